@@ -1,0 +1,237 @@
+#include "core/unicode.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace guillemet {
+
+char32_t DecodeUtf8(std::string_view text, size_t* pos) {
+  const size_t n = text.size();
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t i = *pos;
+  unsigned char b0 = s[i];
+  if (b0 < 0x80) {
+    *pos = i + 1;
+    return b0;
+  }
+  int len;
+  char32_t c;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+    c = b0 & 0x1F;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    c = b0 & 0x0F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    c = b0 & 0x07;
+  } else {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  if (i + len > n) {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  for (int k = 1; k < len; ++k) {
+    unsigned char b = s[i + k];
+    if ((b & 0xC0) != 0x80) {
+      *pos = i + 1;
+      return 0xFFFD;
+    }
+    c = (c << 6) | (b & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are invalid.
+  if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+      (c >= 0xD800 && c <= 0xDFFF)) {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  *pos = i + len;
+  return c;
+}
+
+char32_t DecodeUtf8Before(std::string_view text, size_t pos, size_t* start) {
+  // Try the longest well-formed sequence ending at pos, from 4 bytes down.
+  for (size_t len = std::min<size_t>(4, pos); len >= 2; --len) {
+    size_t p = pos - len;
+    size_t q = p;
+    char32_t c = DecodeUtf8(text, &q);
+    if (q == pos && c != 0xFFFD) {
+      *start = p;
+      return c;
+    }
+  }
+  *start = pos - 1;
+  size_t q = pos - 1;
+  return DecodeUtf8(text, &q);
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+size_t CountCodePoints(std::string_view text) {
+  size_t count = 0;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      ++i;
+    } else {
+      DecodeUtf8(text, &i);
+    }
+    ++count;
+  }
+  return count;
+}
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return u_isalpha(static_cast<UChar32>(c));
+}
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
+bool IsLower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return u_islower(static_cast<UChar32>(c));
+}
+bool IsDigit(char32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return u_isdigit(static_cast<UChar32>(c));
+}
+bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return c == 0xA0 || c == 0x202F || c == 0x2009 || c == 0x200A || c == 0x2007 ||
+         c == 0x2002 || c == 0x2003 || c == 0x3000 || c == 0x2028 || c == 0x2029 ||
+         c == 0x85 || c == 0x200B || c == 0xFEFF;
+}
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x2BC; }
+
+namespace {
+
+const icu::Normalizer2* Nfd() {
+  UErrorCode status = U_ZERO_ERROR;
+  static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  return U_SUCCESS(status) ? nfd : nullptr;
+}
+
+}  // namespace
+
+std::string FoldKey(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = DecodeUtf8(text, &i);
+    if (IsSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out.push_back(' ');
+      pending_space = false;
+    }
+    if (IsApostrophe(c) || c == 0xB4 || c == '`') {
+      out.push_back('\'');
+      continue;
+    }
+    if (c == 0x2010 || c == 0x2011 || c == 0x2013) c = '-';
+    if (c < 0x80) {
+      out.push_back(static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c));
+      continue;
+    }
+    // Decompose, drop combining marks, fold case.
+    icu::UnicodeString us(static_cast<UChar32>(c));
+    const icu::Normalizer2* nfd = Nfd();
+    if (nfd != nullptr) {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::UnicodeString decomposed = nfd->normalize(us, status);
+      if (U_SUCCESS(status)) us = decomposed;
+    }
+    us.foldCase();
+    for (int32_t k = 0; k < us.length();) {
+      UChar32 d = us.char32At(k);
+      k += U16_LENGTH(d);
+      int8_t type = u_charType(d);
+      if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK) continue;
+      if (d == 0xF8) d = 'o';  // ø does not decompose
+      if (d == 0xE6) {         // æ
+        out += "ae";
+        continue;
+      }
+      if (d == 0x153) {  // œ
+        out += "oe";
+        continue;
+      }
+      if (d == 0xDF) {
+        out += "ss";
+        continue;
+      }
+      AppendUtf8(static_cast<char32_t>(d), &out);
+    }
+  }
+  return out;
+}
+
+std::string FoldCase(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>((b >= 'A' && b <= 'Z') ? b + 32 : b));
+      ++i;
+      continue;
+    }
+    char32_t c = DecodeUtf8(text, &i);
+    if (IsApostrophe(c)) {
+      out.push_back('\'');
+      continue;
+    }
+    AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)),
+               &out);
+  }
+  return out;
+}
+
+int EditDistance(std::string_view a, std::string_view b) {
+  std::vector<char32_t> x, y;
+  for (size_t i = 0; i < a.size();) x.push_back(DecodeUtf8(a, &i));
+  for (size_t i = 0; i < b.size();) y.push_back(DecodeUtf8(b, &i));
+  const size_t n = x.size(), m = y.size();
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      int cost = x[i - 1] == y[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[n][m];
+}
+
+}  // namespace guillemet

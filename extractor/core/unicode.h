@@ -1,0 +1,47 @@
+// Unicode helpers shared by every stage: UTF-8 decoding that never fails,
+// character classes, and the accent- and case-insensitive keys used to
+// compare names ("Çavuşoğlu" and "cavusoglu" fold to the same key).
+#ifndef GUILLEMET_CORE_UNICODE_H_
+#define GUILLEMET_CORE_UNICODE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace guillemet {
+
+// Decodes the code point at text[*pos] and advances *pos past it. An invalid
+// or truncated sequence yields U+FFFD and advances by exactly one byte, so
+// that every byte belongs to exactly one code point.
+char32_t DecodeUtf8(std::string_view text, size_t* pos);
+
+// Decodes the code point that ends just before text[pos] (pos > 0) and
+// returns its first byte's index in *start.
+char32_t DecodeUtf8Before(std::string_view text, size_t pos, size_t* start);
+
+void AppendUtf8(char32_t c, std::string* out);
+
+// Number of code points in text[0, byte_offset), with the same convention
+// as DecodeUtf8 (an invalid byte is one code point).
+size_t CountCodePoints(std::string_view text);
+
+bool IsLetter(char32_t c);
+bool IsUpper(char32_t c);   // Uppercase or titlecase letter.
+bool IsLower(char32_t c);
+bool IsDigit(char32_t c);
+bool IsSpace(char32_t c);   // Includes no-break and narrow no-break spaces.
+bool IsApostrophe(char32_t c);  // ' ’ ‘ ʼ
+
+// Lowercase, accents removed, apostrophes unified to ', runs of white space
+// and hyphens kept as single spaces/hyphens: the key for name look-ups.
+std::string FoldKey(std::string_view text);
+
+// Lowercase only (accents kept): for verb forms and function words.
+std::string FoldCase(std::string_view text);
+
+// Damerau-Levenshtein distance over code points (transpositions count 1).
+int EditDistance(std::string_view a, std::string_view b);
+
+}  // namespace guillemet
+
+#endif  // GUILLEMET_CORE_UNICODE_H_
