@@ -1,0 +1,1 @@
+// placeholder so that the stage library is never empty
