@@ -1,0 +1,383 @@
+// The ingest path: Writer batches documents into transactions, each document
+// inside a savepoint so that a failure undoes exactly that document and the
+// batch goes on. A document row is never committed without its quotations.
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <unordered_set>
+
+#include "db/content_hash.h"
+#include "db/context.h"
+#include "db/export_format.h"
+#include "db/quote_db.h"
+#include "db/search_keys.h"
+#include "db/sqlite.h"
+
+namespace guillemet::db {
+namespace {
+
+constexpr char kLookupDocument[] =
+    "SELECT content_hash, status, error, url, title, date FROM documents WHERE id = ?1";
+
+constexpr char kUpsertDocument[] =
+    "INSERT INTO documents (id, url, title, date, content_hash, status, error, ingested_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, "
+    "date = excluded.date, content_hash = excluded.content_hash, status = excluded.status, "
+    "error = excluded.error, ingested_at = excluded.ingested_at";
+
+constexpr char kDeleteQuotations[] = "DELETE FROM quotations WHERE doc_id = ?1";
+
+constexpr char kInsertQuotation[] =
+    "INSERT INTO quotations (doc_id, ordinal, quote, char_start, char_end, byte_start, "
+    "byte_end, kind, speaker, speaker_id, speaker_key, mention, mention_start, mention_end, "
+    "cue, method, confidence, date, context) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+    "?19)";
+
+// First writer wins for name and kb id: the speaker row then depends only on
+// the first document that named it, which a resumed run sees first too.
+constexpr char kInsertSpeaker[] =
+    "INSERT INTO speakers (key, name, kb_id) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO NOTHING";
+
+constexpr char kInsertSpeakerKey[] =
+    "INSERT OR IGNORE INTO speaker_keys (key, speaker) VALUES (?1, ?2)";
+
+// What identifies a stored version of a document: if all of it matches,
+// re-ingesting would write the same rows.
+struct Fingerprint {
+  std::string hash, status, error, url, title, date;
+  bool operator==(const Fingerprint& o) const {
+    return hash == o.hash && status == o.status && error == o.error && url == o.url &&
+           title == o.title && date == o.date;
+  }
+};
+
+Fingerprint FingerprintOf(const Document& doc, const std::string& hash, bool failed,
+                          std::string_view error) {
+  return {hash, failed ? "failed" : "ok", std::string(error), doc.url, doc.title, doc.date};
+}
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// "2017-05-25T10:00Z" -> "2017-05-25"; anything not starting with a day -> "".
+std::string DayOf(std::string_view date) {
+  if (date.size() < 10) return "";
+  for (size_t i = 0; i < 10; ++i) {
+    bool dash = i == 4 || i == 7;
+    if (dash ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return "";
+  }
+  return std::string(date.substr(0, 10));
+}
+
+std::optional<std::string> NonEmpty(const std::optional<std::string>& s) {
+  if (s.has_value() && !s->empty()) return s;
+  return std::nullopt;
+}
+
+}  // namespace
+
+struct Writer::Impl {
+  Connection* db = nullptr;
+  bool* alive = nullptr;  // Database::writer_alive_, cleared on destruction.
+  WriterOptions options;
+  size_t pending = 0;
+  std::chrono::steady_clock::time_point batch_start;
+  // Speaker (key, name) pairs whose rows exist in the open transaction or
+  // the file; saves two statements per quotation. Cleared on any rollback,
+  // since the rows it vouches for may be gone.
+  std::unordered_set<std::string> known_speakers;
+
+  Status Lookup(const std::string& id, std::optional<Fingerprint>* found);
+  Status Begin();
+  Status MaybeCommit();
+  Status Commit();
+  Status Store(const Document& doc, const Extraction* extraction, std::string_view error,
+               IngestOutcome* outcome);
+  Status WriteDocument(const Document& doc, const Extraction* extraction, const Fingerprint& fp,
+                       bool existed);
+  Status EnsureSpeaker(const std::string& key, const std::string& name,
+                       const std::optional<std::string>& kb_id);
+};
+
+Status Writer::Impl::Lookup(const std::string& id, std::optional<Fingerprint>* found) {
+  found->reset();
+  ScopedStatement stmt;
+  Status s = db->Cached(kLookupDocument, &stmt);
+  if (!s.ok()) return s;
+  stmt->Bind(1, id);
+  bool row = false;
+  s = stmt->Step(&row);
+  if (!s.ok()) return s;
+  if (row) {
+    *found = Fingerprint{stmt->Text(0), stmt->Text(1), stmt->Text(2),
+                         stmt->Text(3), stmt->Text(4), stmt->Text(5)};
+  }
+  return Status::OK();
+}
+
+Status Writer::Impl::Begin() {
+  // IMMEDIATE takes the write lock now, so a concurrent writer waits here
+  // (busy timeout) instead of failing later on a lock upgrade.
+  Status s = db->Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return Status::Error("cannot start a write transaction: " + s.message());
+  batch_start = std::chrono::steady_clock::now();
+  pending = 0;
+  return Status::OK();
+}
+
+Status Writer::Impl::Commit() {
+  if (!db->in_transaction()) return Status::OK();
+  Status s = db->Exec("COMMIT");
+  if (s.ok()) {
+    pending = 0;
+    return s;
+  }
+  size_t lost = pending;
+  db->Exec("ROLLBACK");
+  pending = 0;
+  known_speakers.clear();
+  return Status::Error("commit failed, the last " + std::to_string(lost) +
+                       " documents were not stored: " + s.message());
+}
+
+Status Writer::Impl::MaybeCommit() {
+  if (!db->in_transaction()) return Status::OK();
+  auto elapsed = std::chrono::steady_clock::now() - batch_start;
+  if (pending >= options.batch_documents ||
+      elapsed >= std::chrono::milliseconds(options.batch_milliseconds)) {
+    return Commit();
+  }
+  return Status::OK();
+}
+
+Status Writer::Impl::EnsureSpeaker(const std::string& key, const std::string& name,
+                                   const std::optional<std::string>& kb_id) {
+  std::string cache_key = key + '\x1f' + name;
+  if (known_speakers.count(cache_key) > 0) return Status::OK();
+  ScopedStatement insert;
+  Status s = db->Cached(kInsertSpeaker, &insert);
+  if (!s.ok()) return s;
+  insert->Bind(1, key);
+  insert->Bind(2, name);
+  insert->BindOptional(3, kb_id);
+  s = insert->Run();
+  if (!s.ok()) return s;
+
+  // Every name a speaker was given is searchable, not only the first.
+  std::vector<std::string> keys = NameKeys(name);
+  if (kb_id.has_value()) {
+    std::string id_key = SpeakerKey(*kb_id);
+    if (!id_key.empty()) keys.push_back(id_key);
+  }
+  ScopedStatement add_key;
+  s = db->Cached(kInsertSpeakerKey, &add_key);
+  if (!s.ok()) return s;
+  for (const std::string& k : keys) {
+    add_key->Bind(1, k);
+    add_key->Bind(2, key);
+    s = add_key->Run();
+    if (!s.ok()) return s;
+  }
+  known_speakers.insert(cache_key);
+  return Status::OK();
+}
+
+Status Writer::Impl::WriteDocument(const Document& doc, const Extraction* extraction,
+                                   const Fingerprint& fp, bool existed) {
+  Status s = Status::OK();
+  if (existed) {
+    ScopedStatement del;
+    s = db->Cached(kDeleteQuotations, &del);
+    if (!s.ok()) return s;
+    del->Bind(1, doc.id);
+    s = del->Run();
+    if (!s.ok()) return s;
+  }
+  {
+    ScopedStatement upsert;
+    s = db->Cached(kUpsertDocument, &upsert);
+    if (!s.ok()) return s;
+    upsert->Bind(1, doc.id);
+    upsert->Bind(2, fp.url);
+    upsert->Bind(3, fp.title);
+    upsert->Bind(4, fp.date);
+    upsert->Bind(5, fp.hash);
+    upsert->Bind(6, fp.status);
+    upsert->Bind(7, fp.error);
+    upsert->Bind(8, UtcNow());
+    s = upsert->Run();
+    if (!s.ok()) return s;
+  }
+  if (extraction == nullptr) return Status::OK();
+
+  const std::string doc_day = DayOf(doc.date);
+  ScopedStatement insert;
+  s = db->Cached(kInsertQuotation, &insert);
+  if (!s.ok()) return s;
+  for (size_t i = 0; i < extraction->quotations.size(); ++i) {
+    const Quotation& q = extraction->quotations[i];
+    std::optional<std::string> speaker = NonEmpty(q.speaker);
+    std::optional<std::string> speaker_id = NonEmpty(q.speaker_id);
+    std::optional<std::string> speaker_key = speaker_id ? speaker_id : speaker;
+    if (speaker_key.has_value()) {
+      s = EnsureSpeaker(*speaker_key, speaker ? *speaker : *speaker_id, speaker_id);
+      if (!s.ok()) return s;
+    }
+    insert->Bind(1, doc.id);
+    insert->Bind(2, static_cast<int64_t>(i));
+    insert->Bind(3, q.quote);
+    insert->Bind(4, static_cast<int64_t>(q.start));
+    insert->Bind(5, static_cast<int64_t>(q.end));
+    insert->Bind(6, static_cast<int64_t>(q.byte_start));
+    insert->Bind(7, static_cast<int64_t>(q.byte_end));
+    insert->Bind(8, std::string_view(QuoteKindName(q.kind)));
+    insert->BindOptional(9, q.speaker);
+    insert->BindOptional(10, q.speaker_id);
+    insert->BindOptional(11, speaker_key);
+    insert->Bind(12, q.mention);
+    if (q.mention_start) insert->Bind(13, static_cast<int64_t>(*q.mention_start));
+    if (q.mention_end) insert->Bind(14, static_cast<int64_t>(*q.mention_end));
+    insert->Bind(15, q.cue);
+    insert->Bind(16, q.method);
+    // SQLite stores NaN as NULL, which the NOT NULL column would reject.
+    insert->Bind(17, std::isfinite(q.confidence) ? q.confidence : 0.0);
+    insert->Bind(18, q.date.empty() ? doc_day : q.date);
+    insert->Bind(19, ContextSentence(doc.text, q.byte_start, q.byte_end));
+    s = insert->Run();
+    if (!s.ok()) return Status::Error("quotation " + std::to_string(i) + ": " + s.message());
+  }
+  return Status::OK();
+}
+
+Status Writer::Impl::Store(const Document& doc, const Extraction* extraction,
+                           std::string_view error, IngestOutcome* outcome) {
+  if (doc.id.empty()) return Status::Error("a document without an id cannot be stored");
+  const bool failed = extraction == nullptr;
+  const Fingerprint fp = FingerprintOf(doc, Hash64Hex(doc.text), failed, error);
+
+  std::optional<Fingerprint> stored;
+  Status s = Lookup(doc.id, &stored);
+  if (s.ok() && !db->in_transaction() && !(stored && *stored == fp)) {
+    s = Begin();
+    // Another process may have written the document since the look-up.
+    if (s.ok()) s = Lookup(doc.id, &stored);
+  }
+  if (!s.ok()) return Status::Error("document \"" + doc.id + "\": " + s.message());
+  if (stored && *stored == fp && !options.replace_unchanged) {
+    if (outcome != nullptr) *outcome = IngestOutcome::kUnchanged;
+    return MaybeCommit();
+  }
+  if (!db->in_transaction()) {  // replace_unchanged with nothing open yet.
+    s = Begin();
+    if (!s.ok()) return Status::Error("document \"" + doc.id + "\": " + s.message());
+  }
+
+  s = db->Exec("SAVEPOINT document");
+  if (s.ok()) {
+    s = WriteDocument(doc, extraction, fp, stored.has_value());
+    if (s.ok()) {
+      s = db->Exec("RELEASE document");
+    } else {
+      db->Exec("ROLLBACK TO document; RELEASE document");
+      known_speakers.clear();
+    }
+  }
+  if (!s.ok()) {
+    std::string message = "document \"" + doc.id + "\" not stored: " + s.message();
+    if (!db->in_transaction() && pending > 0) {
+      // Some errors (disk full, I/O) make SQLite roll back the whole
+      // transaction, not just the savepoint.
+      message += "; SQLite rolled back the batch, losing the " + std::to_string(pending) +
+                 " documents before it";
+      pending = 0;
+    }
+    return Status::Error(message);
+  }
+  ++pending;
+  if (outcome != nullptr) {
+    *outcome = failed ? IngestOutcome::kFailureRecorded
+                      : (stored ? IngestOutcome::kReplaced : IngestOutcome::kAdded);
+  }
+  return MaybeCommit();
+}
+
+const char* IngestOutcomeName(IngestOutcome outcome) {
+  switch (outcome) {
+    case IngestOutcome::kAdded:
+      return "added";
+    case IngestOutcome::kReplaced:
+      return "replaced";
+    case IngestOutcome::kUnchanged:
+      return "unchanged";
+    case IngestOutcome::kFailureRecorded:
+      return "failed";
+  }
+  return "added";
+}
+
+Writer::Writer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Writer::~Writer() {
+  impl_->Commit();
+  *impl_->alive = false;
+}
+
+Status Writer::IsUnchanged(const Document& document, bool* unchanged) {
+  *unchanged = false;
+  std::optional<Fingerprint> stored;
+  Status s = impl_->Lookup(document.id, &stored);
+  if (!s.ok()) return Status::Error("document \"" + document.id + "\": " + s.message());
+  *unchanged = !impl_->options.replace_unchanged && stored &&
+               *stored == FingerprintOf(document, Hash64Hex(document.text), false, "");
+  return Status::OK();
+}
+
+Status Writer::Add(const Document& document, const Extraction& extraction, IngestOutcome* outcome) {
+  return impl_->Store(document, &extraction, "", outcome);
+}
+
+Status Writer::AddFailure(const Document& document, std::string_view error,
+                          IngestOutcome* outcome) {
+  // An empty message would read as success in the documents table.
+  return impl_->Store(document, nullptr, error.empty() ? "unknown error" : error, outcome);
+}
+
+Status Writer::Commit() { return impl_->Commit(); }
+
+size_t Writer::pending() const { return impl_->pending; }
+
+Status Database::NewWriter(const WriterOptions& options, std::unique_ptr<Writer>* out) {
+  out->reset();
+  if (read_only_) return Status::Error("database \"" + db_->path() + "\" is open read-only");
+  if (writer_alive_) return Status::Error("a Writer is already open on this Database");
+  auto impl = std::make_unique<Writer::Impl>();
+  impl->db = db_.get();
+  impl->alive = &writer_alive_;
+  impl->options = options;
+  if (impl->options.batch_documents == 0) impl->options.batch_documents = 1;
+  writer_alive_ = true;
+  out->reset(new Writer(std::move(impl)));
+  return Status::OK();
+}
+
+Status Database::Ingest(const Document& document, const Extraction& extraction,
+                        IngestOutcome* outcome) {
+  std::unique_ptr<Writer> writer;
+  WriterOptions options;
+  options.batch_documents = 1;
+  Status s = NewWriter(options, &writer);
+  if (!s.ok()) return s;
+  s = writer->Add(document, extraction, outcome);
+  Status c = writer->Commit();
+  return s.ok() ? c : s;
+}
+
+}  // namespace guillemet::db
