@@ -1,20 +1,208 @@
-// Wires the stages together: normalise -> find quotations -> find cues and
-// mentions -> attribute -> resolve speakers -> Quotation records.
-// (Temporary stub while the stages are being written.)
+// Wires the stages together, one document at a time:
+//   normalise (date, UTF-8 check) -> find quotations -> tokenise and split
+//   sentences -> find mentions and cues -> attribute -> resolve speakers ->
+//   Quotation records with code-point and byte offsets.
+// The Extractor holds only the immutable Lexicon, so Extract() is const and
+// needs no lock.
+#include <algorithm>
+
+#include "attribute/sieves.h"
+#include "attribute/subjects.h"
+#include "core/unicode.h"
+#include "cues/cue_finder.h"
+#include "cues/lexicon.h"
+#include "cues/mention_finder.h"
 #include "guillemet/guillemet.h"
+#if __has_include("normalize/article_date.h")
+#include "normalize/article_date.h"
+#define GUILLEMET_HAS_ARTICLE_DATE 1
+#endif
+#include "normalize/tokenize.h"
+#include "quotes/quote_finder.h"
+#include "resolve/resolver.h"
 
 namespace guillemet {
 
-struct Extractor::Impl {};
+struct Extractor::Impl {
+  cues::Lexicon lexicon;
+};
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Extractor::~Extractor() = default;
 
 Status Extractor::Open(const std::string& patterns_dir, std::unique_ptr<Extractor>* out) {
-  out->reset(new Extractor(std::make_unique<Impl>()));
+  out->reset();
+  auto impl = std::make_unique<Impl>();
+  Status s = cues::Lexicon::Load(patterns_dir, &impl->lexicon);
+  if (!s.ok()) return s;
+  out->reset(new Extractor(std::move(impl)));
   return Status::OK();
 }
 
-Extraction Extractor::Extract(const Document& document) const { return {}; }
+namespace {
+
+size_t CountInvalidBytes(std::string_view text) {
+  size_t invalid = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t before = i;
+    char32_t c = DecodeUtf8(text, &i);
+    if (c == 0xFFFD && i == before + 1) ++invalid;
+  }
+  return invalid;
+}
+
+// "2017-05-25T10:00:00Z" -> "2017-05-25"; anything else -> "".
+std::string IsoDate(std::string_view date) {
+  if (date.size() < 10) return "";
+  for (int i = 0; i < 10; ++i) {
+    bool digit = date[i] >= '0' && date[i] <= '9';
+    if ((i == 4 || i == 7) ? date[i] != '-' : !digit) return "";
+  }
+  return std::string(date.substr(0, 10));
+}
+
+// Code-point offsets for a set of byte offsets, in one pass over the text.
+class CodePoints {
+ public:
+  CodePoints(std::string_view text, std::vector<uint32_t> bytes) : bytes_(std::move(bytes)) {
+    std::sort(bytes_.begin(), bytes_.end());
+    bytes_.erase(std::unique(bytes_.begin(), bytes_.end()), bytes_.end());
+    points_.resize(bytes_.size());
+    size_t pos = 0, count = 0;
+    for (size_t k = 0; k < bytes_.size(); ++k) {
+      while (pos < bytes_[k] && pos < text.size()) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+          ++pos;
+        } else {
+          DecodeUtf8(text, &pos);
+        }
+        ++count;
+      }
+      points_[k] = count;
+    }
+  }
+  size_t operator()(uint32_t byte) const {
+    auto it = std::lower_bound(bytes_.begin(), bytes_.end(), byte);
+    return points_[it - bytes_.begin()];
+  }
+
+ private:
+  std::vector<uint32_t> bytes_;
+  std::vector<size_t> points_;
+};
+
+Span MentionSpan(const Analysis& a, int m) {
+  const Mention& mention = a.mentions[m];
+  int first = mention.first_token, end = mention.end_token;
+  if (mention.apposed >= 0) {
+    const Mention& other = a.mentions[mention.apposed];
+    first = std::min(first, other.first_token);
+    end = std::max(end, other.end_token);
+  }
+  return {a.tokens[first].span.begin, a.tokens[end - 1].span.end};
+}
+
+}  // namespace
+
+Extraction Extractor::Extract(const Document& document) const {
+  Extraction result;
+  const cues::Lexicon& lexicon = impl_->lexicon;
+  std::string_view text = document.text;
+  // Offsets are 32-bit; a longer text is cut (the reader refuses such input
+  // long before this).
+  if (text.size() >= UINT32_MAX) {
+    result.warnings.push_back("text longer than 4 GiB: only its beginning is analysed");
+    text = text.substr(0, UINT32_MAX - 1);
+  }
+  if (size_t invalid = CountInvalidBytes(text)) {
+    result.warnings.push_back("invalid UTF-8 repaired for analysis (" + std::to_string(invalid) +
+                              " byte" + (invalid > 1 ? "s" : "") + ")");
+  }
+
+  Analysis a;
+  a.text = text;
+  a.date = IsoDate(document.date);
+#ifdef GUILLEMET_HAS_ARTICLE_DATE
+  if (a.date.empty()) a.date = normalize::FindArticleDate(text);
+#endif
+
+  quotes::QuoteFinderResult found = quotes::FindQuotes(
+      text, lexicon.quote_marks(),
+      [&](uint32_t pos) { return cues::ReportingClauseFollows(lexicon, text, pos); });
+  a.quotes = std::move(found.quotes);
+  a.tweet_authors = std::move(found.tweet_authors);
+  a.tweet_author_of_quote = std::move(found.tweet_author_of_quote);
+
+  a.tokens = normalize::Tokenize(text, {0, static_cast<uint32_t>(text.size())}, a.quotes);
+  for (size_t t = 0; t < a.tokens.size(); ++t) {
+    if (a.tokens[t].type == Token::kQuote) a.quotes[a.tokens[t].quote].first_token = static_cast<int>(t);
+  }
+  a.sentences = normalize::SplitSentences(text, &a.tokens);
+  for (Quote& q : a.quotes) {
+    if (q.first_token >= 0) q.sentence = a.tokens[q.first_token].sentence;
+  }
+  cues::FindMentions(lexicon, &a);
+  cues::FindCues(lexicon, &a);
+  attribute::Subjects subjects = attribute::FindSubjects(lexicon, a);
+  std::vector<attribute::Attribution> attributions = attribute::Attribute(lexicon, a, subjects);
+  std::vector<resolve::Speaker> speakers =
+      resolve::ResolveSpeakers(lexicon, a, subjects, attributions);
+
+  std::vector<uint32_t> offsets;
+  for (size_t q = 0; q < a.quotes.size(); ++q) {
+    const Quote& quote = a.quotes[q];
+    if (!attributions[q].output) continue;
+    offsets.push_back(quote.parts.front().begin);
+    offsets.push_back(quote.parts.back().end);
+    if (attributions[q].mention >= 0) {
+      Span s = MentionSpan(a, attributions[q].mention);
+      offsets.push_back(s.begin);
+      offsets.push_back(s.end);
+    }
+  }
+  CodePoints points(text, std::move(offsets));
+
+  for (size_t q = 0; q < a.quotes.size(); ++q) {
+    const Quote& quote = a.quotes[q];
+    const attribute::Attribution& at = attributions[q];
+    if (!at.output) continue;
+    Quotation out;
+    out.quote = quote.text;
+    out.byte_start = quote.parts.front().begin;
+    out.byte_end = quote.parts.back().end;
+    out.start = points(quote.parts.front().begin);
+    out.end = points(quote.parts.back().end);
+    out.kind = at.kind;
+    out.method = at.method;
+    out.date = a.date;
+    const resolve::Speaker& speaker = speakers[q];
+    if (at.kind != QuoteKind::kMention && speaker.name.has_value()) {
+      out.speaker = speaker.name;
+      out.speaker_id = speaker.id;
+      out.confidence = at.confidence * speaker.confidence;
+      if (at.mention >= 0) {
+        Span s = MentionSpan(a, at.mention);
+        out.mention = std::string(text.substr(s.begin, s.size()));
+        out.mention_start = points(s.begin);
+        out.mention_end = points(s.end);
+      } else if (!at.author.empty()) {
+        out.mention = std::string(text.substr(at.author.begin, at.author.size()));
+      }
+    } else {
+      out.confidence = at.kind == QuoteKind::kMention ? 0.6 : 0.5;
+    }
+    if (at.cue >= 0) {
+      const Cue& cue = a.cues[at.cue];
+      Span s{a.tokens[cue.first_token].span.begin, a.tokens[cue.end_token - 1].span.end};
+      out.cue = std::string(text.substr(s.begin, s.size()));
+    }
+    result.quotations.push_back(std::move(out));
+  }
+  return result;
+}
 
 }  // namespace guillemet

@@ -1,0 +1,443 @@
+#include "attribute/sieves.h"
+
+#include <map>
+
+#include "core/unicode.h"
+
+namespace guillemet::attribute {
+namespace {
+
+bool IsDash(const Token& t) {
+  return t.norm == "-" || t.norm == "\xE2\x80\x94" || t.norm == "\xE2\x80\x93";
+}
+
+int WordCount(std::string_view s) {
+  int words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = DecodeUtf8(s, &i);
+    bool w = IsLetter(c) || IsDigit(c);
+    if (w && !in_word) ++words;
+    in_word = w;
+  }
+  return words;
+}
+
+class Sieves {
+ public:
+  Sieves(const cues::Lexicon& lex, const Analysis& a, const Subjects& subjects)
+      : lex_(lex), a_(a), tokens_(a.tokens), subjects_(subjects) {
+    cue_at_.assign(tokens_.size(), -1);
+    for (size_t c = 0; c < a_.cues.size(); ++c) cue_at_[a_.cues[c].first_token] = static_cast<int>(c);
+  }
+
+  std::vector<Attribution> Run() {
+    const size_t n = a_.quotes.size();
+    out_.assign(n, Attribution());
+    decided_.assign(n, false);
+    for (size_t q = 0; q < n; ++q) {
+      const Quote& quote = a_.quotes[q];
+      if (quote.depth > 0 || quote.first_token < 0) {
+        out_[q].output = quote.depth == 0;
+        decided_[q] = true;
+        continue;
+      }
+      if (quote.tweet) {
+        int author = a_.tweet_author_of_quote[q];
+        if (author >= 0) Set(q, -1, -1, "tweet_author_line", 0.95, a_.tweet_authors[author]);
+        out_[q].kind = QuoteKind::kTweet;
+        decided_[q] = true;
+      }
+    }
+    using Rule = bool (Sieves::*)(int);
+    static const Rule kRules[] = {&Sieves::DashAuthor,     &Sieves::PassiveAgent,
+                                  &Sieves::Incise,         &Sieves::ColonAfterCue,
+                                  &Sieves::HeadlineColon,  &Sieves::HeadlineParenthesis,
+                                  &Sieves::PostposedFrame, &Sieves::SourcePreposition,
+                                  &Sieves::Complement,     &Sieves::Relay};
+    for (Rule rule : kRules) {
+      for (size_t q = 0; q < n; ++q) {
+        if (!decided_[q]) (this->*rule)(static_cast<int>(q));
+      }
+    }
+    for (size_t q = 0; q < n; ++q) {
+      if (!decided_[q]) Continuation(static_cast<int>(q));
+    }
+    ClassifyKinds();
+    SameWords();
+    return std::move(out_);
+  }
+
+ private:
+  int TokenOf(int q) const { return a_.quotes[q].first_token; }
+  const Sentence& SentenceOf(int q) const { return a_.sentences[tokens_[TokenOf(q)].sentence]; }
+  bool Valid(int k) const { return k >= 0 && k < static_cast<int>(tokens_.size()); }
+
+  void Set(int q, int mention, int cue, const char* method, double confidence, Span author = {}) {
+    out_[q].mention = mention;
+    out_[q].cue = cue;
+    out_[q].method = method;
+    out_[q].confidence = confidence;
+    out_[q].author = author;
+    decided_[q] = true;
+  }
+
+  bool IsIncise(int c) const {
+    const Cue& cue = a_.cues[c];
+    return cue.form == Cue::kInverted || (cue.form == Cue::kFinite && subjects_.postposed[c]);
+  }
+
+  bool HasPreposedCueBefore(int q) const {
+    const Sentence& s = SentenceOf(q);
+    for (size_t c = 0; c < a_.cues.size(); ++c) {
+      const Cue& cue = a_.cues[c];
+      if (cue.first_token < s.first_token || cue.end_token > TokenOf(q)) continue;
+      if (cue.category != "relay" && cue.form != Cue::kSource && subjects_.of_cue[c] >= 0 &&
+          !subjects_.postposed[c]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // « A », a-t-il dit — « A » car « B », a déclaré X — and the « C » that
+  // follows the incise of a split quotation.
+  bool Incise(int q) {
+    int t = TokenOf(q);
+    std::vector<int> chain = {q};
+    int k = t + 1;
+    while (Valid(k) && tokens_[k].sentence == tokens_[t].sentence) {
+      const Token& tok = tokens_[k];
+      if (tok.norm == "," || tok.norm == "car" || tok.norm == "et" || tok.norm == "mais" ||
+          tok.norm == "ou") {
+        ++k;
+        continue;
+      }
+      if (tok.type == Token::kQuote) {
+        chain.push_back(tok.quote);
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (!Valid(k) || cue_at_[k] < 0) return false;
+    int c = cue_at_[k];
+    if (!IsIncise(c) || subjects_.of_cue[c] < 0) return false;
+    if (a_.cues[c].category == "relay" && HasPreposedCueBefore(q)) return false;
+    const Mention& subject = a_.mentions[subjects_.of_cue[c]];
+    const char* method = subject.kind == Mention::kPronoun ? "incise_pronoun" : "incise";
+    for (int member : chain) {
+      if (!decided_[member]) Set(member, subjects_.of_cue[c], c, method, 0.95);
+    }
+    // The quotation right after the incise continues it.
+    int after = std::max(a_.cues[c].end_token, subject.end_token);
+    if (subject.apposed > subjects_.of_cue[c]) {
+      after = std::max(after, a_.mentions[subject.apposed].end_token);
+    }
+    while (Valid(after) && (tokens_[after].norm == "," || tokens_[after].norm == ":")) ++after;
+    if (Valid(after) && tokens_[after].type == Token::kQuote &&
+        tokens_[after].sentence == tokens_[t].sentence && !decided_[tokens_[after].quote]) {
+      Set(tokens_[after].quote, subjects_.of_cue[c], c, "split_quote", 0.9);
+    }
+    return true;
+  }
+
+  // "Nom – « ... »" and the post quoting someone: « ... » – Name.
+  bool DashAuthor(int q) {
+    int t = TokenOf(q);
+    if (!Valid(t + 2) || !IsDash(tokens_[t + 1]) || tokens_[t + 2].line_start) return false;
+    int m = a_.mention_at[t + 2];
+    if (m < 0 || a_.mentions[m].first_token != t + 2 || a_.mentions[m].kind != Mention::kName) {
+      return false;
+    }
+    if (t != SentenceOf(q).first_token) return false;
+    Set(q, m, -1, "dash_author", 0.85);
+    return true;
+  }
+
+  bool IsParticiple(int k) const {
+    if (!Valid(k)) return false;
+    const auto* forms = lex_.FormsOf(tokens_[k].norm);
+    if (forms == nullptr) return false;
+    for (const auto& f : *forms) {
+      if (f.form->kind == cues::FormKind::kPastParticiple) return true;
+    }
+    return false;
+  }
+
+  // "qualifiée d'« obsolète » par Donald Trump", "considérés par
+  // Washington comme une menace « existentielle »".
+  bool PassiveAgent(int q) {
+    int t = TokenOf(q);
+    int k = t - 1;
+    int skipped = 0;
+    while (Valid(k) && skipped < 2 &&
+           (tokens_[k].norm == "de" || tokens_[k].norm == "d'" || tokens_[k].norm == "comme" ||
+            lex_.Is("determiner", tokens_[k]))) {
+      --k;
+      ++skipped;
+    }
+    if (IsParticiple(k) && Valid(t + 2) && tokens_[t + 1].norm == "par") {
+      int m = a_.mention_at[t + 2];
+      if (m >= 0 && a_.mentions[m].first_token == t + 2) {
+        Set(q, PreferName(m), -1, "passive_agent", 0.85);
+        return true;
+      }
+    }
+    // participle, "par", mention, then up to four words and the quotation.
+    for (int p = t - 1; p >= std::max(SentenceOf(q).first_token, t - 10); --p) {
+      if (tokens_[p].norm != "par" || !IsParticiple(p - 1)) continue;
+      int m = a_.mention_at[p + 1];
+      if (m < 0 || a_.mentions[m].first_token != p + 1) return false;
+      if (t - a_.mentions[m].end_token > 5) return false;
+      Set(q, PreferName(m), -1, "passive_agent", 0.85);
+      return true;
+    }
+    return false;
+  }
+
+  int PreferName(int m) const {
+    const Mention& mention = a_.mentions[m];
+    if (mention.kind != Mention::kName && mention.apposed >= 0 &&
+        a_.mentions[mention.apposed].kind == Mention::kName) {
+      return mention.apposed;
+    }
+    return m;
+  }
+
+  // "X a déclaré : « ... »", "précisant : « ... »".
+  bool ColonAfterCue(int q) {
+    int t = TokenOf(q);
+    if (!Valid(t - 1) || tokens_[t - 1].norm != ":") return false;
+    const Sentence& s = SentenceOf(q);
+    for (int c = static_cast<int>(a_.cues.size()) - 1; c >= 0; --c) {
+      const Cue& cue = a_.cues[c];
+      if (cue.end_token > t - 1 || cue.first_token < s.first_token) continue;
+      if (cue.form == Cue::kSource || subjects_.of_cue[c] < 0 || cue.negated) continue;
+      Set(q, subjects_.of_cue[c], c, "colon_after_cue", 0.9);
+      return true;
+    }
+    return false;
+  }
+
+  // "Paul Dupont : « ... »" in a headline or at the start of a paragraph.
+  bool HeadlineColon(int q) {
+    int t = TokenOf(q);
+    if (!Valid(t - 2) || tokens_[t - 1].norm != ":") return false;
+    int m = a_.mention_at[t - 2];
+    if (m < 0 || a_.mentions[m].end_token != t - 1) return false;
+    const Mention& mention = a_.mentions[m];
+    int named = PreferName(m);
+    if (a_.mentions[named].kind != Mention::kName && mention.kind != Mention::kRole) return false;
+    // Nothing but the name (and an apposition) before the colon... or page
+    // furniture glued to it: no reporting verb in between.
+    const Sentence& s = SentenceOf(q);
+    for (const Cue& cue : a_.cues) {
+      if (cue.first_token >= s.first_token && cue.end_token <= t) return false;
+    }
+    Set(q, named, -1, "headline_colon", 0.85);
+    return true;
+  }
+
+  // "« ... » (Stoltenberg)".
+  bool HeadlineParenthesis(int q) {
+    int t = TokenOf(q);
+    if (!Valid(t + 3) || tokens_[t + 1].norm != "(") return false;
+    int m = a_.mention_at[t + 2];
+    if (m < 0 || a_.mentions[m].first_token != t + 2 || a_.mentions[m].kind != Mention::kName) {
+      return false;
+    }
+    int end = a_.mentions[m].end_token;
+    if (!Valid(end) || tokens_[end].norm != ")") return false;
+    Set(q, m, -1, "headline_parenthesis", 0.8);
+    return true;
+  }
+
+  // "Donald Trump avait été « direct » sur ce point, a déclaré X": a
+  // reporting clause closing the sentence governs it, whoever its subject.
+  bool PostposedFrame(int q) {
+    int t = TokenOf(q);
+    const Sentence& s = SentenceOf(q);
+    if (HasPreposedCueBefore(q)) return false;
+    for (size_t c = 0; c < a_.cues.size(); ++c) {
+      const Cue& cue = a_.cues[c];
+      if (cue.first_token <= t || cue.end_token > s.end_token) continue;
+      if (!IsIncise(static_cast<int>(c)) || subjects_.of_cue[c] < 0) continue;
+      if (cue.category == "relay") continue;
+      const Token& before = tokens_[cue.first_token - 1];
+      if (before.norm != "," && before.type != Token::kQuote) continue;
+      Set(q, subjects_.of_cue[c], static_cast<int>(c), "postposed_reporting_clause", 0.8);
+      return true;
+    }
+    return false;
+  }
+
+  // "selon X", "d'après X", "Pour X, « ... »".
+  bool SourcePreposition(int q) {
+    const Sentence& s = SentenceOf(q);
+    for (size_t c = 0; c < a_.cues.size(); ++c) {
+      const Cue& cue = a_.cues[c];
+      if (cue.first_token < s.first_token || cue.end_token > s.end_token) continue;
+      if (cue.form != Cue::kSource || subjects_.of_cue[c] < 0) continue;
+      Set(q, subjects_.of_cue[c], static_cast<int>(c), "source_preposition", 0.85);
+      return true;
+    }
+    return false;
+  }
+
+  // "X a estimé « vraiment important » que...": the first reporting verb
+  // before the quotation in its sentence, the outermost one, speaks.
+  bool Complement(int q) {
+    int t = TokenOf(q);
+    const Sentence& s = SentenceOf(q);
+    for (size_t c = 0; c < a_.cues.size(); ++c) {
+      const Cue& cue = a_.cues[c];
+      if (cue.first_token < s.first_token || cue.end_token > t) continue;
+      if (cue.form == Cue::kSource || cue.category == "relay" || cue.negated) continue;
+      if (subjects_.of_cue[c] < 0) continue;
+      Set(q, subjects_.of_cue[c], static_cast<int>(c), "reporting_verb_complement", 0.8);
+      return true;
+    }
+    return false;
+  }
+
+  bool Relay(int q) {
+    const Sentence& s = SentenceOf(q);
+    for (size_t c = 0; c < a_.cues.size(); ++c) {
+      const Cue& cue = a_.cues[c];
+      if (cue.first_token < s.first_token || cue.end_token > s.end_token) continue;
+      if (cue.category != "relay" || subjects_.of_cue[c] < 0) continue;
+      Set(q, subjects_.of_cue[c], static_cast<int>(c), "relay", 0.6);
+      return true;
+    }
+    return false;
+  }
+
+  // A quotation standing alone, with no cue in its sentence, continues the
+  // previous speaker when nothing was reported in between.
+  void Continuation(int q) {
+    int t = TokenOf(q);
+    const Sentence& s = SentenceOf(q);
+    for (const Cue& cue : a_.cues) {
+      if (cue.first_token >= s.first_token && cue.end_token <= s.end_token) return;
+    }
+    // Only quotations and punctuation before it in its sentence.
+    for (int k = s.first_token; k < t; ++k) {
+      if (tokens_[k].type == Token::kWord) return;
+    }
+    int prev = -1;
+    for (int p = q - 1; p >= 0; --p) {
+      if (a_.quotes[p].depth == 0 && !a_.quotes[p].tweet && a_.quotes[p].first_token >= 0) {
+        prev = p;
+        break;
+      }
+    }
+    if (prev < 0 || out_[prev].method == std::string("none")) return;
+    if (a_.quotes[q].paragraph - a_.quotes[prev].paragraph > 1) return;
+    // No reporting verb between the two.
+    for (const Cue& cue : a_.cues) {
+      if (cue.first_token > a_.quotes[prev].first_token && cue.first_token < t &&
+          tokens_[cue.first_token].sentence != tokens_[a_.quotes[prev].first_token].sentence) {
+        return;
+      }
+    }
+    out_[q].from_quote = prev;
+    out_[q].method = "continuation";
+    out_[q].confidence = 0.7;
+    decided_[q] = true;
+  }
+
+  bool NamingBefore(int t) const {
+    if (lex_.words("naming").LongestEndingAt(tokens_, t) > 0) return true;
+    // "surnommé le « ... »": one determiner between.
+    return Valid(t - 1) && lex_.Is("determiner", tokens_[t - 1]) &&
+           lex_.words("naming").LongestEndingAt(tokens_, t - 1) > 0;
+  }
+
+  bool NamingAfter(int t) const {
+    int k = t + 1;
+    if (Valid(k) && tokens_[k].norm == ",") ++k;
+    return Valid(k) && lex_.words("naming_after").LongestAt(tokens_, k, nullptr) > 0;
+  }
+
+  bool Attributed(int q) const {
+    return out_[q].mention >= 0 || out_[q].from_quote >= 0 || !out_[q].author.empty();
+  }
+
+  void ClassifyKinds() {
+    for (size_t q = 0; q < a_.quotes.size(); ++q) {
+      const Quote& quote = a_.quotes[q];
+      Attribution& at = out_[q];
+      if (quote.tweet || quote.depth > 0 || quote.first_token < 0) continue;
+      int t = quote.first_token;
+      const Sentence& s = a_.sentences[tokens_[t].sentence];
+      if (NamingBefore(t) || NamingAfter(t)) {
+        at = Attribution();
+        at.kind = QuoteKind::kMention;
+        at.method = "naming_context";
+        continue;
+      }
+      bool starts = true;
+      for (int k = s.first_token; k < t && starts; ++k) {
+        starts = tokens_[k].type == Token::kPunct || tokens_[k].type == Token::kQuote;
+      }
+      bool after_colon = Valid(t - 1) && tokens_[t - 1].norm == ":";
+      at.kind = (starts || after_colon) ? QuoteKind::kDirect : QuoteKind::kPartial;
+      if (!Attributed(static_cast<int>(q)) && WordCount(quote.text) <= 3) {
+        at.kind = QuoteKind::kMention;
+        at.method = "unattributed_label";
+      }
+    }
+  }
+
+  // The same words quoted twice in an article are the same person's, or
+  // the same label: the majority decides; an unattributed copy takes the
+  // speaker of an attributed one.
+  void SameWords() {
+    std::map<std::string, std::vector<int>> groups;
+    for (size_t q = 0; q < a_.quotes.size(); ++q) {
+      if (a_.quotes[q].depth > 0 || !out_[q].output) continue;
+      groups[FoldKey(a_.quotes[q].text)].push_back(static_cast<int>(q));
+    }
+    for (auto& [key, members] : groups) {
+      if (members.size() < 2) continue;
+      int labels = 0, attributed = 0, best = -1;
+      for (int q : members) {
+        if (out_[q].kind == QuoteKind::kMention) ++labels;
+        if (Attributed(q)) {
+          ++attributed;
+          if (best < 0 || out_[q].confidence > out_[best].confidence) best = q;
+        }
+      }
+      for (int q : members) {
+        if (labels > attributed) {
+          out_[q] = Attribution();
+          out_[q].kind = QuoteKind::kMention;
+          out_[q].method = "label_elsewhere";
+        } else if (best >= 0 && !Attributed(q)) {
+          out_[q].from_quote = best;
+          out_[q].method = "same_words";
+          out_[q].confidence = out_[best].confidence * 0.9;
+          if (out_[q].kind == QuoteKind::kMention) out_[q].kind = QuoteKind::kPartial;
+        }
+      }
+    }
+  }
+
+  const cues::Lexicon& lex_;
+  const Analysis& a_;
+  const std::vector<Token>& tokens_;
+  const Subjects& subjects_;
+  std::vector<int> cue_at_;
+  std::vector<Attribution> out_;
+  std::vector<bool> decided_;
+};
+
+}  // namespace
+
+std::vector<Attribution> Attribute(const cues::Lexicon& lexicon, const Analysis& analysis,
+                                   const Subjects& subjects) {
+  return Sieves(lexicon, analysis, subjects).Run();
+}
+
+}  // namespace guillemet::attribute

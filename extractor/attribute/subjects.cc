@@ -1,0 +1,296 @@
+#include "attribute/subjects.h"
+
+namespace guillemet::attribute {
+namespace {
+
+class SubjectFinder {
+ public:
+  SubjectFinder(const cues::Lexicon& lex, const Analysis& a)
+      : lex_(lex), a_(a), tokens_(a.tokens) {}
+
+  Subjects Run() {
+    Subjects out;
+    out.of_cue.assign(a_.cues.size(), -1);
+    out.postposed.assign(a_.cues.size(), false);
+    out.of_sentence.assign(a_.sentences.size(), -1);
+    for (size_t s = 0; s < a_.sentences.size(); ++s) {
+      out.of_sentence[s] = MainSubject(a_.sentences[s]);
+    }
+    for (size_t c = 0; c < a_.cues.size(); ++c) {
+      const Cue& cue = a_.cues[c];
+      switch (cue.form) {
+        case Cue::kInverted:
+          out.of_cue[c] = InvertedSubject(cue);
+          out.postposed[c] = true;
+          break;
+        case Cue::kSource:
+          out.of_cue[c] = MentionStartingAt(cue.end_token);
+          break;
+        case Cue::kParticiple: {
+          // The subject of the nearest finite verb before, else of the sentence.
+          int subject = -1;
+          for (int p = static_cast<int>(c) - 1; p >= 0; --p) {
+            const Cue& prev = a_.cues[p];
+            if (tokens_[prev.first_token].sentence != tokens_[cue.first_token].sentence) break;
+            if (prev.form == Cue::kFinite || prev.form == Cue::kInverted) {
+              subject = out.of_cue[p];
+              break;
+            }
+          }
+          if (subject < 0) subject = out.of_sentence[tokens_[cue.first_token].sentence];
+          out.of_cue[c] = subject;
+          break;
+        }
+        default: {
+          bool blocked = false;
+          int before = PreposedSubject(cue, &blocked);
+          if (before >= 0) {
+            out.of_cue[c] = before;
+          } else if (blocked) {
+            out.of_cue[c] = PostposedSubject(cue.end_token, SentenceEnd(cue.first_token));
+            out.postposed[c] = out.of_cue[c] >= 0;
+          }
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+ private:
+  int SentenceEnd(int token) const { return a_.sentences[tokens_[token].sentence].end_token; }
+  int SentenceStart(int token) const { return a_.sentences[tokens_[token].sentence].first_token; }
+
+  int MentionStartingAt(int k) const {
+    if (k >= static_cast<int>(tokens_.size())) return -1;
+    int m = a_.mention_at[k];
+    if (m < 0 || a_.mentions[m].first_token != k) return -1;
+    return PreferName(m);
+  }
+
+  // A role in apposition with a name is spoken of by the name.
+  int PreferName(int m) const {
+    const Mention& mention = a_.mentions[m];
+    if (mention.kind != Mention::kName && mention.apposed >= 0 &&
+        a_.mentions[mention.apposed].kind == Mention::kName) {
+      return mention.apposed;
+    }
+    return m;
+  }
+
+  int InvertedSubject(const Cue& cue) const {
+    int clitic = cue.clitic_token;
+    if (clitic < 0) return -1;
+    // "reconnaissait-on à Washington": the place speaks.
+    if (tokens_[clitic].norm == "on") {
+      int k = cue.end_token;
+      if (k < static_cast<int>(tokens_.size()) &&
+          (tokens_[k].norm == "à" || tokens_[k].norm == "au" || tokens_[k].norm == "dans")) {
+        int m = MentionStartingAt(k + 1);
+        if (m >= 0 && a_.mentions[m].kind == Mention::kName) return m;
+      }
+      return -1;
+    }
+    return a_.mention_at[clitic];
+  }
+
+  // Walks back from the verb over adverbs, object pronouns, parentheses and
+  // relative clauses to the mention that ends right there. Sets *blocked
+  // when the clause starts right before the verb (a postposed subject).
+  int PreposedSubject(const Cue& cue, bool* blocked) const {
+    int k = cue.first_token - 1;
+    const int start = SentenceStart(cue.first_token);
+    *blocked = false;
+    while (k >= start) {
+      const Token& t = tokens_[k];
+      int len = lex_.words("adverb").LongestEndingAt(tokens_, k + 1);
+      if (len == 0) len = lex_.words("time").LongestEndingAt(tokens_, k + 1);
+      if (len > 0 && a_.mention_at[k] < 0) {
+        k -= len;
+        continue;
+      }
+      if (t.type == Token::kWord &&
+          (t.norm == "l'" || t.norm == "le" || t.norm == "la" || t.norm == "les" ||
+           t.norm == "lui" || t.norm == "leur" || t.norm == "y" || t.norm == "en" ||
+           t.norm == "ne" || t.norm == "n'" || t.norm == "-")) {
+        if (a_.mention_at[k] < 0) {
+          --k;
+          continue;
+        }
+      }
+      if (t.norm == ")") {
+        int depth = 0;
+        while (k >= start) {
+          if (tokens_[k].norm == ")") ++depth;
+          if (tokens_[k].norm == "(" && --depth == 0) break;
+          --k;
+        }
+        --k;
+        continue;
+      }
+      if (t.norm == "-" || t.norm == "\xE2\x80\x94" || t.norm == "\xE2\x80\x93") {
+        // "M. Mattis -qui a été commandant ...- a discuté": skip to the dash that opened it.
+        int open = k - 1;
+        while (open >= start && tokens_[open].norm != t.norm) --open;
+        if (open >= start) {
+          k = open - 1;
+          continue;
+        }
+        *blocked = true;
+        return -1;
+      }
+      if (t.norm == ",") {
+        // ", qui ..., a dit": skip the relative clause; "X, secrétaire
+        // général de l'Otan, a dit": the apposition names the subject.
+        int open = k - 1;
+        while (open >= start && tokens_[open].norm != "," && tokens_[open].type != Token::kQuote) {
+          --open;
+        }
+        int first = open + 1;
+        if (first < k && (lex_.Is("relative", tokens_[first]) ||
+                          lex_.words("adverb").LongestAt(tokens_, first, nullptr) == k - first)) {
+          k = open - 1;
+          if (open >= start && tokens_[open].norm == ",") continue;
+          *blocked = true;
+          return -1;
+        }
+        int m = a_.mention_at[k - 1 >= 0 ? k - 1 : 0];
+        if (k - 1 >= start && m >= 0 && a_.mentions[m].first_token == first &&
+            a_.mentions[m].apposed >= 0) {
+          return PreferName(m);
+        }
+        *blocked = true;
+        return -1;
+      }
+      if (t.type == Token::kQuote || t.type == Token::kPunct) {
+        *blocked = true;
+        return -1;
+      }
+      if (lex_.Is("relative", t) && t.norm == "qui") {
+        // "X, qui a déclaré": the antecedent.
+        int j = k - 1;
+        if (j >= start && tokens_[j].norm == ",") --j;
+        if (j >= start && a_.mention_at[j] >= 0) return PreferName(a_.mention_at[j]);
+        return -1;
+      }
+      int m = a_.mention_at[k];
+      if (m >= 0) {
+        // Prepositional objects are not subjects: "avec M. Mattis a ...".
+        int before = a_.mentions[m].first_token - 1;
+        if (before >= start && lex_.Is("preposition", tokens_[before]) &&
+            a_.mentions[m].kind != Mention::kPronoun) {
+          return -1;
+        }
+        return PreferName(m);
+      }
+      return -1;
+    }
+    *blocked = true;
+    return -1;
+  }
+
+  // "a déclaré jeudi soir à Istanbul le secrétaire général de l'Otan":
+  // skips time words and prepositional phrases to the first mention.
+  int PostposedSubject(int k, int end) const {
+    int limit = std::min(end, k + 16);
+    while (k < limit) {
+      const Token& t = tokens_[k];
+      if (t.type == Token::kQuote || t.norm == "que" || t.norm == "qu'" || t.norm == ":" ||
+          t.norm == ";" || t.norm == ".") {
+        return -1;
+      }
+      int len = lex_.words("adverb").LongestAt(tokens_, k, nullptr);
+      if (len == 0) len = lex_.words("time").LongestAt(tokens_, k, nullptr);
+      if (len > 0 && a_.mention_at[k] < 0) {
+        k += len;
+        continue;
+      }
+      if (t.norm == ",") {
+        ++k;
+        continue;
+      }
+      len = lex_.words("preposition").LongestAt(tokens_, k, nullptr);
+      if (len > 0 && a_.mention_at[k] < 0) {
+        k = SkipPhraseAfterPreposition(k + len, limit);
+        continue;
+      }
+      int m = a_.mention_at[k];
+      if (m >= 0 && a_.mentions[m].first_token == k) {
+        if (a_.mentions[m].kind == Mention::kPronoun) return -1;
+        return PreferName(m);
+      }
+      if (t.type == Token::kWord && t.type != Token::kPunct && !t.capitalized) {
+        ++k;  // A lowercase word of an adjunct: "dans une déclaration".
+        continue;
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  // After "sur": "sa page Facebook" — a determiner, lowercase words, and
+  // at most one name belong to the adjunct.
+  int SkipPhraseAfterPreposition(int k, int limit) const {
+    if (k < limit && lex_.Is("determiner", tokens_[k]) && a_.mention_at[k] < 0) ++k;
+    bool named = false;
+    while (k < limit) {
+      const Token& t = tokens_[k];
+      if (t.type != Token::kWord) break;
+      int m = a_.mention_at[k];
+      if (m >= 0) {
+        if (named) break;
+        const Mention& mention = a_.mentions[m];
+        if (mention.first_token != k) break;
+        // A determiner opens the subject: "à Istanbul le patron de l'Otan".
+        if (lex_.Is("determiner", tokens_[k]) && mention.kind != Mention::kName) break;
+        named = true;
+        k = mention.end_token;
+        continue;
+      }
+      if (t.capitalized || lex_.Is("determiner", t) || lex_.Is("title", t)) break;
+      if (t.norm == "de" || t.norm == "d'" || t.norm == "du" || t.norm == "des") {
+        ++k;
+        continue;
+      }
+      if (named) break;
+      ++k;
+    }
+    return k;
+  }
+
+  // The first mention of a sentence standing before any verb: skips an
+  // introductory adjunct ending with a comma ("Vendredi, M. Tillerson").
+  int MainSubject(const Sentence& s) const {
+    int k = s.first_token;
+    int limit = std::min(s.end_token, k + 25);
+    for (; k < limit; ++k) {
+      const Token& t = tokens_[k];
+      if (t.type == Token::kQuote) return -1;
+      int m = a_.mention_at[k];
+      if (m < 0) continue;
+      const Mention& mention = a_.mentions[m];
+      int before = mention.first_token - 1;
+      bool after_preposition = before >= s.first_token &&
+                               lex_.Is("preposition", tokens_[before]) &&
+                               mention.kind != Mention::kPronoun;
+      bool clause_start = before < s.first_token || tokens_[before].norm == "," ||
+                          tokens_[before].norm == ":" || tokens_[before].type == Token::kQuote ||
+                          lex_.words("adverb").LongestEndingAt(tokens_, before + 1) > 0;
+      if (!after_preposition && clause_start) return PreferName(m);
+      k = mention.end_token - 1;
+    }
+    return -1;
+  }
+
+  const cues::Lexicon& lex_;
+  const Analysis& a_;
+  const std::vector<Token>& tokens_;
+};
+
+}  // namespace
+
+Subjects FindSubjects(const cues::Lexicon& lexicon, const Analysis& analysis) {
+  return SubjectFinder(lexicon, analysis).Run();
+}
+
+}  // namespace guillemet::attribute

@@ -1,0 +1,26 @@
+// Finds who performs each reporting expression: the subject written before
+// the verb ("Le secrétaire d'État, qui ..., a estimé"), after it ("a déclaré
+// jeudi à Istanbul le patron de l'Otan"), its inversion clitic ("a-t-il
+// observé"), the complement of a preposition ("selon lui"), or for a
+// participle the subject of its main clause.
+#ifndef GUILLEMET_ATTRIBUTE_SUBJECTS_H_
+#define GUILLEMET_ATTRIBUTE_SUBJECTS_H_
+
+#include <vector>
+
+#include "core/types.h"
+#include "cues/lexicon.h"
+
+namespace guillemet::attribute {
+
+struct Subjects {
+  std::vector<int> of_cue;            // Mention index per cue, or -1.
+  std::vector<bool> postposed;        // Per cue: the subject follows the verb.
+  std::vector<int> of_sentence;       // The sentence's main subject mention, or -1.
+};
+
+Subjects FindSubjects(const cues::Lexicon& lexicon, const Analysis& analysis);
+
+}  // namespace guillemet::attribute
+
+#endif  // GUILLEMET_ATTRIBUTE_SUBJECTS_H_

@@ -1,0 +1,247 @@
+#include "cues/cue_finder.h"
+
+#include <algorithm>
+
+#include "normalize/tokenize.h"
+
+namespace guillemet::cues {
+namespace {
+
+class Finder {
+ public:
+  Finder(const Lexicon& lex, Analysis* a) : lex_(lex), a_(*a), tokens_(a->tokens) {}
+
+  void Run() {
+    const int n = static_cast<int>(tokens_.size());
+    int i = 0;
+    while (i < n) {
+      int next = TryAt(i);
+      i = next > i ? next : i + 1;
+    }
+    for (Cue& c : a_.cues) c.followed_by_que = QueAfter(c.end_token);
+  }
+
+ private:
+  bool IsWordAt(int i) const {
+    return i >= 0 && i < static_cast<int>(tokens_.size()) && tokens_[i].type != Token::kQuote &&
+           tokens_[i].type != Token::kPunct;
+  }
+
+  int SkipAdverbs(int k, int max_phrases) const {
+    for (int p = 0; p < max_phrases; ++p) {
+      int len = lex_.words("adverb").LongestAt(tokens_, k, nullptr);
+      if (len == 0) len = lex_.words("time").LongestAt(tokens_, k, nullptr);
+      if (len == 0) break;
+      k += len;
+    }
+    return k;
+  }
+
+  bool QueAfter(int k) const {
+    k = SkipAdverbs(k, 3);
+    return k < static_cast<int>(tokens_.size()) &&
+           (tokens_[k].norm == "que" || tokens_[k].norm == "qu'");
+  }
+
+  // Number of tokens of the verb's fixed tail ("en garde") at k, or -1 if absent.
+  int TailAt(const ReportingVerb& v, int k) const {
+    if (v.tail.empty()) return 0;
+    std::vector<std::string> words = normalize::TokenizePhrase(v.tail);
+    for (size_t w = 0; w < words.size(); ++w) {
+      int t = k + static_cast<int>(w);
+      if (!IsWordAt(t) || tokens_[t].norm != words[w]) return -1;
+    }
+    return static_cast<int>(words.size());
+  }
+
+  const Lexicon::FormRef* FindForm(int k, FormKind kind, bool reflexive) const {
+    if (!IsWordAt(k)) return nullptr;
+    const std::vector<Lexicon::FormRef>* forms = lex_.FormsOf(tokens_[k].norm);
+    if (forms == nullptr) return nullptr;
+    const Lexicon::FormRef* fallback = nullptr;
+    for (const Lexicon::FormRef& f : *forms) {
+      if (f.form->kind != kind) continue;
+      const ReportingVerb& v = lex_.verb(f.verb);
+      if (TailAt(v, k + 1) < 0) continue;
+      if (v.pronominal == reflexive) return &f;
+      if (!v.pronominal && fallback == nullptr) fallback = &f;
+    }
+    // "il s'est dit" may also be "dire" used reflexively; never the reverse.
+    return reflexive ? nullptr : fallback;
+  }
+
+  int Emit(int first, int end, Cue::Form form, const Lexicon::FormRef* f, int clitic,
+           bool negated) {
+    Cue c;
+    c.first_token = first;
+    c.end_token = end;
+    c.form = form;
+    if (f != nullptr) {
+      c.verb = f->verb;
+      c.category = lex_.verb(f->verb).category;
+      if (c.category == "relay" && form != Cue::kInverted) c.form = form;
+    }
+    c.clitic_token = clitic;
+    c.negated = negated;
+    a_.cues.push_back(c);
+    return end;
+  }
+
+  int TryAt(int i) {
+    const Token& t = tokens_[i];
+    if (!IsWordAt(i)) return i;
+    const int n = static_cast<int>(tokens_.size());
+
+    // Prepositional cues.
+    std::vector<int> payloads;
+    int len = lex_.cue_templates().LongestAt(tokens_, i, &payloads);
+    if (len > 0) {
+      const std::string& kind = lex_.template_kind(payloads[0]);
+      if (kind == "source") return Emit(i, i + len, Cue::kSource, nullptr, -1, false);
+      if (kind == "source_comma" && SourceCommaAt(i, len)) {
+        return Emit(i, i + len, Cue::kSource, nullptr, -1, false);
+      }
+    }
+
+    // A modal and an infinitive: "a tenu à souligner".
+    len = lex_.words("modal").LongestAt(tokens_, i, nullptr);
+    if (len > 0) {
+      int k = SkipAdverbs(i + len, 2);
+      if (const Lexicon::FormRef* f = FindForm(k, FormKind::kInfinitive, false)) {
+        int tail = TailAt(lex_.verb(f->verb), k + 1);
+        return Emit(i, k + 1 + tail, Cue::kFinite, f, -1, false);
+      }
+    }
+
+    int j = i;
+    bool reflexive = false;
+    if ((t.norm == "se" || t.norm == "s'") && i + 1 < n) {
+      reflexive = true;
+      j = i + 1;
+    }
+    bool negated = false;
+    if (IsWordAt(j) && (tokens_[j].norm == "ne" || tokens_[j].norm == "n'")) {
+      negated = true;
+      ++j;
+    }
+    if (!IsWordAt(j)) return i;
+
+    // Compound tenses: auxiliary [-t-il] [adverbs] participle.
+    if (const AuxiliaryForm* aux = lex_.AuxiliaryOf(tokens_[j].norm)) {
+      int k = j + 1;
+      int clitic = -1;
+      if (k < n && tokens_[k].type == Token::kClitic) clitic = k++;
+      // A doubled auxiliary is a typo of the page ("a a jugé").
+      if (IsWordAt(k) && lex_.AuxiliaryOf(tokens_[k].norm) == aux) ++k;
+      if (IsWordAt(k) && (tokens_[k].norm == "pas" || tokens_[k].norm == "jamais")) {
+        negated = true;
+        ++k;
+      }
+      k = SkipAdverbs(k, 3);
+      const Lexicon::FormRef* f = FindForm(k, FormKind::kPastParticiple, reflexive);
+      if (f != nullptr) {
+        const ReportingVerb& v = lex_.verb(f->verb);
+        bool aux_ok = reflexive ? aux->auxiliary == "être" : aux->auxiliary == v.auxiliary;
+        if (aux_ok) {
+          int end = k + 1 + TailAt(v, k + 1);
+          return Emit(i, end, clitic >= 0 ? Cue::kInverted : Cue::kFinite, f, clitic, negated);
+        }
+      }
+      return j + 1;
+    }
+
+    // Simple tenses.
+    if (const Lexicon::FormRef* f = FindForm(j, FormKind::kFinite, reflexive)) {
+      int tail = TailAt(lex_.verb(f->verb), j + 1);
+      int k = j + 1 + tail;
+      if (k < n && tokens_[k].type == Token::kClitic) {
+        return Emit(i, k + 1, Cue::kInverted, f, k, negated);
+      }
+      if (SimpleFormIsVerb(i)) return Emit(i, k, Cue::kFinite, f, -1, negated);
+    }
+
+    // Participles: ", ajoutant que", "en précisant :".
+    if (!reflexive) {
+      if (const Lexicon::FormRef* f = FindForm(i, FormKind::kPresentParticiple, false)) {
+        int tail = TailAt(lex_.verb(f->verb), i + 1);
+        int first = (i > 0 && tokens_[i - 1].norm == "en") ? i - 1 : i;
+        return Emit(first, i + 1 + tail, Cue::kParticiple, f, -1, false);
+      }
+    } else if (const Lexicon::FormRef* f = FindForm(j, FormKind::kPresentParticiple, true)) {
+      int tail = TailAt(lex_.verb(f->verb), j + 1);
+      return Emit(i, j + 1 + tail, Cue::kParticiple, f, -1, false);
+    }
+    return i;
+  }
+
+  // A simple form is a verb, not a noun ("la note", "le juge"), when its
+  // subject stands right before it, or when it opens a postposed clause.
+  bool SimpleFormIsVerb(int i) const {
+    if (i == 0) return false;
+    const Token& prev = tokens_[i - 1];
+    if (prev.type == Token::kQuote) return true;
+    if (prev.type == Token::kPunct) return prev.norm == "," || prev.norm == "-" || prev.norm == "(";
+    if (lex_.Is("determiner", prev) || lex_.Is("preposition", prev)) return false;
+    if (lex_.Is("relative", prev) || prev.norm == "ne" || prev.norm == "n'") return true;
+    int m = a_.mention_at[i - 1];
+    return m >= 0 && a_.mentions[m].end_token == i;
+  }
+
+  // "Pour X, ...": at the start of a clause, a mention, then a comma.
+  bool SourceCommaAt(int i, int len) const {
+    const Token& t = tokens_[i];
+    bool clause_start = i == a_.sentences[t.sentence].first_token ||
+                        (i > 0 && (tokens_[i - 1].norm == "," || tokens_[i - 1].norm == ":"));
+    if (!clause_start) return false;
+    int k = i + len;
+    if (k >= static_cast<int>(tokens_.size())) return false;
+    if (tokens_[k].norm == "lui" || tokens_[k].norm == "elle" || tokens_[k].norm == "eux") {
+      return k + 1 < static_cast<int>(tokens_.size()) && tokens_[k + 1].norm == ",";
+    }
+    int m = a_.mention_at[k];
+    if (m < 0 || a_.mentions[m].first_token != k) return false;
+    const Mention& mention = a_.mentions[m];
+    if (mention.kind == Mention::kDescription && mention.head != "communiqué") return false;
+    int end = mention.end_token;
+    if (mention.apposed > m) end = a_.mentions[mention.apposed].end_token;
+    return end < static_cast<int>(tokens_.size()) && tokens_[end].norm == ",";
+  }
+
+  const Lexicon& lex_;
+  Analysis& a_;
+  const std::vector<Token>& tokens_;
+};
+
+}  // namespace
+
+void FindCues(const Lexicon& lexicon, Analysis* analysis) {
+  analysis->cues.clear();
+  Finder(lexicon, analysis).Run();
+}
+
+bool ReportingClauseFollows(const Lexicon& lexicon, std::string_view text, uint32_t pos) {
+  // Tokenise a short window and look for a comma and a cue at its start.
+  uint32_t end = pos;
+  int words = 0;
+  while (end < text.size() && text[end] != '\n' && words < 12) {
+    if (text[end] == ' ') ++words;
+    ++end;
+  }
+  Analysis window;
+  window.text = text;
+  window.tokens = normalize::Tokenize(text, {pos, end}, {});
+  if (window.tokens.empty()) return false;
+  int start = 0;
+  if (window.tokens[0].norm == ",") start = 1;
+  window.sentences = normalize::SplitSentences(text, &window.tokens);
+  window.mention_at.assign(window.tokens.size(), -1);
+  Finder(lexicon, &window).Run();
+  for (const Cue& c : window.cues) {
+    if (c.first_token == start && (c.form == Cue::kInverted || c.form == Cue::kFinite)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace guillemet::cues

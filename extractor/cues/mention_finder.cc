@@ -1,0 +1,355 @@
+#include "cues/mention_finder.h"
+
+#include <algorithm>
+
+#include "core/unicode.h"
+
+namespace guillemet::cues {
+namespace {
+
+bool IsWord(const Token& t) { return t.type == Token::kWord; }
+
+bool IsInitial(const std::vector<Token>& tokens, int i) {
+  return i + 1 < static_cast<int>(tokens.size()) && tokens[i].capitalized &&
+         tokens[i].span.size() == 1 && tokens[i + 1].norm == ".";
+}
+
+class Finder {
+ public:
+  Finder(const Lexicon& lex, Analysis* a) : lex_(lex), a_(*a), tokens_(a->tokens) {}
+
+  void Run() {
+    const int n = static_cast<int>(tokens_.size());
+    int i = 0;
+    while (i < n) {
+      int next = TryAt(i);
+      i = next > i ? next : i + 1;
+    }
+    LinkAppositions();
+    a_.mention_at.assign(tokens_.size(), -1);
+    for (size_t m = 0; m < a_.mentions.size(); ++m) {
+      for (int t = a_.mentions[m].first_token; t < a_.mentions[m].end_token; ++t) {
+        a_.mention_at[t] = static_cast<int>(m);
+      }
+    }
+  }
+
+ private:
+  bool SameLine(int from, int to) const {
+    for (int k = from + 1; k < to; ++k) {
+      if (tokens_[k].line_start) return false;
+    }
+    return true;
+  }
+
+  int Add(Mention m) {
+    a_.mentions.push_back(std::move(m));
+    return a_.mentions.back().end_token;
+  }
+
+  // Returns the token after the mention found at i, or i if none.
+  int TryAt(int i) {
+    const Token& t = tokens_[i];
+    const int n = static_cast<int>(tokens_.size());
+    if (t.type == Token::kQuote || t.type == Token::kPunct) return i;
+    if (t.type == Token::kClitic) {
+      Mention m;
+      m.first_token = i;
+      m.end_token = i + 1;
+      m.kind = Mention::kPronoun;
+      m.head = t.norm;
+      const WordFeatures* f = lex_.FeaturesOf("pronoun", t.norm);
+      if (f != nullptr) {
+        m.gender = f->gender;
+        m.plural = f->plural;
+      }
+      return Add(m);
+    }
+    int len = lex_.words("demonstrative").LongestAt(tokens_, i, nullptr);
+    if (len > 0) {
+      Mention m;
+      m.first_token = i;
+      m.end_token = i + len;
+      m.kind = Mention::kPronoun;
+      m.head = "dernier";
+      std::string joined;
+      for (int k = i; k < i + len; ++k) joined += (k > i ? " " : "") + tokens_[k].norm;
+      if (const WordFeatures* f = lex_.FeaturesOf("demonstrative", joined)) {
+        m.gender = f->gender;
+        m.plural = f->plural;
+      }
+      return Add(m);
+    }
+    if (lex_.Is("pronoun", t)) {
+      Mention m;
+      m.first_token = i;
+      m.end_token = i + 1;
+      m.kind = Mention::kPronoun;
+      m.head = t.norm;
+      const WordFeatures* f = lex_.FeaturesOf("pronoun", t.norm);
+      if (f != nullptr) {
+        m.gender = f->gender;
+        m.plural = f->plural;
+      }
+      return Add(m);
+    }
+
+    // Determiner, then "ancien"/"nouveau", then an office, epithet or name.
+    int j = i;
+    const WordFeatures* det = nullptr;
+    if (lex_.Is("determiner", t) && i + 1 < n && IsWord(tokens_[i + 1])) {
+      det = lex_.FeaturesOf("determiner", t.norm);
+      j = i + 1;
+    }
+    bool former = false;
+    while (j < n && IsWord(tokens_[j]) &&
+           (tokens_[j].norm == "ancien" || tokens_[j].norm == "ancienne" ||
+            tokens_[j].norm == "ex" || tokens_[j].norm == "nouveau" ||
+            tokens_[j].norm == "nouvelle" || tokens_[j].norm == "actuel" ||
+            tokens_[j].norm == "actuelle" || tokens_[j].norm == "futur" ||
+            tokens_[j].norm == "future")) {
+      former = former || tokens_[j].norm == "ancien" || tokens_[j].norm == "ancienne" ||
+               tokens_[j].norm == "ex" || tokens_[j].norm == "futur" ||
+               tokens_[j].norm == "future";
+      ++j;
+      if (j < n && tokens_[j].norm == "-") ++j;
+    }
+    if (j >= n) return i;
+    // "ex-PDG" is one token: "ex-" marks a former office.
+    std::vector<int> payloads;
+    int role_len = lex_.role_phrases().LongestAt(tokens_, j, &payloads);
+    if (role_len > 0 && SameLine(j, j + role_len)) {
+      int end = j + role_len;
+      // "secrétaire général adjoint" is another office.
+      if (end < n && (tokens_[end].norm == "adjoint" || tokens_[end].norm == "adjointe")) {
+        return j + role_len;
+      }
+      Mention m;
+      m.first_token = i;
+      m.end_token = end;
+      m.kind = Mention::kRole;
+      m.former = former;
+      m.head = tokens_[j].norm;
+      for (int p : payloads) {
+        const std::string& role = lex_.kb().role_phrases()[p].role;
+        if (std::find(m.roles.begin(), m.roles.end(), role) == m.roles.end()) {
+          m.roles.push_back(role);
+        }
+      }
+      if (det != nullptr) {
+        m.gender = det->gender;
+        m.plural = det->plural;
+      }
+      return Add(m);
+    }
+    int epithet_len = det != nullptr ? lex_.kb_epithets().LongestAt(tokens_, j, &payloads) : 0;
+    if (epithet_len > 0 && SameLine(j, j + epithet_len)) {
+      Mention m;
+      m.first_token = i;
+      m.end_token = j + epithet_len;
+      m.kind = Mention::kEpithet;
+      m.speakers = payloads;
+      if (det != nullptr) m.gender = det->gender;
+      return Add(m);
+    }
+
+    int title_len = lex_.words("title").LongestAt(tokens_, j, nullptr);
+    int k = j + title_len;
+    if (k >= n) return i;
+    char title_gender = 0;
+    if (title_len > 0) {
+      std::string joined;
+      for (int q = j; q < k; ++q) joined += (q > j ? " " : "") + tokens_[q].norm;
+      if (const WordFeatures* f = lex_.FeaturesOf("title", joined)) title_gender = f->gender;
+    }
+    // A known name.
+    int name_len = tokens_[k].capitalized ? lex_.kb_names().LongestAt(tokens_, k, &payloads) : 0;
+    if (name_len > 0 && SameLine(k, k + name_len)) {
+      // A longer unknown name may start with a known one ("Trump Tower").
+      int end = k + name_len;
+      Mention m;
+      m.first_token = (det != nullptr && title_len == 0) ? i : j;
+      m.end_token = end;
+      m.kind = Mention::kName;
+      m.speakers = payloads;
+      const Speaker& sp = lex_.kb().speakers()[payloads[0]];
+      m.is_org = sp.is_org;
+      m.gender = sp.gender != 0 ? sp.gender : title_gender;
+      return Add(m);
+    }
+    // An unknown capitalised name.
+    if (!IsWord(tokens_[k]) || !tokens_[k].capitalized) {
+      return DescriptionAt(i, j, det);
+    }
+    if (title_len == 0 && lex_.Is("not_name", tokens_[k])) return i;
+    int end = k;
+    while (end < n && SameLine(end - 1, end + 1)) {
+      const Token& w = tokens_[end];
+      if (IsInitial(tokens_, end)) {
+        end += 2;
+        continue;
+      }
+      if (IsWord(w) && w.capitalized && (end == k || !lex_.Is("not_name", w))) {
+        // "page Facebook Christian Dupont": a first name starts a new name.
+        if (end > k && lex_.FirstNameGender(FoldKey(w.norm)) != 0 &&
+            lex_.FirstNameGender(FoldKey(tokens_[end - 1].norm)) == 0 && title_len == 0 &&
+            !IsInitial(tokens_, end - 2)) {
+          break;
+        }
+        ++end;
+        continue;
+      }
+      if (IsWord(w) && end + 1 < n && tokens_[end + 1].capitalized &&
+          IsWord(tokens_[end + 1]) && lex_.Is("particle", w)) {
+        end += 2;
+        continue;
+      }
+      break;
+    }
+    if (end == k) return i;
+    // Split at an inner first name (from the second token on).
+    if (title_len == 0 && end - k >= 2 && lex_.FirstNameGender(FoldKey(tokens_[k].norm)) == 0) {
+      for (int q = k + 1; q < end; ++q) {
+        if (lex_.FirstNameGender(FoldKey(tokens_[q].norm)) != 0) {
+          Mention first;
+          first.first_token = det != nullptr ? i : k;
+          first.end_token = q;
+          first.kind = Mention::kName;
+          first.is_org = det != nullptr;
+          Add(first);
+          return q;  // The person's name is found from q on.
+        }
+      }
+    }
+    Mention m;
+    m.first_token = (det != nullptr && title_len == 0) ? i : j;
+    m.end_token = end;
+    m.kind = Mention::kName;
+    // People take no article in French: "la Russie", "le Qatar" are not people.
+    m.is_org = det != nullptr && title_len == 0;
+    m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGender(FoldKey(tokens_[k].norm));
+    if (m.is_org) m.gender = 0;
+    // A known surname after a title or a first name: "M. Tillerson".
+    if (lex_.kb_names().LongestAt(tokens_, end - 1, &payloads) == 1) m.speakers = payloads;
+    return Add(m);
+  }
+
+  // "un diplomate européen", "des responsables turcs", "le communiqué".
+  int DescriptionAt(int i, int j, const WordFeatures* det) {
+    if (det == nullptr) return i;
+    const int n = static_cast<int>(tokens_.size());
+    int k = j;
+    if (k < n && (tokens_[k].norm == "haut" || tokens_[k].norm == "hauts" ||
+                  tokens_[k].norm == "ancien" || tokens_[k].norm == "proche")) {
+      // Handled by the phrase itself when listed ("haut responsable").
+    }
+    int len = lex_.words("source_noun").LongestAt(tokens_, k, nullptr);
+    bool document = false;
+    if (len == 0) {
+      len = lex_.words("document_noun").LongestAt(tokens_, k, nullptr);
+      document = len > 0;
+      // "note" and "texte" only as documents after a definite article.
+      if (document && !det->definite && tokens_[k].norm != "communiqué" &&
+          tokens_[k].norm != "déclaration") {
+        return i;
+      }
+    }
+    if (len == 0) return i;
+    Mention m;
+    m.first_token = i;
+    m.kind = Mention::kDescription;
+    m.head = tokens_[k].norm;
+    m.gender = det->gender;
+    m.plural = det->plural;
+    int end = k + len;
+    std::vector<int> payloads;
+    // Modifiers: adjectives and "de" complements, up to a verb or a comma.
+    int limit = std::min(n, end + 10);
+    while (end < limit && !tokens_[end].line_start) {
+      const Token& w = tokens_[end];
+      if (w.type != Token::kWord) break;
+      if (w.norm == "de" || w.norm == "du" || w.norm == "des" || w.norm == "d'") {
+        if (end + 1 < n && IsWord(tokens_[end + 1]) && !tokens_[end + 1].line_start) {
+          ++end;
+          if (tokens_[end].norm == "la" || tokens_[end].norm == "l'") ++end;
+          continue;
+        }
+        break;
+      }
+      if (w.elided || lex_.Is("relative", w) || lex_.Is("preposition", w) ||
+          lex_.Is("pronoun", w) || lex_.Is("negation", w) || lex_.Is("adverb", w) ||
+          lex_.AuxiliaryOf(w.norm) != nullptr || lex_.FormsOf(w.norm) != nullptr ||
+          lex_.Is("determiner", w) || w.norm == "et" || w.norm == "ou") {
+        break;
+      }
+      if (w.capitalized) {
+        int known = lex_.kb_names().LongestAt(tokens_, end, &payloads);
+        if (known > 0) {
+          for (int p : payloads) {
+            if (lex_.kb().speakers()[p].is_org) m.speakers.push_back(p);
+          }
+          end += known;
+          continue;
+        }
+      }
+      ++end;
+    }
+    m.end_token = end;
+    if (document) m.is_org = true;
+    return Add(m);
+  }
+
+  // "le secrétaire général de l'Otan, Jens Stoltenberg," and
+  // "Jens Stoltenberg, secrétaire général de l'Otan": one person.
+  void LinkAppositions() {
+    std::vector<Mention>& ms = a_.mentions;
+    for (size_t m = 0; m + 1 < ms.size(); ++m) {
+      Mention& a = ms[m];
+      Mention& b = ms[m + 1];
+      if (tokens_[a.first_token].sentence != tokens_[b.first_token].sentence) continue;
+      if (!SameLine(a.end_token - 1, b.first_token + 1)) continue;
+      int gap = b.first_token - a.end_token;
+      bool comma = gap == 1 && tokens_[a.end_token].norm == ",";
+      if (gap != 0 && !comma) continue;
+      bool a_office = a.kind == Mention::kRole || a.kind == Mention::kDescription ||
+                      a.kind == Mention::kEpithet;
+      bool b_office = b.kind == Mention::kRole || b.kind == Mention::kDescription ||
+                      b.kind == Mention::kEpithet;
+      bool a_person = a.kind == Mention::kName && !a.is_org;
+      bool b_person = b.kind == Mention::kName && !b.is_org;
+      if ((a_office && b_person) || (a_person && b_office)) {
+        a.apposed = static_cast<int>(m + 1);
+        b.apposed = static_cast<int>(m);
+        Mention& office = a_office ? a : b;
+        Mention& person = a_office ? b : a;
+        if (person.gender == 0) person.gender = office.gender;
+      }
+    }
+  }
+
+  const Lexicon& lex_;
+  Analysis& a_;
+  const std::vector<Token>& tokens_;
+};
+
+}  // namespace
+
+void FindMentions(const Lexicon& lexicon, Analysis* analysis) {
+  analysis->mentions.clear();
+  Finder(lexicon, analysis).Run();
+}
+
+Span NameSpan(const Lexicon& lexicon, const Analysis& analysis, const Mention& mention) {
+  const std::vector<Token>& tokens = analysis.tokens;
+  int first = mention.first_token;
+  const int end = mention.end_token;
+  if (mention.kind == Mention::kName) {
+    if (first < end - 1 && lexicon.Is("determiner", tokens[first])) ++first;
+    int title = lexicon.words("title").LongestAt(tokens, first, nullptr);
+    if (title > 0 && first + title < end) first += title;
+    while (first < end - 1 && tokens[first].type == Token::kPunct) ++first;
+  }
+  return {tokens[first].span.begin, tokens[end - 1].span.end};
+}
+
+}  // namespace guillemet::cues

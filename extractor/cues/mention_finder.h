@@ -1,0 +1,24 @@
+// Finds the words that may name a speaker, outside quotations: person and
+// organisation names (known to the knowledge base or not), offices ("le
+// secrétaire général de l'Otan"), epithets ("le Norvégien"), descriptions of
+// unnamed sources ("un diplomate européen", "le communiqué") and pronouns.
+// Links a name and an office written in apposition ("le patron de l'Otan,
+// Jens Stoltenberg").
+#ifndef GUILLEMET_CUES_MENTION_FINDER_H_
+#define GUILLEMET_CUES_MENTION_FINDER_H_
+
+#include "core/types.h"
+#include "cues/lexicon.h"
+
+namespace guillemet::cues {
+
+// Fills analysis->mentions (sorted, non-overlapping) and analysis->mention_at.
+void FindMentions(const Lexicon& lexicon, Analysis* analysis);
+
+// The words of a mention that name its speaker: a name without its title or
+// article ("M. Tillerson" -> "Tillerson", "la Russie" -> "Russie").
+Span NameSpan(const Lexicon& lexicon, const Analysis& analysis, const Mention& mention);
+
+}  // namespace guillemet::cues
+
+#endif  // GUILLEMET_CUES_MENTION_FINDER_H_

@@ -1,0 +1,310 @@
+#include "normalize/tokenize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+#include "core/unicode.h"
+
+namespace guillemet::normalize {
+namespace {
+
+// Elided words that stand apart from the next word ("l'Otan", "qu'il").
+// Anything else with an inner apostrophe stays whole ("aujourd'hui", "O'Brien").
+bool IsElisionPrefix(std::string_view folded) {
+  static const char* const kPrefixes[] = {"l",  "d",  "qu", "n",     "s",      "c",      "j",
+                                          "m",  "t",  "jusqu", "lorsqu", "puisqu", "quoiqu",
+                                          "presqu"};
+  for (const char* p : kPrefixes) {
+    if (folded == p) return true;
+  }
+  return false;
+}
+
+bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c) || c == 0xBA || c == 0xAA; }
+
+bool HasCombiningMark(std::string_view s) {
+  // U+0300..U+036F encode as CC 80..CD AF.
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b == 0xCC || (b == 0xCD && static_cast<unsigned char>(s[i + 1]) <= 0xAF)) return true;
+  }
+  return false;
+}
+
+std::string Normalized(std::string_view word) {
+  std::string folded = FoldCase(word);
+  if (!HasCombiningMark(folded)) return folded;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return folded;
+  icu::UnicodeString us = icu::UnicodeString::fromUTF8(folded);
+  icu::UnicodeString composed = nfc->normalize(us, status);
+  if (U_FAILURE(status)) return folded;
+  std::string out;
+  composed.toUTF8String(out);
+  return out;
+}
+
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view text, std::vector<Token>* out) : text_(text), out_(out) {}
+
+  void Run(Span span, const std::vector<Quote>& quotes) {
+    size_t next_quote = 0;
+    bool line_start = true;
+    size_t i = span.begin;
+    while (i < span.end) {
+      while (next_quote < quotes.size() &&
+             (quotes[next_quote].depth > 0 || quotes[next_quote].outer.end <= i)) {
+        ++next_quote;
+      }
+      if (next_quote < quotes.size() && quotes[next_quote].outer.begin == i) {
+        Token t;
+        t.span = quotes[next_quote].outer;
+        t.type = Token::kQuote;
+        t.quote = static_cast<int>(next_quote);
+        t.line_start = line_start;
+        line_start = false;
+        out_->push_back(std::move(t));
+        i = quotes[next_quote].outer.end;
+        continue;
+      }
+      size_t start = i;
+      char32_t c = DecodeUtf8(text_, &i);
+      if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
+        line_start = true;
+        continue;
+      }
+      if (IsSpace(c) || c == 0xFFFD || c < 0x20) continue;
+      if (IsWordChar(c)) {
+        i = start;
+        size_t end = ScanWord(i, span.end, next_quote < quotes.size() ? quotes[next_quote].outer.begin
+                                                                     : span.end);
+        EmitWord(start, end, line_start);
+        line_start = false;
+        i = end;
+        continue;
+      }
+      Token t;
+      t.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
+      t.type = Token::kPunct;
+      t.norm = std::string(text_.substr(start, i - start));
+      t.line_start = line_start;
+      line_start = false;
+      out_->push_back(std::move(t));
+    }
+  }
+
+ private:
+  // A word: letters and digits, with inner hyphens, apostrophes and periods
+  // between digits ("12.000") kept inside.
+  size_t ScanWord(size_t i, size_t limit, size_t quote_begin) {
+    size_t end = i;
+    limit = std::min(limit, quote_begin);
+    while (end < limit) {
+      size_t j = end;
+      char32_t c = DecodeUtf8(text_, &j);
+      if (IsWordChar(c)) {
+        end = j;
+        continue;
+      }
+      bool joiner = c == '-' || c == 0x2011 || IsApostrophe(c) ||
+                    ((c == '.' || c == ',') && end > i && IsDigit(PrevChar(end)));
+      if (!joiner || j >= limit) break;
+      size_t k = j;
+      char32_t next = DecodeUtf8(text_, &k);
+      if (!IsWordChar(next)) break;
+      if ((c == '.' || c == ',') && !IsDigit(next)) break;
+      end = j;
+    }
+    return end;
+  }
+
+  char32_t PrevChar(size_t pos) {
+    size_t start;
+    return DecodeUtf8Before(text_, pos, &start);
+  }
+
+  void EmitWord(size_t start, size_t end, bool line_start) {
+    // Elisions: split after the apostrophe of "l'", "d'", "qu'"...
+    size_t i = start;
+    while (i < end) {
+      size_t j = i;
+      size_t apostrophe = std::string_view::npos, after = 0;
+      while (j < end) {
+        size_t k = j;
+        char32_t c = DecodeUtf8(text_, &k);
+        if (IsApostrophe(c)) {
+          apostrophe = j;
+          after = k;
+          break;
+        }
+        if (c == '-') break;
+        j = k;
+      }
+      if (apostrophe == std::string_view::npos) break;
+      std::string prefix = FoldCase(text_.substr(i, apostrophe - i));
+      if (!IsElisionPrefix(prefix)) break;
+      Token t = MakeWord(i, after, line_start);
+      t.elided = true;
+      t.norm = prefix + "'";
+      out_->push_back(std::move(t));
+      line_start = false;
+      i = after;
+    }
+    if (i >= end) return;
+    // Inversion clitics: "a-t-il" -> "a" "-t-il"; "dit-elle" -> "dit" "-elle".
+    static const char* const kClitics[] = {"-t-ils", "-t-elles", "-t-il", "-t-elle", "-t-on",
+                                           "-ils",   "-elles",   "-il",   "-elle",   "-on"};
+    std::string folded = FoldCase(text_.substr(i, end - i));
+    for (const char* clitic : kClitics) {
+      std::string_view cl(clitic);
+      if (folded.size() > cl.size() && folded.compare(folded.size() - cl.size(), cl.size(), cl) == 0) {
+        size_t cut = end - cl.size();
+        // The clitic must be lowercase in the text: "Saint-On" is a name.
+        if (text_.substr(cut, cl.size()) != cl) break;
+        EmitGlued(i, cut, line_start);
+        Token t;
+        t.span = {static_cast<uint32_t>(cut), static_cast<uint32_t>(end)};
+        t.type = Token::kClitic;
+        std::string_view pronoun = cl.substr(cl.rfind('-') + 1);
+        t.norm = std::string(pronoun);
+        out_->push_back(std::move(t));
+        return;
+      }
+    }
+    EmitGlued(i, end, line_start);
+  }
+
+  // Scraped pages glue words together ("Article suivantPaul Casey"). A
+  // capital after a run of four or more lowercase letters starts a new word;
+  // "McDonald", "LaPresse" or "iPhone" have shorter runs and stay whole.
+  void EmitGlued(size_t start, size_t end, bool line_start) {
+    size_t piece = start;
+    size_t lower_run = 0;
+    for (size_t i = start; i < end;) {
+      size_t at = i;
+      char32_t c = DecodeUtf8(text_, &i);
+      if (IsUpper(c) && lower_run >= 4) {
+        out_->push_back(MakeWord(piece, at, line_start));
+        line_start = false;
+        piece = at;
+      }
+      lower_run = IsLower(c) ? lower_run + 1 : 0;
+    }
+    out_->push_back(MakeWord(piece, end, line_start));
+  }
+
+  Token MakeWord(size_t start, size_t end, bool line_start) {
+    Token t;
+    t.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
+    t.type = Token::kWord;
+    t.line_start = line_start;
+    std::string_view word = text_.substr(start, end - start);
+    t.norm = Normalized(word);
+    size_t p = 0;
+    char32_t first = DecodeUtf8(word, &p);
+    t.capitalized = IsUpper(first);
+    int letters = 0, upper = 0;
+    for (size_t k = 0; k < word.size();) {
+      char32_t c = DecodeUtf8(word, &k);
+      if (IsLetter(c)) {
+        ++letters;
+        if (IsUpper(c)) ++upper;
+      }
+    }
+    t.all_caps = letters >= 2 && upper == letters;
+    return t;
+  }
+
+  std::string_view text_;
+  std::vector<Token>* out_;
+};
+
+bool EndsSentence(const Token& t) {
+  return t.type == Token::kPunct &&
+         (t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == "\xE2\x80\xA6");
+}
+
+// "M.", "Mme.", "Dr.", initials: a period after them does not end a sentence.
+bool IsAbbreviation(const Token& t) {
+  if (t.type != Token::kWord) return false;
+  static const char* const kAbbreviations[] = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me",
+                                               "mgr", "st", "ste", "av", "no", "nº", "art",
+                                               "p", "cf", "etc", "env", "gén", "col", "lt"};
+  if (t.capitalized && t.span.size() == 1) return true;  // An initial: "Donald J. Trump".
+  for (const char* a : kAbbreviations) {
+    if (t.norm == a && (t.capitalized || t.norm == "etc" || t.norm == "cf" || t.norm == "env")) {
+      return t.norm != "etc";
+    }
+  }
+  return false;
+}
+
+bool QuoteEndsWithStop(std::string_view text, const Token& t) {
+  // The last non-space, non-mark character inside the quotation.
+  size_t pos = t.span.end;
+  while (pos > t.span.begin) {
+    size_t start;
+    char32_t c = DecodeUtf8Before(text, pos, &start);
+    if (c == '.' || c == '!' || c == '?' || c == 0x2026) return true;
+    if (IsLetter(c) || IsDigit(c)) return false;
+    pos = start;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text, Span span, const std::vector<Quote>& quotes) {
+  std::vector<Token> tokens;
+  tokens.reserve(span.size() / 5 + 8);
+  Tokenizer(text, &tokens).Run(span, quotes);
+  return tokens;
+}
+
+std::vector<std::string> TokenizePhrase(std::string_view phrase) {
+  std::vector<Token> tokens = Tokenize(phrase, {0, static_cast<uint32_t>(phrase.size())}, {});
+  std::vector<std::string> words;
+  words.reserve(tokens.size());
+  for (Token& t : tokens) words.push_back(std::move(t.norm));
+  return words;
+}
+
+std::vector<Sentence> SplitSentences(std::string_view text, std::vector<Token>* tokens) {
+  std::vector<Sentence> sentences;
+  std::vector<Token>& ts = *tokens;
+  int paragraph = -1;
+  for (size_t i = 0; i < ts.size(); ++i) {
+    bool start = i == 0 || ts[i].line_start;
+    if (!start) {
+      const Token& prev = ts[i - 1];
+      const Token& cur = ts[i];
+      bool opens = cur.capitalized || cur.type == Token::kQuote ||
+                   (cur.type == Token::kWord && IsDigit(text[cur.span.begin]));
+      if (opens && EndsSentence(prev)) {
+        start = i < 2 || !IsAbbreviation(ts[i - 2]) || prev.norm != ".";
+        // "poste.Rex": a period glued to a capital still ends a sentence,
+        // unless the word before is an abbreviation ("M.Stoltenberg").
+      } else if (opens && prev.type == Token::kQuote && QuoteEndsWithStop(text, prev) &&
+                 cur.type == Token::kWord) {
+        start = true;
+      }
+    }
+    if (start) {
+      if (i == 0 || ts[i].line_start) ++paragraph;
+      if (!sentences.empty()) sentences.back().end_token = static_cast<int>(i);
+      Sentence s;
+      s.first_token = static_cast<int>(i);
+      s.paragraph = std::max(paragraph, 0);
+      sentences.push_back(s);
+    }
+    ts[i].sentence = static_cast<int>(sentences.size()) - 1;
+  }
+  if (!sentences.empty()) sentences.back().end_token = static_cast<int>(ts.size());
+  return sentences;
+}
+
+}  // namespace guillemet::normalize

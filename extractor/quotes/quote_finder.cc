@@ -1,0 +1,457 @@
+#include "quotes/quote_finder.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "core/tsv.h"
+#include "core/unicode.h"
+
+namespace guillemet::quotes {
+
+Status QuoteMarks::Load(const std::string& path, QuoteMarks* out) {
+  std::map<std::string, int> families;
+  QuoteMarks marks;
+  Status s = ReadTsv(path, [&](int, const std::vector<std::string_view>& f) -> std::string {
+    if (f.size() != 3) return "expected GLYPH<TAB>ROLE<TAB>FAMILY";
+    Mark m;
+    m.glyph = std::string(f[0]);
+    if (m.glyph.empty()) return "empty glyph";
+    if (f[1] == "open") {
+      m.role = kOpen;
+    } else if (f[1] == "close") {
+      m.role = kClose;
+    } else if (f[1] == "both") {
+      m.role = kBoth;
+    } else {
+      return "role must be open, close or both, not '" + std::string(f[1]) + "'";
+    }
+    auto it = families.emplace(std::string(f[2]), static_cast<int>(families.size())).first;
+    m.family = it->second;
+    for (const Mark& other : marks.marks_) {
+      if (other.glyph == m.glyph) return "mark '" + m.glyph + "' listed twice";
+    }
+    marks.first_byte_[static_cast<unsigned char>(m.glyph[0])] = true;
+    marks.marks_.push_back(std::move(m));
+    return "";
+  });
+  if (!s.ok()) return s;
+  if (marks.marks_.empty()) return Status::Error(path + ": no quotation mark defined");
+  std::stable_sort(marks.marks_.begin(), marks.marks_.end(),
+                   [](const Mark& a, const Mark& b) { return a.glyph.size() > b.glyph.size(); });
+  *out = std::move(marks);
+  return Status::OK();
+}
+
+const QuoteMarks::Mark* QuoteMarks::MatchAt(std::string_view text, size_t pos) const {
+  if (!first_byte_[static_cast<unsigned char>(text[pos])]) return nullptr;
+  for (const Mark& m : marks_) {
+    if (text.compare(pos, m.glyph.size(), m.glyph) == 0) return &m;
+  }
+  return nullptr;
+}
+
+namespace {
+
+constexpr char32_t kLeftGuillemet = 0xAB, kRightGuillemet = 0xBB;
+constexpr char32_t kSingleLeftGuillemet = 0x2039, kLeftDouble = 0x201C;
+constexpr char32_t kLeftSingle = 0x2018, kRightSingle = 0x2019;
+
+struct MarkAt {
+  uint32_t begin, end;
+  const QuoteMarks::Mark* mark;
+  char32_t glyph;  // First code point of the glyph.
+  char32_t before, after;  // Neighbouring code points (0 at paragraph edges).
+};
+
+bool IsOpeningPunct(char32_t c) {
+  return c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 || c == '-' || c == '/' ||
+         c == ':';
+}
+bool IsClosingPunct(char32_t c) {
+  return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == ']' || c == 0x2026 || c == 0x2014 || c == 0x2013 || c == '-';
+}
+bool IsWordy(char32_t c) { return IsLetter(c) || IsDigit(c); }
+
+struct OpenQuote {
+  size_t mark;             // Index in the paragraph's marks.
+  uint32_t content_begin;  // After the opening mark.
+  int family;
+  std::vector<Span> earlier_parts;  // Parts in previous paragraphs, if continued.
+  uint32_t outer_begin;
+  int first_paragraph;
+};
+
+Span Trim(std::string_view text, Span s) {
+  while (s.begin < s.end) {
+    size_t p = s.begin;
+    char32_t c = DecodeUtf8(text, &p);
+    if (!IsSpace(c)) break;
+    s.begin = static_cast<uint32_t>(p);
+  }
+  while (s.end > s.begin) {
+    size_t start;
+    char32_t c = DecodeUtf8Before(text, s.end, &start);
+    if (!IsSpace(c)) break;
+    s.end = static_cast<uint32_t>(start);
+  }
+  return s;
+}
+
+bool HasWord(std::string_view text, Span s) {
+  for (size_t p = s.begin; p < s.end;) {
+    if (IsWordy(DecodeUtf8(text, &p))) return true;
+  }
+  return false;
+}
+
+class Finder {
+ public:
+  Finder(std::string_view text, const QuoteMarks& marks, const ReportingClauseProbe& probe)
+      : text_(text), marks_(marks), probe_(probe) {}
+
+  QuoteFinderResult Run() {
+    std::vector<Span> paragraphs = SplitParagraphs();
+    for (size_t p = 0; p < paragraphs.size(); ++p) {
+      ScanParagraph(static_cast<int>(p), paragraphs[p]);
+    }
+    FlushCarried();
+    FindTweets(paragraphs);
+    std::sort(result_.quotes.begin(), result_.quotes.end(),
+              [](const Quote& a, const Quote& b) {
+                return a.outer.begin != b.outer.begin ? a.outer.begin < b.outer.begin
+                                                      : a.outer.end > b.outer.end;
+              });
+    // Depth by a sweep: a quotation inside another one's marks is nested.
+    std::vector<uint32_t> open_ends;
+    for (Quote& q : result_.quotes) {
+      while (!open_ends.empty() && open_ends.back() <= q.outer.begin) open_ends.pop_back();
+      q.depth = static_cast<int>(open_ends.size());
+      open_ends.push_back(q.outer.end);
+    }
+    // Tweet authors follow their quotations through the sort.
+    result_.tweet_author_of_quote.assign(result_.quotes.size(), -1);
+    for (size_t i = 0; i < result_.quotes.size(); ++i) {
+      if (!result_.quotes[i].tweet) continue;
+      for (size_t a = 0; a < tweet_quote_begin_.size(); ++a) {
+        if (tweet_quote_begin_[a] == result_.quotes[i].outer.begin) {
+          result_.tweet_author_of_quote[i] = static_cast<int>(a);
+        }
+      }
+    }
+    return std::move(result_);
+  }
+
+ private:
+  std::vector<Span> SplitParagraphs() {
+    std::vector<Span> out;
+    uint32_t start = 0;
+    for (uint32_t i = 0; i <= text_.size(); ++i) {
+      if (i == text_.size() || text_[i] == '\n' || text_[i] == '\r') {
+        if (i > start) out.push_back({start, i});
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+
+  std::vector<MarkAt> MarksOf(Span paragraph) {
+    std::vector<MarkAt> marks;
+    char32_t before = 0;
+    for (size_t i = paragraph.begin; i < paragraph.end;) {
+      const QuoteMarks::Mark* m = marks_.MatchAt(text_, i);
+      if (m != nullptr && i + m->glyph.size() <= paragraph.end) {
+        MarkAt at;
+        at.begin = static_cast<uint32_t>(i);
+        at.end = static_cast<uint32_t>(i + m->glyph.size());
+        at.mark = m;
+        size_t g = i;
+        at.glyph = DecodeUtf8(text_, &g);
+        at.before = before;
+        size_t a = at.end;
+        at.after = a < paragraph.end ? DecodeUtf8(text_, &a) : 0;
+        marks.push_back(at);
+        i = at.end;
+        before = at.glyph;
+        continue;
+      }
+      before = DecodeUtf8(text_, &i);
+    }
+    return marks;
+  }
+
+  // The next non-space code point after `pos` in the paragraph (0 at its end).
+  char32_t NextNonSpace(uint32_t pos, Span paragraph) {
+    size_t p = pos;
+    while (p < paragraph.end) {
+      char32_t c = DecodeUtf8(text_, &p);
+      if (!IsSpace(c)) return c;
+    }
+    return 0;
+  }
+
+  void ScanParagraph(int index, Span paragraph) {
+    std::vector<MarkAt> marks = MarksOf(paragraph);
+    std::vector<OpenQuote> stack;
+    size_t first_mark = 0;
+    // A quotation left open by the previous paragraph continues here when
+    // this one starts with a mark of its family (the French way).
+    if (carried_.has_value()) {
+      bool continues = false;
+      if (!marks.empty() && Trim(text_, {paragraph.begin, marks[0].begin}).empty() &&
+          marks[0].mark->family == carried_->family) {
+        continues = true;
+      }
+      if (continues) {
+        OpenQuote q = *carried_;
+        q.earlier_parts.push_back(Trim(text_, {q.content_begin, carried_paragraph_.end}));
+        q.mark = 0;
+        q.content_begin = marks[0].end;
+        stack.push_back(q);
+        first_mark = 1;
+      } else {
+        Recover(*carried_, carried_paragraph_, carried_paragraph_.end);
+      }
+      carried_.reset();
+    }
+    std::vector<std::pair<OpenQuote, uint32_t>> unmatched;  // Open quotes and the paragraph end.
+    for (size_t i = first_mark; i < marks.size(); ++i) {
+      const MarkAt& m = marks[i];
+      const int family = m.mark->family;
+      int same = -1;
+      for (int k = static_cast<int>(stack.size()) - 1; k >= 0; --k) {
+        if (stack[k].family == family) {
+          same = k;
+          break;
+        }
+      }
+      const bool space_before = m.before == 0 || IsSpace(m.before);
+      const bool space_after = m.after == 0 || IsSpace(m.after);
+      const bool opener_shape = (space_before || IsApostrophe(m.before) ||
+                                 IsOpeningPunct(m.before) || m.before == kLeftGuillemet) &&
+                                !space_after && m.after != 0 && !IsClosingPunct(m.after);
+      const bool closer_shape = !space_before && (space_after || IsClosingPunct(m.after) ||
+                                                  marks_.MatchAt(text_, m.end) != nullptr);
+      enum { kSkip, kOpenIt, kCloseIt } action = kSkip;
+      switch (m.mark->role) {
+        case QuoteMarks::kOpen: {
+          const bool guillemet = m.glyph == kLeftGuillemet || m.glyph == kSingleLeftGuillemet;
+          char32_t next = NextNonSpace(m.end, paragraph);
+          if (m.glyph == kLeftSingle && IsWordy(m.before) && IsWordy(m.after)) {
+            action = kSkip;  // d‘établir: an apostrophe.
+          } else if (guillemet && same >= 0 && (next == 0 || IsClosingPunct(next))) {
+            action = kCloseIt;  // « ... « , a-t-il dit
+          } else if (m.glyph == kLeftDouble && same >= 0 && closer_shape && !opener_shape) {
+            action = kCloseIt;  // “ ... “, a expliqué
+          } else if (m.glyph == kLeftSingle && !opener_shape) {
+            action = kSkip;
+          } else {
+            action = kOpenIt;
+          }
+          break;
+        }
+        case QuoteMarks::kClose: {
+          const bool single = m.glyph == kRightSingle;
+          if (single && IsWordy(m.before) && IsWordy(m.after)) {
+            action = kSkip;  // l’Otan
+          } else if (same < 0 && (opener_shape || (m.before == 0 && !space_after))) {
+            action = single ? kSkip : kOpenIt;  // l' »agression », qualifiée d'”obsolète”
+          } else if (same < 0) {
+            action = single ? kSkip : kCloseIt;  // Orphan closer; maybe a lost opener.
+          } else {
+            action = kCloseIt;
+          }
+          break;
+        }
+        case QuoteMarks::kBoth: {
+          if (same >= 0) {
+            action = (opener_shape && !closer_shape) ? kOpenIt : kCloseIt;
+          } else {
+            action = (opener_shape || !closer_shape) ? kOpenIt : kCloseIt;
+          }
+          break;
+        }
+      }
+      if (action == kOpenIt) {
+        OpenQuote q;
+        q.mark = i;
+        q.content_begin = m.end;
+        q.family = family;
+        q.outer_begin = m.begin;
+        q.first_paragraph = index;
+        stack.push_back(q);
+      } else if (action == kCloseIt) {
+        if (same >= 0) {
+          for (size_t k = same + 1; k < stack.size(); ++k) unmatched.push_back({stack[k], m.begin});
+          OpenQuote q = stack[same];
+          stack.resize(same);
+          Emit(q, {q.content_begin, m.begin}, m.end, index, false);
+        } else {
+          OrphanCloser(index, paragraph, m);
+        }
+      }
+    }
+    // The innermost quotation left open may continue in the next paragraph;
+    // others are closed by inference.
+    for (OpenQuote& q : stack) unmatched.push_back({q, paragraph.end});
+    std::sort(unmatched.begin(), unmatched.end(), [](const auto& a, const auto& b) {
+      return a.first.content_begin < b.first.content_begin;
+    });
+    for (size_t k = 0; k < unmatched.size(); ++k) {
+      OpenQuote& q = unmatched[k].first;
+      uint32_t next_open = k + 1 < unmatched.size() ? unmatched[k + 1].first.outer_begin
+                                                   : unmatched[k].second;
+      // A later quotation of the same paragraph bounds this one.
+      for (const Quote& done : result_.quotes) {
+        if (done.outer.begin > q.content_begin && done.outer.begin < next_open) {
+          next_open = done.outer.begin;
+        }
+      }
+      bool last = k + 1 == unmatched.size() && unmatched[k].second == paragraph.end &&
+                  next_open == paragraph.end;
+      if (last && HasWord(text_, {q.content_begin, paragraph.end})) {
+        carried_ = q;
+        carried_paragraph_ = paragraph;
+      } else {
+        Recover(q, paragraph, next_open);
+      }
+    }
+  }
+
+  // An opening mark that never closed: the quotation runs to the last clause
+  // boundary before the next quotation, else to the end of its paragraph.
+  void Recover(const OpenQuote& q, Span paragraph, uint32_t limit) {
+    uint32_t end = std::min(limit, paragraph.end);
+    if (limit < paragraph.end) {
+      uint32_t cut = 0;
+      for (uint32_t p = q.content_begin; p < end; ++p) {
+        if (text_[p] == ',' || text_[p] == ';') cut = p;
+      }
+      if (cut != 0) end = cut;
+    }
+    if (!q.earlier_parts.empty()) {
+      // Continued over paragraphs and then never closed: keep what we have.
+      Quote out;
+      out.parts = q.earlier_parts;
+      Span last = Trim(text_, {q.content_begin, end});
+      if (HasWord(text_, last)) out.parts.push_back(last);
+      out.outer = {q.outer_begin, end};
+      out.paragraph = q.first_paragraph;
+      out.repaired = true;
+      Finish(&out);
+      return;
+    }
+    Span inner = Trim(text_, {q.content_begin, end});
+    if (!HasWord(text_, inner)) return;
+    Quote out;
+    out.parts.push_back(inner);
+    out.outer = {q.outer_begin, end};
+    out.paragraph = q.first_paragraph;
+    out.repaired = true;
+    Finish(&out);
+  }
+
+  void FlushCarried() {
+    if (carried_.has_value()) Recover(*carried_, carried_paragraph_, carried_paragraph_.end);
+    carried_.reset();
+  }
+
+  void Emit(const OpenQuote& q, Span content, uint32_t outer_end, int paragraph, bool repaired) {
+    Quote out;
+    out.parts = q.earlier_parts;
+    Span inner = Trim(text_, content);
+    if (HasWord(text_, inner)) out.parts.push_back(inner);
+    if (out.parts.empty()) return;
+    out.outer = {q.outer_begin, outer_end};
+    out.paragraph = q.first_paragraph;
+    out.repaired = repaired;
+    Finish(&out);
+  }
+
+  // A closing mark with no opening one: at the start of a paragraph the
+  // opening mark was lost, which a reporting clause right after confirms.
+  void OrphanCloser(int index, Span paragraph, const MarkAt& m) {
+    for (const Quote& q : result_.quotes) {
+      if (q.outer.end > paragraph.begin && q.outer.begin < m.begin) return;
+    }
+    if (!probe_ || !probe_(m.end)) return;
+    uint32_t begin = paragraph.begin;
+    // Skip a leading dash of dialogue.
+    Span inner = Trim(text_, {begin, m.begin});
+    while (inner.begin < inner.end) {
+      size_t p = inner.begin;
+      char32_t c = DecodeUtf8(text_, &p);
+      if (c != 0x2014 && c != 0x2013 && c != '-') break;
+      inner = Trim(text_, {static_cast<uint32_t>(p), inner.end});
+    }
+    if (!HasWord(text_, inner)) return;
+    Quote out;
+    out.parts.push_back(inner);
+    out.outer = {inner.begin, m.end};
+    out.paragraph = index;
+    out.repaired = true;
+    Finish(&out);
+  }
+
+  void Finish(Quote* q) {
+    q->text.clear();
+    for (const Span& part : q->parts) {
+      if (!q->text.empty()) q->text.push_back(' ');
+      q->text.append(text_.substr(part.begin, part.size()));
+    }
+    result_.quotes.push_back(std::move(*q));
+  }
+
+  // "— Jens Stoltenberg (@jensstoltenberg) 25 mai 2017": the paragraph
+  // before it is the post, unless it holds quotations of its own.
+  void FindTweets(const std::vector<Span>& paragraphs) {
+    static const RE2 kAuthorLine(
+        R"(^\s*(?:—|–|-|―)\s*([^\s(@][^(@]*?)\s*\(@[A-Za-z0-9_]{1,30}\)(?:\s|$))");
+    for (size_t p = 1; p < paragraphs.size(); ++p) {
+      Span line = paragraphs[p];
+      re2::StringPiece name;
+      if (!RE2::PartialMatch(re2::StringPiece(text_.data() + line.begin, line.size()),
+                             kAuthorLine, &name)) {
+        continue;
+      }
+      size_t prev = p - 1;
+      while (prev > 0 && Trim(text_, paragraphs[prev]).empty()) --prev;
+      Span post = Trim(text_, paragraphs[prev]);
+      if (!HasWord(text_, post)) continue;
+      bool has_quote = false;
+      for (const Quote& q : result_.quotes) {
+        if (q.outer.begin < post.end && q.outer.end > post.begin) has_quote = true;
+      }
+      if (has_quote) continue;
+      Quote out;
+      out.parts.push_back(post);
+      out.outer = post;
+      out.paragraph = static_cast<int>(prev);
+      out.tweet = true;
+      uint32_t name_begin = static_cast<uint32_t>(name.data() - text_.data());
+      result_.tweet_authors.push_back({name_begin, name_begin + static_cast<uint32_t>(name.size())});
+      tweet_quote_begin_.push_back(post.begin);
+      Finish(&out);
+    }
+  }
+
+  std::string_view text_;
+  const QuoteMarks& marks_;
+  const ReportingClauseProbe& probe_;
+  QuoteFinderResult result_;
+  std::optional<OpenQuote> carried_;
+  Span carried_paragraph_;  // Where the carried quotation was left open.
+  std::vector<uint32_t> tweet_quote_begin_;
+};
+
+}  // namespace
+
+QuoteFinderResult FindQuotes(std::string_view text, const QuoteMarks& marks,
+                             const ReportingClauseProbe& reporting_clause_at) {
+  return Finder(text, marks, reporting_clause_at).Run();
+}
+
+}  // namespace guillemet::quotes

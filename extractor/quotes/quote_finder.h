@@ -1,0 +1,51 @@
+// Finds the quotations of a text: pairs quotation marks of every style per
+// paragraph, repairs the broken marks of real pages (a lost opening mark, «
+// used to close, » used to open, “ used to close, ‘ inside a word), joins a
+// quotation continued over paragraphs, and recognises embedded posts
+// followed by an "— Name (@handle) date" line. One linear pass per paragraph.
+#ifndef GUILLEMET_QUOTES_QUOTE_FINDER_H_
+#define GUILLEMET_QUOTES_QUOTE_FINDER_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+
+namespace guillemet::quotes {
+
+// The quotation marks of patterns/quote_marks.tsv.
+class QuoteMarks {
+ public:
+  enum Role { kOpen, kClose, kBoth };
+  struct Mark {
+    std::string glyph;
+    Role role;
+    int family;
+  };
+  static Status Load(const std::string& path, QuoteMarks* out);
+  // The longest mark starting at text[pos], or nullptr.
+  const Mark* MatchAt(std::string_view text, size_t pos) const;
+
+ private:
+  std::vector<Mark> marks_;  // Longest glyph first.
+  bool first_byte_[256] = {};
+};
+
+// Whether a reporting clause (", a expliqué X", "a-t-il dit") starts at a
+// byte offset: lets the finder accept a quotation whose opening mark is lost.
+using ReportingClauseProbe = std::function<bool(uint32_t pos)>;
+
+struct QuoteFinderResult {
+  std::vector<Quote> quotes;                 // By position; nested ones have depth > 0.
+  std::vector<Span> tweet_authors;           // For each tweet quote, the author's name.
+  std::vector<int> tweet_author_of_quote;    // Index into tweet_authors, or -1, per quote.
+};
+
+QuoteFinderResult FindQuotes(std::string_view text, const QuoteMarks& marks,
+                             const ReportingClauseProbe& reporting_clause_at);
+
+}  // namespace guillemet::quotes
+
+#endif  // GUILLEMET_QUOTES_QUOTE_FINDER_H_

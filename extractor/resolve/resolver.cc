@@ -1,0 +1,458 @@
+#include "resolve/resolver.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "core/unicode.h"
+#include "cues/mention_finder.h"
+
+namespace guillemet::resolve {
+namespace {
+
+struct Entity {
+  std::string name;
+  std::string id;
+  int kb = -1;
+  char gender = 0;
+  bool is_org = false;
+  bool plural = false;
+};
+
+bool GenderFits(char pronoun, char entity) {
+  return pronoun == 0 || entity == 0 || pronoun == entity;
+}
+
+std::string LastWord(const std::string& key) {
+  size_t space = key.rfind(' ');
+  return space == std::string::npos ? key : key.substr(space + 1);
+}
+
+// Long enough names may be misspelt by one letter (two past nine letters).
+int AllowedDistance(const std::string& key) {
+  size_t letters = CountCodePoints(key);
+  if (letters >= 10) return 2;
+  if (letters >= 6) return 1;
+  return 0;
+}
+
+class Resolver {
+ public:
+  Resolver(const cues::Lexicon& lex, const Analysis& a, const attribute::Subjects& subjects,
+           const std::vector<attribute::Attribution>& attributions)
+      : lex_(lex),
+        kb_(lex.kb()),
+        a_(a),
+        tokens_(a.tokens),
+        subjects_(subjects),
+        attributions_(attributions) {}
+
+  std::vector<Speaker> Run() {
+    entity_of_mention_.assign(a_.mentions.size(), -2);
+    how_.assign(a_.mentions.size(), "");
+    ResolveNames();
+    BindAppositions();
+    WalkDiscourse();
+    std::vector<Speaker> out(a_.quotes.size());
+    for (size_t q = 0; q < a_.quotes.size(); ++q) out[q] = SpeakerOf(static_cast<int>(q), 0);
+    return out;
+  }
+
+ private:
+  std::string Text(Span s) const { return std::string(a_.text.substr(s.begin, s.size())); }
+
+  int AddEntity(Entity e) {
+    entities_.push_back(std::move(e));
+    return static_cast<int>(entities_.size()) - 1;
+  }
+
+  int KbEntity(int kb) {
+    auto it = entity_of_kb_.find(kb);
+    if (it != entity_of_kb_.end()) return it->second;
+    const cues::Speaker& sp = kb_.speakers()[kb];
+    Entity e;
+    e.name = sp.name;
+    e.id = sp.id;
+    e.kb = kb;
+    e.gender = sp.gender;
+    e.is_org = sp.is_org;
+    int index = AddEntity(e);
+    entity_of_kb_[kb] = index;
+    return index;
+  }
+
+  int KbIndex(const cues::Speaker* sp) const {
+    return static_cast<int>(sp - kb_.speakers().data());
+  }
+
+  // Names first, over the whole article: a surname alone may come before
+  // or after the full name.
+  void ResolveNames() {
+    std::vector<int> single;
+    for (size_t m = 0; m < a_.mentions.size(); ++m) {
+      const Mention& mention = a_.mentions[m];
+      if (mention.kind != Mention::kName) continue;
+      std::string text = Text(cues::NameSpan(lex_, a_, mention));
+      std::string key = FoldKey(text);
+      if (mention.speakers.size() == 1) {
+        SetEntity(m, KbEntity(mention.speakers[0]), "name");
+        continue;
+      }
+      bool multi = key.find(' ') != std::string::npos || mention.speakers.size() > 1;
+      if (!multi || mention.is_org) {
+        single.push_back(static_cast<int>(m));
+        continue;
+      }
+      auto it = entity_of_key_.find(key);
+      if (it != entity_of_key_.end()) {
+        SetEntity(m, it->second, "name");
+        continue;
+      }
+      // An unknown full name, or a misspelling of a known one.
+      int entity;
+      const cues::Speaker* close = kb_.FindClosest(text, AllowedDistance(key));
+      if (close != nullptr) {
+        entity = KbEntity(KbIndex(close));
+      } else {
+        Entity e;
+        e.name = text;
+        e.gender = mention.gender;
+        entity = AddEntity(e);
+      }
+      entity_of_key_[key] = entity;
+      surname_[LastWord(key)].push_back(entity);
+      SetEntity(m, entity, close != nullptr ? "misspelt_name" : "name");
+    }
+    for (int m : single) {
+      const Mention& mention = a_.mentions[m];
+      std::string text = Text(cues::NameSpan(lex_, a_, mention));
+      std::string key = FoldKey(text);
+      auto it = surname_.find(key);
+      if (!mention.is_org && it != surname_.end() && it->second.size() == 1) {
+        SetEntity(m, it->second[0], "surname_in_article");
+        continue;
+      }
+      if (mention.speakers.size() > 1) {
+        // An ambiguous surname: the one the article names.
+        for (int kb : mention.speakers) {
+          if (entity_of_kb_.count(kb)) {
+            SetEntity(m, entity_of_kb_[kb], "surname_in_article");
+            break;
+          }
+        }
+        if (entity_of_mention_[m] >= 0) continue;
+      }
+      if (!mention.is_org) {
+        std::vector<const cues::Speaker*> by_surname = kb_.FindBySurname(text);
+        if (by_surname.size() == 1) {
+          SetEntity(m, KbEntity(KbIndex(by_surname[0])), "surname_in_base");
+          continue;
+        }
+        // A misspelt surname: first the article's people, then the base.
+        int distance = AllowedDistance(key);
+        int found = -1;
+        if (distance > 0) {
+          for (auto& [surname, list] : surname_) {
+            if (list.size() == 1 && EditDistance(surname, key) <= distance) {
+              found = found == -1 ? list[0] : -3;
+            }
+          }
+        }
+        if (found >= 0) {
+          SetEntity(m, found, "misspelt_name");
+          continue;
+        }
+        if (distance > 0) {
+          if (const cues::Speaker* close = kb_.FindClosest(text, distance)) {
+            SetEntity(m, KbEntity(KbIndex(close)), "misspelt_name");
+            continue;
+          }
+        }
+      }
+      auto own = entity_of_key_.find(key);
+      if (own != entity_of_key_.end()) {
+        SetEntity(m, own->second, "name");
+        continue;
+      }
+      Entity e;
+      e.name = text;
+      e.gender = mention.gender;
+      e.is_org = mention.is_org || (tokens_[mention.first_token].all_caps);
+      int entity = AddEntity(e);
+      entity_of_key_[key] = entity;
+      if (!e.is_org) surname_[key].push_back(entity);
+      SetEntity(m, entity, "name");
+    }
+  }
+
+  void SetEntity(int m, int entity, const char* how) {
+    entity_of_mention_[m] = entity;
+    how_[m] = how;
+  }
+
+  // "le secrétaire général de l'Otan, Jens Stoltenberg": the office and its
+  // head noun name that person anywhere in the article.
+  void BindAppositions() {
+    for (size_t m = 0; m < a_.mentions.size(); ++m) {
+      const Mention& mention = a_.mentions[m];
+      if (mention.kind == Mention::kName || mention.apposed < 0) continue;
+      int person = entity_of_mention_[mention.apposed];
+      if (person < 0) continue;
+      for (const std::string& role : mention.roles) role_binding_[role] = person;
+      if (!mention.head.empty()) head_binding_[mention.head] = person;
+      SetEntity(static_cast<int>(m), person, "apposition");
+    }
+  }
+
+  bool IsPerson(int entity) const { return entity >= 0 && !entities_[entity].is_org; }
+
+  // In text order: every subject found so far makes the discourse's
+  // current speakers, which pronouns and bare offices refer to.
+  void WalkDiscourse() {
+    std::vector<std::vector<int>> subjects_in(a_.sentences.size());
+    for (size_t c = 0; c < a_.cues.size(); ++c) {
+      int m = subjects_.of_cue[c];
+      if (m >= 0) subjects_in[tokens_[a_.cues[c].first_token].sentence].push_back(m);
+    }
+    for (size_t s = 0; s < a_.sentences.size(); ++s) {
+      int main = subjects_.of_sentence[s];
+      if (main >= 0) subjects_in[s].push_back(main);
+    }
+    size_t next_mention = 0;
+    for (size_t s = 0; s < a_.sentences.size(); ++s) {
+      const Sentence& sentence = a_.sentences[s];
+      current_sentence_ = static_cast<int>(s);
+      std::vector<int>& subs = subjects_in[s];
+      std::sort(subs.begin(), subs.end());
+      subs.erase(std::unique(subs.begin(), subs.end()), subs.end());
+      for (; next_mention < a_.mentions.size() &&
+             a_.mentions[next_mention].first_token < sentence.end_token;
+           ++next_mention) {
+        int m = static_cast<int>(next_mention);
+        int entity = Resolve(m);
+        if (IsPerson(entity)) last_person_ = entity;
+      }
+      // Cue subjects outrank the plain sentence subject.
+      std::vector<int> speakers;
+      for (size_t c = 0; c < a_.cues.size(); ++c) {
+        if (tokens_[a_.cues[c].first_token].sentence != static_cast<int>(s)) continue;
+        int m = subjects_.of_cue[c];
+        if (m >= 0 && Resolve(m) >= 0) speakers.push_back(Resolve(m));
+      }
+      int main = subjects_.of_sentence[s];
+      if (speakers.empty() && main >= 0 && Resolve(main) >= 0) speakers.push_back(Resolve(main));
+      for (int e : speakers) salience_.push_back({e, static_cast<int>(s)});
+    }
+  }
+
+  int Resolve(int m) {
+    if (entity_of_mention_[m] != -2) return entity_of_mention_[m];
+    entity_of_mention_[m] = -1;  // Guards against cycles.
+    const Mention& mention = a_.mentions[m];
+    int entity = -1;
+    const char* how = "";
+    switch (mention.kind) {
+      case Mention::kName:
+        break;  // Done in ResolveNames.
+      case Mention::kRole:
+        entity = ResolveRole(mention, &how);
+        break;
+      case Mention::kEpithet:
+        for (int kb : mention.speakers) {
+          if (entity_of_kb_.count(kb)) {
+            entity = entity_of_kb_[kb];
+            how = "epithet";
+          }
+        }
+        break;
+      case Mention::kDescription:
+        entity = ResolveDescription(m, &how);
+        break;
+      case Mention::kPronoun:
+        entity = ResolvePronoun(mention, &how);
+        break;
+    }
+    SetEntity(m, entity, how);
+    return entity;
+  }
+
+  int ResolveRole(const Mention& mention, const char** how) {
+    for (const std::string& role : mention.roles) {
+      auto it = role_binding_.find(role);
+      if (it != role_binding_.end()) {
+        *how = "office_named_in_article";
+        return it->second;
+      }
+    }
+    if (mention.former) return -1;
+    // A person of the article who held the office then.
+    int found = -1;
+    for (auto& [kb, entity] : entity_of_kb_) {
+      for (const std::string& role : mention.roles) {
+        if (cues::SpeakerKb::Holds(kb_.speakers()[kb], role, a_.date)) {
+          found = (found == -1 || found == entity) ? entity : -3;
+        }
+      }
+    }
+    if (found >= 0) {
+      *how = "office_holder_in_article";
+      return found;
+    }
+    if (a_.date.empty()) return -1;
+    const cues::Speaker* holder = nullptr;
+    for (const std::string& role : mention.roles) {
+      for (const cues::Speaker* sp : kb_.HoldersOn(role, a_.date)) {
+        if (holder != nullptr && holder != sp) return -1;  // Ambiguous office.
+        holder = sp;
+      }
+    }
+    if (holder == nullptr) return -1;
+    *how = "office_holder_on_date";
+    return KbEntity(KbIndex(holder));
+  }
+
+  int ResolveDescription(int m, const char** how) {
+    const Mention& mention = a_.mentions[m];
+    if (mention.is_org) {
+      // A communiqué speaks for whoever issued it.
+      if (!mention.speakers.empty()) {
+        *how = "document_of_organisation";
+        return KbEntity(mention.speakers[0]);
+      }
+      for (auto it = salience_.rbegin(); it != salience_.rend(); ++it) {
+        if (entities_[it->entity].is_org) {
+          *how = "document_of_organisation";
+          return it->entity;
+        }
+      }
+      return last_org_speaker_;
+    }
+    bool definite = lex_.Is("determiner", tokens_[mention.first_token]) &&
+                    lex_.FeaturesOf("determiner", tokens_[mention.first_token].norm)->definite;
+    auto bound = head_binding_.find(mention.head);
+    if (definite && !mention.plural && bound != head_binding_.end()) {
+      *how = "office_named_in_article";
+      return bound->second;
+    }
+    // An unnamed source is named by its description: "un diplomate européen".
+    std::string text = Text({tokens_[mention.first_token].span.begin,
+                             tokens_[mention.end_token - 1].span.end});
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] + 32);
+    std::string key = FoldKey(text);
+    auto it = entity_of_key_.find(key);
+    if (it != entity_of_key_.end()) return it->second;
+    Entity e;
+    e.name = text;
+    e.gender = mention.gender;
+    e.plural = mention.plural;
+    int entity = AddEntity(e);
+    entity_of_key_[key] = entity;
+    *how = "description";
+    return entity;
+  }
+
+  int ResolvePronoun(const Mention& mention, const char** how) {
+    if (mention.head == "on") return -1;
+    if (mention.head == "dernier") {
+      *how = "last_person_mentioned";
+      return mention.plural ? -1 : last_person_;
+    }
+    for (auto it = salience_.rbegin(); it != salience_.rend(); ++it) {
+      const Entity& e = entities_[it->entity];
+      if (it->sentence >= current_sentence_) continue;
+      if (e.is_org || e.plural != mention.plural || !GenderFits(mention.gender, e.gender)) continue;
+      *how = "pronoun_to_last_speaker";
+      return it->entity;
+    }
+    // No antecedent: an article opening on "dit-il" names him later.
+    for (size_t c = 0; c < a_.cues.size(); ++c) {
+      int m = subjects_.of_cue[c];
+      if (m < 0 || a_.mentions[m].kind != Mention::kName) continue;
+      int e = entity_of_mention_[m];
+      if (IsPerson(e) && GenderFits(mention.gender, entities_[e].gender)) {
+        *how = "pronoun_to_next_speaker";
+        return e;
+      }
+    }
+    return -1;
+  }
+
+  Speaker SpeakerOf(int q, int depth) {
+    Speaker out;
+    const attribute::Attribution& at = attributions_[q];
+    if (depth > 8) return out;
+    if (at.from_quote >= 0) {
+      out = SpeakerOf(at.from_quote, depth + 1);
+      out.how = "same_as_previous";
+      return out;
+    }
+    int entity = -1;
+    double confidence = 1.0;
+    if (at.mention >= 0) {
+      entity = Resolve(at.mention);
+      std::string how = how_[at.mention];
+      out.how = how_[at.mention];
+      if (how == "office_holder_on_date") confidence = 0.85;
+      if (how == "pronoun_to_last_speaker" || how == "last_person_mentioned") confidence = 0.9;
+      if (how == "pronoun_to_next_speaker") confidence = 0.6;
+      if (how == "misspelt_name") confidence = 0.85;
+      if (how == "description") confidence = 0.8;
+    } else if (!at.author.empty()) {
+      std::string text = Text(at.author);
+      std::vector<const cues::Speaker*> known = kb_.FindByName(text);
+      if (known.size() == 1) {
+        entity = KbEntity(KbIndex(known[0]));
+      } else {
+        auto it = entity_of_key_.find(FoldKey(text));
+        if (it != entity_of_key_.end()) {
+          entity = it->second;
+        } else {
+          Entity e;
+          e.name = text;
+          entity = AddEntity(e);
+        }
+      }
+      out.how = "author_line";
+    }
+    if (entity < 0) return Speaker{};
+    out.name = entities_[entity].name;
+    if (!entities_[entity].id.empty()) out.id = entities_[entity].id;
+    out.confidence = confidence;
+    return out;
+  }
+
+  struct Salient {
+    int entity;
+    int sentence;
+  };
+
+  const cues::Lexicon& lex_;
+  const cues::SpeakerKb& kb_;
+  const Analysis& a_;
+  const std::vector<Token>& tokens_;
+  const attribute::Subjects& subjects_;
+  const std::vector<attribute::Attribution>& attributions_;
+
+  std::vector<Entity> entities_;
+  std::vector<int> entity_of_mention_;  // -2: not yet resolved; -1: nobody.
+  std::vector<const char*> how_;
+  std::unordered_map<int, int> entity_of_kb_;
+  std::unordered_map<std::string, int> entity_of_key_;
+  std::unordered_map<std::string, std::vector<int>> surname_;
+  std::unordered_map<std::string, int> role_binding_;
+  std::unordered_map<std::string, int> head_binding_;
+  std::vector<Salient> salience_;
+  int last_person_ = -1;
+  int last_org_speaker_ = -1;
+  int current_sentence_ = 0;
+};
+
+}  // namespace
+
+std::vector<Speaker> ResolveSpeakers(const cues::Lexicon& lexicon, const Analysis& analysis,
+                                     const attribute::Subjects& subjects,
+                                     const std::vector<attribute::Attribution>& attributions) {
+  return Resolver(lexicon, analysis, subjects, attributions).Run();
+}
+
+}  // namespace guillemet::resolve
