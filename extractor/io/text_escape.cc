@@ -1,0 +1,123 @@
+#include "io/text_escape.h"
+
+#include <cstring>
+
+#include "core/unicode.h"
+
+namespace guillemet {
+namespace io {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Bytes that need a look in JSON: controls, '"', '\\' and every non-ASCII
+// byte (to validate its sequence). A table keeps the scan loop branch-light.
+struct JsonTable {
+  bool special[256];
+  constexpr JsonTable() : special() {
+    for (int c = 0; c < 256; ++c) special[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  }
+};
+constexpr JsonTable kJson;
+
+// Copies the valid multi-byte sequence at text[*i] or a U+FFFD for its
+// first byte, and advances *i. Returns whether a byte was replaced.
+bool CopyNonAscii(std::string_view text, size_t* i, std::string* out) {
+  size_t start = *i;
+  char32_t c = DecodeUtf8(text, i);
+  // DecodeUtf8 returns U+FFFD both for garbage (advancing one byte) and for
+  // a real U+FFFD (three bytes); only the first is a replacement.
+  if (c == 0xFFFD && *i - start == 1) {
+    out->append(kReplacement);
+    return true;
+  }
+  out->append(text.data() + start, *i - start);
+  return false;
+}
+
+}  // namespace
+
+size_t AppendValidUtf8(std::string_view text, std::string* out) {
+  size_t replaced = 0;
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    size_t run = i;
+    while (run < n && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+    out->append(text.data() + i, run - i);
+    i = run;
+    if (i < n) replaced += CopyNonAscii(text, &i, out);
+  }
+  return replaced;
+}
+
+void AppendJsonString(std::string_view text, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    size_t run = i;
+    while (run < n && !kJson.special[static_cast<unsigned char>(text[run])]) ++run;
+    out->append(text.data() + i, run - i);
+    i = run;
+    if (i == n) break;
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      CopyNonAscii(text, &i, out);
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
+      default: {
+        char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        out->append(esc, 6);
+      }
+    }
+  }
+  out->push_back('"');
+}
+
+void AppendCsvField(std::string_view text, std::string* out) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    AppendValidUtf8(text, out);
+    return;
+  }
+  out->push_back('"');
+  size_t i = 0;
+  for (;;) {
+    size_t quote = text.find('"', i);
+    if (quote == std::string_view::npos) {
+      AppendValidUtf8(text.substr(i), out);
+      break;
+    }
+    AppendValidUtf8(text.substr(i, quote + 1 - i), out);
+    out->push_back('"');  // A quote inside a field is written twice.
+    i = quote + 1;
+  }
+  out->push_back('"');
+}
+
+}  // namespace io
+}  // namespace guillemet

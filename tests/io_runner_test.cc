@@ -1,0 +1,125 @@
+// Tests of the parallel ordered loop: input order is kept whatever the
+// number of threads and however long each article takes, memory stays
+// bounded to the in-flight window, and a failing step costs one article.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "io/runner.h"
+
+namespace guillemet {
+namespace io {
+namespace {
+
+// Yields `count` articles whose ids are their numbers.
+class CountingSource : public ArticleSource {
+ public:
+  explicit CountingSource(int count) : count_(count) {}
+  bool Next(Article* article) override {
+    if (next_ == count_) return false;
+    article->document.id = std::to_string(next_);
+    article->index = static_cast<uint64_t>(next_++);
+    ++read_;
+    return true;
+  }
+  std::atomic<int> read_{0};
+
+ private:
+  int count_;
+  int next_ = 0;
+};
+
+std::vector<std::string> RunWith(int threads, int count, const ProcessFn& process) {
+  CountingSource source(count);
+  std::vector<std::string> order;
+  RunnerOptions options;
+  options.threads = threads;
+  RunStats stats = RunOrdered(&source, options, process, [&](Article& article) {
+    order.push_back(article.document.id + (article.ok() ? "" : "!"));
+    return true;
+  });
+  EXPECT_EQ(stats.articles, static_cast<uint64_t>(count));
+  EXPECT_FALSE(stats.stopped);
+  return order;
+}
+
+TEST(RunOrdered, KeepsInputOrderWhateverTheThreadsAndDelays) {
+  // Early articles take longest, so that workers finish out of order.
+  auto slow_first = [](Article* article) {
+    int n = std::stoi(article->document.id);
+    std::this_thread::sleep_for(std::chrono::microseconds((n % 7) * 200));
+  };
+  std::vector<std::string> one = RunWith(1, 300, slow_first);
+  std::vector<std::string> eight = RunWith(8, 300, slow_first);
+  ASSERT_EQ(one.size(), 300u);
+  for (int i = 0; i < 300; ++i) EXPECT_EQ(one[i], std::to_string(i));
+  EXPECT_EQ(one, eight);
+}
+
+TEST(RunOrdered, HandlesAnEmptyInput) {
+  EXPECT_TRUE(RunWith(4, 0, [](Article*) {}).empty());
+}
+
+TEST(RunOrdered, TurnsAnExceptionIntoOneFailedArticle) {
+  auto order = RunWith(3, 10, [](Article* article) {
+    if (article->document.id == "4") throw std::runtime_error("boom");
+  });
+  ASSERT_EQ(order.size(), 10u);
+  EXPECT_EQ(order[4], "4!");
+  EXPECT_EQ(order[5], "5");
+}
+
+TEST(RunOrdered, DoesNotProcessArticlesThatFailedToRead) {
+  class FailingSource : public ArticleSource {
+   public:
+    bool Next(Article* article) override {
+      if (n_ == 3) return false;
+      article->error = n_ == 1 ? "bad" : "";
+      article->document.id = std::to_string(n_++);
+      return true;
+    }
+    int n_ = 0;
+  } source;
+  std::atomic<int> processed{0};
+  RunOrdered(
+      &source, {}, [&](Article*) { ++processed; }, [](Article&) { return true; });
+  EXPECT_EQ(processed, 2);
+}
+
+TEST(RunOrdered, ReadsNoFurtherAheadThanTheInFlightWindow) {
+  CountingSource source(1000);
+  RunnerOptions options;
+  options.threads = 2;
+  options.in_flight = 8;
+  int max_ahead = 0;
+  int consumed = 0;
+  RunOrdered(
+      &source, options, [](Article*) {},
+      [&](Article&) {
+        // Give the reader every chance to run ahead.
+        std::this_thread::sleep_for(std::chrono::microseconds(50));
+        ++consumed;
+        max_ahead = std::max(max_ahead, source.read_.load() - consumed);
+        return true;
+      });
+  EXPECT_LE(max_ahead, 8);
+}
+
+TEST(RunOrdered, StopsWhenTheConsumerAsksTo) {
+  CountingSource source(100000);
+  int consumed = 0;
+  RunStats stats = RunOrdered(
+      &source, {}, [](Article*) {}, [&](Article&) { return ++consumed < 10; });
+  EXPECT_TRUE(stats.stopped);
+  EXPECT_EQ(consumed, 10);
+  EXPECT_LT(source.read_.load(), 1000);
+}
+
+}  // namespace
+}  // namespace io
+}  // namespace guillemet
