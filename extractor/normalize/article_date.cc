@@ -1,0 +1,313 @@
+// FindArticleDate: every date written on a line is a candidate, scored by
+// where it sits (top or bottom of the article, a publication line, a line
+// that is little more than the date) and by whether its year was written
+// beside it or had to be borrowed from a nearby line.
+#include "normalize/article_date.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/unicode.h"
+
+namespace guillemet::normalize {
+
+namespace {
+
+// How much of a text is read: see the header.
+constexpr size_t kHeadBytes = 64 * 1024;
+constexpr size_t kTailBytes = 4 * 1024;
+// Lines counted as the top and the bottom of an article (non-empty lines).
+constexpr int kTopLines = 6;
+constexpr int kBottomLines = 3;
+// A day and month without year borrow one from this many following lines.
+constexpr int kYearLookahead = 3;
+
+// Candidate scores. A date with its own year always beats a borrowed one on
+// the same kind of line; position and publication cues then decide.
+constexpr int kWrittenYear = 100;
+constexpr int kBorrowedYear = 40;
+constexpr int kTopBonus = 30;
+constexpr int kBottomBonus = 20;
+constexpr int kMarkerBonus = 25;
+constexpr int kShortLineBonus = 15;
+constexpr size_t kShortLineSlack = 40;  // Bytes of a line that are not the date.
+
+struct MonthName {
+  const char* folded;  // FoldKey, without a period.
+  int month;
+  bool abbreviation;  // Only trusted without a year when it ends with a period.
+};
+
+const MonthName kMonths[] = {
+    {"janvier", 1, false},   {"january", 1, false},   {"janv", 1, true},
+    {"jan", 1, true},        {"fevrier", 2, false},   {"february", 2, false},
+    {"fevr", 2, true},       {"fev", 2, true},        {"feb", 2, true},
+    {"mars", 3, false},      {"march", 3, false},     {"mar", 3, true},
+    {"avril", 4, false},     {"april", 4, false},     {"avr", 4, true},
+    {"apr", 4, true},        {"mai", 5, false},       {"may", 5, false},
+    {"juin", 6, false},      {"june", 6, false},      {"jun", 6, true},
+    {"juillet", 7, false},   {"july", 7, false},      {"juil", 7, true},
+    {"jul", 7, true},        {"aout", 8, false},      {"august", 8, false},
+    {"aug", 8, true},        {"septembre", 9, false}, {"september", 9, false},
+    {"sept", 9, true},       {"sep", 9, true},        {"octobre", 10, false},
+    {"october", 10, false},  {"oct", 10, true},       {"novembre", 11, false},
+    {"november", 11, false}, {"nov", 11, true},       {"decembre", 12, false},
+    {"december", 12, false}, {"dec", 12, true},
+};
+
+// Which capture group holds what, 0 when absent.
+struct Layout {
+  int day, month, period, year;
+  bool numeric_month;
+  bool may_swap;  // "05/25/2017": day-first unless only month-first is a date.
+};
+
+struct Pattern {
+  const RE2* re;
+  Layout layout;
+};
+
+const std::vector<Pattern>& Patterns() {
+  static const std::vector<Pattern>* patterns = [] {
+    // Longer names first: RE2 prefers the earlier alternative.
+    const std::string month =
+        "(janvier|january|f[ée]vrier|february|mars|march|avril|april|mai|may|juin|june|juillet|"
+        "july|ao[ûu]t|august|septembre|september|octobre|october|novembre|november|"
+        "d[ée]cembre|december|janv|jan|f[ée]vr|f[ée]v|feb|mar|avr|apr|juil|jul|jun|aug|sept|"
+        "sep|oct|nov|d[ée]c)(\\.)?";
+    const std::string space = "[ \\t\\x{00A0}\\x{202F}\\x{2009}]+";
+    const std::string day = "(\\d{1,2})(?:er|ᵉʳ|st|nd|rd|th)?";
+    const std::string before = "(?:^|[^\\pL\\pN])";
+    const std::string after_number = "(?:[^\\pN]|$)";
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    auto make = [&options](const std::string& re) { return new RE2(re, options); };
+    return new std::vector<Pattern>{
+        // With a year: these come first so that their day and month are not
+        // taken again as a date without year.
+        {make(before + day + space + month + "(?:" + space + "|," + space + ")(\\d{4})" +
+              after_number),
+         {1, 2, 3, 4, false, false}},
+        {make(before + month + space + day + "(?:,?" + space + "|,)(\\d{4})" + after_number),
+         {3, 1, 2, 4, false, false}},
+        {make("(?:^|[^\\pN])(\\d{4})-(\\d{2})-(\\d{2})" + after_number), {3, 2, 0, 1, true, false}},
+        {make("(?:^|[^\\pN])(\\d{4})/(\\d{2})/(\\d{2})" + after_number), {3, 2, 0, 1, true, false}},
+        {make("(?:^|[^\\pN./-])(\\d{1,2})/(\\d{1,2})/(\\d{4})" + after_number),
+         {1, 2, 0, 3, true, true}},
+        {make("(?:^|[^\\pN./-])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" + after_number),
+         {1, 2, 0, 3, true, true}},
+        {make("(?:^|[^\\pN./-])(\\d{1,2})-(\\d{1,2})-(\\d{4})" + after_number),
+         {1, 2, 0, 3, true, true}},
+        // Without a year.
+        {make(before + day + space + month + "(?:[^\\pL]|$)"), {1, 2, 3, 0, false, false}},
+        {make(before + month + space + day + "(?:[^\\pL\\pN]|$)"), {3, 1, 2, 0, false, false}},
+    };
+  }();
+  return *patterns;
+}
+
+const RE2& YearRe() {
+  static const RE2* re = new RE2("(?:^|[^\\pN])((?:19|20)\\d{2})(?:[^\\pN]|$)");
+  return *re;
+}
+
+// Words and signs of a publication line: a dateline, a time of day, a
+// copyright or an agency.
+const RE2& MarkerRe() {
+  static const RE2* re = [] {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    return new RE2(
+        "publi[ée]|mis[e]? à jour|modifi[ée] le|actualis[ée]|updated|published|posted|©|"
+        "\\((?:afp|reuters|ap|belga|ats)\\)|\\bafp\\b|\\d{1,2} ?h ?\\d{2}|\\d{1,2}:\\d{2}|"
+        "\\bgmt\\b|\\butc\\b",
+        options);
+  }();
+  return *re;
+}
+
+int DaysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+bool IsValid(int year, int month, int day) {
+  return year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 &&
+         day <= DaysInMonth(year, month);
+}
+
+int ToInt(re2::StringPiece s) {
+  int n = 0;
+  for (char c : s) n = n * 10 + (c - '0');
+  return n;
+}
+
+// Month number of a matched name, and whether it is an abbreviation.
+const MonthName* LookUpMonth(re2::StringPiece name) {
+  const std::string folded = FoldKey(std::string_view(name.data(), name.size()));
+  for (const MonthName& m : kMonths) {
+    if (folded == m.folded) return &m;
+  }
+  return nullptr;
+}
+
+struct Line {
+  std::string_view text;
+  size_t start = 0;         // Byte offset in the whole text.
+  int nonempty_index = -1;  // -1 for a blank line.
+};
+
+// RE2 matches no character class on an invalid UTF-8 byte, so "2017\xff"
+// would lose the boundary after its year: each invalid byte becomes one '?',
+// which keeps every byte offset.
+std::string_view Repaired(std::string_view line, std::string* storage) {
+  size_t pos = 0;
+  while (pos < line.size()) {
+    size_t before = pos;
+    if (DecodeUtf8(line, &pos) == 0xFFFD && pos == before + 1) break;
+  }
+  if (pos >= line.size()) return line;
+  storage->assign(line.data(), line.size());
+  for (pos = 0; pos < line.size();) {
+    size_t before = pos;
+    if (DecodeUtf8(line, &pos) == 0xFFFD && pos == before + 1) (*storage)[before] = '?';
+  }
+  return *storage;
+}
+
+// The first year on `line` at or after byte `from`, else the first before it.
+int YearOnLine(std::string_view line, size_t from) {
+  re2::StringPiece year;
+  re2::StringPiece rest(line.data() + from, line.size() - from);
+  if (RE2::PartialMatch(rest, YearRe(), &year)) return ToInt(year);
+  if (RE2::PartialMatch(re2::StringPiece(line.data(), from), YearRe(), &year)) return ToInt(year);
+  return 0;
+}
+
+struct Candidate {
+  int year, month, day;
+  int score;
+  size_t offset;  // In the text, to prefer the first of equal candidates.
+};
+
+std::string Format(const Candidate& c) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", c.year, c.month, c.day);
+  return buffer;
+}
+
+}  // namespace
+
+std::string FindArticleDate(std::string_view text) {
+  std::vector<Line> lines;
+  int nonempty = 0;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    Line line;
+    line.start = start;
+    // Lines wholly between the head and the tail are not read.
+    if (start < kHeadBytes || end + kTailBytes > text.size()) {
+      line.text = text.substr(start, end - start);
+      if (!line.text.empty() && line.text.back() == '\r') line.text.remove_suffix(1);
+    }
+    if (text.substr(start, end - start).find_first_not_of(" \t\r") != std::string_view::npos) {
+      line.nonempty_index = nonempty++;
+    }
+    lines.push_back(line);
+    start = end + 1;
+  }
+
+  bool found = false;
+  Candidate best{0, 0, 0, 0, 0};
+  std::string storage;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].text.empty() || lines[i].nonempty_index < 0) continue;
+    const std::string_view line = Repaired(lines[i].text, &storage);
+    const re2::StringPiece piece(line.data(), line.size());
+    std::vector<std::pair<size_t, size_t>> taken;  // Byte spans of dates with a year.
+    int bonus = 0;
+    if (lines[i].nonempty_index < kTopLines) {
+      bonus += kTopBonus;
+    } else if (lines[i].nonempty_index >= nonempty - kBottomLines) {
+      bonus += kBottomBonus;
+    }
+    if (RE2::PartialMatch(piece, MarkerRe())) bonus += kMarkerBonus;
+
+    for (const Pattern& pattern : Patterns()) {
+      re2::StringPiece groups[6];
+      const int ngroups = pattern.re->NumberOfCapturingGroups() + 1;
+      size_t pos = 0;
+      while (pos < line.size() &&
+             pattern.re->Match(piece, pos, line.size(), RE2::UNANCHORED, groups, ngroups)) {
+        const Layout& at = pattern.layout;
+        // The date runs from its first to its last captured group; the
+        // characters around it only mark word boundaries.
+        size_t begin = line.size(), end = 0;
+        for (int g = 1; g < ngroups; ++g) {
+          if (groups[g].data() == nullptr) continue;
+          begin = std::min(begin, static_cast<size_t>(groups[g].data() - line.data()));
+          end =
+              std::max(end, static_cast<size_t>(groups[g].data() + groups[g].size() - line.data()));
+        }
+        pos = end > pos ? end : pos + 1;
+        bool inside_taken = false;
+        for (const auto& span : taken) inside_taken |= begin >= span.first && begin < span.second;
+        if (inside_taken) continue;
+
+        int day = ToInt(groups[at.day]);
+        int month = 0;
+        if (at.numeric_month) {
+          month = ToInt(groups[at.month]);
+        } else {
+          const MonthName* name = LookUpMonth(groups[at.month]);
+          if (name == nullptr) continue;
+          // "le 10 sept" may be "le 10 sept(embre)" or a count of seven;
+          // without a year only a full name or an abbreviation with its
+          // period is taken as a month.
+          if (at.year == 0 && name->abbreviation && groups[at.period].empty()) continue;
+          month = name->month;
+        }
+        int year = 0;
+        int score = bonus;
+        if (at.year != 0) {
+          year = ToInt(groups[at.year]);
+          score += kWrittenYear;
+          taken.emplace_back(begin, end);
+        } else {
+          year = YearOnLine(line, end);
+          for (size_t j = i + 1, seen = 0; year == 0 && j < lines.size() && seen < kYearLookahead;
+               ++j) {
+            if (lines[j].nonempty_index < 0) continue;
+            ++seen;
+            std::string next_storage;
+            year = YearOnLine(Repaired(lines[j].text, &next_storage), 0);
+          }
+          if (year == 0) continue;  // Never a bare day and month.
+          score += kBorrowedYear;
+        }
+        // "25/05/2017" is read day first, as in French; "05/25/2017" can
+        // only be American.
+        if (at.may_swap && !IsValid(year, month, day) && IsValid(year, day, month)) {
+          std::swap(day, month);
+        }
+        if (!IsValid(year, month, day)) continue;
+        if (line.size() - (end - begin) <= kShortLineSlack) score += kShortLineBonus;
+        const size_t offset = lines[i].start + begin;
+        if (!found || score > best.score || (score == best.score && offset < best.offset)) {
+          found = true;
+          best = Candidate{year, month, day, score, offset};
+        }
+      }
+    }
+  }
+  return found ? Format(best) : "";
+}
+
+}  // namespace guillemet::normalize
