@@ -57,7 +57,7 @@ void AddInputOptions(CLI::App* app, InputOptions* options) {
   app->add_option("-j,--threads", options->threads,
                   "Articles extracted in parallel. Output order is input order whatever\n"
                   "the number. Default: 0, one per core")
-      ->check(CLI::NonNegativeNumber)
+      ->check(CLI::Range(0, 1024))
       ->type_name("N");
 }
 

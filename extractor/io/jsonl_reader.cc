@@ -59,7 +59,7 @@ std::string_view ShortReason(simdjson::error_code code) {
     case simdjson::MEMALLOC:
       return "line too large to parse";
     case simdjson::TAPE_ERROR:
-      return "invalid structure (a missing comma, colon, key or value)";
+      return "invalid structure: a missing comma, colon, key or value";
     default:
       return simdjson::error_message(code);
   }
@@ -213,7 +213,7 @@ void JsonlReader::ParseLine(Article* article) {
     parser_->repaired.clear();
     size_t replaced = AppendValidUtf8(line_, &parser_->repaired);
     article->warnings.push_back("invalid UTF-8 in the JSON line replaced by U+FFFD (" +
-                                std::to_string(replaced) + " bytes)");
+                                std::to_string(replaced) + (replaced == 1 ? " byte)" : " bytes)"));
     text = &parser_->repaired;
     error = parser_->parser.parse(text->data(), text->size(), true).get(root);
   }
