@@ -249,6 +249,8 @@ class Sieves {
     }
     int end = a_.mentions[m].end_token;
     if (!Valid(end) || tokens_[end].norm != ")") return false;
+    // Only as a headline's signature: nothing follows on the line.
+    if (Valid(end + 1) && !tokens_[end + 1].line_start) return false;
     Set(q, m, -1, "headline_parenthesis", 0.8);
     return true;
   }

@@ -216,7 +216,10 @@ class SubjectFinder {
       }
       int m = a_.mention_at[k];
       if (m >= 0 && a_.mentions[m].first_token == k) {
-        if (a_.mentions[m].kind == Mention::kPronoun) return -1;
+        // "a mis en garde ce dernier"; a plain pronoun here is an object.
+        if (a_.mentions[m].kind == Mention::kPronoun && a_.mentions[m].head != "dernier") {
+          return -1;
+        }
         return PreferName(m);
       }
       if (t.type == Token::kWord && t.type != Token::kPunct && !t.capitalized) {

@@ -80,6 +80,18 @@ class Finder {
       }
       return Add(m);
     }
+    // "selon lui", "d'après eux": a stressed pronoun after a source cue.
+    if ((t.norm == "lui" || t.norm == "eux" || t.norm == "elle" || t.norm == "elles") &&
+        lex_.cue_templates().LongestEndingAt(tokens_, i) > 0) {
+      Mention m;
+      m.first_token = i;
+      m.end_token = i + 1;
+      m.kind = Mention::kPronoun;
+      m.head = t.norm == "lui" ? "il" : t.norm == "eux" ? "ils" : t.norm;
+      m.gender = (t.norm == "elle" || t.norm == "elles") ? 'f' : 'm';
+      m.plural = t.norm == "eux" || t.norm == "elles";
+      return Add(m);
+    }
     if (lex_.Is("pronoun", t)) {
       Mention m;
       m.first_token = i;
@@ -168,7 +180,7 @@ class Finder {
       // A longer unknown name may start with a known one ("Trump Tower").
       int end = k + name_len;
       Mention m;
-      m.first_token = (det != nullptr && title_len == 0) ? i : j;
+      m.first_token = i;
       m.end_token = end;
       m.kind = Mention::kName;
       m.speakers = payloads;
@@ -222,7 +234,7 @@ class Finder {
       }
     }
     Mention m;
-    m.first_token = (det != nullptr && title_len == 0) ? i : j;
+    m.first_token = i;
     m.end_token = end;
     m.kind = Mention::kName;
     // People take no article in French: "la Russie", "le Qatar" are not people.
@@ -344,10 +356,21 @@ Span NameSpan(const Lexicon& lexicon, const Analysis& analysis, const Mention& m
   int first = mention.first_token;
   const int end = mention.end_token;
   if (mention.kind == Mention::kName) {
-    if (first < end - 1 && lexicon.Is("determiner", tokens[first])) ++first;
-    int title = lexicon.words("title").LongestAt(tokens, first, nullptr);
-    if (title > 0 && first + title < end) first += title;
-    while (first < end - 1 && tokens[first].type == Token::kPunct) ++first;
+    // The name starts at its first capitalised word that is neither an
+    // article ("L'Otan") nor a title ("M.", "le président").
+    while (first < end - 1) {
+      const Token& t = tokens[first];
+      if (lexicon.Is("determiner", t) || !t.capitalized || t.type == Token::kPunct) {
+        ++first;
+        continue;
+      }
+      int title = lexicon.words("title").LongestAt(tokens, first, nullptr);
+      if (title > 0 && first + title < end) {
+        first += title;
+        continue;
+      }
+      break;
+    }
   }
   return {tokens[first].span.begin, tokens[end - 1].span.end};
 }

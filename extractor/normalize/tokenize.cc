@@ -223,6 +223,11 @@ class Tokenizer {
   std::vector<Token>* out_;
 };
 
+bool IsApostropheText(std::string_view s) {
+  size_t i = 0;
+  return !s.empty() && IsApostrophe(DecodeUtf8(s, &i)) && i == s.size();
+}
+
 bool EndsSentence(const Token& t) {
   return t.type == Token::kPunct &&
          (t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == "\xE2\x80\xA6");
@@ -269,7 +274,15 @@ std::vector<std::string> TokenizePhrase(std::string_view phrase) {
   std::vector<Token> tokens = Tokenize(phrase, {0, static_cast<uint32_t>(phrase.size())}, {});
   std::vector<std::string> words;
   words.reserve(tokens.size());
-  for (Token& t : tokens) words.push_back(std::move(t.norm));
+  for (Token& t : tokens) {
+    // A pattern may end with an elision ("l'", "jusqu'"): keep it whole.
+    if (t.type == Token::kPunct && IsApostropheText(t.norm) && !words.empty() &&
+        words.back().back() != '\'') {
+      words.back() += '\'';
+      continue;
+    }
+    words.push_back(std::move(t.norm));
+  }
   return words;
 }
 

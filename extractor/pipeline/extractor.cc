@@ -5,6 +5,8 @@
 // The Extractor holds only the immutable Lexicon, so Extract() is const and
 // needs no lock.
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "attribute/sieves.h"
 #include "attribute/subjects.h"
@@ -13,11 +15,9 @@
 #include "cues/lexicon.h"
 #include "cues/mention_finder.h"
 #include "guillemet/guillemet.h"
-#if __has_include("normalize/article_date.h")
 #include "normalize/article_date.h"
-#define GUILLEMET_HAS_ARTICLE_DATE 1
-#endif
 #include "normalize/tokenize.h"
+#include "pipeline/trace.h"
 #include "quotes/quote_finder.h"
 #include "resolve/resolver.h"
 
@@ -126,9 +126,7 @@ Extraction Extractor::Extract(const Document& document) const {
   Analysis a;
   a.text = text;
   a.date = IsoDate(document.date);
-#ifdef GUILLEMET_HAS_ARTICLE_DATE
   if (a.date.empty()) a.date = normalize::FindArticleDate(text);
-#endif
 
   quotes::QuoteFinderResult found = quotes::FindQuotes(
       text, lexicon.quote_marks(),
@@ -151,6 +149,10 @@ Extraction Extractor::Extract(const Document& document) const {
   std::vector<attribute::Attribution> attributions = attribute::Attribute(lexicon, a, subjects);
   std::vector<resolve::Speaker> speakers =
       resolve::ResolveSpeakers(lexicon, a, subjects, attributions);
+  if (std::getenv("GUILLEMET_TRACE") != nullptr) {
+    std::string trace = pipeline::TraceAnalysis(a, subjects, attributions, speakers);
+    std::fprintf(stderr, "=== %s\n%s", document.id.c_str(), trace.c_str());
+  }
 
   std::vector<uint32_t> offsets;
   for (size_t q = 0; q < a.quotes.size(); ++q) {

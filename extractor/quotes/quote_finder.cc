@@ -244,8 +244,8 @@ class Finder {
             action = kSkip;  // d‘établir: an apostrophe.
           } else if (guillemet && same >= 0 && (next == 0 || IsClosingPunct(next))) {
             action = kCloseIt;  // « ... « , a-t-il dit
-          } else if (m.glyph == kLeftDouble && same >= 0 && closer_shape && !opener_shape) {
-            action = kCloseIt;  // “ ... “, a expliqué
+          } else if (m.glyph == kLeftDouble && closer_shape && !opener_shape) {
+            action = kCloseIt;  // “ ... “, a expliqué (or an orphan: lost opener)
           } else if (m.glyph == kLeftSingle && !opener_shape) {
             action = kSkip;
           } else {
