@@ -1,5 +1,6 @@
 #include "attribute/sieves.h"
 
+#include <algorithm>
 #include <map>
 
 #include "core/unicode.h"
@@ -54,7 +55,8 @@ class Sieves {
                                   &Sieves::Incise,         &Sieves::ColonAfterCue,
                                   &Sieves::HeadlineColon,  &Sieves::HeadlineParenthesis,
                                   &Sieves::PostposedFrame, &Sieves::SourcePreposition,
-                                  &Sieves::Complement,     &Sieves::Relay};
+                                  &Sieves::Complement,     &Sieves::Relay,
+                                  &Sieves::SoleSpeakerOfSentence};
     for (Rule rule : kRules) {
       for (size_t q = 0; q < n; ++q) {
         if (!decided_[q]) (this->*rule)(static_cast<int>(q));
@@ -92,7 +94,7 @@ class Sieves {
     for (size_t c = 0; c < a_.cues.size(); ++c) {
       const Cue& cue = a_.cues[c];
       if (cue.first_token < s.first_token || cue.end_token > TokenOf(q)) continue;
-      if (cue.category != "relay" && cue.form != Cue::kSource && subjects_.of_cue[c] >= 0 &&
+      if (!IsRelay(static_cast<int>(c)) && cue.form != Cue::kSource && subjects_.of_cue[c] >= 0 &&
           !subjects_.postposed[c]) {
         return true;
       }
@@ -123,7 +125,7 @@ class Sieves {
     if (!Valid(k) || cue_at_[k] < 0) return false;
     int c = cue_at_[k];
     if (!IsIncise(c) || subjects_.of_cue[c] < 0) return false;
-    if (a_.cues[c].category == "relay" && HasPreposedCueBefore(q)) return false;
+    if (IsRelay(c) && HasPreposedCueBefore(q)) return false;
     const Mention& subject = a_.mentions[subjects_.of_cue[c]];
     const char* method = subject.kind == Mention::kPronoun ? "incise_pronoun" : "incise";
     for (int member : chain) {
@@ -260,12 +262,11 @@ class Sieves {
   bool PostposedFrame(int q) {
     int t = TokenOf(q);
     const Sentence& s = SentenceOf(q);
-    if (HasPreposedCueBefore(q)) return false;
     for (size_t c = 0; c < a_.cues.size(); ++c) {
       const Cue& cue = a_.cues[c];
       if (cue.first_token <= t || cue.end_token > s.end_token) continue;
       if (!IsIncise(static_cast<int>(c)) || subjects_.of_cue[c] < 0) continue;
-      if (cue.category == "relay") continue;
+      if (IsRelay(static_cast<int>(c))) continue;
       const Token& before = tokens_[cue.first_token - 1];
       if (before.norm != "," && before.type != Token::kQuote) continue;
       Set(q, subjects_.of_cue[c], static_cast<int>(c), "postposed_reporting_clause", 0.8);
@@ -289,18 +290,33 @@ class Sieves {
 
   // "X a estimé « vraiment important » que...": the first reporting verb
   // before the quotation in its sentence, the outermost one, speaks.
+  // "... alors que la Russie a salué un diagnostic « sincère »": the clause
+  // of the quotation first, then its sentence.
   bool Complement(int q) {
     int t = TokenOf(q);
     const Sentence& s = SentenceOf(q);
-    for (size_t c = 0; c < a_.cues.size(); ++c) {
-      const Cue& cue = a_.cues[c];
-      if (cue.first_token < s.first_token || cue.end_token > t) continue;
-      if (cue.form == Cue::kSource || cue.category == "relay" || cue.negated) continue;
-      if (subjects_.of_cue[c] < 0) continue;
-      Set(q, subjects_.of_cue[c], static_cast<int>(c), "reporting_verb_complement", 0.8);
-      return true;
+    int clause = ClauseStart(s.first_token, t);
+    for (int from : {clause, s.first_token}) {
+      for (size_t c = 0; c < a_.cues.size(); ++c) {
+        const Cue& cue = a_.cues[c];
+        if (cue.first_token < from || cue.end_token > t) continue;
+        if (cue.form == Cue::kSource || IsRelay(static_cast<int>(c)) || cue.negated) continue;
+        if (subjects_.of_cue[c] < 0) continue;
+        Set(q, subjects_.of_cue[c], static_cast<int>(c), "reporting_verb_complement", 0.8);
+        return true;
+      }
     }
     return false;
+  }
+
+  // Where the clause holding token t starts: after the last "alors que",
+  // "tandis que", "mais"... before it in the sentence.
+  int ClauseStart(int first, int t) const {
+    for (int k = t - 1; k > first; --k) {
+      int len = lex_.words("clause_boundary").LongestEndingAt(tokens_, k + 1);
+      if (len > 0 && tokens_[k].type == Token::kWord) return k + 1 - len;
+    }
+    return first;
   }
 
   bool Relay(int q) {
@@ -308,9 +324,45 @@ class Sieves {
     for (size_t c = 0; c < a_.cues.size(); ++c) {
       const Cue& cue = a_.cues[c];
       if (cue.first_token < s.first_token || cue.end_token > s.end_token) continue;
-      if (cue.category != "relay" || subjects_.of_cue[c] < 0) continue;
+      if (!IsRelay(static_cast<int>(c)) || subjects_.of_cue[c] < 0) continue;
       Set(q, subjects_.of_cue[c], static_cast<int>(c), "relay", 0.6);
       return true;
+    }
+    return false;
+  }
+
+  // "Pas du tout d'accord avec cette position « radicale », la chancelière
+  // a réagi": every cue of the sentence has one speaker.
+  bool SoleSpeakerOfSentence(int q) {
+    const Sentence& s = SentenceOf(q);
+    int speaker = -1, cue_index = -1;
+    for (size_t c = 0; c < a_.cues.size(); ++c) {
+      const Cue& cue = a_.cues[c];
+      if (cue.first_token < s.first_token || cue.end_token > s.end_token) continue;
+      if (cue.negated || IsRelay(static_cast<int>(c))) continue;
+      int m = subjects_.of_cue[c];
+      if (m < 0) return false;
+      if (speaker >= 0 && speaker != m) return false;
+      speaker = m;
+      cue_index = static_cast<int>(c);
+    }
+    if (speaker < 0) return false;
+    Set(q, speaker, cue_index, "sole_speaker_of_sentence", 0.6);
+    return true;
+  }
+
+  // A medium passing words on ("a rapporté la chaîne NRK", "selon l'AFP")
+  // yields to anyone else reported in the same sentence.
+  bool IsRelay(int c) const {
+    const Cue& cue = a_.cues[c];
+    if (cue.category == "relay" || cue.category == "report") return true;
+    int m = subjects_.of_cue[c];
+    if (m < 0) return false;
+    const Mention& mention = a_.mentions[m];
+    int from = std::max(a_.sentences[tokens_[mention.first_token].sentence].first_token,
+                        mention.first_token - 3);
+    for (int k = from; k < mention.end_token; ++k) {
+      if (lex_.Is("media", tokens_[k])) return true;
     }
     return false;
   }
@@ -416,7 +468,8 @@ class Sieves {
           out_[q] = Attribution();
           out_[q].kind = QuoteKind::kMention;
           out_[q].method = "label_elsewhere";
-        } else if (best >= 0 && !Attributed(q)) {
+        } else if (best >= 0 && q != best &&
+                   (!Attributed(q) || out_[q].confidence < out_[best].confidence)) {
           out_[q].from_quote = best;
           out_[q].method = "same_words";
           out_[q].confidence = out_[best].confidence * 0.9;

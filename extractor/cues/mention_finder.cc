@@ -136,6 +136,10 @@ class Finder {
       if (end < n && (tokens_[end].norm == "adjoint" || tokens_[end].norm == "adjointe")) {
         return j + role_len;
       }
+      // "un porte-parole du département d'État américain": the office's
+      // own complements belong to it.
+      std::vector<int> unused;
+      end = ExtendModifiers(end, &unused);
       Mention m;
       m.first_token = i;
       m.end_token = end;
@@ -237,8 +241,16 @@ class Finder {
     m.first_token = i;
     m.end_token = end;
     m.kind = Mention::kName;
-    // People take no article in French: "la Russie", "le Qatar" are not people.
-    m.is_org = det != nullptr && title_len == 0;
+    // People take no article in French: "la Russie", "le Qatar" are not
+    // people; nor are names after "à" or "en": "à Ankara", "en Syrie".
+    const std::string& article = tokens_[i].norm;
+    bool has_article = det != nullptr && (article == "le" || article == "la" || article == "les" ||
+                                          article == "l'" || article == "du" || article == "des" ||
+                                          article == "au" || article == "aux");
+    m.is_org = (has_article && title_len == 0) ||
+               (i > 0 && title_len == 0 &&
+                (tokens_[i - 1].norm == "à" || tokens_[i - 1].norm == "en" ||
+                 tokens_[i - 1].norm == "vers"));
     m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGender(FoldKey(tokens_[k].norm));
     if (m.is_org) m.gender = 0;
     // A known surname after a title or a first name: "M. Tillerson".
@@ -273,10 +285,20 @@ class Finder {
     m.head = tokens_[k].norm;
     m.gender = det->gender;
     m.plural = det->plural;
-    int end = k + len;
+    m.end_token = ExtendModifiers(k + len, &m.speakers);
+    if (document) m.is_org = true;
+    return Add(m);
+  }
+
+  // Extends a noun phrase over its adjectives and "de" complements, up to
+  // a verb, a comma, or a name in apposition ("... du Pentagone Jeff
+  // Davis" stops before Jeff). Organisations of the base met on the way go
+  // to *organisations.
+  int ExtendModifiers(int end, std::vector<int>* organisations) {
+    const int n = static_cast<int>(tokens_.size());
     std::vector<int> payloads;
-    // Modifiers: adjectives and "de" complements, up to a verb or a comma.
     int limit = std::min(n, end + 10);
+    bool after_de = false;
     while (end < limit && !tokens_[end].line_start) {
       const Token& w = tokens_[end];
       if (w.type != Token::kWord) break;
@@ -284,6 +306,7 @@ class Finder {
         if (end + 1 < n && IsWord(tokens_[end + 1]) && !tokens_[end + 1].line_start) {
           ++end;
           if (tokens_[end].norm == "la" || tokens_[end].norm == "l'") ++end;
+          after_de = true;
           continue;
         }
         break;
@@ -295,20 +318,21 @@ class Finder {
         break;
       }
       if (w.capitalized) {
+        if (!after_de) break;
         int known = lex_.kb_names().LongestAt(tokens_, end, &payloads);
         if (known > 0) {
           for (int p : payloads) {
-            if (lex_.kb().speakers()[p].is_org) m.speakers.push_back(p);
+            if (lex_.kb().speakers()[p].is_org) organisations->push_back(p);
           }
           end += known;
+          after_de = false;
           continue;
         }
       }
+      after_de = false;
       ++end;
     }
-    m.end_token = end;
-    if (document) m.is_org = true;
-    return Add(m);
+    return end;
   }
 
   // "le secrétaire général de l'Otan, Jens Stoltenberg," and
@@ -323,6 +347,9 @@ class Finder {
       int gap = b.first_token - a.end_token;
       bool comma = gap == 1 && tokens_[a.end_token].norm == ",";
       if (gap != 0 && !comma) continue;
+      // Without a comma only "office Name" reads as one person: in "à
+      // Ankara le chef de la diplomatie" the name is a place.
+      if (gap == 0 && a.kind == Mention::kName) continue;
       bool a_office = a.kind == Mention::kRole || a.kind == Mention::kDescription ||
                       a.kind == Mention::kEpithet;
       bool b_office = b.kind == Mention::kRole || b.kind == Mention::kDescription ||

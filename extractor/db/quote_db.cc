@@ -2,6 +2,7 @@
 // (search, export, speakers, stats, dump). The write side is in writer.cc.
 #include "db/quote_db.h"
 
+#include <algorithm>
 #include <ostream>
 
 #include "db/export_format.h"
@@ -96,6 +97,8 @@ struct Select {
   std::string sql;
   std::vector<std::string> params;
   bool matches_nothing = false;  // The speaker named is unknown.
+  std::string fts;               // The MATCH expression, if any.
+  bool words_only = false;       // Words are the only condition.
 };
 
 Status ResolveSpeaker(Connection* db, const std::string& speaker, std::vector<std::string>* keys) {
@@ -126,53 +129,177 @@ Status BuildSelect(Connection* db, const Query& query, Select* out) {
   if (!s.ok()) return s;
   if (!query.speaker.empty() && speakers.empty()) out->matches_nothing = true;
 
-  std::string& sql = out->sql;
   std::vector<std::string>& params = out->params;
   auto param = [&](std::string value) {
     params.push_back(std::move(value));
     return "?" + std::to_string(params.size());
   };
-  sql = "SELECT ";
-  sql += kRecordColumns;
-  if (!fts.empty()) {
-    sql += ", ";
-    sql += kScore;
-    sql += " AS score FROM quotations_fts JOIN quotations q ON q.id = quotations_fts.rowid";
-  } else {
-    sql += ", 0.0 FROM quotations q";
-  }
-  sql += " JOIN documents d ON d.id = q.doc_id WHERE 1";
-  if (!fts.empty()) sql += " AND quotations_fts MATCH " + param(fts);
+  std::string where;
+  if (!fts.empty()) where += " AND quotations_fts MATCH " + param(fts);
   if (speakers.size() == 1) {
     // A plain equality lets the planner walk (speaker_key, date) in order.
-    sql += " AND q.speaker_key = " + param(speakers[0]);
+    where += " AND q.speaker_key = " + param(speakers[0]);
   } else if (speakers.size() > 1) {
-    sql += " AND q.speaker_key IN (";
+    where += " AND q.speaker_key IN (";
     for (size_t i = 0; i < speakers.size(); ++i) {
-      if (i > 0) sql += ", ";
-      sql += param(speakers[i]);
+      if (i > 0) where += ", ";
+      where += param(speakers[i]);
     }
-    sql += ")";
+    where += ")";
   }
   // '~' sorts after every digit and '-': "2017-05~" ends all of May. A
   // lower bound of "0" keeps undated ('') quotations out of any range.
   if (!since.empty() || !until.empty()) {
-    sql += " AND q.date >= " + param(since.empty() ? "0" : since);
+    where += " AND q.date >= " + param(since.empty() ? "0" : since);
   }
-  if (!until.empty()) sql += " AND q.date <= " + param(until + "~");
+  if (!until.empty()) where += " AND q.date <= " + param(until + "~");
   if (!query.kinds.empty()) {
-    sql += " AND q.kind IN (";
+    where += " AND q.kind IN (";
     for (size_t i = 0; i < query.kinds.size(); ++i) {
-      if (i > 0) sql += ", ";
-      sql += "'";
-      sql += QuoteKindName(query.kinds[i]);  // Fixed names: safe to inline.
-      sql += "'";
+      if (i > 0) where += ", ";
+      where += "'";
+      where += QuoteKindName(query.kinds[i]);  // Fixed names: safe to inline.
+      where += "'";
     }
-    sql += ")";
+    where += ")";
   }
-  sql += fts.empty() ? " ORDER BY q.date DESC, q.doc_id, q.ordinal"
-                     : " ORDER BY score, q.date DESC, q.doc_id, q.ordinal";
-  if (query.limit > 0) sql += " LIMIT " + std::to_string(query.limit);
+  const std::string limit = query.limit > 0 ? " LIMIT " + std::to_string(query.limit) : "";
+
+  out->fts = fts;
+  out->words_only = !fts.empty() && speakers.empty() && since.empty() && until.empty() &&
+                    query.kinds.empty();
+  std::string& sql = out->sql;
+  if (fts.empty()) {
+    // Walks the date (or speaker, date) index newest first and stops at
+    // the limit.
+    sql = std::string("SELECT ") + kRecordColumns +
+          ", 0.0 FROM quotations q JOIN documents d ON d.id = q.doc_id WHERE 1" + where +
+          " ORDER BY q.date DESC, q.doc_id, q.ordinal" + limit;
+    return Status::OK();
+  }
+  // bm25 must score every match before the first row can be returned, so
+  // the ranking pass touches only the few columns it needs; the full rows
+  // (quote, context, article) are read for the winners alone. CROSS JOIN
+  // keeps the full-text index as the outer loop: driving from the speaker or
+  // date index instead would run one full-text query per candidate row,
+  // which is ~100 times slower for a prolific speaker.
+  sql = std::string("SELECT ") + kRecordColumns +
+        ", r.score FROM (SELECT q.id AS id, " + kScore +
+        " AS score, q.date AS date, q.doc_id AS doc_id, q.ordinal AS ordinal"
+        " FROM quotations_fts CROSS JOIN quotations q ON q.id = quotations_fts.rowid WHERE 1" +
+        where + " ORDER BY score, q.date DESC, q.doc_id, q.ordinal" + limit +
+        ") r CROSS JOIN quotations q ON q.id = r.id JOIN documents d ON d.id = q.doc_id"
+        " ORDER BY r.score, r.date DESC, r.doc_id, r.ordinal";
+  return Status::OK();
+}
+
+struct Match {
+  int64_t id;
+  double score;
+};
+
+// Reorders [begin, end) so that its first `keep` entries are the newest by
+// (date desc, doc_id, ordinal), the order of the general query for ties.
+Status KeepNewestTied(Connection* db, size_t keep, std::vector<Match>::iterator begin,
+                      std::vector<Match>::iterator end) {
+  struct Keyed {
+    std::string date, doc_id;
+    int64_t ordinal;
+    Match match;
+  };
+  std::vector<Keyed> keyed;
+  ScopedStatement stmt;
+  Status s = db->Cached("SELECT date, doc_id, ordinal FROM quotations WHERE id = ?1", &stmt);
+  if (!s.ok()) return s;
+  for (auto m = begin; m != end; ++m) {
+    stmt->Reset();
+    stmt->Bind(1, m->id);
+    bool row = false;
+    s = stmt->Step(&row);
+    if (!s.ok()) return s;
+    if (row) keyed.push_back({stmt->Text(0), stmt->Text(1), stmt->Int(2), *m});
+  }
+  keep = std::min(keep, keyed.size());
+  std::partial_sort(keyed.begin(), keyed.begin() + keep, keyed.end(),
+                    [](const Keyed& a, const Keyed& b) {
+                      if (a.date != b.date) return a.date > b.date;
+                      if (a.doc_id != b.doc_id) return a.doc_id < b.doc_id;
+                      return a.ordinal < b.ordinal;
+                    });
+  for (size_t i = 0; i < keep; ++i) begin[i] = keyed[i].match;
+  return Status::OK();
+}
+
+// The common search, words and nothing else, ranked on the full-text index
+// alone: one pass collects (rowid, bm25) for every match without reading any
+// quotation row, and rows are read only for the `limit` winners and for the
+// matches whose score ties with the last winner (ties are ordered by date,
+// which the index does not hold). About 3 times faster than the general
+// query for a frequent word, and exact.
+Status RankOnIndexOnly(Connection* db, const std::string& fts, size_t limit,
+                       std::vector<QuoteRecord>* top) {
+  top->clear();
+  std::vector<Match> matches;
+  {
+    ScopedStatement stmt;
+    Status s = db->Cached(std::string("SELECT rowid, ") + kScore +
+                              " FROM quotations_fts WHERE quotations_fts MATCH ?1",
+                          &stmt);
+    if (!s.ok()) return s;
+    stmt->Bind(1, fts);
+    for (;;) {
+      bool row = false;
+      s = stmt->Step(&row);
+      if (!s.ok()) return s;
+      if (!row) break;
+      matches.push_back({stmt->Int(0), stmt->Real(1)});
+    }
+  }
+  if (matches.size() > limit) {
+    auto by_score = [](const Match& a, const Match& b) { return a.score < b.score; };
+    std::nth_element(matches.begin(), matches.begin() + (limit - 1), matches.end(), by_score);
+    const double cut = matches[limit - 1].score;
+    auto tied = std::partition(matches.begin(), matches.end(),
+                               [cut](const Match& m) { return m.score < cut; });
+    auto end = std::partition(tied, matches.end(),
+                              [cut](const Match& m) { return m.score == cut; });
+    const size_t need = limit - static_cast<size_t>(tied - matches.begin());
+    if (static_cast<size_t>(end - tied) > need) {
+      // More matches tie at the cut than places are left: order the tied
+      // ones by date, article and position, reading only those columns.
+      Status s = KeepNewestTied(db, need, tied, end);
+      if (!s.ok()) return s;
+      end = tied + need;
+    }
+    matches.erase(end, matches.end());
+  }
+  ScopedStatement fetch;
+  Status s = db->Cached(std::string("SELECT ") + kRecordColumns +
+                            ", 0.0 FROM quotations q JOIN documents d ON d.id = q.doc_id"
+                            " WHERE q.id = ?1",
+                        &fetch);
+  if (!s.ok()) return s;
+  for (const Match& m : matches) {
+    fetch->Reset();
+    fetch->Bind(1, m.id);
+    bool row = false;
+    s = fetch->Step(&row);
+    if (!s.ok()) return s;
+    if (!row) {
+      return Status::Error("full-text index entry " + std::to_string(m.id) +
+                           " has no quotation; run CheckIntegrity");
+    }
+    top->emplace_back();
+    ReadRecord(*fetch, &top->back());
+    top->back().score = m.score;
+  }
+  std::sort(top->begin(), top->end(), [](const QuoteRecord& a, const QuoteRecord& b) {
+    if (a.score != b.score) return a.score < b.score;
+    if (a.quotation.date != b.quotation.date) return a.quotation.date > b.quotation.date;
+    if (a.doc_id != b.doc_id) return a.doc_id < b.doc_id;
+    return a.ordinal < b.ordinal;
+  });
+  if (top->size() > limit) top->resize(limit);
   return Status::OK();
 }
 
@@ -260,6 +387,10 @@ Status Database::Open(const std::string& path, const OpenOptions& options,
     s = db->Exec("PRAGMA synchronous = NORMAL");
     if (!s.ok()) return fail("", s);
   }
+  s = db->Exec("PRAGMA mmap_size = " + std::to_string(std::max<int64_t>(0, options.mmap_bytes)) +
+               "; PRAGMA cache_size = -" +
+               std::to_string(1024 * static_cast<int64_t>(std::max(1, options.cache_mebibytes))));
+  if (!s.ok()) return fail("", s);
   s = db->Exec("PRAGMA foreign_keys = ON");
   if (!s.ok()) return fail("", s);
   int version = 0;
@@ -340,6 +471,20 @@ Status Database::Read(const Query& query, bool cached,
   Select select;
   Status s = BuildSelect(db_.get(), query, &select);
   if (!s.ok() || select.matches_nothing) return s;
+  if (select.words_only && query.limit > 0) {
+    // All reads in one read transaction, so that a writer committing in
+    // between cannot remove a winner before it is read.
+    const bool own_transaction = !db_->in_transaction();
+    if (own_transaction) s = db_->Exec("BEGIN");
+    std::vector<QuoteRecord> top;
+    if (s.ok()) s = RankOnIndexOnly(db_.get(), select.fts, query.limit, &top);
+    if (own_transaction) db_->Exec("COMMIT");
+    if (!s.ok()) return Status::Error("search failed: " + s.message());
+    for (const QuoteRecord& record : top) {
+      if (!row(record)) break;
+    }
+    return Status::OK();
+  }
   Statement owned;
   ScopedStatement borrowed;
   Statement* stmt = nullptr;

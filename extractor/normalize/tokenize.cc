@@ -112,6 +112,14 @@ class Tokenizer {
       }
       bool joiner = c == '-' || c == 0x2011 || IsApostrophe(c) ||
                     ((c == '.' || c == ',') && end > i && IsDigit(PrevChar(end)));
+      // "d'”obsolète”": an elision before a quotation mark keeps its apostrophe.
+      if (IsApostrophe(c) && IsElisionPrefix(FoldCase(text_.substr(i, end - i)))) {
+        size_t k = j;
+        if (j >= limit || !IsWordChar(DecodeUtf8(text_, &k))) {
+          end = j;
+          break;
+        }
+      }
       if (!joiner || j >= limit) break;
       size_t k = j;
       char32_t next = DecodeUtf8(text_, &k);
@@ -147,6 +155,13 @@ class Tokenizer {
       if (apostrophe == std::string_view::npos) break;
       std::string prefix = FoldCase(text_.substr(i, apostrophe - i));
       if (!IsElisionPrefix(prefix)) break;
+      if (after >= end) {  // The word is only the elision: "d'" before a mark.
+        Token t = MakeWord(i, end, line_start);
+        t.elided = true;
+        t.norm = prefix + "'";
+        out_->push_back(std::move(t));
+        return;
+      }
       Token t = MakeWord(i, after, line_start);
       t.elided = true;
       t.norm = prefix + "'";

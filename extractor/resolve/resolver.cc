@@ -10,6 +10,8 @@
 namespace guillemet::resolve {
 namespace {
 
+using WordFeaturesPtr = const cues::WordFeatures*;
+
 struct Entity {
   std::string name;
   std::string id;
@@ -232,17 +234,29 @@ class Resolver {
         int entity = Resolve(m);
         if (IsPerson(entity)) last_person_ = entity;
       }
-      // Cue subjects outrank the plain sentence subject.
+      // Cue subjects outrank the plain sentence subject; those of a
+      // subordinate clause ("alors que X a critiqué") are not the topic.
       std::vector<int> speakers;
+      int previous_cue_end = -1;
       for (size_t c = 0; c < a_.cues.size(); ++c) {
-        if (tokens_[a_.cues[c].first_token].sentence != static_cast<int>(s)) continue;
+        const Cue& cue = a_.cues[c];
+        if (tokens_[cue.first_token].sentence != static_cast<int>(s)) continue;
+        bool subordinate = previous_cue_end >= 0 && BoundaryBetween(previous_cue_end, cue.first_token);
+        previous_cue_end = cue.end_token;
         int m = subjects_.of_cue[c];
-        if (m >= 0 && Resolve(m) >= 0) speakers.push_back(Resolve(m));
+        if (!subordinate && m >= 0 && Resolve(m) >= 0) speakers.push_back(Resolve(m));
       }
       int main = subjects_.of_sentence[s];
       if (speakers.empty() && main >= 0 && Resolve(main) >= 0) speakers.push_back(Resolve(main));
       for (int e : speakers) salience_.push_back({e, static_cast<int>(s)});
     }
+  }
+
+  bool BoundaryBetween(int from, int to) const {
+    for (int k = from; k < to; ++k) {
+      if (lex_.words("clause_boundary").LongestAt(tokens_, k, nullptr) > 0) return true;
+    }
+    return false;
   }
 
   int Resolve(int m) {
@@ -255,7 +269,9 @@ class Resolver {
       case Mention::kName:
         break;  // Done in ResolveNames.
       case Mention::kRole:
-        entity = ResolveRole(mention, &how);
+        // "un porte-parole du département d'État": someone, not the office holder.
+        entity = IsIndefinite(mention) ? DescriptionEntity(mention, &how)
+                                       : ResolveRole(mention, &how);
         break;
       case Mention::kEpithet:
         for (int kb : mention.speakers) {
@@ -269,7 +285,7 @@ class Resolver {
         entity = ResolveDescription(m, &how);
         break;
       case Mention::kPronoun:
-        entity = ResolvePronoun(mention, &how);
+        entity = ResolvePronoun(m, &how);
         break;
     }
     SetEntity(m, entity, how);
@@ -334,7 +350,17 @@ class Resolver {
       *how = "office_named_in_article";
       return bound->second;
     }
-    // An unnamed source is named by its description: "un diplomate européen".
+    return DescriptionEntity(mention, how);
+  }
+
+  bool IsIndefinite(const Mention& mention) const {
+    const WordFeaturesPtr det =
+        lex_.FeaturesOf("determiner", tokens_[mention.first_token].norm);
+    return det != nullptr && !det->definite;
+  }
+
+  // An unnamed source is named by its description: "un diplomate européen".
+  int DescriptionEntity(const Mention& mention, const char** how) {
     std::string text = Text({tokens_[mention.first_token].span.begin,
                              tokens_[mention.end_token - 1].span.end});
     if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] + 32);
@@ -351,25 +377,52 @@ class Resolver {
     return entity;
   }
 
-  int ResolvePronoun(const Mention& mention, const char** how) {
+  int ResolvePronoun(int index, const char** how) {
+    const Mention& mention = a_.mentions[index];
     if (mention.head == "on") return -1;
     if (mention.head == "dernier") {
       *how = "last_person_mentioned";
       return mention.plural ? -1 : last_person_;
     }
+    // "X a déclaré que « ... », a-t-il assuré": a reporting verb earlier in
+    // the same sentence; not a verb of judgement, whose subject is the
+    // content ("Le président juge « ... », a-t-il ajouté").
+    const int pronoun_token = mention.first_token;
+    for (size_t c = 0; c < a_.cues.size(); ++c) {
+      const Cue& cue = a_.cues[c];
+      if (cue.end_token > pronoun_token) break;
+      if (tokens_[cue.first_token].sentence != current_sentence_) continue;
+      if (cue.clitic_token == pronoun_token || cue.form == Cue::kSource) continue;
+      if (cue.category == "judge" || cue.category == "criticize" || cue.category == "praise" ||
+          cue.category == "feel" || cue.category == "stance") {
+        continue;
+      }
+      int m = subjects_.of_cue[c];
+      if (m < 0 || a_.mentions[m].kind == Mention::kPronoun) continue;
+      int e = Resolve(m);
+      if (IsPerson(e) && !entities_[e].plural && GenderFits(mention.gender, entities_[e].gender)) {
+        *how = "pronoun_to_speaker_of_sentence";
+        return e;
+      }
+    }
     for (auto it = salience_.rbegin(); it != salience_.rend(); ++it) {
       const Entity& e = entities_[it->entity];
       if (it->sentence >= current_sentence_) continue;
       if (e.is_org || e.plural != mention.plural || !GenderFits(mention.gender, e.gender)) continue;
+      // A capitalised word of unknown gender may be a place ("Washington").
+      if (!e.plural && e.gender == 0) continue;
       *how = "pronoun_to_last_speaker";
       return it->entity;
     }
-    // No antecedent: an article opening on "dit-il" names him later.
-    for (size_t c = 0; c < a_.cues.size(); ++c) {
-      int m = subjects_.of_cue[c];
-      if (m < 0 || a_.mentions[m].kind != Mention::kName) continue;
-      int e = entity_of_mention_[m];
-      if (IsPerson(e) && GenderFits(mention.gender, entities_[e].gender)) {
+    // No antecedent: an article opening on "dit-il" names him later, as
+    // the speaker of a quotation.
+    for (size_t q = 0; q < a_.quotes.size(); ++q) {
+      const attribute::Attribution& at = attributions_[q];
+      if (a_.quotes[q].sentence <= current_sentence_ || at.mention < 0) continue;
+      if (a_.mentions[at.mention].kind != Mention::kName) continue;
+      int e = entity_of_mention_[at.mention];
+      if (IsPerson(e) && entities_[e].gender != 0 &&
+          GenderFits(mention.gender, entities_[e].gender)) {
         *how = "pronoun_to_next_speaker";
         return e;
       }
@@ -393,7 +446,10 @@ class Resolver {
       std::string how = how_[at.mention];
       out.how = how_[at.mention];
       if (how == "office_holder_on_date") confidence = 0.85;
-      if (how == "pronoun_to_last_speaker" || how == "last_person_mentioned") confidence = 0.9;
+      if (how == "pronoun_to_last_speaker" || how == "last_person_mentioned" ||
+          how == "pronoun_to_speaker_of_sentence") {
+        confidence = 0.9;
+      }
       if (how == "pronoun_to_next_speaker") confidence = 0.6;
       if (how == "misspelt_name") confidence = 0.85;
       if (how == "description") confidence = 0.8;

@@ -1,1 +1,0 @@
-// placeholder so that the stage library is never empty
