@@ -154,10 +154,19 @@ class SubjectFinder {
           *blocked = true;
           return -1;
         }
-        int m = a_.mention_at[k - 1 >= 0 ? k - 1 : 0];
-        if (k - 1 >= start && m >= 0 && a_.mentions[m].first_token == first &&
-            a_.mentions[m].apposed >= 0) {
-          return PreferName(m);
+        int m = k - 1 >= start ? a_.mention_at[k - 1] : -1;
+        if (m >= 0 && a_.mentions[m].end_token == k && !QuoteBefore(k)) {
+          const Mention& mention = a_.mentions[m];
+          // "X, secrétaire général de l'Otan, a dit", "Un de ses
+          // conseillers, Vassili Orlov, a précisé", "..., l'ex-PDG
+          // d'ExxonMobil Rex Tillerson, a reconnu".
+          bool person = mention.kind == Mention::kName && !mention.is_org;
+          if (mention.first_token == first && (mention.apposed >= 0 || person)) {
+            return PreferName(m);
+          }
+          if (person && lex_.Is("determiner", tokens_[first]) && PlainNounPhrase(first, k)) {
+            return m;
+          }
         }
         *blocked = true;
         return -1;
@@ -187,6 +196,26 @@ class SubjectFinder {
     }
     *blocked = true;
     return -1;
+  }
+
+  bool QuoteBefore(int k) const {
+    for (int j = SentenceStart(k); j < k; ++j) {
+      if (tokens_[j].type == Token::kQuote) return true;
+    }
+    return false;
+  }
+
+  // Words with no preposition but "de": "l'ex-PDG d'ExxonMobil Rex Tillerson".
+  bool PlainNounPhrase(int first, int end) const {
+    for (int j = first + 1; j < end; ++j) {
+      const Token& t = tokens_[j];
+      if (t.type != Token::kWord) return false;
+      if (lex_.Is("preposition", t) && t.norm != "de" && t.norm != "d'" && t.norm != "du") {
+        return false;
+      }
+      if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr) return false;
+    }
+    return true;
   }
 
   // "a déclaré jeudi soir à Istanbul le secrétaire général de l'Otan":
@@ -267,12 +296,18 @@ class SubjectFinder {
     int k = s.first_token;
     int limit = std::min(s.end_token, k + 25);
     for (; k < limit; ++k) {
-      const Token& t = tokens_[k];
-      if (t.type == Token::kQuote) return -1;
       int m = a_.mention_at[k];
       if (m < 0) continue;
       const Mention& mention = a_.mentions[m];
       int before = mention.first_token - 1;
+      // "Dans un essai, l'historien Markus Feldmann retrace": a title noun
+      // with its article stands before the name.
+      if (before - 1 >= s.first_token && mention.kind == Mention::kName &&
+          tokens_[before].type == Token::kWord && !tokens_[before].capitalized &&
+          lex_.Is("determiner", tokens_[before - 1]) &&
+          (before - 1 == s.first_token || tokens_[before - 2].norm == ",")) {
+        return PreferName(m);
+      }
       bool after_preposition = before >= s.first_token &&
                                lex_.Is("preposition", tokens_[before]) &&
                                mention.kind != Mention::kPronoun;

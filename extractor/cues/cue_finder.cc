@@ -72,6 +72,8 @@ class Finder {
 
   int Emit(int first, int end, Cue::Form form, const Lexicon::FormRef* f, int clitic,
            bool negated) {
+    // "a tenu à", "veut": only with the reporting verb that follows.
+    if (f != nullptr && lex_.verb(f->verb).category == "modal") return first;
     Cue c;
     c.first_token = first;
     c.end_token = end;
@@ -160,8 +162,12 @@ class Finder {
       if (SimpleFormIsVerb(i)) return Emit(i, k, Cue::kFinite, f, -1, negated);
     }
 
-    // Participles: ", ajoutant que", "en précisant :".
-    if (!reflexive) {
+    // Participles: ", ajoutant que", "en précisant :" — after a comma or
+    // "en" only: "maintenant", "menaçant" are also adverbs and adjectives.
+    bool participle_context =
+        i > 0 && (tokens_[i - 1].norm == "," || tokens_[i - 1].norm == "en" ||
+                  tokens_[i - 1].norm == "et" || tokens_[i - 1].type == Token::kQuote);
+    if (!reflexive && participle_context) {
       if (const Lexicon::FormRef* f = FindForm(i, FormKind::kPresentParticiple, false)) {
         int tail = TailAt(lex_.verb(f->verb), i + 1);
         int first = (i > 0 && tokens_[i - 1].norm == "en") ? i - 1 : i;

@@ -158,7 +158,10 @@ class Finder {
       }
       return Add(m);
     }
-    int epithet_len = det != nullptr ? lex_.kb_epithets().LongestAt(tokens_, j, &payloads) : 0;
+    // Epithets name someone already met: "le Norvégien", not "un diplomate".
+    int epithet_len = (det != nullptr && det->definite)
+                          ? lex_.kb_epithets().LongestAt(tokens_, j, &payloads)
+                          : 0;
     if (epithet_len > 0 && SameLine(j, j + epithet_len)) {
       Mention m;
       m.first_token = i;
@@ -311,6 +314,11 @@ class Finder {
         }
         break;
       }
+      if (lex_.words("preposition").LongestAt(tokens_, end, nullptr) > 0 ||
+          lex_.words("adverb").LongestAt(tokens_, end, nullptr) > 0 ||
+          lex_.words("time").LongestAt(tokens_, end, nullptr) > 0) {
+        break;
+      }
       if (w.elided || lex_.Is("relative", w) || lex_.Is("preposition", w) ||
           lex_.Is("pronoun", w) || lex_.Is("negation", w) || lex_.Is("adverb", w) ||
           lex_.AuxiliaryOf(w.norm) != nullptr || lex_.FormsOf(w.norm) != nullptr ||
@@ -356,6 +364,10 @@ class Finder {
                       b.kind == Mention::kEpithet;
       bool a_person = a.kind == Mention::kName && !a.is_org;
       bool b_person = b.kind == Mention::kName && !b.is_org;
+      // "avec Moscou, le responsable": a name after a preposition is its object.
+      if (a_person && a.first_token > 0 && lex_.Is("preposition", tokens_[a.first_token - 1])) {
+        continue;
+      }
       if ((a_office && b_person) || (a_person && b_office)) {
         a.apposed = static_cast<int>(m + 1);
         b.apposed = static_cast<int>(m);

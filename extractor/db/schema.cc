@@ -77,8 +77,8 @@ CREATE TABLE quotations (
   context TEXT NOT NULL DEFAULT '',
   UNIQUE (doc_id, ordinal)
 );
-CREATE INDEX quotations_speaker_date ON quotations(speaker_key, date);
-CREATE INDEX quotations_date ON quotations(date);
+CREATE INDEX quotations_speaker_date ON quotations(speaker_key, date, kind);
+CREATE INDEX quotations_date ON quotations(date, kind);
 
 CREATE VIRTUAL TABLE quotations_fts USING fts5(
   quote, context,

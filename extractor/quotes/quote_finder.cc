@@ -275,6 +275,12 @@ class Finder {
           break;
         }
       }
+      // A page that opens with one family and closes with another
+      // (« ... “, a-t-il ajouté): the closing-shaped mark closes what is open.
+      if (action == kCloseIt && same < 0 && !stack.empty() && closer_shape &&
+          m.glyph != kRightSingle && m.mark->role != QuoteMarks::kBoth) {
+        same = static_cast<int>(stack.size()) - 1;
+      }
       if (action == kOpenIt) {
         OpenQuote q;
         q.mark = i;

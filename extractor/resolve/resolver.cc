@@ -409,8 +409,9 @@ class Resolver {
       const Entity& e = entities_[it->entity];
       if (it->sentence >= current_sentence_) continue;
       if (e.is_org || e.plural != mention.plural || !GenderFits(mention.gender, e.gender)) continue;
-      // A capitalised word of unknown gender may be a place ("Washington").
-      if (!e.plural && e.gender == 0) continue;
+      // A capitalised word of unknown gender may be a place ("Washington");
+      // a first name and a surname make a person.
+      if (!e.plural && e.gender == 0 && e.name.find(' ') == std::string::npos) continue;
       *how = "pronoun_to_last_speaker";
       return it->entity;
     }
