@@ -24,6 +24,15 @@ int WordCount(std::string_view s) {
   return words;
 }
 
+bool StartsUpper(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = DecodeUtf8(s, &i);
+    if (IsLetter(c)) return IsUpper(c);
+    if (IsDigit(c)) return false;
+  }
+  return false;
+}
+
 class Sieves {
  public:
   Sieves(const cues::Lexicon& lex, const Analysis& a, const Subjects& subjects)
@@ -437,9 +446,22 @@ class Sieves {
       }
       bool after_colon = Valid(t - 1) && tokens_[t - 1].norm == ":";
       at.kind = (starts || after_colon) ? QuoteKind::kDirect : QuoteKind::kPartial;
-      if (!Attributed(static_cast<int>(q)) && WordCount(quote.text) <= 3) {
+      int words = WordCount(quote.text);
+      if (!Attributed(static_cast<int>(q)) && words <= 5) {
         at.kind = QuoteKind::kMention;
         at.method = "unattributed_label";
+        continue;
+      }
+      // French capitalises a quotation woven into a sentence only when it is
+      // a name or a title: « Rapport annuel », le groupe « État islamique ».
+      bool strong = at.method == std::string("incise") || at.method == std::string("colon_after_cue") ||
+                    at.method == std::string("headline_colon");
+      if (!starts && !after_colon && !strong && words <= 6 && StartsUpper(quote.text) &&
+          Valid(t - 1) && tokens_[t - 1].type == Token::kWord && tokens_[t - 1].norm != "que" &&
+          tokens_[t - 1].norm != "qu'") {
+        at = Attribution();
+        at.kind = QuoteKind::kMention;
+        at.method = "capitalised_label";
       }
     }
   }

@@ -168,6 +168,18 @@ class SubjectFinder {
             return m;
           }
         }
+        // "Hélène Dumoulin, rapporteure d'une mission, a déploré": an
+        // apposition with no verb, after a person's name.
+        if (open > start && tokens_[open].norm == "," && !QuoteBefore(k) && NoVerb(first, k)) {
+          int before = a_.mention_at[open - 1];
+          if (before >= 0 && a_.mentions[before].end_token == open) {
+            const Mention& mention = a_.mentions[before];
+            if ((mention.kind == Mention::kName && !mention.is_org) ||
+                mention.kind == Mention::kRole) {
+              return PreferName(before);
+            }
+          }
+        }
         *blocked = true;
         return -1;
       }
@@ -203,6 +215,18 @@ class SubjectFinder {
       if (tokens_[j].type == Token::kQuote) return true;
     }
     return false;
+  }
+
+  // An apposition: words, none of them a verb, an auxiliary or a relative.
+  bool NoVerb(int first, int end) const {
+    if (first >= end || end - first > 15) return false;
+    for (int j = first; j < end; ++j) {
+      const Token& t = tokens_[j];
+      if (t.type == Token::kQuote || lex_.Is("relative", t) || lex_.Is("pronoun", t)) return false;
+      if (t.type == Token::kPunct && t.norm != "(" && t.norm != ")" && t.norm != "-") return false;
+      if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr) return false;
+    }
+    return true;
   }
 
   // Words with no preposition but "de": "l'ex-PDG d'ExxonMobil Rex Tillerson".
@@ -273,8 +297,14 @@ class SubjectFinder {
         if (named) break;
         const Mention& mention = a_.mentions[m];
         if (mention.first_token != k) break;
-        // A determiner opens the subject: "à Istanbul le patron de l'Otan".
+        // A determiner opens the subject: "à Istanbul le patron de l'Otan";
+        // so does a first name after the adjunct's noun: "à la sortie Anna Weber".
         if (lex_.Is("determiner", tokens_[k]) && mention.kind != Mention::kName) break;
+        if (k > 0 && !tokens_[k - 1].capitalized && tokens_[k - 1].type == Token::kWord &&
+            !lex_.Is("preposition", tokens_[k - 1]) && !lex_.Is("determiner", tokens_[k - 1]) &&
+            (mention.gender != 0 || lex_.words("title").LongestAt(tokens_, k, nullptr) > 0)) {
+          break;
+        }
         named = true;
         k = mention.end_token;
         continue;

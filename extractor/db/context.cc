@@ -33,15 +33,6 @@ bool AfterInitial(std::string_view text, size_t pos) {
   return !IsLetter(DecodeUtf8Before(text, letter_start, &unused));
 }
 
-// text[pos] is '.', '!' or '?': does a sentence end there?
-bool EndsSentence(std::string_view text, size_t pos) {
-  size_t next = pos + 1;
-  if (next >= text.size()) return true;
-  char32_t c = DecodeUtf8(text, &next);
-  if (!IsSpace(c) && !IsClosingMark(c)) return false;
-  return text[pos] != '.' || !AfterInitial(text, pos);
-}
-
 // After a terminator, keeps what still belongs to the sentence: more
 // terminators ("?!") and closing marks, including the space French puts
 // before them ("non ! »").
@@ -61,6 +52,30 @@ size_t AbsorbSentenceEnd(std::string_view text, size_t hi) {
     hi = k;
   }
   return hi;
+}
+
+// text[pos] is '.', '!' or '?': does a sentence end there? It must be
+// followed by a space or a closing mark, and what comes next must not
+// continue the sentence: a lowercase word or a comma, as in
+// "« Pourquoi pas ? » demande-t-elle" or "etc. et".
+bool EndsSentence(std::string_view text, size_t pos) {
+  size_t next = pos + 1;
+  if (next >= text.size()) return true;
+  char32_t c = DecodeUtf8(text, &next);
+  if (!IsSpace(c) && !IsClosingMark(c)) return false;
+  if (text[pos] == '.' && AfterInitial(text, pos)) return false;
+  size_t after = AbsorbSentenceEnd(text, pos + 1);
+  while (after < text.size()) {
+    size_t k = after;
+    c = DecodeUtf8(text, &k);
+    if (c == '\n') return true;
+    if (!IsSpace(c)) break;
+    after = k;
+  }
+  if (after >= text.size()) return true;
+  size_t k = after;
+  c = DecodeUtf8(text, &k);
+  return !IsLower(c) && c != ',' && c != ';' && c != ':';
 }
 
 size_t TrimFront(std::string_view text, size_t lo, size_t hi) {
@@ -119,7 +134,13 @@ std::string ContextSentence(std::string_view text, size_t byte_start, size_t byt
   const size_t right_limit = std::min(size, end + max_side);
   size_t hi = right_limit;
   found = false;
-  for (size_t i = end; i < right_limit; ++i) {
+  // A quotation that ends its own sentence ("« Pourquoi pas ? » Puis...")
+  // has its boundary inside the span, where the scan below does not look.
+  if (end > start && IsTerminator(text[end - 1]) && EndsSentence(text, end - 1)) {
+    hi = AbsorbSentenceEnd(text, end);
+    found = true;
+  }
+  for (size_t i = end; i < right_limit && !found; ++i) {
     char c = text[i];
     if (c == '\n') {
       hi = i;

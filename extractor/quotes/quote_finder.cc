@@ -235,6 +235,9 @@ class Finder {
                                 !space_after && m.after != 0 && !IsClosingPunct(m.after);
       const bool closer_shape = !space_before && (space_after || IsClosingPunct(m.after) ||
                                                   marks_.MatchAt(text_, m.end) != nullptr);
+      // Followed by a comma, a full stop or the end of the paragraph.
+      const char32_t next_visible = NextNonSpace(m.end, paragraph);
+      const bool ends_clause = next_visible == 0 || IsClosingPunct(next_visible);
       enum { kSkip, kOpenIt, kCloseIt } action = kSkip;
       switch (m.mark->role) {
         case QuoteMarks::kOpen: {
@@ -248,6 +251,8 @@ class Finder {
             action = kCloseIt;  // “ ... “, a expliqué (or an orphan: lost opener)
           } else if (m.glyph == kLeftSingle && !opener_shape) {
             action = kSkip;
+          } else if (!opener_shape && ends_clause && !stack.empty()) {
+            action = kCloseIt;  // « ... “, a-t-il ajouté
           } else {
             action = kOpenIt;
           }
@@ -277,7 +282,7 @@ class Finder {
       }
       // A page that opens with one family and closes with another
       // (« ... “, a-t-il ajouté): the closing-shaped mark closes what is open.
-      if (action == kCloseIt && same < 0 && !stack.empty() && closer_shape &&
+      if (action == kCloseIt && same < 0 && !stack.empty() && (closer_shape || ends_clause) &&
           m.glyph != kRightSingle && m.mark->role != QuoteMarks::kBoth) {
         same = static_cast<int>(stack.size()) - 1;
       }

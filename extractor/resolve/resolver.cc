@@ -232,7 +232,7 @@ class Resolver {
            ++next_mention) {
         int m = static_cast<int>(next_mention);
         int entity = Resolve(m);
-        if (IsPerson(entity)) last_person_ = entity;
+        if (IsPerson(entity)) persons_mentioned_.push_back(entity);
       }
       // Cue subjects outrank the plain sentence subject; those of a
       // subordinate clause ("alors que X a critiqué") are not the topic.
@@ -250,6 +250,21 @@ class Resolver {
       if (speakers.empty() && main >= 0 && Resolve(main) >= 0) speakers.push_back(Resolve(main));
       for (int e : speakers) salience_.push_back({e, static_cast<int>(s)});
     }
+  }
+
+  // The last cue or sentence subject of an earlier sentence that is a
+  // person of this gender and number.
+  int LastSalientPerson(char gender, bool plural) const {
+    for (auto it = salience_.rbegin(); it != salience_.rend(); ++it) {
+      const Entity& e = entities_[it->entity];
+      if (it->sentence >= current_sentence_) continue;
+      if (e.is_org || e.plural != plural || !GenderFits(gender, e.gender)) continue;
+      // A capitalised word of unknown gender may be a place ("Washington");
+      // a first name and a surname make a person.
+      if (!e.plural && e.gender == 0 && e.name.find(' ') == std::string::npos) continue;
+      return it->entity;
+    }
+    return -1;
   }
 
   bool BoundaryBetween(int from, int to) const {
@@ -350,6 +365,14 @@ class Resolver {
       *how = "office_named_in_article";
       return bound->second;
     }
+    // "la parlementaire", "le responsable": someone already in the story.
+    if (definite && !mention.plural) {
+      int e = LastSalientPerson(mention.gender, false);
+      if (e >= 0) {
+        *how = "definite_description";
+        return e;
+      }
+    }
     return DescriptionEntity(mention, how);
   }
 
@@ -381,8 +404,14 @@ class Resolver {
     const Mention& mention = a_.mentions[index];
     if (mention.head == "on") return -1;
     if (mention.head == "dernier") {
-      *how = "last_person_mentioned";
-      return mention.plural ? -1 : last_person_;
+      if (mention.plural) return -1;
+      for (auto it = persons_mentioned_.rbegin(); it != persons_mentioned_.rend(); ++it) {
+        if (GenderFits(mention.gender, entities_[*it].gender)) {
+          *how = "last_person_mentioned";
+          return *it;
+        }
+      }
+      return -1;
     }
     // "X a déclaré que « ... », a-t-il assuré": a reporting verb earlier in
     // the same sentence; not a verb of judgement, whose subject is the
@@ -405,15 +434,10 @@ class Resolver {
         return e;
       }
     }
-    for (auto it = salience_.rbegin(); it != salience_.rend(); ++it) {
-      const Entity& e = entities_[it->entity];
-      if (it->sentence >= current_sentence_) continue;
-      if (e.is_org || e.plural != mention.plural || !GenderFits(mention.gender, e.gender)) continue;
-      // A capitalised word of unknown gender may be a place ("Washington");
-      // a first name and a surname make a person.
-      if (!e.plural && e.gender == 0 && e.name.find(' ') == std::string::npos) continue;
+    int salient = LastSalientPerson(mention.gender, mention.plural);
+    if (salient >= 0) {
       *how = "pronoun_to_last_speaker";
-      return it->entity;
+      return salient;
     }
     // No antecedent: an article opening on "dit-il" names him later, as
     // the speaker of a quotation.
@@ -454,6 +478,7 @@ class Resolver {
       if (how == "pronoun_to_next_speaker") confidence = 0.6;
       if (how == "misspelt_name") confidence = 0.85;
       if (how == "description") confidence = 0.8;
+      if (how == "definite_description") confidence = 0.75;
     } else if (!at.author.empty()) {
       std::string text = Text(at.author);
       std::vector<const cues::Speaker*> known = kb_.FindByName(text);
@@ -499,7 +524,7 @@ class Resolver {
   std::unordered_map<std::string, int> role_binding_;
   std::unordered_map<std::string, int> head_binding_;
   std::vector<Salient> salience_;
-  int last_person_ = -1;
+  std::vector<int> persons_mentioned_;  // In text order, for "ce dernier".
   int last_org_speaker_ = -1;
   int current_sentence_ = 0;
 };
