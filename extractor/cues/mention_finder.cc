@@ -358,10 +358,11 @@ class Finder {
       // Without a comma only "office Name" reads as one person: in "à
       // Ankara le chef de la diplomatie" the name is a place.
       if (gap == 0 && a.kind == Mention::kName) continue;
-      bool a_office = a.kind == Mention::kRole || a.kind == Mention::kDescription ||
-                      a.kind == Mention::kEpithet;
-      bool b_office = b.kind == Mention::kRole || b.kind == Mention::kDescription ||
-                      b.kind == Mention::kEpithet;
+      // A document ("un communiqué du Pentagone") is not in apposition to a person.
+      bool a_office = (a.kind == Mention::kRole || a.kind == Mention::kDescription ||
+                       a.kind == Mention::kEpithet) && !a.is_org;
+      bool b_office = (b.kind == Mention::kRole || b.kind == Mention::kDescription ||
+                       b.kind == Mention::kEpithet) && !b.is_org;
       bool a_person = a.kind == Mention::kName && !a.is_org;
       bool b_person = b.kind == Mention::kName && !b.is_org;
       // "avec Moscou, le responsable": a name after a preposition is its object.

@@ -444,6 +444,11 @@ class Resolver {
     for (size_t q = 0; q < a_.quotes.size(); ++q) {
       const attribute::Attribution& at = attributions_[q];
       if (a_.quotes[q].sentence <= current_sentence_ || at.mention < 0) continue;
+      const std::string method = at.method;
+      if (method != "incise" && method != "colon_after_cue" && method != "split_quote" &&
+          method != "postposed_reporting_clause") {
+        continue;
+      }
       if (a_.mentions[at.mention].kind != Mention::kName) continue;
       int e = entity_of_mention_[at.mention];
       if (IsPerson(e) && entities_[e].gender != 0 &&
