@@ -215,23 +215,37 @@ std::string FoldCase(std::string_view text) {
 }
 
 int EditDistance(std::string_view a, std::string_view b) {
-  std::vector<char32_t> x, y;
+  // Three rolling rows (the one before last is needed for transpositions),
+  // reused per thread: names are compared by the thousand.
+  thread_local std::vector<char32_t> x, y;
+  thread_local std::vector<int> rows;
+  x.clear();
+  y.clear();
   for (size_t i = 0; i < a.size();) x.push_back(DecodeUtf8(a, &i));
   for (size_t i = 0; i < b.size();) y.push_back(DecodeUtf8(b, &i));
   const size_t n = x.size(), m = y.size();
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  if (n == 0 || m == 0) return static_cast<int>(n + m);
+  rows.assign(3 * (m + 1), 0);
+  int* before = rows.data();
+  int* prev = before + (m + 1);
+  int* cur = prev + (m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
   for (size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<int>(i);
     for (size_t j = 1; j <= m; ++j) {
       int cost = x[i - 1] == y[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      int best = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
       if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        best = std::min(best, before[j - 2] + 1);
       }
+      cur[j] = best;
     }
+    int* recycled = before;
+    before = prev;
+    prev = cur;
+    cur = recycled;
   }
-  return d[n][m];
+  return prev[m];
 }
 
 }  // namespace guillemet
