@@ -370,7 +370,10 @@ class Sieves {
     const Mention& mention = a_.mentions[m];
     int from = std::max(a_.sentences[tokens_[mention.first_token].sentence].first_token,
                         mention.first_token - 3);
-    for (int k = from; k < mention.end_token; ++k) {
+    // The mention itself and the words right before it, within its clause:
+    // "la chaîne de télévision NBC", not "Interrogé par l'AFP, un responsable".
+    for (int k = mention.end_token - 1; k >= from; --k) {
+      if (k < mention.first_token && tokens_[k].type == Token::kPunct) break;
       if (lex_.Is("media", tokens_[k])) return true;
     }
     return false;
