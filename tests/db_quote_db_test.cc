@@ -655,6 +655,65 @@ TEST_F(SearchTest, ReadOnlyConnectionSearches) {
   EXPECT_TRUE(reader->CheckIntegrity().ok());
 }
 
+// Search with a limit ranks on the full-text index alone and breaks score
+// ties itself; Export without a limit runs one SQL statement. Both must give
+// the same order, whatever the filters, including inside large groups of
+// equal scores (the same quotation reprinted by many articles).
+TEST(SearchOrder, RankedSearchAgreesWithTheFullOrdering) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("q.db"));
+  std::unique_ptr<Writer> writer;
+  ASSERT_TRUE(db->NewWriter({}, &writer).ok());
+  for (int i = 0; i < 700; ++i) {
+    // Few distinct texts and dates: many exact ties in score and in date.
+    std::string quote = i % 3 == 0   ? "Les dépenses augmentent"
+                        : i % 3 == 1 ? "Les dépenses augmentent encore et toujours"
+                                     : "Les dépenses, les dépenses";
+    if (i % 50 == 0) quote = "Rare : les dépenses de santé";
+    Article a = ArticleBuilder("doc" + std::to_string(i % 10) + "-" + std::to_string(i),
+                               "2020-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 7))
+                    .Quote(quote, i % 4 == 0 ? "Anne Dupont" : "Paul Durand", "",
+                           i % 5 == 0 ? QuoteKind::kPartial : QuoteKind::kDirect)
+                    .Build();
+    ASSERT_TRUE(writer->Add(a.doc, a.extraction).ok());
+  }
+  ASSERT_TRUE(writer->Commit().ok());
+
+  auto key = [](const QuoteRecord& r) { return r.doc_id + "#" + std::to_string(r.ordinal); };
+  std::vector<Query> queries;
+  for (const char* words : {"dépenses", "santé", "augmentent"}) {
+    Query q = Words(words);
+    queries.push_back(q);
+    q.speaker = "Dupont";  // Speaker filter: the id list through its index.
+    queries.push_back(q);
+    q.since = "2020-03";
+    queries.push_back(q);
+    q = Words(words);
+    q.kinds = {QuoteKind::kPartial};  // No index: checked match by match.
+    queries.push_back(q);
+    q.until = "2020-04-12";
+    queries.push_back(q);
+  }
+  for (Query q : queries) {
+    q.limit = 0;
+    std::vector<std::string> full;
+    ASSERT_TRUE(db->Export(q, [&](const QuoteRecord& r) {
+                    full.push_back(key(r));
+                    return true;
+                  }).ok());
+    for (size_t limit : {1, 7, 20, 100, 5000}) {
+      q.limit = limit;
+      std::vector<QuoteRecord> rows;
+      ASSERT_TRUE(db->Search(q, &rows).ok());
+      std::vector<std::string> ranked;
+      for (const QuoteRecord& r : rows) ranked.push_back(key(r));
+      std::vector<std::string> expected(full.begin(), full.begin() + std::min(limit, full.size()));
+      EXPECT_EQ(ranked, expected) << q.words << " speaker=" << q.speaker << " since=" << q.since
+                                  << " limit=" << limit;
+    }
+  }
+}
+
 // Each article has exactly kQuotesPerDoc quotations, so a reader that ever
 // sees another count per article has seen half a document.
 TEST(Concurrency, ReaderQueriesWhileWriterIngests) {

@@ -155,7 +155,9 @@ void BindAll(const std::vector<std::string>& params, Statement* stmt) {
   for (size_t i = 0; i < params.size(); ++i) stmt->Bind(static_cast<int>(i + 1), params[i]);
 }
 
-std::string NextParam(const SearchPlan& plan) { return "?" + std::to_string(plan.params.size() + 1); }
+std::string NextParam(const SearchPlan& plan) {
+  return "?" + std::to_string(plan.params.size() + 1);
+}
 
 // One SQL statement: newest first along the date or (speaker, date) index
 // without words; with words (and no limit, as for a full export), ranks the
@@ -172,8 +174,7 @@ Status RunOrdered(Connection* db, const SearchPlan& plan, bool cached,
   } else {
     // CROSS JOIN keeps the full-text index as the outer loop: driving from
     // the speaker index instead runs one full-text query per candidate.
-    sql = std::string("SELECT ") + kRecordColumns + ", r.score FROM (SELECT q.id AS id, " +
-          kScore +
+    sql = std::string("SELECT ") + kRecordColumns + ", r.score FROM (SELECT q.id AS id, " + kScore +
           " AS score, q.date AS date, q.doc_id AS doc_id, q.ordinal AS ordinal"
           " FROM quotations_fts CROSS JOIN quotations q ON q.id = quotations_fts.rowid"
           " WHERE quotations_fts MATCH " +
@@ -207,7 +208,8 @@ Status CollectMatches(Connection* db, const std::string& fts, bool cached,
                       std::vector<Match>* matches) {
   StatementHolder stmt;
   Status s = stmt.Acquire(
-      db, std::string("SELECT rowid, ") + kScore + " FROM quotations_fts WHERE quotations_fts MATCH ?1",
+      db,
+      std::string("SELECT rowid, ") + kScore + " FROM quotations_fts WHERE quotations_fts MATCH ?1",
       cached);
   if (!s.ok()) return s;
   stmt->Bind(1, fts);
