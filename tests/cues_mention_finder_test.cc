@@ -1,0 +1,277 @@
+// Tests of the mention finder: which words of a tiny French sentence may
+// name a speaker, of which kind (name, office, epithet, description,
+// pronoun), and which office and name stand in apposition. The stages before
+// it run as the pipeline chains them, with the real patterns/; every
+// sentence holds a quotation, since mentions only matter around one.
+// Mentions are read back as text from their token spans.
+#include "cues/mention_finder.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cues/cue_finder.h"
+#include "cues/lexicon.h"
+#include "normalize/tokenize.h"
+#include "quotes/quote_finder.h"
+
+namespace guillemet::cues {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::Contains;
+using ::testing::Field;
+using ::testing::Not;
+
+struct Analysed {
+  std::string text;
+  Analysis a;
+};
+
+// A mention as text, with what the finder says about it.
+struct FoundMention {
+  std::string words;
+  Mention::Kind kind;
+  char gender;
+  std::string apposed;  // The words of the mention in apposition, or "".
+  bool former;
+  bool is_org;
+};
+
+std::ostream& operator<<(std::ostream& os, const FoundMention& m) {
+  return os << "{\"" << m.words << "\", kind " << static_cast<int>(m.kind) << ", gender '"
+            << (m.gender ? m.gender : '-') << "', apposed \"" << m.apposed << "\"}";
+}
+
+class MentionFinderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    lexicon_ = new Lexicon;
+    Status s = Lexicon::Load(GUILLEMET_SOURCE_DIR "/patterns", lexicon_);
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+  static void TearDownTestSuite() {
+    delete lexicon_;
+    lexicon_ = nullptr;
+  }
+
+  // Chains the stages the way pipeline/extractor.cc does, up to FindMentions.
+  static std::unique_ptr<Analysed> Analyse(std::string text) {
+    auto out = std::make_unique<Analysed>();
+    out->text = std::move(text);
+    Analysis& a = out->a;
+    a.text = out->text;
+    std::string_view view = out->text;
+    const Lexicon& lex = *lexicon_;
+    quotes::QuoteFinderResult found = quotes::FindQuotes(
+        view, lex.quote_marks(),
+        [&lex, view](uint32_t pos) { return ReportingClauseFollows(lex, view, pos); });
+    a.quotes = std::move(found.quotes);
+    a.tweet_authors = std::move(found.tweet_authors);
+    a.tweet_author_of_quote = std::move(found.tweet_author_of_quote);
+    a.tokens = normalize::Tokenize(view, {0, static_cast<uint32_t>(view.size())}, a.quotes);
+    for (size_t t = 0; t < a.tokens.size(); ++t) {
+      if (a.tokens[t].type == Token::kQuote) a.quotes[a.tokens[t].quote].first_token = static_cast<int>(t);
+    }
+    a.sentences = normalize::SplitSentences(view, &a.tokens);
+    for (Quote& q : a.quotes) {
+      if (q.first_token >= 0) q.sentence = a.tokens[q.first_token].sentence;
+    }
+    FindMentions(lex, &a);
+    return out;
+  }
+
+  static std::string WordsOf(const Analysis& a, const Mention& m) {
+    uint32_t begin = a.tokens[m.first_token].span.begin;
+    uint32_t end = a.tokens[m.end_token - 1].span.end;
+    return std::string(a.text.substr(begin, end - begin));
+  }
+
+  static std::vector<FoundMention> Mentions(std::string text) {
+    std::unique_ptr<Analysed> an = Analyse(std::move(text));
+    const Analysis& a = an->a;
+    std::vector<FoundMention> out;
+    for (const Mention& m : a.mentions) {
+      out.push_back({WordsOf(a, m), m.kind, m.gender,
+                     m.apposed >= 0 ? WordsOf(a, a.mentions[m.apposed]) : "", m.former,
+                     m.is_org});
+    }
+    return out;
+  }
+
+  static Lexicon* lexicon_;
+};
+Lexicon* MentionFinderTest::lexicon_ = nullptr;
+
+auto IsMention(const std::string& words, Mention::Kind kind) {
+  return AllOf(Field(&FoundMention::words, words), Field(&FoundMention::kind, kind));
+}
+
+auto HasWords(const std::string& words) { return Field(&FoundMention::words, words); }
+
+// --- Names ----------------------------------------------------------------
+
+TEST_F(MentionFinderTest, NameWithATitle) {
+  EXPECT_THAT(Mentions("« Rien ne change », a dit M. Paul Dupont."),
+              Contains(IsMention("M. Paul Dupont", Mention::kName)));
+}
+
+TEST_F(MentionFinderTest, TitleGivesTheGender) {
+  EXPECT_THAT(Mentions("« Rien ne change », a dit Mme Dupont."),
+              Contains(AllOf(IsMention("Mme Dupont", Mention::kName),
+                             Field(&FoundMention::gender, 'f'))));
+}
+
+TEST_F(MentionFinderTest, FirstNameGivesTheGender) {
+  EXPECT_THAT(Mentions("« Rien ne change », a dit Marie Dupont."),
+              Contains(AllOf(IsMention("Marie Dupont", Mention::kName),
+                             Field(&FoundMention::gender, 'f'))));
+}
+
+TEST_F(MentionFinderTest, NameWithParticles) {
+  struct Case {
+    const char* text;
+    const char* name;
+  } cases[] = {
+      {"« Rien ne change », a dit Jan van Dijk.", "Jan van Dijk"},
+      {"« Rien ne change », a dit Youssef ben Amar.", "Youssef ben Amar"},
+      {"« Rien ne change », a dit Ursula von der Leyen.", "Ursula von der Leyen"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_THAT(Mentions(c.text), Contains(IsMention(c.name, Mention::kName))) << c.text;
+  }
+}
+
+TEST_F(MentionFinderTest, NameWithAnInitial) {
+  EXPECT_THAT(Mentions("« Rien ne change », a dit Donald J. Trump."),
+              Contains(IsMention("Donald J. Trump", Mention::kName)));
+}
+
+TEST_F(MentionFinderTest, FirstNameStartsANewName) {
+  std::vector<FoundMention> mentions =
+      Mentions("« Nous partirons », a écrit sur sa page Facebook Christian Dupont.");
+  EXPECT_THAT(mentions, Contains(IsMention("Christian Dupont", Mention::kName)));
+  EXPECT_THAT(mentions, Not(Contains(HasWords("Facebook Christian Dupont"))));
+}
+
+TEST_F(MentionFinderTest, CountryWithAnArticleIsAnOrganisationNotAPerson) {
+  EXPECT_THAT(Mentions("« Tout va bien », a assuré la Russie."),
+              Contains(AllOf(IsMention("la Russie", Mention::kName),
+                             Field(&FoundMention::is_org, true))));
+}
+
+TEST_F(MentionFinderTest, NameAfterAIsAPlace) {
+  EXPECT_THAT(Mentions("« Tout va bien », a dit un diplomate à Ankara."),
+              Contains(AllOf(HasWords("Ankara"), Field(&FoundMention::is_org, true))));
+}
+
+// --- Offices and appositions ----------------------------------------------
+
+TEST_F(MentionFinderTest, OfficeThenNameInApposition) {
+  EXPECT_THAT(
+      Mentions("« Nous partirons », a déclaré le secrétaire général de l'Otan, Jens Stoltenberg."),
+      Contains(AllOf(IsMention("le secrétaire général de l'Otan", Mention::kRole),
+                     Field(&FoundMention::apposed, "Jens Stoltenberg"))));
+}
+
+TEST_F(MentionFinderTest, NameThenOfficeInApposition) {
+  EXPECT_THAT(
+      Mentions("Jens Stoltenberg, secrétaire général de l'Otan, a déclaré « nous partirons »."),
+      Contains(AllOf(IsMention("Jens Stoltenberg", Mention::kName),
+                     Field(&FoundMention::apposed, "secrétaire général de l'Otan"))));
+}
+
+TEST_F(MentionFinderTest, OfficeDirectlyBeforeAName) {
+  EXPECT_THAT(Mentions("« Nous partirons », a déclaré le patron de l'Otan Jens Stoltenberg."),
+              Contains(AllOf(IsMention("le patron de l'Otan", Mention::kRole),
+                             Field(&FoundMention::apposed, "Jens Stoltenberg"))));
+}
+
+TEST_F(MentionFinderTest, FormerOfficeIsMarked) {
+  EXPECT_THAT(
+      Mentions("« Nous partirons », a déclaré l'ancien secrétaire général de l'Otan."),
+      Contains(AllOf(IsMention("l'ancien secrétaire général de l'Otan", Mention::kRole),
+                     Field(&FoundMention::former, true))));
+}
+
+// --- Epithets and descriptions --------------------------------------------
+
+TEST_F(MentionFinderTest, EpithetWithADefiniteArticle) {
+  EXPECT_THAT(Mentions("« Nous partirons », a dit le Norvégien."),
+              Contains(IsMention("le Norvégien", Mention::kEpithet)));
+}
+
+TEST_F(MentionFinderTest, EpithetNeedsADefiniteArticle) {
+  EXPECT_THAT(Mentions("« Nous partirons », a dit un Norvégien."),
+              Not(Contains(Field(&FoundMention::kind, Mention::kEpithet))));
+}
+
+TEST_F(MentionFinderTest, DescriptionOfAnUnnamedSource) {
+  EXPECT_THAT(Mentions("« Nous partirons », a dit un diplomate européen."),
+              Contains(IsMention("un diplomate européen", Mention::kDescription)));
+}
+
+TEST_F(MentionFinderTest, DescriptionKeepsItsComplementsWhole) {
+  std::vector<FoundMention> mentions =
+      Mentions("« Nous partirons », a dit un porte-parole du département d'État américain.");
+  EXPECT_THAT(mentions, Contains(HasWords("un porte-parole du département d'État américain")));
+  EXPECT_THAT(mentions, Not(Contains(HasWords("État"))));
+}
+
+TEST_F(MentionFinderTest, CommuniqueIsADocumentOfAnOrganisation) {
+  EXPECT_THAT(Mentions("« Nous partirons », affirme le communiqué."),
+              Contains(AllOf(IsMention("le communiqué", Mention::kDescription),
+                             Field(&FoundMention::is_org, true))));
+}
+
+// --- Pronouns -------------------------------------------------------------
+
+TEST_F(MentionFinderTest, Pronouns) {
+  struct Case {
+    const char* text;
+    const char* pronoun;
+    char gender;
+  } cases[] = {
+      {"« Nous partirons », a-t-il dit.", "-t-il", 'm'},
+      {"« Nous partirons », dit-elle.", "-elle", 'f'},
+      {"Elle a dit « nous partirons ».", "Elle", 'f'},
+      {"Il a dit « nous partirons ».", "Il", 'm'},
+  };
+  for (const Case& c : cases) {
+    EXPECT_THAT(Mentions(c.text), Contains(AllOf(IsMention(c.pronoun, Mention::kPronoun),
+                                                 Field(&FoundMention::gender, c.gender))))
+        << c.text;
+  }
+}
+
+TEST_F(MentionFinderTest, CeDernierIsAPronounWithAGender) {
+  EXPECT_THAT(Mentions("« Nous partirons », a répondu ce dernier."),
+              Contains(AllOf(IsMention("ce dernier", Mention::kPronoun),
+                             Field(&FoundMention::gender, 'm'))));
+  EXPECT_THAT(Mentions("« Nous partirons », a répondu cette dernière."),
+              Contains(AllOf(IsMention("cette dernière", Mention::kPronoun),
+                             Field(&FoundMention::gender, 'f'))));
+}
+
+TEST_F(MentionFinderTest, StressedPronounAfterSelon) {
+  EXPECT_THAT(Mentions("« Tout va bien », selon lui."),
+              Contains(AllOf(IsMention("lui", Mention::kPronoun),
+                             Field(&FoundMention::gender, 'm'))));
+}
+
+TEST_F(MentionFinderTest, StressedPronounElsewhereIsNoMention) {
+  EXPECT_THAT(Mentions("Il a parlé avec lui de « la paix »."),
+              Not(Contains(HasWords("lui"))));
+}
+
+TEST_F(MentionFinderTest, NoMentionInsideAQuotation) {
+  EXPECT_THAT(Mentions("Il a dit « Paul Dupont est parti »."),
+              Not(Contains(HasWords("Paul Dupont"))));
+}
+
+}  // namespace
+}  // namespace guillemet::cues
