@@ -237,6 +237,26 @@ TEST_F(AttributionTest, SameWordsTwiceInAnArticleGetOneSpeaker) {
   EXPECT_EQ(found, 2) << Describe(e);
 }
 
+// --- Quotations repaired or found without marks ---------------------------
+
+TEST_F(AttributionTest, LostOpeningMarkIsRepairedAndAttributedByItsReportingClause) {
+  Quotation q = QuotationOf("Nous ne partirons pas », a expliqué lundi Paul Dupont.",
+                            "Nous ne partirons pas");
+  EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
+  EXPECT_EQ(q.method, "incise");
+}
+
+TEST_F(AttributionTest, EmbeddedPostIsATweetOfTheAuthorLine) {
+  Quotation q = QuotationOf(
+      "Le maire a réagi en ligne.\n"
+      "Nous serons au rendez-vous demain matin.\n"
+      "— Paul Dupont (@pauldupont) 3 mars 2017\n",
+      "Nous serons au rendez-vous demain matin.");
+  EXPECT_EQ(q.kind, QuoteKind::kTweet);
+  EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
+  EXPECT_EQ(q.method, "tweet_author_line");
+}
+
 // --- Marks that report nobody's words -------------------------------------
 
 TEST_F(AttributionTest, NamingContextsAndCapitalisedLabelsAreMentions) {

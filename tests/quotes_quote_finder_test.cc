@@ -149,6 +149,8 @@ TEST_F(QuoteFinderTest, OpeningGuillemetUsedToCloseBeforeAReportingClause) {
 TEST_F(QuoteFinderTest, ClosingGuillemetUsedToOpenAfterAnElision) {
   EXPECT_THAT(Texts("Il d\xC3\xA9nonce l' " RAQUO "agression" RAQUO " de ses voisins."),
               ElementsAre("agression"));
+  EXPECT_THAT(Texts("Il d\xC3\xA9nonce l' " RAQUO "agression " RAQUO " de ses voisins."),
+              ElementsAre("agression"));
 }
 
 TEST_F(QuoteFinderTest, EnglishOpeningMarkUsedToClose) {
