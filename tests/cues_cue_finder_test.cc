@@ -239,7 +239,7 @@ TEST_F(CueFinderTest, MaintenantInsideAClauseIsNotAParticipleCue) {
 
 // Instead: after a comma or "et", "maintenant" is read as the participle of
 // "maintenir" and emitted as a kParticiple cue.
-TEST_F(CueFinderTest, DISABLED_MaintenantAfterACommaOrEtIsNotAParticipleCue) {
+TEST_F(CueFinderTest, MaintenantAfterACommaOrEtIsNotAParticipleCue) {
   const char* const texts[] = {
       "« Nous partirons », et maintenant le ministre attend.",
       "La réunion est finie, maintenant « tout commence ».",

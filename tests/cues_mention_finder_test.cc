@@ -158,7 +158,7 @@ TEST_F(MentionFinderTest, KnownNameAtTheStartOfALine) {
 
 // Instead: only "Dupont" is found (without the gender of "Paul"): a name unknown
 // to the knowledge base loses its first word when it starts a line.
-TEST_F(MentionFinderTest, DISABLED_UnknownNameAtTheStartOfALineKeepsItsFirstWord) {
+TEST_F(MentionFinderTest, UnknownNameAtTheStartOfALineKeepsItsFirstWord) {
   EXPECT_THAT(Mentions("Paul Dupont a déclaré « nous partirons »."),
               Contains(AllOf(IsMention("Paul Dupont", Mention::kName),
                              Field(&FoundMention::gender, 'm'))));

@@ -181,7 +181,7 @@ TEST_F(ResolutionTest, CommuniqueResolvesToTheSameSpeakerAsItsOrganisation) {
 // Instead: the speaker is "Otan" with no id. "l'Otan" matches both the name
 // "OTAN" and the alias "l'Otan" of the same entry, and two candidates are
 // read as an ambiguous name (same for "le Pentagone").
-TEST_F(ResolutionTest, DISABLED_OrganisationNamedWithItsArticleResolvesToTheBase) {
+TEST_F(ResolutionTest, OrganisationNamedWithItsArticleResolvesToTheBase) {
   const std::string text =
       "« Nous restons vigilants », a indiqué l'Otan dans un communiqué.\n"
       "« La sécurité de tous est en jeu », poursuit le communiqué.";

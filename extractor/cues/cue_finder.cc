@@ -164,9 +164,14 @@ class Finder {
 
     // Participles: ", ajoutant que", "en précisant :" — after a comma or
     // "en" only: "maintenant", "menaçant" are also adverbs and adjectives.
+    // A participle reports when something follows it ("ajoutant que",
+    // "précisant :"); "maintenant," and "Et maintenant" are adverbs.
     bool participle_context =
-        i > 0 && (tokens_[i - 1].norm == "," || tokens_[i - 1].norm == "en" ||
-                  tokens_[i - 1].norm == "et" || tokens_[i - 1].type == Token::kQuote);
+        i > 0 &&
+        (tokens_[i - 1].norm == "," || tokens_[i - 1].norm == "en" ||
+         tokens_[i - 1].norm == "et" || tokens_[i - 1].type == Token::kQuote) &&
+        i + 1 < n && (tokens_[i + 1].type != Token::kPunct || tokens_[i + 1].norm == ":") &&
+        !lex_.Is("not_cue", t);
     if (!reflexive && participle_context) {
       if (const Lexicon::FormRef* f = FindForm(i, FormKind::kPresentParticiple, false)) {
         int tail = TailAt(lex_.verb(f->verb), i + 1);

@@ -140,7 +140,7 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
   static const char* const kClasses[] = {
       "title",    "particle", "not_name",     "pronoun",    "demonstrative", "adverb",
       "time",     "preposition", "determiner", "modal",     "naming",        "naming_after",
-      "negation", "source_noun", "document_noun", "relative",    "clause_boundary", "media"};
+      "negation", "source_noun", "document_noun", "relative",    "clause_boundary", "media",  "not_cue"};
   s = ReadTsv(dir + "/words.tsv", [&](int, const std::vector<std::string_view>& f) -> std::string {
     if (f.size() < 2 || f.size() > 3) return "expected CLASS<TAB>WORD<TAB>[FEATURES]";
     std::string cls(f[0]);

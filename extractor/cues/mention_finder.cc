@@ -183,6 +183,9 @@ class Finder {
     }
     // A known name.
     int name_len = tokens_[k].capitalized ? lex_.kb_names().LongestAt(tokens_, k, &payloads) : 0;
+    // "l'Otan" matches both the name "OTAN" and the alias "l'Otan": one speaker.
+    std::sort(payloads.begin(), payloads.end());
+    payloads.erase(std::unique(payloads.begin(), payloads.end()), payloads.end());
     if (name_len > 0 && SameLine(k, k + name_len)) {
       // A longer unknown name may start with a known one ("Trump Tower").
       int end = k + name_len;
@@ -202,7 +205,7 @@ class Finder {
     }
     if (title_len == 0 && lex_.Is("not_name", tokens_[k])) return i;
     int end = k;
-    while (end < n && SameLine(end - 1, end + 1)) {
+    while (end < n && (end == k || !tokens_[end].line_start)) {
       const Token& w = tokens_[end];
       if (IsInitial(tokens_, end)) {
         end += 2;
@@ -257,7 +260,11 @@ class Finder {
     m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGender(FoldKey(tokens_[k].norm));
     if (m.is_org) m.gender = 0;
     // A known surname after a title or a first name: "M. Tillerson".
-    if (lex_.kb_names().LongestAt(tokens_, end - 1, &payloads) == 1) m.speakers = payloads;
+    if (lex_.kb_names().LongestAt(tokens_, end - 1, &payloads) == 1) {
+      std::sort(payloads.begin(), payloads.end());
+      payloads.erase(std::unique(payloads.begin(), payloads.end()), payloads.end());
+      m.speakers = payloads;
+    }
     return Add(m);
   }
 

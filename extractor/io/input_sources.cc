@@ -44,6 +44,12 @@ void ExpandFolder(const std::string& dir, std::vector<InputSource>* out) {
     std::string path = entry.path().string();
     if (EndsWithNoCase(path, ".txt")) found.push_back({InputSource::Kind::kText, path, ""});
   }
+  if (found.empty()) {
+    // A folder named on the command line that yields nothing must not pass
+    // unnoticed, any more than an empty file does.
+    out->push_back({InputSource::Kind::kText, dir, "no .txt files in this folder"});
+    return;
+  }
   std::stable_sort(found.begin(), found.end(),
                    [](const InputSource& a, const InputSource& b) { return a.path < b.path; });
   out->insert(out->end(), std::make_move_iterator(found.begin()),

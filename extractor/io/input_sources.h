@@ -24,7 +24,8 @@ struct InputSource {
 bool IsJsonlPath(std::string_view path);
 
 // Expands `paths` in the order given. Never fails: problems are carried by
-// the returned sources' `error`.
+// the returned sources' `error`, and a folder without any *.txt file is
+// one such problem, so that every path yields at least one item.
 std::vector<InputSource> ExpandInputs(const std::vector<std::string>& paths);
 
 // The display name of stdin in messages and reports.

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 #include <spdlog/spdlog.h>
 
+#include <cstring>
 #include <vector>
 
 #include "io/input_sources.h"
@@ -146,72 +147,103 @@ bool JsonlReader::Next(Article* article) {
     done_ = true;
     return true;
   }
-  if (!checked_start_) {
-    checked_start_ = true;
-    if (reader_.LooksBinary()) {
-      article->error = "binary file (NUL bytes found), skipped";
-      done_ = true;
-      return true;
-    }
-  }
   for (;;) {
-    size_t length = 0;
-    ByteReader::Result result = reader_.ReadLine(options_.max_article_bytes, &line_, &length);
-    switch (result) {
-      case ByteReader::Result::kEnd:
-        done_ = true;
-        if (items_ > 0) return false;
-        if (line_number_ > 0) {
-          article->error = "no articles (only blank lines)";
-        } else {
-          article->error = name_ == kStdinName ? "empty input" : "empty file";
+    const std::string* line = &line_;
+    if (cr_next_ != std::string::npos) {
+      NextCrSegment();
+      line = &segment_;
+    } else {
+      size_t length = 0;
+      ByteReader::Result result = reader_.ReadLine(options_.max_article_bytes, &line_, &length);
+      if (!checked_start_) {
+        checked_start_ = true;
+        // A NUL byte in the first line marks a binary file (an archive,
+        // UTF-16 without its byte-order mark): one message for the file
+        // rather than one per line. A NUL further down only costs its line.
+        if (reader_.LooksBinary() &&
+            (result == ByteReader::Result::kTooLong || line_.find('\0') != std::string::npos)) {
+          article->error = "binary file (NUL bytes found), skipped";
+          done_ = true;
+          return true;
         }
-        return true;
-      case ByteReader::Result::kError:
-        done_ = true;
-        article->line = line_number_ + 1;
-        article->error = "read error: " + reader_.error();
-        return true;
-      case ByteReader::Result::kTooLong:
-        ++line_number_;
-        ++items_;
-        article->line = line_number_;
-        article->error = "line too long (" + std::to_string(length) +
-                         " bytes; --max-article-bytes is " +
-                         std::to_string(options_.max_article_bytes) + "), skipped";
-        return true;
-      case ByteReader::Result::kOk:
-        break;
+      }
+      switch (result) {
+        case ByteReader::Result::kEnd:
+          done_ = true;
+          if (items_ > 0) return false;
+          if (line_number_ > 0) {
+            article->error = "no articles (only blank lines)";
+          } else {
+            article->error = name_ == kStdinName ? "empty input" : "empty file";
+          }
+          return true;
+        case ByteReader::Result::kError:
+          done_ = true;
+          article->line = line_number_ + 1;
+          article->error = "read error: " + reader_.error();
+          return true;
+        case ByteReader::Result::kTooLong:
+          ++line_number_;
+          ++items_;
+          article->line = line_number_;
+          article->error = "line too long (" + std::to_string(length) +
+                           " bytes; --max-article-bytes is " +
+                           std::to_string(options_.max_article_bytes) + "), skipped";
+          return true;
+        case ByteReader::Result::kOk:
+          break;
+      }
+      if (line_number_ == 0) {
+        if (reader_.encoding() != ByteReader::Encoding::kUtf8) {
+          article->warnings.push_back(reader_.encoding() == ByteReader::Encoding::kUtf16Le
+                                          ? "converted from UTF-16LE to UTF-8"
+                                          : "converted from UTF-16BE to UTF-8");
+        }
+        if (line_.compare(0, 3, "\xEF\xBB\xBF") == 0) line_.erase(0, 3);  // UTF-8 BOM.
+      }
+      // Lines ended by a lone CR (old Mac files) come as one: split them
+      // here. A raw CR cannot occur inside a JSON string, so no valid line
+      // is cut. (The reader has already dropped the CR of a CRLF.)
+      cr_next_ = line_.find('\r');
+      if (cr_next_ != std::string::npos) {
+        cr_next_ = 0;
+        NextCrSegment();
+        line = &segment_;
+      }
     }
     ++line_number_;
-    if (line_number_ == 1) {
-      if (reader_.encoding() != ByteReader::Encoding::kUtf8) {
-        article->warnings.push_back(reader_.encoding() == ByteReader::Encoding::kUtf16Le
-                                        ? "converted from UTF-16LE to UTF-8"
-                                        : "converted from UTF-16BE to UTF-8");
-      }
-      if (line_.compare(0, 3, "\xEF\xBB\xBF") == 0) line_.erase(0, 3);  // UTF-8 BOM.
-    }
-    if (IsBlank(line_)) continue;
+    if (IsBlank(*line)) continue;
     ++items_;
     article->line = line_number_;
-    ParseLine(article);
+    ParseLine(*line, article);
     return true;
   }
 }
 
-void JsonlReader::ParseLine(Article* article) {
+void JsonlReader::NextCrSegment() {
+  size_t cr = line_.find('\r', cr_next_);
+  segment_.assign(line_, cr_next_, cr == std::string::npos ? std::string::npos : cr - cr_next_);
+  cr_next_ = cr == std::string::npos ? std::string::npos : cr + 1;
+}
+
+void JsonlReader::ParseLine(const std::string& line, Article* article) {
   // simdjson reads up to SIMDJSON_PADDING bytes past the end; when the line
   // buffer has that much spare capacity it parses in place, without a copy.
-  const std::string* text = &line_;
-  bool copy = line_.capacity() < line_.size() + simdjson::SIMDJSON_PADDING;
+  if (const void* nul = std::memchr(line.data(), '\0', line.size())) {
+    article->error = "NUL byte at byte " +
+                     std::to_string(static_cast<const char*>(nul) - line.data() + 1) +
+                     " of the line (JSON writes it \\u0000)";
+    return;
+  }
+  const std::string* text = &line;
+  bool copy = line.capacity() < line.size() + simdjson::SIMDJSON_PADDING;
   element root;
   simdjson::error_code error = parser_->parser.parse(text->data(), text->size(), copy).get(root);
   if (error == simdjson::UTF8_ERROR) {
     // JSON must be UTF-8, so a line with bad bytes cannot be parsed as it
     // is; replace them rather than lose the article.
     parser_->repaired.clear();
-    size_t replaced = AppendValidUtf8(line_, &parser_->repaired);
+    size_t replaced = AppendValidUtf8(line, &parser_->repaired);
     article->warnings.push_back("invalid UTF-8 in the JSON line replaced by U+FFFD (" +
                                 std::to_string(replaced) + (replaced == 1 ? " byte)" : " bytes)"));
     text = &parser_->repaired;

@@ -2,6 +2,8 @@
 // parsing each with simdjson. A bad line becomes a failed Article carrying
 // the line number and a short reason, and reading goes on with the next
 // line, the way leveldb's log reader drops a corrupt record and goes on.
+// Lines may end with LF, CRLF or a lone CR. A NUL byte in the first line
+// rejects the whole input as binary; further down it only fails its line.
 #ifndef GUILLEMET_IO_JSONL_READER_H_
 #define GUILLEMET_IO_JSONL_READER_H_
 
@@ -34,7 +36,9 @@ class JsonlReader {
   bool Next(Article* article);
 
  private:
-  void ParseLine(Article* article);
+  void ParseLine(const std::string& line, Article* article);
+  // Moves the next CR-separated part of line_, from cr_next_, to segment_.
+  void NextCrSegment();
 
   const ReadOptions options_;
   std::string name_;
@@ -45,6 +49,10 @@ class JsonlReader {
   size_t line_number_ = 0;
   size_t items_ = 0;
   std::string line_;  // Reused: its capacity grows to the longest line.
+  // When line_ holds lines ended by lone CRs: where the next one starts in
+  // line_ (npos otherwise), and the current one.
+  size_t cr_next_ = std::string::npos;
+  std::string segment_;
   struct Parser;      // Keeps simdjson out of this header.
   std::unique_ptr<Parser> parser_;
 };

@@ -119,12 +119,9 @@ class Finder {
       ScanParagraph(static_cast<int>(p), paragraphs[p]);
     }
     FlushCarried();
+    SortQuotes();
     FindTweets(paragraphs);
-    std::sort(result_.quotes.begin(), result_.quotes.end(),
-              [](const Quote& a, const Quote& b) {
-                return a.outer.begin != b.outer.begin ? a.outer.begin < b.outer.begin
-                                                      : a.outer.end > b.outer.end;
-              });
+    SortQuotes();
     // Depth by a sweep: a quotation inside another one's marks is nested.
     std::vector<uint32_t> open_ends;
     for (Quote& q : result_.quotes) {
@@ -146,6 +143,13 @@ class Finder {
   }
 
  private:
+  void SortQuotes() {
+    std::sort(result_.quotes.begin(), result_.quotes.end(), [](const Quote& a, const Quote& b) {
+      return a.outer.begin != b.outer.begin ? a.outer.begin < b.outer.begin
+                                            : a.outer.end > b.outer.end;
+    });
+  }
+
   std::vector<Span> SplitParagraphs() {
     std::vector<Span> out;
     uint32_t start = 0;
@@ -194,6 +198,8 @@ class Finder {
   }
 
   void ScanParagraph(int index, Span paragraph) {
+    paragraph_first_quote_ = result_.quotes.size();
+    paragraph_min_begin_ = UINT32_MAX;
     std::vector<MarkAt> marks = MarksOf(paragraph);
     std::vector<OpenQuote> stack;
     size_t first_mark = 0;
@@ -206,11 +212,11 @@ class Finder {
         continues = true;
       }
       if (continues) {
-        OpenQuote q = *carried_;
+        OpenQuote q = std::move(*carried_);
         q.earlier_parts.push_back(Trim(text_, {q.content_begin, carried_paragraph_.end}));
         q.mark = 0;
         q.content_begin = marks[0].end;
-        stack.push_back(q);
+        stack.push_back(std::move(q));
         first_mark = 1;
       } else {
         Recover(*carried_, carried_paragraph_, carried_paragraph_.end);
@@ -296,8 +302,10 @@ class Finder {
         stack.push_back(q);
       } else if (action == kCloseIt) {
         if (same >= 0) {
-          for (size_t k = same + 1; k < stack.size(); ++k) unmatched.push_back({stack[k], m.begin});
-          OpenQuote q = stack[same];
+          for (size_t k = same + 1; k < stack.size(); ++k) {
+            unmatched.push_back({std::move(stack[k]), m.begin});
+          }
+          OpenQuote q = std::move(stack[same]);
           stack.resize(same);
           Emit(q, {q.content_begin, m.begin}, m.end, index, false);
         } else {
@@ -307,24 +315,26 @@ class Finder {
     }
     // The innermost quotation left open may continue in the next paragraph;
     // others are closed by inference.
-    for (OpenQuote& q : stack) unmatched.push_back({q, paragraph.end});
+    for (OpenQuote& q : stack) unmatched.push_back({std::move(q), paragraph.end});
     std::sort(unmatched.begin(), unmatched.end(), [](const auto& a, const auto& b) {
       return a.first.content_begin < b.first.content_begin;
     });
+    std::vector<uint32_t> closed_begins;
+    for (size_t k = paragraph_first_quote_; k < result_.quotes.size(); ++k) {
+      closed_begins.push_back(result_.quotes[k].outer.begin);
+    }
+    std::sort(closed_begins.begin(), closed_begins.end());
     for (size_t k = 0; k < unmatched.size(); ++k) {
       OpenQuote& q = unmatched[k].first;
       uint32_t next_open = k + 1 < unmatched.size() ? unmatched[k + 1].first.outer_begin
                                                    : unmatched[k].second;
       // A later quotation of the same paragraph bounds this one.
-      for (const Quote& done : result_.quotes) {
-        if (done.outer.begin > q.content_begin && done.outer.begin < next_open) {
-          next_open = done.outer.begin;
-        }
-      }
+      auto later = std::upper_bound(closed_begins.begin(), closed_begins.end(), q.content_begin);
+      if (later != closed_begins.end() && *later < next_open) next_open = *later;
       bool last = k + 1 == unmatched.size() && unmatched[k].second == paragraph.end &&
                   next_open == paragraph.end;
       if (last && HasWord(text_, {q.content_begin, paragraph.end})) {
-        carried_ = q;
+        carried_ = std::move(q);
         carried_paragraph_ = paragraph;
       } else {
         Recover(q, paragraph, next_open);
@@ -385,9 +395,7 @@ class Finder {
   // A closing mark with no opening one: at the start of a paragraph the
   // opening mark was lost, which a reporting clause right after confirms.
   void OrphanCloser(int index, Span paragraph, const MarkAt& m) {
-    for (const Quote& q : result_.quotes) {
-      if (q.outer.end > paragraph.begin && q.outer.begin < m.begin) return;
-    }
+    if (paragraph_min_begin_ < m.begin) return;  // A quotation already stands before it.
     if (!probe_ || !probe_(m.end)) return;
     uint32_t begin = paragraph.begin;
     // Skip a leading dash of dialogue.
@@ -408,6 +416,7 @@ class Finder {
   }
 
   void Finish(Quote* q) {
+    paragraph_min_begin_ = std::min(paragraph_min_begin_, q->outer.begin);
     q->text.clear();
     for (const Span& part : q->parts) {
       if (!q->text.empty()) q->text.push_back(' ');
@@ -432,9 +441,18 @@ class Finder {
       while (prev > 0 && Trim(text_, paragraphs[prev]).empty()) --prev;
       Span post = Trim(text_, paragraphs[prev]);
       if (!HasWord(text_, post)) continue;
-      bool has_quote = false;
-      for (const Quote& q : result_.quotes) {
-        if (q.outer.begin < post.end && q.outer.end > post.begin) has_quote = true;
+      // Quotations are sorted by start; a nested one lies inside its parent.
+      auto overlapping = std::lower_bound(
+          result_.quotes.begin(), result_.quotes.end(), post.end,
+          [](const Quote& q, uint32_t end) { return q.outer.begin < end; });
+      bool has_quote = overlapping != result_.quotes.begin() &&
+                       std::prev(overlapping)->outer.end > post.begin;
+      for (auto it = result_.quotes.begin(); it != overlapping && !has_quote; ++it) {
+        has_quote = it->outer.end > post.begin;
+        if (it->outer.end <= post.begin && it->depth == 0 && it->outer.begin < post.begin) {
+          // Quotations end in order of start for top-level ones; stop early
+          // once past the post's start is impossible to overlap.
+        }
       }
       if (has_quote) continue;
       Quote out;
@@ -454,6 +472,8 @@ class Finder {
   const ReportingClauseProbe& probe_;
   QuoteFinderResult result_;
   std::optional<OpenQuote> carried_;
+  size_t paragraph_first_quote_ = 0;  // Quotations emitted while scanning this paragraph.
+  uint32_t paragraph_min_begin_ = UINT32_MAX;
   Span carried_paragraph_;  // Where the carried quotation was left open.
   std::vector<uint32_t> tweet_quote_begin_;
 };

@@ -39,7 +39,8 @@ struct Document {
   std::string text;
   std::string date;   // ISO-8601 ("2017-05-25", "2017-05-25T10:00Z"), or empty.
   std::string url;    // Optional.
-  std::string title;  // Optional; analysed as a headline when given.
+  std::string title;  // Optional; carried through, not analysed (offsets refer
+                      // to `text` only: a headline to analyse belongs in it).
 };
 
 enum class QuoteKind {
