@@ -25,6 +25,14 @@ struct Command {
 
 // `guillemet extract`: quotations of articles to JSONL, CSV or a table.
 Command AddExtractCommand(CLI::App* parent, const GlobalOptions* global);
+// `guillemet ingest`: extract articles into a quote database.
+Command AddIngestCommand(CLI::App* parent, const GlobalOptions* global);
+// `guillemet search`: quotations of a quote database, best match first.
+Command AddSearchCommand(CLI::App* parent, const GlobalOptions* global);
+// `guillemet export`: a quote database's quotations as JSONL or CSV.
+Command AddExportCommand(CLI::App* parent, const GlobalOptions* global);
+// `guillemet speakers`: the speakers of a quote database with their counts.
+Command AddSpeakersCommand(CLI::App* parent, const GlobalOptions* global);
 
 }  // namespace cli
 }  // namespace guillemet

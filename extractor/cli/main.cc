@@ -33,6 +33,10 @@ int main(int argc, char** argv) {
 
   std::vector<cli::Command> commands = {
       cli::AddExtractCommand(&app, &global),
+      cli::AddIngestCommand(&app, &global),
+      cli::AddSearchCommand(&app, &global),
+      cli::AddExportCommand(&app, &global),
+      cli::AddSpeakersCommand(&app, &global),
   };
 
   try {

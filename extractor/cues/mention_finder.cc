@@ -47,6 +47,25 @@ class Finder {
     return a_.mentions.back().end_token;
   }
 
+  // "A Bruxelles, ...": the press drops the accent of a capital À.
+  bool IsCapitalA(int k) const {
+    return k >= 0 && tokens_[k].norm == "a" && tokens_[k].capitalized &&
+           (k == 0 || tokens_[k - 1].sentence != tokens_[k].sentence);
+  }
+
+  static bool IsDemonym(const std::string& word) {
+    static const char* const kEndings[] = {"aise", "oise", "ienne", "aine", "ande", "éenne",
+                                           "ais",  "ois",  "ien",   "ain",  "and",  "éen"};
+    for (const char* e : kEndings) {
+      std::string_view ending(e);
+      if (word.size() > ending.size() + 2 &&
+          word.compare(word.size() - ending.size(), ending.size(), ending) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Returns the token after the mention found at i, or i if none.
   int TryAt(int i) {
     const Token& t = tokens_[i];
@@ -211,6 +230,15 @@ class Finder {
         end += 2;
         continue;
       }
+      // "Alexander De Croo", "Yannick Le Goff": a capitalised particle
+      // inside a name, before another capitalised word.
+      if (end > k && IsWord(w) && w.capitalized && end + 1 < n && IsWord(tokens_[end + 1]) &&
+          tokens_[end + 1].capitalized && !tokens_[end + 1].line_start &&
+          (w.norm == "de" || w.norm == "du" || w.norm == "des" || w.norm == "le" ||
+           w.norm == "la" || lex_.Is("particle", w))) {
+        end += 2;
+        continue;
+      }
       if (IsWord(w) && w.capitalized && (end == k || !lex_.Is("not_name", w))) {
         // "page Facebook Christian Dupont": a first name starts a new name.
         if (end > k && lex_.FirstNameGender(FoldKey(w.norm)) != 0 &&
@@ -243,6 +271,18 @@ class Finder {
         }
       }
     }
+    // "la Valaisanne", "l'Américain": a demonym with its article stands for
+    // a person already in the story, like a definite description.
+    if (det != nullptr && det->definite && !det->plural && title_len == 0 && end == k + 1 &&
+        IsDemonym(tokens_[k].norm)) {
+      Mention m;
+      m.first_token = i;
+      m.end_token = end;
+      m.kind = Mention::kDescription;
+      m.head = tokens_[k].norm;
+      m.gender = det->gender;
+      return Add(m);
+    }
     Mention m;
     m.first_token = i;
     m.end_token = end;
@@ -256,7 +296,7 @@ class Finder {
     m.is_org = (has_article && title_len == 0) ||
                (i > 0 && title_len == 0 &&
                 (tokens_[i - 1].norm == "à" || tokens_[i - 1].norm == "en" ||
-                 tokens_[i - 1].norm == "vers"));
+                 tokens_[i - 1].norm == "vers" || IsCapitalA(i - 1)));
     m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGender(FoldKey(tokens_[k].norm));
     if (m.is_org) m.gender = 0;
     // A known surname after a title or a first name: "M. Tillerson".
@@ -373,7 +413,8 @@ class Finder {
       bool a_person = a.kind == Mention::kName && !a.is_org;
       bool b_person = b.kind == Mention::kName && !b.is_org;
       // "avec Moscou, le responsable": a name after a preposition is its object.
-      if (a_person && a.first_token > 0 && lex_.Is("preposition", tokens_[a.first_token - 1])) {
+      if (a_person && a.first_token > 0 &&
+          (lex_.Is("preposition", tokens_[a.first_token - 1]) || IsCapitalA(a.first_token - 1))) {
         continue;
       }
       if ((a_office && b_person) || (a_person && b_office)) {

@@ -1,5 +1,8 @@
 #include "io/article_reader.h"
 
+#include <filesystem>
+#include <system_error>
+
 #include "io/text_reader.h"
 
 namespace guillemet {
@@ -17,6 +20,7 @@ bool ArticleReader::Next(Article* article) {
         article->index = next_index_++;
         return true;
       }
+      finished_bytes_ += jsonl_->bytes_read();
       jsonl_.reset();
     }
     if (next_source_ == sources_.size()) return false;
@@ -26,6 +30,9 @@ bool ArticleReader::Next(Article* article) {
       article->error = source.error;
     } else if (source.kind == InputSource::Kind::kText) {
       ReadTextArticle(source.path, options_, article);
+      std::error_code ec;
+      uintmax_t size = std::filesystem::file_size(source.path, ec);
+      if (!ec) finished_bytes_ += size;
     } else {
       jsonl_ =
           std::make_unique<JsonlReader>(options_, source.path == "-" ? kStdinName : source.path);
@@ -35,6 +42,10 @@ bool ArticleReader::Next(Article* article) {
     article->index = next_index_++;
     return true;
   }
+}
+
+uint64_t ArticleReader::bytes_read() const {
+  return finished_bytes_ + (jsonl_ != nullptr ? jsonl_->bytes_read() : 0);
 }
 
 }  // namespace io

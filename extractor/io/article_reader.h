@@ -26,11 +26,17 @@ class ArticleReader : public ArticleSource {
   // Only one thread may call it.
   bool Next(Article* article) override;
 
+  // Bytes of the inputs read so far: whole text files, and JSONL read
+  // ahead by up to a block. Compared with the inputs' sizes, it gives a
+  // run's progress. Call it from the thread that calls Next().
+  uint64_t bytes_read() const;
+
  private:
   const std::vector<InputSource> sources_;
   const ReadOptions options_;
   size_t next_source_ = 0;
   uint64_t next_index_ = 0;
+  uint64_t finished_bytes_ = 0;  // Of the inputs read to their end.
   std::unique_ptr<JsonlReader> jsonl_;  // The JSONL input being read, if any.
 };
 

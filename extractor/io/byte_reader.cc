@@ -120,11 +120,15 @@ long ByteReader::ReadRaw(char* data, size_t size) {
     size_t n = std::min(size, memory_.size() - memory_pos_);
     std::memcpy(data, memory_.data() + memory_pos_, n);
     memory_pos_ += n;
+    bytes_read_ += n;
     return static_cast<long>(n);
   }
   for (;;) {
     ssize_t n = read(fd_, data, size);
-    if (n >= 0) return static_cast<long>(n);
+    if (n >= 0) {
+      bytes_read_ += static_cast<uint64_t>(n);
+      return static_cast<long>(n);
+    }
     if (errno == EINTR) continue;
     error_ = std::strerror(errno);
     return -1;

@@ -6,6 +6,7 @@
 #define GUILLEMET_IO_BYTE_READER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -51,6 +52,9 @@ class ByteReader {
 
   const std::string& error() const { return error_; }
 
+  // Bytes taken from the file so far, read-ahead included (for progress).
+  uint64_t bytes_read() const { return bytes_read_; }
+
  private:
   // Refills buf_ with decoded bytes. Returns false at the end or on error.
   bool Fill();
@@ -71,6 +75,7 @@ class ByteReader {
   bool looks_binary_ = false;
   bool eof_ = false;
   std::string error_;
+  uint64_t bytes_read_ = 0;
 
   // Decoded bytes waiting to be handed out: buf_[pos_, end_).
   std::unique_ptr<char[]> buf_;

@@ -7,6 +7,7 @@
 #ifndef GUILLEMET_IO_JSONL_READER_H_
 #define GUILLEMET_IO_JSONL_READER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,6 +35,9 @@ class JsonlReader {
   // yields no line at all (empty, or only blank lines) yields one failed
   // item saying so, so that nothing passes unnoticed.
   bool Next(Article* article);
+
+  // Bytes of the input read so far, read-ahead included (for progress).
+  uint64_t bytes_read() const { return reader_.bytes_read(); }
 
  private:
   void ParseLine(const std::string& line, Article* article);

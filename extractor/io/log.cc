@@ -71,7 +71,9 @@ Progress::~Progress() {
   if (enabled_ && next_draw_ > start_ + std::chrono::seconds(1)) Sink()->ShowStatus("");
 }
 
-void Progress::Update(uint64_t done) {
+void Progress::Update(uint64_t done) { Update(done, nullptr); }
+
+void Progress::Update(uint64_t done, const std::function<std::string()>& detail) {
   if (!enabled_) return;
   auto now = std::chrono::steady_clock::now();
   if (now < next_draw_) return;
@@ -80,7 +82,8 @@ void Progress::Update(uint64_t done) {
   char text[96];
   std::snprintf(text, sizeof text, "%llu articles, %.0f articles/s",
                 static_cast<unsigned long long>(done), seconds > 0 ? done / seconds : 0.0);
-  Sink()->ShowStatus(text);
+  if (detail == nullptr) return Sink()->ShowStatus(text);
+  Sink()->ShowStatus(std::string(text) + ", " + detail());
 }
 
 }  // namespace io

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace guillemet {
@@ -26,6 +27,9 @@ class Progress {
   explicit Progress(bool enabled);
   ~Progress();  // Erases the line.
   void Update(uint64_t done);
+  // Same, with ", " and what `detail` returns after the rate; `detail` is
+  // called only when the line is redrawn.
+  void Update(uint64_t done, const std::function<std::string()>& detail);
 
  private:
   bool enabled_;

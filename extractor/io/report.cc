@@ -6,7 +6,7 @@ namespace guillemet {
 namespace io {
 
 bool ReportWriter::Add(const Article& article, size_t quotations,
-                       const std::vector<std::string>& extra_warnings) {
+                       const std::vector<std::string>& extra_warnings, std::string_view outcome) {
   std::string* out = out_.buffer();
   out->append("{\"source\":");
   AppendJsonString(article.Location(), out);
@@ -21,6 +21,10 @@ bool ReportWriter::Add(const Article& article, size_t quotations,
     AppendJsonString(article.document.id, out);
   }
   out->append(article.ok() ? ",\"status\":\"ok\"" : ",\"status\":\"failed\"");
+  if (!outcome.empty()) {
+    out->append(",\"outcome\":");
+    AppendJsonString(outcome, out);
+  }
   out->append(",\"quotations\":");
   out->append(std::to_string(quotations));
   out->append(",\"error\":");

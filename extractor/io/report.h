@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/article.h"
@@ -23,9 +24,11 @@ class ReportWriter {
 
   // Adds the line of `article`: failed when article.error is set, else ok
   // with `quotations` written. `extra_warnings` come after the article's
-  // own and the extractor's. Returns false once writing has failed.
+  // own and the extractor's. A non-empty `outcome` (what `ingest` did with
+  // the article: "added", "unchanged"...) is added as "outcome" after
+  // "status". Returns false once writing has failed.
   bool Add(const Article& article, size_t quotations,
-           const std::vector<std::string>& extra_warnings = {});
+           const std::vector<std::string>& extra_warnings = {}, std::string_view outcome = {});
   bool Finish() { return out_.Flush(); }
 
  private:

@@ -21,6 +21,12 @@ struct Entity {
   bool plural = false;
 };
 
+// An office or head noun bound to a person by an apposition.
+struct Binding {
+  int token;  // Where the apposition stands.
+  int entity;
+};
+
 bool GenderFits(char pronoun, char entity) {
   return pronoun == 0 || entity == 0 || pronoun == entity;
 }
@@ -200,8 +206,10 @@ class Resolver {
       if (mention.kind == Mention::kName || mention.apposed < 0) continue;
       int person = entity_of_mention_[mention.apposed];
       if (person < 0) continue;
-      for (const std::string& role : mention.roles) role_binding_[role] = person;
-      if (!mention.head.empty()) head_binding_[mention.head] = person;
+      for (const std::string& role : mention.roles) {
+        role_bindings_[role].push_back({mention.first_token, person});
+      }
+      if (!mention.head.empty()) head_bindings_[mention.head].push_back({mention.first_token, person});
       SetEntity(static_cast<int>(m), person, "apposition");
     }
   }
@@ -307,27 +315,62 @@ class Resolver {
     return entity;
   }
 
-  int ResolveRole(const Mention& mention, const char** how) {
-    for (const std::string& role : mention.roles) {
-      auto it = role_binding_.find(role);
-      if (it != role_binding_.end()) {
-        *how = "office_named_in_article";
-        return it->second;
+  // The person an apposition bound to `key`: the latest one before `token`,
+  // else the first one after it; -1 if none.
+  static int BoundNear(const std::unordered_map<std::string, std::vector<Binding>>& bindings,
+                       const std::string& key, int token) {
+    auto it = bindings.find(key);
+    if (it == bindings.end()) return -1;
+    int before = -1, after = -1;
+    for (const Binding& b : it->second) {
+      if (b.token <= token) before = b.entity;
+      if (b.token > token && after < 0) after = b.entity;
+    }
+    return before >= 0 ? before : after;
+  }
+
+  // Among several people an office may name, the one the story is about:
+  // the latest speaker or subject, else the latest person mentioned.
+  int MostSalient(const std::vector<int>& candidates) const {
+    for (auto it = salience_.rbegin(); it != salience_.rend(); ++it) {
+      if (std::find(candidates.begin(), candidates.end(), it->entity) != candidates.end()) {
+        return it->entity;
       }
     }
-    if (mention.former) return -1;
-    // A person of the article who held the office then.
-    int found = -1;
+    for (auto it = persons_mentioned_.rbegin(); it != persons_mentioned_.rend(); ++it) {
+      if (std::find(candidates.begin(), candidates.end(), *it) != candidates.end()) return *it;
+    }
+    return candidates.front();
+  }
+
+  int ResolveRole(const Mention& mention, const char** how) {
+    std::vector<int> named, holders;
+    for (const std::string& role : mention.roles) {
+      int bound = BoundNear(role_bindings_, role, mention.first_token);
+      if (bound >= 0 && std::find(named.begin(), named.end(), bound) == named.end()) {
+        named.push_back(bound);
+      }
+    }
+    if (named.size() == 1) {
+      *how = "office_named_in_article";
+      return named[0];
+    }
+    if (mention.former) return named.empty() ? -1 : MostSalient(named);
+    // People of the article who held the office then (or ever, undated).
     for (auto& [kb, entity] : entity_of_kb_) {
       for (const std::string& role : mention.roles) {
-        if (cues::SpeakerKb::Holds(kb_.speakers()[kb], role, a_.date)) {
-          found = (found == -1 || found == entity) ? entity : -3;
+        if (cues::SpeakerKb::Holds(kb_.speakers()[kb], role, a_.date) &&
+            std::find(holders.begin(), holders.end(), entity) == holders.end()) {
+          holders.push_back(entity);
         }
       }
     }
-    if (found >= 0) {
+    for (int e : named) {
+      if (std::find(holders.begin(), holders.end(), e) == holders.end()) holders.push_back(e);
+    }
+    if (!holders.empty()) {
       *how = "office_holder_in_article";
-      return found;
+      return holders.size() == 1 ? holders[0] : MostSalient(holders);
     }
     if (a_.date.empty()) return -1;
     const cues::Speaker* holder = nullptr;
@@ -360,10 +403,10 @@ class Resolver {
     }
     bool definite = lex_.Is("determiner", tokens_[mention.first_token]) &&
                     lex_.FeaturesOf("determiner", tokens_[mention.first_token].norm)->definite;
-    auto bound = head_binding_.find(mention.head);
-    if (definite && !mention.plural && bound != head_binding_.end()) {
+    int bound = BoundNear(head_bindings_, mention.head, mention.first_token);
+    if (definite && !mention.plural && bound >= 0) {
       *how = "office_named_in_article";
-      return bound->second;
+      return bound;
     }
     // "la parlementaire", "le responsable": someone already in the story.
     if (definite && !mention.plural) {
@@ -439,6 +482,16 @@ class Resolver {
       *how = "pronoun_to_last_speaker";
       return salient;
     }
+    // No speaker or subject fits: the last person of that gender named
+    // ("..., jugé réaliste par la ministre, Ludivine Dedonder. « ... », a-t-elle assuré").
+    if (!mention.plural && mention.gender != 0) {
+      for (auto it = persons_mentioned_.rbegin(); it != persons_mentioned_.rend(); ++it) {
+        if (entities_[*it].gender == mention.gender) {
+          *how = "pronoun_to_last_person";
+          return *it;
+        }
+      }
+    }
     // No antecedent: an article opening on "dit-il" names him later, as
     // the speaker of a quotation.
     for (size_t q = 0; q < a_.quotes.size(); ++q) {
@@ -477,7 +530,7 @@ class Resolver {
       out.how = how_[at.mention];
       if (how == "office_holder_on_date") confidence = 0.85;
       if (how == "pronoun_to_last_speaker" || how == "last_person_mentioned" ||
-          how == "pronoun_to_speaker_of_sentence") {
+          how == "pronoun_to_speaker_of_sentence" || how == "pronoun_to_last_person") {
         confidence = 0.9;
       }
       if (how == "pronoun_to_next_speaker") confidence = 0.6;
@@ -526,8 +579,8 @@ class Resolver {
   std::unordered_map<int, int> entity_of_kb_;
   std::unordered_map<std::string, int> entity_of_key_;
   std::unordered_map<std::string, std::vector<int>> surname_;
-  std::unordered_map<std::string, int> role_binding_;
-  std::unordered_map<std::string, int> head_binding_;
+  std::unordered_map<std::string, std::vector<Binding>> role_bindings_;
+  std::unordered_map<std::string, std::vector<Binding>> head_bindings_;
   std::vector<Salient> salience_;
   std::vector<int> persons_mentioned_;  // In text order, for "ce dernier".
   int last_org_speaker_ = -1;
