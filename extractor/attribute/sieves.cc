@@ -237,6 +237,19 @@ class Sieves {
     if (!Valid(t - 2) || tokens_[t - 1].norm != ":") return false;
     int m = a_.mention_at[t - 2];
     if (m < 0 || a_.mentions[m].end_token != t - 1) return false;
+    const Sentence& sentence = SentenceOf(q);
+    // "Blinken à Paris : « ... »": a place before the colon; the person
+    // the headline starts with speaks.
+    if (a_.mentions[m].is_org && a_.mentions[m].kind == Mention::kName) {
+      for (int k = sentence.first_token; k < a_.mentions[m].first_token; ++k) {
+        int first = a_.mention_at[k];
+        if (first >= 0 && a_.mentions[first].kind == Mention::kName && !a_.mentions[first].is_org &&
+            a_.mentions[first].first_token == k) {
+          m = first;
+          break;
+        }
+      }
+    }
     const Mention& mention = a_.mentions[m];
     int named = PreferName(m);
     if (a_.mentions[named].kind != Mention::kName && mention.kind != Mention::kRole) return false;

@@ -54,7 +54,7 @@ class Finder {
   }
 
   static bool IsDemonym(const std::string& word) {
-    static const char* const kEndings[] = {"aise", "oise", "ienne", "aine", "ande", "éenne",
+    static const char* const kEndings[] = {"aise", "oise", "ienne", "aine", "ande", "éenne", "anne",
                                            "ais",  "ois",  "ien",   "ain",  "and",  "éen"};
     for (const char* e : kEndings) {
       std::string_view ending(e);

@@ -318,7 +318,7 @@ class Resolver {
   // The person an apposition bound to `key`: the latest one before `token`,
   // else the first one after it; -1 if none.
   static int BoundNear(const std::unordered_map<std::string, std::vector<Binding>>& bindings,
-                       const std::string& key, int token) {
+                       const std::string& key, int token, bool* before_it = nullptr) {
     auto it = bindings.find(key);
     if (it == bindings.end()) return -1;
     int before = -1, after = -1;
@@ -326,6 +326,7 @@ class Resolver {
       if (b.token <= token) before = b.entity;
       if (b.token > token && after < 0) after = b.entity;
     }
+    if (before_it != nullptr) *before_it = before >= 0;
     return before >= 0 ? before : after;
   }
 
@@ -344,11 +345,15 @@ class Resolver {
   }
 
   int ResolveRole(const Mention& mention, const char** how) {
-    std::vector<int> named, holders;
+    // Named before, in apposition to this office: strong. Named only later:
+    // one candidate among the office holders of the article.
+    std::vector<int> named, later, holders;
     for (const std::string& role : mention.roles) {
-      int bound = BoundNear(role_bindings_, role, mention.first_token);
-      if (bound >= 0 && std::find(named.begin(), named.end(), bound) == named.end()) {
-        named.push_back(bound);
+      bool before = false;
+      int bound = BoundNear(role_bindings_, role, mention.first_token, &before);
+      std::vector<int>& list = before ? named : later;
+      if (bound >= 0 && std::find(list.begin(), list.end(), bound) == list.end()) {
+        list.push_back(bound);
       }
     }
     if (named.size() == 1) {
@@ -356,6 +361,10 @@ class Resolver {
       return named[0];
     }
     if (mention.former) return named.empty() ? -1 : MostSalient(named);
+    if (named.empty() && later.size() == 1 && mention.roles.size() == 1) {
+      *how = "office_named_in_article";
+      return later[0];
+    }
     // People of the article who held the office then (or ever, undated).
     for (auto& [kb, entity] : entity_of_kb_) {
       for (const std::string& role : mention.roles) {
@@ -365,8 +374,10 @@ class Resolver {
         }
       }
     }
-    for (int e : named) {
-      if (std::find(holders.begin(), holders.end(), e) == holders.end()) holders.push_back(e);
+    for (const std::vector<int>* list : {&named, &later}) {
+      for (int e : *list) {
+        if (std::find(holders.begin(), holders.end(), e) == holders.end()) holders.push_back(e);
+      }
     }
     if (!holders.empty()) {
       *how = "office_holder_in_article";
