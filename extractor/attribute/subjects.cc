@@ -164,7 +164,10 @@ class SubjectFinder {
           if (mention.first_token == first && (mention.apposed >= 0 || person)) {
             return PreferName(m);
           }
-          if (person && lex_.Is("determiner", tokens_[first]) && PlainNounPhrase(first, k)) {
+          const std::string& article = tokens_[first].norm;
+          bool true_article = lex_.Is("determiner", tokens_[first]) && article != "de" &&
+                              article != "d'" && article != "du" && article != "des";
+          if (person && true_article && PlainNounPhrase(first, k)) {
             return m;
           }
         }

@@ -84,7 +84,7 @@ Command AddExportCommand(CLI::App* parent, const GlobalOptions* global) {
   CLI::App* app = parent->add_subcommand(
       "export",
       "Write the quotations of a quote database that match the filters of `search`\n"
-      "(all of them by default) as JSONL or CSV, in search order.");
+      "(every quotation but mentions by default) as JSONL or CSV, in search order.");
   app->footer(
       "Columns, in order: doc, ordinal, date, speaker, speaker_id, quote, kind,\n"
       "confidence, method, cue, mention, context, url, title, start, end,\n"

@@ -205,7 +205,11 @@ std::vector<std::string> Wrap(std::string_view text, size_t width, size_t max_li
   if (lines.size() > max_lines) {
     lines.resize(max_lines);
     std::string& last = lines.back();
-    if (CountCodePoints(last) >= width) last = Cell(last, width - 1, false);
+    if (CountCodePoints(last) >= width) {  // Make room for the ellipsis.
+      size_t cut = 0;
+      for (size_t i = 0; i + 1 < width; ++i) DecodeUtf8(last, &cut);
+      last.resize(cut);
+    }
     last += "\xE2\x80\xA6";
   }
   return lines;

@@ -212,7 +212,6 @@ class Finder {
     int m = a_.mention_at[k];
     if (m < 0 || a_.mentions[m].first_token != k) return false;
     const Mention& mention = a_.mentions[m];
-    if (mention.kind == Mention::kDescription && mention.head != "communiqué") return false;
     int end = mention.end_token;
     if (mention.apposed > m) end = a_.mentions[mention.apposed].end_token;
     return end < static_cast<int>(tokens_.size()) && tokens_[end].norm == ",";

@@ -284,7 +284,13 @@ class Finder {
       return Add(m);
     }
     Mention m;
-    m.first_token = i;
+    // "des Affaires étrangères", "du Pentagone": the contracted preposition
+    // is not part of the name, so that adjunct skipping sees it.
+    const std::string& first_word = tokens_[i].norm;
+    bool preposition = det != nullptr && title_len == 0 &&
+                       (first_word == "de" || first_word == "d'" || first_word == "du" ||
+                        first_word == "des");
+    m.first_token = preposition ? k : i;
     m.end_token = end;
     m.kind = Mention::kName;
     // People take no article in French: "la Russie", "le Qatar" are not

@@ -257,15 +257,38 @@ class Resolver {
       int main = subjects_.of_sentence[s];
       if (speakers.empty() && main >= 0 && Resolve(main) >= 0) speakers.push_back(Resolve(main));
       for (int e : speakers) salience_.push_back({e, static_cast<int>(s)});
+      // Somebody the article does not name ("le chef de la diplomatie", no
+      // date) still becomes the topic: a later "il" may not skip back over
+      // them to an earlier speaker.
+      if (speakers.empty() && main >= 0 && Resolve(main) < 0 && IsUnnamedPerson(main)) {
+        blockers_.push_back({a_.mentions[main].gender, static_cast<int>(s)});
+      }
     }
   }
 
   // The last cue or sentence subject of an earlier sentence that is a
   // person of this gender and number.
-  int LastSalientPerson(char gender, bool plural) const {
+  bool IsUnnamedPerson(int m) const {
+    const Mention& mention = a_.mentions[m];
+    return (mention.kind == Mention::kRole || mention.kind == Mention::kDescription) &&
+           !mention.is_org && !mention.plural;
+  }
+
+  int LastSalientPerson(char gender, bool plural, bool* blocked = nullptr) const {
+    // The latest unnamed topic of that gender, if any, hides older speakers.
+    int blocked_before = -1;
+    for (const Blocker& b : blockers_) {
+      if (b.sentence < current_sentence_ && !plural && GenderFits(gender, b.gender)) {
+        blocked_before = std::max(blocked_before, b.sentence);
+      }
+    }
     for (auto it = salience_.rbegin(); it != salience_.rend(); ++it) {
       const Entity& e = entities_[it->entity];
       if (it->sentence >= current_sentence_) continue;
+      if (it->sentence < blocked_before) {
+        if (blocked != nullptr) *blocked = true;
+        return -1;
+      }
       if (e.is_org || e.plural != plural || !GenderFits(gender, e.gender)) continue;
       // A capitalised word of unknown gender may be a place ("Washington");
       // a first name and a surname make a person.
@@ -488,11 +511,13 @@ class Resolver {
         return e;
       }
     }
-    int salient = LastSalientPerson(mention.gender, mention.plural);
+    bool blocked = false;
+    int salient = LastSalientPerson(mention.gender, mention.plural, &blocked);
     if (salient >= 0) {
       *how = "pronoun_to_last_speaker";
       return salient;
     }
+    if (blocked) return -1;
     // No speaker or subject fits: the last person of that gender named
     // ("..., jugé réaliste par la ministre, Ludivine Dedonder. « ... », a-t-elle assuré").
     if (!mention.plural && mention.gender != 0) {
@@ -593,6 +618,11 @@ class Resolver {
   std::unordered_map<std::string, std::vector<Binding>> role_bindings_;
   std::unordered_map<std::string, std::vector<Binding>> head_bindings_;
   std::vector<Salient> salience_;
+  struct Blocker {
+    char gender;
+    int sentence;
+  };
+  std::vector<Blocker> blockers_;
   std::vector<int> persons_mentioned_;  // In text order, for "ce dernier".
   int last_org_speaker_ = -1;
   int current_sentence_ = 0;
