@@ -171,6 +171,14 @@ class SubjectFinder {
             return m;
           }
         }
+        // "Friedrich Merz (CDU), a salué": the segment is a name and its
+        // parenthesis.
+        int segment = a_.mention_at[first];
+        if (segment >= 0 && a_.mentions[segment].first_token == first &&
+            a_.mentions[segment].kind == Mention::kName && !a_.mentions[segment].is_org &&
+            !QuoteBefore(k) && tokens_[a_.mentions[segment].end_token].norm == "(") {
+          return PreferName(segment);
+        }
         // "Hélène Dumoulin, rapporteure d'une mission, a déploré": an
         // apposition with no verb, after a person's name.
         if (open > start && tokens_[open].norm == "," && !QuoteBefore(k) && NoVerb(first, k)) {
@@ -178,7 +186,8 @@ class SubjectFinder {
           if (before >= 0 && a_.mentions[before].end_token == open) {
             const Mention& mention = a_.mentions[before];
             if ((mention.kind == Mention::kName && !mention.is_org) ||
-                mention.kind == Mention::kRole) {
+                mention.kind == Mention::kRole ||
+                (mention.kind == Mention::kDescription && mention.apposed >= 0)) {
               return PreferName(before);
             }
           }

@@ -396,6 +396,21 @@ class Finder {
     return end;
   }
 
+  // "La conseillère déléguée à l'environnement, Sandrine Morvan": only a
+  // short complement of lowercase words between an office and its name.
+  bool ComplementOnly(int first, int end) const {
+    if (end - first > 6) return false;
+    for (int k = first; k < end; ++k) {
+      const Token& t = tokens_[k];
+      if (t.type != Token::kWord || t.capitalized) return false;
+      if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr ||
+          lex_.Is("relative", t) || lex_.Is("pronoun", t)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // "le secrétaire général de l'Otan, Jens Stoltenberg," and
   // "Jens Stoltenberg, secrétaire général de l'Otan": one person.
   void LinkAppositions() {
@@ -406,7 +421,8 @@ class Finder {
       if (tokens_[a.first_token].sentence != tokens_[b.first_token].sentence) continue;
       if (!SameLine(a.end_token - 1, b.first_token + 1)) continue;
       int gap = b.first_token - a.end_token;
-      bool comma = gap == 1 && tokens_[a.end_token].norm == ",";
+      bool comma = gap >= 1 && tokens_[b.first_token - 1].norm == "," &&
+                   (gap == 1 || ComplementOnly(a.end_token, b.first_token - 1));
       if (gap != 0 && !comma) continue;
       // Without a comma only "office Name" reads as one person: in "à
       // Ankara le chef de la diplomatie" the name is a place.
