@@ -147,7 +147,11 @@ class SubjectFinder {
           --open;
         }
         int first = open + 1;
-        if (first < k && (lex_.Is("relative", tokens_[first]) ||
+        // "Mme Ferrand, elle, promet": a stressed pronoun repeats the subject.
+        bool stressed = k - first == 1 &&
+                        (tokens_[first].norm == "elle" || tokens_[first].norm == "lui" ||
+                         tokens_[first].norm == "eux" || tokens_[first].norm == "elles");
+        if (first < k && (stressed || lex_.Is("relative", tokens_[first]) ||
                           lex_.words("adverb").LongestAt(tokens_, first, nullptr) == k - first)) {
           k = open - 1;
           if (open >= start && tokens_[open].norm == ",") continue;

@@ -383,7 +383,24 @@ class Resolver {
       *how = "office_named_in_article";
       return named[0];
     }
-    if (mention.former) return named.empty() ? -1 : MostSalient(named);
+    if (mention.former) {
+      // "l'ancien Premier ministre néerlandais": a person of the article who
+      // held the office before the article's date.
+      if (!named.empty()) return MostSalient(named);
+      std::vector<int> past;
+      for (auto& [kb, entity] : entity_of_kb_) {
+        for (const std::string& role : mention.roles) {
+          if (cues::SpeakerKb::Holds(kb_.speakers()[kb], role, "") &&
+              (a_.date.empty() || !cues::SpeakerKb::Holds(kb_.speakers()[kb], role, a_.date)) &&
+              std::find(past.begin(), past.end(), entity) == past.end()) {
+            past.push_back(entity);
+          }
+        }
+      }
+      if (past.size() != 1) return -1;
+      *how = "former_office_holder_in_article";
+      return past[0];
+    }
     if (named.empty() && later.size() == 1 && mention.roles.size() == 1) {
       *how = "office_named_in_article";
       return later[0];
@@ -564,7 +581,9 @@ class Resolver {
       entity = Resolve(at.mention);
       std::string how = how_[at.mention];
       out.how = how_[at.mention];
-      if (how == "office_holder_on_date") confidence = 0.85;
+      if (how == "office_holder_on_date" || how == "former_office_holder_in_article") {
+        confidence = 0.85;
+      }
       if (how == "pronoun_to_last_speaker" || how == "last_person_mentioned" ||
           how == "pronoun_to_speaker_of_sentence" || how == "pronoun_to_last_person") {
         confidence = 0.9;
