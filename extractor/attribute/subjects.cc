@@ -212,10 +212,25 @@ class SubjectFinder {
       }
       int m = a_.mention_at[k];
       if (m >= 0) {
-        // Prepositional objects are not subjects: "avec M. Mattis a ...".
+        // A prepositional object is not the subject: "Un diplomate en poste
+        // à Moscou juge": skip the adjunct back to the noun it qualifies.
         int before = a_.mentions[m].first_token - 1;
         if (before >= start && lex_.Is("preposition", tokens_[before]) &&
             a_.mentions[m].kind != Mention::kPronoun) {
+          int j = before - 1;
+          for (int steps = 0; j >= start && steps < 4; ++steps, --j) {
+            const Token& w = tokens_[j];
+            if (w.type != Token::kWord || w.capitalized) break;
+            if (lex_.FormsOf(w.norm) != nullptr || lex_.AuxiliaryOf(w.norm) != nullptr) break;
+            int owner = a_.mention_at[j];
+            if (owner >= 0 && a_.mentions[owner].end_token == j + 1) {
+              const Mention& candidate = a_.mentions[owner];
+              bool person = (candidate.kind == Mention::kName && !candidate.is_org) ||
+                            candidate.kind == Mention::kRole ||
+                            candidate.kind == Mention::kDescription;
+              return person ? PreferName(owner) : -1;
+            }
+          }
           return -1;
         }
         return PreferName(m);
