@@ -221,7 +221,7 @@ class SubjectFinder {
           for (int steps = 0; j >= start && steps < 4; ++steps, --j) {
             const Token& w = tokens_[j];
             if (w.type != Token::kWord || w.capitalized) break;
-            if (lex_.FormsOf(w.norm) != nullptr || lex_.AuxiliaryOf(w.norm) != nullptr) break;
+            if (lex_.AuxiliaryOf(w.norm) != nullptr || lex_.Is("relative", w)) break;
             int owner = a_.mention_at[j];
             if (owner >= 0 && a_.mentions[owner].end_token == j + 1) {
               const Mention& candidate = a_.mentions[owner];
