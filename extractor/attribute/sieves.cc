@@ -463,7 +463,9 @@ class Sieves {
       bool after_colon = Valid(t - 1) && tokens_[t - 1].norm == ":";
       at.kind = (starts || after_colon) ? QuoteKind::kDirect : QuoteKind::kPartial;
       int words = WordCount(quote.text);
-      if (!Attributed(static_cast<int>(q)) && words <= 5) {
+      // "les « 413 milliards » affichés": a quoted figure is a label.
+      bool figure = words <= 3 && !quote.text.empty() && IsDigit(static_cast<unsigned char>(quote.text[0]));
+      if ((!Attributed(static_cast<int>(q)) && words <= 5) || figure) {
         at.kind = QuoteKind::kMention;
         at.method = "unattributed_label";
         continue;

@@ -29,6 +29,14 @@ class Finder {
 
   int SkipAdverbs(int k, int max_phrases) const {
     for (int p = 0; p < max_phrases; ++p) {
+      // "a, lui, dénoncé": a stressed pronoun between commas.
+      if (k + 2 < static_cast<int>(tokens_.size()) && tokens_[k].norm == "," &&
+          tokens_[k + 2].norm == "," &&
+          (tokens_[k + 1].norm == "lui" || tokens_[k + 1].norm == "elle" ||
+           tokens_[k + 1].norm == "eux" || tokens_[k + 1].norm == "elles")) {
+        k += 3;
+        continue;
+      }
       int len = lex_.words("adverb").LongestAt(tokens_, k, nullptr);
       if (len == 0) len = lex_.words("time").LongestAt(tokens_, k, nullptr);
       if (len == 0) break;

@@ -444,13 +444,19 @@ class Resolver {
         *how = "document_of_organisation";
         return KbEntity(mention.speakers[0]);
       }
+      // "poursuit le communiqué": the one an organisation just issued.
+      const Token& det = tokens_[mention.first_token];
+      if (mention.head != "communiqué" || !lex_.Is("determiner", det) ||
+          !lex_.FeaturesOf("determiner", det.norm)->definite) {
+        return -1;
+      }
       for (auto it = salience_.rbegin(); it != salience_.rend(); ++it) {
         if (entities_[it->entity].is_org) {
           *how = "document_of_organisation";
           return it->entity;
         }
       }
-      return last_org_speaker_;
+      return -1;
     }
     bool definite = lex_.Is("determiner", tokens_[mention.first_token]) &&
                     lex_.FeaturesOf("determiner", tokens_[mention.first_token].norm)->definite;
@@ -511,13 +517,17 @@ class Resolver {
     // the same sentence; not a verb of judgement, whose subject is the
     // content ("Le président juge « ... », a-t-il ajouté").
     const int pronoun_token = mention.first_token;
+    // "X a dénoncé ces livraisons, qui selon elle « ... »": a pronoun that
+    // is not the clitic of a closing incise takes any earlier subject.
+    const bool clitic = tokens_[pronoun_token].type == Token::kClitic;
     for (size_t c = 0; c < a_.cues.size(); ++c) {
       const Cue& cue = a_.cues[c];
       if (cue.end_token > pronoun_token) break;
       if (tokens_[cue.first_token].sentence != current_sentence_) continue;
       if (cue.clitic_token == pronoun_token || cue.form == Cue::kSource) continue;
-      if (cue.category == "judge" || cue.category == "criticize" || cue.category == "praise" ||
-          cue.category == "feel" || cue.category == "stance") {
+      if (clitic && (cue.category == "judge" || cue.category == "criticize" ||
+                     cue.category == "praise" || cue.category == "feel" ||
+                     cue.category == "stance")) {
         continue;
       }
       int m = subjects_.of_cue[c];
@@ -643,7 +653,6 @@ class Resolver {
   };
   std::vector<Blocker> blockers_;
   std::vector<int> persons_mentioned_;  // In text order, for "ce dernier".
-  int last_org_speaker_ = -1;
   int current_sentence_ = 0;
 };
 
