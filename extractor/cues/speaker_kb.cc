@@ -6,6 +6,10 @@
 
 #include <simdjson.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
@@ -405,6 +409,28 @@ void AddTo(std::unordered_map<std::string, std::vector<size_t>>* index, std::str
 
 }  // namespace
 
+LetterCounts::LetterCounts(std::string_view key) {
+  for (size_t i = 0; i < key.size();) {
+    uint8_t& n = bucket[DecodeUtf8(key, &i) & 31];
+    if (n < 255) ++n;  // Saturating only ever lowers the bound.
+  }
+}
+
+int LetterCounts::DistanceBound(const LetterCounts& other) const {
+  int sum = 0;
+#if defined(__SSE2__)
+  for (int half = 0; half < 32; half += 16) {
+    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bucket + half));
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(other.bucket + half));
+    __m128i sad = _mm_sad_epu8(a, b);  // Two partial sums of |a - b|.
+    sum += _mm_cvtsi128_si32(sad) + _mm_extract_epi16(sad, 4);
+  }
+#else
+  for (int k = 0; k < 32; ++k) sum += std::abs(int{bucket[k]} - int{other.bucket[k]});
+#endif
+  return (sum + 1) / 2;
+}
+
 Status SpeakerKb::Load(const std::string& patterns_dir, SpeakerKb* out) {
   *out = SpeakerKb();
   SpeakerKb kb;
@@ -540,12 +566,14 @@ Status SpeakerKb::Load(const std::string& patterns_dir, SpeakerKb* out) {
     for (std::string& key : names) {
       if (speaker.is_org) key = std::string(StripArticleKey(key));
       AddTo(speaker.is_org ? &kb.by_org_name_ : &kb.by_name_, key, i);
-      kb.closest_keys_.push_back({key, static_cast<int>(CountCodePoints(key)), i, speaker.is_org});
+      kb.closest_keys_.push_back(
+          {key, static_cast<int>(CountCodePoints(key)), i, speaker.is_org, LetterCounts(key)});
     }
     if (!speaker.is_org) {
       for (std::string& key : SurnameKeys(speaker)) {
         AddTo(&kb.by_surname_, key, i);
-        kb.closest_keys_.push_back({key, static_cast<int>(CountCodePoints(key)), i, false});
+        kb.closest_keys_.push_back(
+            {key, static_cast<int>(CountCodePoints(key)), i, false, LetterCounts(key)});
       }
     }
     for (const std::string& epithet : speaker.epithets) {
@@ -620,6 +648,7 @@ const Speaker* SpeakerKb::FindClosest(std::string_view name, int max_distance) c
   const std::string_view org_key = StripArticleKey(key);
   const int length = static_cast<int>(CountCodePoints(key));
   const int org_length = static_cast<int>(CountCodePoints(org_key));
+  const LetterCounts counts(key), org_counts(org_key);
   int best = max_distance + 1;
   size_t best_speaker = 0;
   bool ambiguous = false;
@@ -627,6 +656,8 @@ const Speaker* SpeakerKb::FindClosest(std::string_view name, int max_distance) c
     // Edit distance is at least the difference in length.
     const int query_length = candidate.org ? org_length : length;
     if (std::abs(candidate.length - query_length) > std::min(best, max_distance)) continue;
+    const LetterCounts& query_counts = candidate.org ? org_counts : counts;
+    if (candidate.counts.DistanceBound(query_counts) > std::min(best, max_distance)) continue;
     int distance = EditDistance(candidate.org ? org_key : key, candidate.key);
     if (distance < best) {
       best = distance;

@@ -6,6 +6,7 @@
 #define GUILLEMET_CUES_SPEAKER_KB_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,6 +44,17 @@ struct RolePhrase {
 // Immutable once loaded: every const method is safe to call from many
 // threads at once. Returned pointers live as long as the SpeakerKb. Results
 // listing several speakers are in file order.
+// How many times each code point occurs in a key, folded into 32 buckets.
+// Each edit changes these counts by at most 2 in all (a substitution), so
+// half their difference bounds the edit distance from below: FindClosest
+// computes the distance only for keys within reach.
+struct LetterCounts {
+  uint8_t bucket[32] = {};
+  explicit LetterCounts(std::string_view key = {});
+  // A lower bound of EditDistance() between the two keys.
+  int DistanceBound(const LetterCounts& other) const;
+};
+
 class SpeakerKb {
  public:
   // Loads patterns_dir/speakers.jsonl and patterns_dir/roles.tsv. On failure
@@ -105,12 +117,13 @@ class SpeakerKb {
   std::unordered_map<std::string, std::vector<std::string>> roles_by_phrase_;
 
   // Every key FindClosest compares against, with its length in code points
-  // to skip keys that cannot be close enough.
+  // and its letter counts to skip keys that cannot be close enough.
   struct ClosestKey {
     std::string key;
     int length;
     size_t speaker;
     bool org;  // Compared with the query's article removed.
+    LetterCounts counts;
   };
   std::vector<ClosestKey> closest_keys_;
 };

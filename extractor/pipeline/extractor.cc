@@ -125,15 +125,18 @@ Extraction Extractor::Extract(const Document& document) const {
 
   Analysis a;
   a.text = text;
-  a.date = IsoDate(document.date);
-  if (a.date.empty()) a.date = normalize::FindArticleDate(text);
-
   quotes::QuoteFinderResult found = quotes::FindQuotes(
       text, lexicon.quote_marks(),
       [&](uint32_t pos) { return cues::ReportingClauseFollows(lexicon, text, pos); });
   a.quotes = std::move(found.quotes);
   a.tweet_authors = std::move(found.tweet_authors);
   a.tweet_author_of_quote = std::move(found.tweet_author_of_quote);
+  // Everything below serves the quotations: an article without any costs
+  // only the scan for marks (the trace, when asked for, still shows it all).
+  static const bool kTrace = std::getenv("GUILLEMET_TRACE") != nullptr;
+  if (a.quotes.empty() && !kTrace) return result;
+  a.date = IsoDate(document.date);
+  if (a.date.empty()) a.date = normalize::FindArticleDate(text);
 
   a.tokens = normalize::Tokenize(text, {0, static_cast<uint32_t>(text.size())}, a.quotes);
   for (size_t t = 0; t < a.tokens.size(); ++t) {
@@ -149,7 +152,7 @@ Extraction Extractor::Extract(const Document& document) const {
   std::vector<attribute::Attribution> attributions = attribute::Attribute(lexicon, a, subjects);
   std::vector<resolve::Speaker> speakers =
       resolve::ResolveSpeakers(lexicon, a, subjects, attributions);
-  if (std::getenv("GUILLEMET_TRACE") != nullptr) {
+  if (kTrace) {
     std::string trace = pipeline::TraceAnalysis(a, subjects, attributions, speakers);
     std::fprintf(stderr, "=== %s\n%s", document.id.c_str(), trace.c_str());
   }
