@@ -9,7 +9,7 @@
 
 namespace guillemet {
 
-char32_t DecodeUtf8(std::string_view text, size_t* pos) {
+char32_t DecodeUtf8Multibyte(std::string_view text, size_t* pos) {
   const size_t n = text.size();
   const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = *pos;
@@ -103,21 +103,68 @@ size_t CountCodePoints(std::string_view text) {
   return count;
 }
 
+namespace {
+
+// The Latin blocks (Latin-1 Supplement, Latin Extended-A and -B) hold every
+// accented letter of French and of most names in the French press; their
+// classes and folds are computed once with ICU and then read from tables.
+constexpr char32_t kLatinEnd = 0x250;
+
+bool IsLetterIcu(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+bool IsUpperIcu(char32_t c) {
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
+bool IsLowerIcu(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
+bool IsDigitIcu(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+char32_t FoldCaseIcu(char32_t c) {
+  return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+}
+void AppendFoldKeyIcu(char32_t c, std::string* out);
+
+struct LatinTables {
+  enum : uint8_t { kLetter = 1, kUpper = 2, kLower = 4, kDigit = 8 };
+  uint8_t classes[kLatinEnd] = {};
+  char32_t case_folded[kLatinEnd] = {};
+  std::string key[kLatinEnd];  // What FoldKey appends for a code point.
+};
+
+const LatinTables& Latin() {
+  static const LatinTables* tables = [] {
+    auto* t = new LatinTables;
+    for (char32_t c = 0x80; c < kLatinEnd; ++c) {
+      t->classes[c] = (IsLetterIcu(c) ? LatinTables::kLetter : 0) |
+                      (IsUpperIcu(c) ? LatinTables::kUpper : 0) |
+                      (IsLowerIcu(c) ? LatinTables::kLower : 0) |
+                      (IsDigitIcu(c) ? LatinTables::kDigit : 0);
+      t->case_folded[c] = FoldCaseIcu(c);
+      AppendFoldKeyIcu(c, &t->key[c]);
+    }
+    return t;
+  }();
+  return *tables;
+}
+
+}  // namespace
+
 bool IsLetter(char32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  return u_isalpha(static_cast<UChar32>(c));
+  if (c < kLatinEnd) return Latin().classes[c] & LatinTables::kLetter;
+  return IsLetterIcu(c);
 }
 bool IsUpper(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
-  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+  if (c < kLatinEnd) return Latin().classes[c] & LatinTables::kUpper;
+  return IsUpperIcu(c);
 }
 bool IsLower(char32_t c) {
   if (c < 0x80) return c >= 'a' && c <= 'z';
-  return u_islower(static_cast<UChar32>(c));
+  if (c < kLatinEnd) return Latin().classes[c] & LatinTables::kLower;
+  return IsLowerIcu(c);
 }
 bool IsDigit(char32_t c) {
   if (c < 0x80) return c >= '0' && c <= '9';
-  return u_isdigit(static_cast<UChar32>(c));
+  if (c < kLatinEnd) return Latin().classes[c] & LatinTables::kDigit;
+  return IsDigitIcu(c);
 }
 bool IsSpace(char32_t c) {
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -158,40 +205,50 @@ std::string FoldKey(std::string_view text) {
     if (c == 0x2010 || c == 0x2011 || c == 0x2013) c = '-';
     if (c < 0x80) {
       out.push_back(static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c));
-      continue;
-    }
-    // Decompose, drop combining marks, fold case.
-    icu::UnicodeString us(static_cast<UChar32>(c));
-    const icu::Normalizer2* nfd = Nfd();
-    if (nfd != nullptr) {
-      UErrorCode status = U_ZERO_ERROR;
-      icu::UnicodeString decomposed = nfd->normalize(us, status);
-      if (U_SUCCESS(status)) us = decomposed;
-    }
-    us.foldCase();
-    for (int32_t k = 0; k < us.length();) {
-      UChar32 d = us.char32At(k);
-      k += U16_LENGTH(d);
-      int8_t type = u_charType(d);
-      if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK) continue;
-      if (d == 0xF8) d = 'o';  // ø does not decompose
-      if (d == 0xE6) {         // æ
-        out += "ae";
-        continue;
-      }
-      if (d == 0x153) {  // œ
-        out += "oe";
-        continue;
-      }
-      if (d == 0xDF) {
-        out += "ss";
-        continue;
-      }
-      AppendUtf8(static_cast<char32_t>(d), &out);
+    } else if (c < kLatinEnd) {
+      out += Latin().key[c];
+    } else {
+      AppendFoldKeyIcu(c, &out);
     }
   }
   return out;
 }
+
+namespace {
+
+// Decompose, drop combining marks, fold case.
+void AppendFoldKeyIcu(char32_t c, std::string* out) {
+  icu::UnicodeString us(static_cast<UChar32>(c));
+  const icu::Normalizer2* nfd = Nfd();
+  if (nfd != nullptr) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString decomposed = nfd->normalize(us, status);
+    if (U_SUCCESS(status)) us = decomposed;
+  }
+  us.foldCase();
+  for (int32_t k = 0; k < us.length();) {
+    UChar32 d = us.char32At(k);
+    k += U16_LENGTH(d);
+    int8_t type = u_charType(d);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK) continue;
+    if (d == 0xF8) d = 'o';  // ø does not decompose
+    if (d == 0xE6) {         // æ
+      *out += "ae";
+      continue;
+    }
+    if (d == 0x153) {  // œ
+      *out += "oe";
+      continue;
+    }
+    if (d == 0xDF) {
+      *out += "ss";
+      continue;
+    }
+    AppendUtf8(static_cast<char32_t>(d), out);
+  }
+}
+
+}  // namespace
 
 std::string FoldCase(std::string_view text) {
   std::string out;
@@ -208,8 +265,7 @@ std::string FoldCase(std::string_view text) {
       out.push_back('\'');
       continue;
     }
-    AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)),
-               &out);
+    AppendUtf8(c < kLatinEnd ? Latin().case_folded[c] : FoldCaseIcu(c), &out);
   }
   return out;
 }

@@ -12,8 +12,17 @@ namespace guillemet {
 
 // Decodes the code point at text[*pos] and advances *pos past it. An invalid
 // or truncated sequence yields U+FFFD and advances by exactly one byte, so
-// that every byte belongs to exactly one code point.
-char32_t DecodeUtf8(std::string_view text, size_t* pos);
+// that every byte belongs to exactly one code point. ASCII is decoded inline:
+// it is nearly every byte of French text.
+char32_t DecodeUtf8Multibyte(std::string_view text, size_t* pos);
+inline char32_t DecodeUtf8(std::string_view text, size_t* pos) {
+  const unsigned char b = static_cast<unsigned char>(text[*pos]);
+  if (b < 0x80) {
+    ++*pos;
+    return b;
+  }
+  return DecodeUtf8Multibyte(text, pos);
+}
 
 // Decodes the code point that ends just before text[pos] (pos > 0) and
 // returns its first byte's index in *start.
@@ -25,6 +34,8 @@ void AppendUtf8(char32_t c, std::string* out);
 // as DecodeUtf8 (an invalid byte is one code point).
 size_t CountCodePoints(std::string_view text);
 
+// Character classes as ICU defines them; ASCII and the Latin blocks
+// (U+0080 to U+024F) are answered from a table without calling ICU.
 bool IsLetter(char32_t c);
 bool IsUpper(char32_t c);   // Uppercase or titlecase letter.
 bool IsLower(char32_t c);
@@ -34,9 +45,12 @@ bool IsApostrophe(char32_t c);  // ' ’ ‘ ʼ
 
 // Lowercase, accents removed, apostrophes unified to ', runs of white space
 // and hyphens kept as single spaces/hyphens: the key for name look-ups.
+// ASCII and the Latin blocks are folded from a table built with ICU on first
+// use, so the result is ICU's without a call to ICU per character.
 std::string FoldKey(std::string_view text);
 
-// Lowercase only (accents kept): for verb forms and function words.
+// Lowercase only (accents kept): for verb forms and function words. Same
+// tables as FoldKey.
 std::string FoldCase(std::string_view text);
 
 // Damerau-Levenshtein distance over code points (transpositions count 1).

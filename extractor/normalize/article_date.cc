@@ -229,6 +229,11 @@ std::string FindArticleDate(std::string_view text) {
   std::string storage;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].text.empty() || lines[i].nonempty_index < 0) continue;
+    // Every pattern needs an ASCII digit (RE2's \d): most lines have none.
+    if (std::none_of(lines[i].text.begin(), lines[i].text.end(),
+                     [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
     const std::string_view line = Repaired(lines[i].text, &storage);
     const re2::StringPiece piece(line.data(), line.size());
     std::vector<std::pair<size_t, size_t>> taken;  // Byte spans of dates with a year.
