@@ -1,0 +1,537 @@
+// Extractor::Extract on hostile text, called directly: invalid UTF-8 of every
+// kind, NUL bytes, byte-order marks, odd line ends, pathological quotation
+// marks and random junk. Extract must never crash or throw, must keep the
+// quotations of the good parts, must keep its offsets inside the text, and
+// must take time linear in the size of the text whatever its shape.
+//
+// The ExtractTime tests measure CPU time and are skipped when the
+// environment sets GUILLEMET_SKIP_TIMING_TESTS (scripts/test-sanitized does:
+// sanitizers distort timings).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "guillemet/guillemet.h"
+
+namespace {
+
+using guillemet::Document;
+using guillemet::Extraction;
+using guillemet::Extractor;
+using guillemet::Quotation;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
+// Time and memory bounds are multiplied by this under sanitizers.
+constexpr int kSlowdown = kSanitized ? 5 : 1;
+
+const Extractor& Shared() {
+  static const Extractor* extractor = [] {
+    std::unique_ptr<Extractor> e;
+    guillemet::Status s = Extractor::Open(GUILLEMET_SOURCE_DIR "/patterns", &e);
+    if (!s.ok()) {
+      ADD_FAILURE() << s.message();
+      std::abort();
+    }
+    return e.release();
+  }();
+  return *extractor;
+}
+
+Document Doc(const std::string& text) {
+  Document document;
+  document.id = "doc";
+  document.text = text;
+  return document;
+}
+
+Extraction Extract(const std::string& text) {
+  Extraction result;
+  EXPECT_NO_THROW(result = Shared().Extract(Doc(text)));
+  return result;
+}
+
+double CpuSeconds() {
+  timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+long PeakRssMb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+// The length of the well-formed UTF-8 sequence at s[i] (Unicode table 3-7:
+// no overlong form, no surrogate, nothing past U+10FFFF), or 0.
+size_t WellFormedAt(const std::string& s, size_t i) {
+  auto byte = [&](size_t k) -> int {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : -1;
+  };
+  auto in = [](int b, int lo, int hi) { return b >= lo && b <= hi; };
+  int b0 = byte(0);
+  if (in(b0, 0x00, 0x7F)) return 1;
+  if (in(b0, 0xC2, 0xDF)) return in(byte(1), 0x80, 0xBF) ? 2 : 0;
+  if (in(b0, 0xE0, 0xEF)) {
+    int lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
+    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
+  }
+  if (in(b0, 0xF0, 0xF4)) {
+    int lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
+    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
+  }
+  return 0;
+}
+
+// Code points of s[0, end), an invalid byte counting as one (the header's
+// convention); *invalid gets the number of invalid bytes.
+size_t CodePoints(const std::string& s, size_t end, size_t* invalid = nullptr) {
+  size_t count = 0, bad = 0;
+  for (size_t i = 0; i < end;) {
+    size_t n = WellFormedAt(s, i);
+    if (n == 0) ++bad;
+    i += std::max<size_t>(n, 1);
+    ++count;
+  }
+  if (invalid) *invalid = bad;
+  return count;
+}
+
+// The promises of guillemet.h about one result, for any text.
+void ExpectWithinContract(const std::string& text, const Extraction& result) {
+  const size_t points = CodePoints(text, text.size());
+  for (const Quotation& q : result.quotations) {
+    ASSERT_LE(q.byte_start, q.byte_end) << q.quote;
+    ASSERT_LE(q.byte_end, text.size()) << q.quote;
+    EXPECT_LE(q.start, q.end) << q.quote;
+    EXPECT_LE(q.end, points) << q.quote;
+    EXPECT_EQ(q.start, CodePoints(text, q.byte_start)) << q.quote;
+    EXPECT_EQ(q.end, CodePoints(text, q.byte_end)) << q.quote;
+    EXPECT_EQ(q.mention_start.has_value(), q.mention_end.has_value());
+    if (q.mention_start) {
+      EXPECT_LE(*q.mention_start, *q.mention_end);
+      EXPECT_LE(*q.mention_end, points);
+    }
+    EXPECT_GE(q.confidence, 0) << q.quote;
+    EXPECT_LE(q.confidence, 1) << q.quote;
+  }
+}
+
+// What must not change when bad bytes sit in a paragraph of their own.
+struct Key {
+  std::string quote, kind;
+  std::optional<std::string> speaker;
+  bool operator==(const Key& o) const {
+    return quote == o.quote && kind == o.kind && speaker == o.speaker;
+  }
+};
+void PrintTo(const Key& k, std::ostream* os) {
+  *os << "\"" << k.quote << "\" " << k.kind << " by " << k.speaker.value_or("nobody");
+}
+std::vector<Key> Keys(const Extraction& result) {
+  std::vector<Key> keys;
+  for (const Quotation& q : result.quotations) {
+    keys.push_back({q.quote, guillemet::QuoteKindName(q.kind), q.speaker});
+  }
+  return keys;
+}
+
+const std::string kParagraphs[] = {
+    "Le ministre a déclaré : « Nous ferons mieux. »",
+    "« Nous ne céderons pas », a affirmé Jean Dupont, maire de Lyon.",
+    "Selon Marie Curie, « la science avance ».",
+};
+
+std::string Article(const std::string& bad = "", const std::string& eol = "\n") {
+  std::string text = kParagraphs[0] + eol + eol;
+  if (!bad.empty()) text += bad + eol + eol;
+  text += kParagraphs[1] + eol + eol + kParagraphs[2] + eol;
+  return text + bad;
+}
+
+const std::vector<Key>& CleanKeys() {
+  static const std::vector<Key> keys = Keys(Shared().Extract(Doc(Article())));
+  return keys;
+}
+
+struct BadBytes {
+  const char* name;
+  std::string bytes;
+};
+const BadBytes kInvalidUtf8[] = {
+    {"stray_continuation", "\x80 x \xBF\xBF y \x9F"},
+    {"truncated_2", "\xC3 x"},
+    {"truncated_3", "\xE2\x80 x"},
+    {"truncated_4", "\xF0\x9F\x98 x"},
+    {"truncated_at_end", "x \xE2\x82"},
+    {"overlong_2", "\xC0\xAF \xC1\xBF"},
+    {"overlong_3", "\xE0\x80\xAF \xE0\x9F\xBF"},
+    {"overlong_4", "\xF0\x80\x80\xAF \xF0\x8F\xBF\xBF"},
+    {"surrogate_high", "\xED\xA0\x80"},
+    {"surrogate_low", "\xED\xBF\xBF"},
+    {"surrogate_pair_encoded", "\xED\xA0\xBD\xED\xB8\x80"},
+    {"past_10ffff", "\xF4\x90\x80\x80"},
+    {"bytes_f5_to_ff", "\xF5\xF6\xF7\xF8\xF9\xFA\xFB\xFC\xFD\xFE\xFF"},
+    {"latin1",
+     "L'\xE9l\xE8ve a d\xE9"
+     "clar\xE9 : \xAB Tr\xE8s bien \xBB."},
+    {"broken_guillemet", "\xC2 Oui \xC2\xBB, a-t-il \xC2"},
+};
+
+TEST(HostileText, TheCleanArticleHasThreeQuotations) { EXPECT_EQ(CleanKeys().size(), 3u); }
+
+TEST(HostileText, InvalidUtf8IsCountedInAWarningAndCostsNoQuotation) {
+  for (const BadBytes& bad : kInvalidUtf8) {
+    SCOPED_TRACE(bad.name);
+    const std::string text = Article(bad.bytes);
+    Extraction result = Extract(text);
+    size_t invalid = 0;
+    CodePoints(text, text.size(), &invalid);
+    ASSERT_GT(invalid, 0u);
+    EXPECT_EQ(result.warnings, std::vector<std::string>{"invalid UTF-8 repaired for analysis (" +
+                                                        std::to_string(invalid) + " bytes)"});
+    EXPECT_EQ(Keys(result), CleanKeys());
+    ExpectWithinContract(text, result);
+    for (const Quotation& q : result.quotations) {
+      EXPECT_EQ(text.substr(q.byte_start, q.byte_end - q.byte_start), q.quote);
+    }
+  }
+}
+
+TEST(HostileText, OneInvalidByteIsReportedInTheSingular) {
+  Extraction result = Extract(Article("\xFF"));
+  // Article() puts the byte twice: in its paragraph and at the end.
+  EXPECT_EQ(result.warnings,
+            std::vector<std::string>{"invalid UTF-8 repaired for analysis (2 bytes)"});
+  result = Extract("\xFF");
+  EXPECT_EQ(result.warnings,
+            std::vector<std::string>{"invalid UTF-8 repaired for analysis (1 byte)"});
+}
+
+TEST(HostileText, NulBytesCostNoQuotation) {
+  using namespace std::string_literals;
+  for (const std::string& nul : {"\0"s, "a\0b"s, std::string(1000, '\0')}) {
+    const std::string text = Article(nul);
+    Extraction result = Extract(text);
+    EXPECT_EQ(Keys(result), CleanKeys());
+    ExpectWithinContract(text, result);
+  }
+  // Inside a quotation, a NUL is just a character.
+  Extraction inside = Extract("Il a déclaré : « Oui\0 et non. »"s);
+  ASSERT_EQ(inside.quotations.size(), 1u);
+  EXPECT_EQ(inside.quotations[0].quote, "Oui\0 et non."s);
+}
+
+TEST(HostileText, AByteOrderMarkShiftsOffsetsByItsSize) {
+  const std::string text = "\xEF\xBB\xBF" + Article();
+  Extraction result = Extract(text);
+  EXPECT_EQ(Keys(result), CleanKeys());
+  ExpectWithinContract(text, result);
+  Extraction clean = Extract(Article());
+  ASSERT_EQ(result.quotations.size(), clean.quotations.size());
+  for (size_t i = 0; i < clean.quotations.size(); ++i) {
+    EXPECT_EQ(result.quotations[i].byte_start, clean.quotations[i].byte_start + 3);
+    EXPECT_EQ(result.quotations[i].start, clean.quotations[i].start + 1);
+  }
+}
+
+TEST(HostileText, CrlfAndLoneCrLineEndsFindTheSameQuotations) {
+  for (const char* eol : {"\r\n", "\r", "\n\r", "\r\r\n"}) {
+    SCOPED_TRACE(testing::PrintToString(std::string(eol)));
+    const std::string text = Article("", eol);
+    Extraction result = Extract(text);
+    EXPECT_EQ(Keys(result), CleanKeys());
+    ExpectWithinContract(text, result);
+  }
+}
+
+TEST(HostileText, TinyAndDegenerateTextsAreHarmless) {
+  std::vector<std::string> texts = {"",    " ",     "\n",    "\n\n\n",       "«",  "»",
+                                    "« »", "«»",    "\"",    "“”",           "— ", "— X (@x)",
+                                    ":",   "« Oui", "Oui »", ", a-t-il dit."};
+  for (int b = 0; b < 256; ++b) texts.push_back(std::string(1, static_cast<char>(b)));
+  for (const std::string& text : texts) {
+    Extraction result = Extract(text);
+    ExpectWithinContract(text, result);
+  }
+}
+
+TEST(HostileText, RandomSoupsOfMarksAndWordsKeepTheContract) {
+  // A cheap in-test fuzzer over the pieces the stages care about; the real
+  // one is fuzz/extract_fuzzer.cc.
+  const std::vector<std::string> pieces = {"«",
+                                           "»",
+                                           " « ",
+                                           " » ",
+                                           "“",
+                                           "”",
+                                           "‘",
+                                           "’",
+                                           "‹",
+                                           "›",
+                                           "„",
+                                           "\"",
+                                           "'",
+                                           "\n",
+                                           "\n\n",
+                                           "\r",
+                                           ". ",
+                                           ", ",
+                                           " : ",
+                                           "—",
+                                           "– ",
+                                           "…",
+                                           "\xC2\xA0",
+                                           "\xE2\x80\xAF",
+                                           "a déclaré",
+                                           "a-t-il",
+                                           "a-t-elle",
+                                           "dit-il",
+                                           "selon",
+                                           "Selon ",
+                                           "d'après",
+                                           "que ",
+                                           "le ministre",
+                                           "la chancelière",
+                                           "ce dernier",
+                                           "il ",
+                                           "elle ",
+                                           "Emmanuel Macron",
+                                           "Angela Merkel",
+                                           "Jean Dupont",
+                                           "M. ",
+                                           "(@jd) 25 mai 2017",
+                                           "communiqué",
+                                           "\xFF",
+                                           "\xC3",
+                                           "\xED\xA0\x80",
+                                           std::string(1, '\0'),
+                                           "mot ",
+                                           "Mot ",
+                                           "l'OTAN",
+                                           "2017-05-25"};
+  std::mt19937 rng(20170525);
+  for (int doc = 0; doc < 300; ++doc) {
+    std::string text;
+    int n = static_cast<int>(rng() % 200);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    Extraction result = Extract(text);
+    ExpectWithinContract(text, result);
+    if (HasFailure()) {
+      ADD_FAILURE() << "on text: " << testing::PrintToString(text);
+      return;
+    }
+  }
+}
+
+// Big pathological inputs of the bad-input list: each must end quickly.
+struct Pathological {
+  const char* name;
+  std::function<std::string()> make;
+  double cpu_seconds;  // Bound, before kSlowdown.
+};
+
+// Articles without any quotation mark stop after the scan: shapes without
+// marks of their own start with this, so that every stage sees them.
+const char kOneQuotation[] = "« Oui », a dit Jean Dupont. ";
+
+std::string Repeat(const std::string& piece, size_t n) {
+  std::string out;
+  out.reserve(piece.size() * n);
+  for (size_t i = 0; i < n; ++i) out += piece;
+  return out;
+}
+
+// Runs `body` in a child process, so that a runaway case costs `limit`
+// seconds of wall-clock time rather than the whole suite's. Returns false,
+// with a failure, when the child crashed, failed or was killed;
+// *cpu_seconds gets the child's CPU time.
+bool RunInChild(const std::function<void()>& body, double limit, double* cpu_seconds) {
+  Shared();  // Loaded once, before the fork.
+  std::fflush(nullptr);
+  pid_t pid = fork();
+  if (pid == 0) {
+    body();
+    std::fflush(nullptr);
+    _exit(testing::Test::HasFailure() ? 1 : 0);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(limit);
+  int status = 0;
+  rusage usage{};
+  bool killed = false;
+  while (wait4(pid, &status, WNOHANG, &usage) != pid) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      wait4(pid, &status, 0, &usage);
+      killed = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  *cpu_seconds = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec * 1e-6 + usage.ru_stime.tv_sec +
+                 usage.ru_stime.tv_usec * 1e-6;
+  if (killed) {
+    ADD_FAILURE() << "still running after " << limit << " s: killed";
+    return false;
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    ADD_FAILURE() << "the child failed (see its messages above), status " << status;
+    return false;
+  }
+  return true;
+}
+
+class HostileTextBound : public testing::TestWithParam<Pathological> {};
+
+TEST_P(HostileTextBound, EndsInBoundedTimeWithinTheContract) {
+  const std::string text = GetParam().make();
+  const double limit = GetParam().cpu_seconds * kSlowdown;
+  double cpu = 0;
+  // Wall-clock slack for a loaded machine; the CPU time is the criterion.
+  if (!RunInChild(
+          [&] {
+            Extraction result = Extract(text);
+            ExpectWithinContract(text, result);
+          },
+          1.5 * limit + 5, &cpu)) {
+    return;
+  }
+  EXPECT_LT(cpu, limit) << "CPU seconds for " << text.size() << " bytes";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    BadInputList, HostileTextBound,
+    testing::Values(
+        Pathological{"unbalanced_guillemets_100000", [] { return Repeat("« ", 100000); }, 5},
+        Pathological{"nested_guillemets_10000",
+                     [] { return Repeat("« ", 10000) + "mot" + Repeat(" »", 10000); }, 5},
+        Pathological{"straight_quotes_100000", [] { return Repeat("\"", 100000); }, 5},
+        Pathological{"quotation_continued_over_100000_paragraphs",
+                     [] { return Repeat("« a\n\n", 100000); }, 5},
+        Pathological{"apostrophes_100000",
+                     [] { return kOneQuotation + Repeat("l'homme d'État ", 100000); }, 10},
+        Pathological{"paragraph_without_sentence_end_1mb",
+                     [] { return kOneQuotation + Repeat("le chat mange la souris et ", 40000); },
+                     10},
+        Pathological{"one_megabyte_of_invalid_bytes",
+                     [] { return kOneQuotation + Repeat("\xFF\xC3\xED\xA0\x80 ", 200000); }, 10}),
+    [](const testing::TestParamInfo<Pathological>& info) { return std::string(info.param.name); });
+
+TEST(HostileText, NestingQuotations10000DeepTakesMemoryInProportion) {
+  const std::string text = Repeat("« ", 10000) + "mot" + Repeat(" »", 10000);
+  double cpu = 0;
+  RunInChild(
+      [&] {
+        const long before = PeakRssMb();
+        Extraction result = Extract(text);
+        const long grown = PeakRssMb() - before;
+        // The text is 60 KB: even 200 bytes of state per byte is 12 MB.
+        EXPECT_LT(grown, 64 * kSlowdown) << "MB for a text of " << text.size() << " bytes";
+      },
+      30 * kSlowdown, &cpu);
+}
+
+// Linear time: doubling an adversarial input may at most about double the
+// time Extract takes. Each shape is grown until one run takes 0.1 s of CPU,
+// or until the doubled text would pass 1 MB (beyond, cache and page-fault
+// effects alone bend the curve); then the fastest of 3 interleaved runs at
+// n and at 2n are compared, with a generous 2.5 (a quadratic step gives 4).
+struct Shape {
+  const char* name;
+  std::function<std::string(size_t)> make;
+};
+
+bool SkipTiming() { return std::getenv("GUILLEMET_SKIP_TIMING_TESTS") != nullptr; }
+
+double TimeOf(const std::string& text) {
+  const double start = CpuSeconds();
+  Shared().Extract(Doc(text));
+  return CpuSeconds() - start;
+}
+
+class ExtractTime : public testing::TestWithParam<Shape> {};
+
+TEST_P(ExtractTime, GrowsLinearlyWhenTheInputDoubles) {
+  if (SkipTiming()) GTEST_SKIP() << "GUILLEMET_SKIP_TIMING_TESTS is set";
+  const Shape& shape = GetParam();
+  Shared();  // Not part of any measure.
+  size_t n = 256;
+  constexpr size_t kMaxBytes = size_t{1} << 20;
+  // Stop at 0.1 s, or before the larger text (2n) would pass the cap.
+  while (TimeOf(shape.make(n)) < 0.1 && shape.make(4 * n).size() <= kMaxBytes) n *= 2;
+  const std::string small = shape.make(n), large = shape.make(2 * n);
+  std::vector<double> t_small, t_large;
+  for (int i = 0; i < 3; ++i) {
+    t_small.push_back(TimeOf(small));
+    t_large.push_back(TimeOf(large));
+  }
+  const double fast_small = *std::min_element(t_small.begin(), t_small.end());
+  const double fast_large = *std::min_element(t_large.begin(), t_large.end());
+  const double ratio = fast_large / std::max(fast_small, 1e-6);
+  EXPECT_LE(ratio, 2.5) << shape.name << ": " << fast_small << " s for " << small.size()
+                        << " bytes (n = " << n << "), " << fast_large << " s for " << large.size()
+                        << " bytes";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AdversarialShapes, ExtractTime,
+    testing::Values(
+        Shape{"unbalanced_guillemets", [](size_t n) { return Repeat("« ", n); }},
+        Shape{"unclosed_quotations_with_words", [](size_t n) { return Repeat("« a ", n); }},
+        Shape{"nested_guillemets",
+              [](size_t n) { return Repeat("« ", n) + "mot" + Repeat(" »", n); }},
+        Shape{"orphan_closers_after_a_quotation",
+              [](size_t n) { return Repeat("« a » b » , a-t-il dit ", n); }},
+        Shape{"run_of_straight_quotes", [](size_t n) { return Repeat("\"", n); }},
+        Shape{"straight_quoted_words", [](size_t n) { return Repeat("\"a ", n); }},
+        Shape{"quotation_list_in_one_sentence", [](size_t n) { return Repeat("« a », ", n); }},
+        Shape{"apostrophes", [](size_t n) { return kOneQuotation + Repeat("l'homme d'État ", n); }},
+        Shape{"paragraph_without_sentence_end",
+              [](size_t n) { return kOneQuotation + Repeat("le chat mange la souris et ", n); }},
+        Shape{"capitalised_words",
+              [](size_t n) { return kOneQuotation + Repeat("Jean Dupont Marie Curie ", n); }},
+        Shape{
+            "reporting_verbs",
+            [](size_t n) { return kOneQuotation + Repeat("a déclaré, a affirmé, a ajouté, ", n); }},
+        Shape{"quotations_with_named_speakers",
+              [](size_t n) { return Repeat("« Oui », a déclaré Jean Dupont. ", n); }},
+        Shape{
+            "quotations_with_pronoun_speakers",
+            [](size_t n) { return "Jean Dupont est venu. " + Repeat("« Oui », a-t-il dit. ", n); }},
+        Shape{"paragraphs_of_open_quotations", [](size_t n) { return Repeat("« a\n\n", n); }},
+        Shape{"paragraphs_continuing_a_straight_quotation",
+              [](size_t n) { return Repeat("\"\\é\n", n); }},
+        Shape{"embedded_posts",
+              [](size_t n) {
+                return Repeat("« Oui », dit-il.\nUn message.\n— Jean Dupont (@jd) 25 mai 2017\n",
+                              n);
+              }}),
+    [](const testing::TestParamInfo<Shape>& info) { return std::string(info.param.name); });
+
+}  // namespace
