@@ -26,9 +26,9 @@ class ArticleReader : public ArticleSource {
   // Only one thread may call it.
   bool Next(Article* article) override;
 
-  // Bytes of the inputs read so far: whole text files, and JSONL read
-  // ahead by up to a block. Compared with the inputs' sizes, it gives a
-  // run's progress. Call it from the thread that calls Next().
+  // Bytes of the inputs read up to the last item returned. Compared with
+  // the inputs' sizes, it gives a run's progress. Call it from the thread
+  // that calls Next().
   uint64_t bytes_read() const;
 
  private:

@@ -5,6 +5,7 @@
 #ifndef GUILLEMET_IO_BYTE_READER_H_
 #define GUILLEMET_IO_BYTE_READER_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -52,8 +53,11 @@ class ByteReader {
 
   const std::string& error() const { return error_; }
 
-  // Bytes taken from the file so far, read-ahead included (for progress).
-  uint64_t bytes_read() const { return bytes_read_; }
+  // Bytes of the input handed out so far as lines or content, for progress
+  // (for UTF-16, decoded bytes count instead of the raw ones still buffered).
+  uint64_t bytes_read() const {
+    return bytes_read_ - std::min<uint64_t>(bytes_read_, end_ - pos_);
+  }
 
  private:
   // Refills buf_ with decoded bytes. Returns false at the end or on error.
@@ -75,7 +79,7 @@ class ByteReader {
   bool looks_binary_ = false;
   bool eof_ = false;
   std::string error_;
-  uint64_t bytes_read_ = 0;
+  uint64_t bytes_read_ = 0;  // Raw bytes read from the file.
 
   // Decoded bytes waiting to be handed out: buf_[pos_, end_).
   std::unique_ptr<char[]> buf_;

@@ -36,7 +36,7 @@ class JsonlReader {
   // item saying so, so that nothing passes unnoticed.
   bool Next(Article* article);
 
-  // Bytes of the input read so far, read-ahead included (for progress).
+  // Bytes of the input read up to the last line returned (for progress).
   uint64_t bytes_read() const { return reader_.bytes_read(); }
 
  private:
