@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/norm.h"
 #include "guillemet/guillemet.h"
 
 namespace guillemet {
@@ -32,7 +33,7 @@ struct Token {
   bool line_start = false;   // First token of a line (a new paragraph).
   int quote = -1;            // For kQuote: index into Analysis::quotes.
   int sentence = -1;
-  std::string norm;          // Lowercase, apostrophes as ', NFC. Punct: the mark itself.
+  Norm norm;                 // Lowercase, apostrophes as ', NFC. Punct: the mark itself.
 };
 
 // A paragraph: a line of the text, or a document title.

@@ -32,93 +32,118 @@ std::vector<std::string> WithoutArticle(std::vector<std::string> words) {
 
 void PhraseMatcher::Add(const std::vector<std::string>& words, int payload) {
   if (words.empty()) return;
-  by_first_[words.front()].push_back({words, payload});
-  by_last_[words.back()].push_back({words, payload});
+  forward_[Insert(&forward_, words, false)].payloads.push_back(payload);
+  Insert(&backward_, words, true);
 }
 
-std::string PhraseMatcher::KeyOf(const Token& t) const {
-  return key_ == Key::kNorm ? t.norm : FoldKey(t.norm);
+int PhraseMatcher::Insert(std::vector<Node>* trie, const std::vector<std::string>& words,
+                          bool reversed) {
+  int node = 0;
+  for (size_t w = 0; w < words.size(); ++w) {
+    const std::string& word = words[reversed ? words.size() - 1 - w : w];
+    if (const int* child = (*trie)[node].children.Find(word)) {
+      node = *child;
+      continue;
+    }
+    const int next = static_cast<int>(trie->size());
+    trie->emplace_back();  // May move the nodes: index again below.
+    (*trie)[node].children[word] = next;
+    node = next;
+  }
+  (*trie)[node].ends = true;
+  return node;
+}
+
+namespace {
+
+// Whether FoldKey() would return `norm` unchanged: lowercase ASCII with no
+// space and no backquote, which is most words of French text.
+bool FoldsToItself(std::string_view norm) {
+  for (char c : norm) {
+    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z') || c == '`' || c == ' ' ||
+        (c >= '\t' && c <= '\r')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view PhraseMatcher::KeyOf(const Token& t, std::string* scratch) const {
+  if (key_ == Key::kNorm || FoldsToItself(t.norm)) return t.norm;
+  *scratch = FoldKey(t.norm);
+  return *scratch;
 }
 
 int PhraseMatcher::LongestAt(const std::vector<Token>& tokens, int i,
                              std::vector<int>* payloads) const {
   if (payloads != nullptr) payloads->clear();
-  if (i < 0 || i >= static_cast<int>(tokens.size()) || tokens[i].type == Token::kQuote) return 0;
-  auto it = by_first_.find(KeyOf(tokens[i]));
-  if (it == by_first_.end()) return 0;
-  int best = 0;
-  for (const Entry& e : it->second) {
-    int n = static_cast<int>(e.words.size());
-    if (i + n > static_cast<int>(tokens.size()) || n < best) continue;
-    bool ok = true;
-    for (int k = 1; k < n && ok; ++k) {
-      const Token& t = tokens[i + k];
-      ok = t.type != Token::kQuote && !t.line_start && KeyOf(t) == e.words[k];
+  const int n = static_cast<int>(tokens.size());
+  if (i < 0 || i >= n || tokens[i].type == Token::kQuote) return 0;
+  std::string scratch;
+  int node = 0, best = 0, best_node = 0;
+  for (int k = i; k < n; ++k) {
+    const Token& t = tokens[k];
+    if (k > i && (t.type == Token::kQuote || t.line_start)) break;
+    const int* next = forward_[node].children.Find(KeyOf(t, &scratch));
+    if (next == nullptr) break;
+    node = *next;
+    if (forward_[node].ends) {
+      best = k + 1 - i;
+      best_node = node;
     }
-    if (!ok) continue;
-    if (n > best) {
-      best = n;
-      if (payloads != nullptr) payloads->clear();
-    }
-    if (payloads != nullptr) payloads->push_back(e.payload);
   }
+  if (payloads != nullptr && best > 0) *payloads = forward_[best_node].payloads;
   return best;
 }
 
 int PhraseMatcher::LongestEndingAt(const std::vector<Token>& tokens, int end) const {
   if (end <= 0 || end > static_cast<int>(tokens.size())) return 0;
-  const Token& last = tokens[end - 1];
-  if (last.type == Token::kQuote) return 0;
-  auto it = by_last_.find(KeyOf(last));
-  if (it == by_last_.end()) return 0;
-  int best = 0;
-  for (const Entry& e : it->second) {
-    int n = static_cast<int>(e.words.size());
-    if (n > end || n <= best) continue;
-    bool ok = true;
-    for (int k = 0; k < n - 1 && ok; ++k) {
-      const Token& t = tokens[end - n + k];
-      ok = t.type != Token::kQuote && (k == 0 || !t.line_start) && KeyOf(t) == e.words[k];
-    }
-    if (ok && !tokens[end - 1].line_start) best = n;
-    if (ok && n == 1) best = std::max(best, 1);
+  if (tokens[end - 1].type == Token::kQuote) return 0;
+  std::string scratch;
+  int node = 0, best = 0;
+  for (int k = end - 1; k >= 0; --k) {
+    const Token& t = tokens[k];
+    // Only a phrase's first word may start a line.
+    if (k < end - 1 && (t.type == Token::kQuote || tokens[k + 1].line_start)) break;
+    const int* next = backward_[node].children.Find(KeyOf(t, &scratch));
+    if (next == nullptr) break;
+    node = *next;
+    if (backward_[node].ends) best = end - k;
   }
   return best;
 }
 
-const std::vector<Lexicon::FormRef>* Lexicon::FormsOf(const std::string& norm) const {
-  auto it = forms_.find(norm);
-  return it == forms_.end() ? nullptr : &it->second;
+const std::vector<Lexicon::FormRef>* Lexicon::FormsOf(std::string_view norm) const {
+  return forms_.Find(norm);
 }
 
-const AuxiliaryForm* Lexicon::AuxiliaryOf(const std::string& norm) const {
-  auto it = auxiliary_index_.find(norm);
-  return it == auxiliary_index_.end() ? nullptr : &auxiliaries_[it->second];
+const AuxiliaryForm* Lexicon::AuxiliaryOf(std::string_view norm) const {
+  const int* index = auxiliary_index_.Find(norm);
+  return index == nullptr ? nullptr : &auxiliaries_[*index];
 }
 
-const PhraseMatcher& Lexicon::words(const std::string& word_class) const {
+const PhraseMatcher& Lexicon::words(std::string_view word_class) const {
   static const PhraseMatcher kEmpty;
-  auto it = word_classes_.find(word_class);
-  return it == word_classes_.end() ? kEmpty : it->second;
+  const PhraseMatcher* m = word_classes_.Find(word_class);
+  return m == nullptr ? kEmpty : *m;
 }
 
-bool Lexicon::Is(const std::string& word_class, const Token& t) const {
+bool Lexicon::Is(std::string_view word_class, const Token& t) const {
   if (t.type == Token::kQuote) return false;
-  auto it = features_.find(word_class);
-  return it != features_.end() && it->second.count(t.norm) > 0;
+  const StringMap<WordFeatures>* words = features_.Find(word_class);
+  return words != nullptr && words->Contains(t.norm);
 }
 
-const WordFeatures* Lexicon::FeaturesOf(const std::string& word_class,
-                                        const std::string& norm) const {
-  auto it = features_.find(word_class);
-  if (it == features_.end()) return nullptr;
-  auto f = it->second.find(norm);
-  return f == it->second.end() ? nullptr : &f->second;
+const WordFeatures* Lexicon::FeaturesOf(std::string_view word_class, std::string_view norm) const {
+  const StringMap<WordFeatures>* words = features_.Find(word_class);
+  return words == nullptr ? nullptr : words->Find(norm);
 }
 
-char Lexicon::FirstNameGender(const std::string& folded) const {
-  auto it = first_names_.find(folded);
-  return it == first_names_.end() ? 0 : it->second;
+char Lexicon::FirstNameGender(std::string_view folded) const {
+  const char* gender = first_names_.Find(folded);
+  return gender == nullptr ? 0 : *gender;
 }
 
 Status Lexicon::Load(const std::string& dir, Lexicon* out) {
@@ -134,7 +159,10 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
     }
   }
   for (size_t a = 0; a < lex.auxiliaries_.size(); ++a) {
-    lex.auxiliary_index_.emplace(lex.auxiliaries_[a].word, static_cast<int>(a));
+    // The first auxiliary listed under a word wins, as emplace() did.
+    if (!lex.auxiliary_index_.Contains(lex.auxiliaries_[a].word)) {
+      lex.auxiliary_index_[lex.auxiliaries_[a].word] = static_cast<int>(a);
+    }
   }
 
   static const char* const kClasses[] = {

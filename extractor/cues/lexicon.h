@@ -8,9 +8,9 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "core/string_map.h"
 #include "core/types.h"
 #include "cues/conjugate.h"
 #include "cues/speaker_kb.h"
@@ -18,28 +18,36 @@
 
 namespace guillemet::cues {
 
-// Longest-match look-up of multi-word phrases over tokens.
+// Longest-match look-up of multi-word phrases over tokens. Phrases are kept
+// in two word tries, one read from the first word and one from the last, so
+// that a look-up costs one hash probe per token of the match, and tokens are
+// looked up by their norm (or its FoldKey) as a string_view.
 class PhraseMatcher {
  public:
   enum class Key { kNorm, kFolded };  // Token::norm, or FoldKey (accents ignored).
   explicit PhraseMatcher(Key key = Key::kNorm) : key_(key) {}
   void Add(const std::vector<std::string>& words, int payload);
   // Length of the longest phrase starting at tokens[i] (0 if none); its
-  // payloads in *payloads. Quotations and line starts end a phrase.
+  // payloads in *payloads, in the order added. Quotations and line starts
+  // end a phrase.
   int LongestAt(const std::vector<Token>& tokens, int i, std::vector<int>* payloads) const;
   // Length of the longest phrase ending just before tokens[end].
   int LongestEndingAt(const std::vector<Token>& tokens, int end) const;
-  bool empty() const { return by_first_.empty(); }
+  bool empty() const { return forward_[0].children.empty(); }
 
  private:
-  struct Entry {
-    std::vector<std::string> words;
-    int payload;
+  struct Node {
+    StringMap<int> children;    // Next word -> node; 0 (the root) is never a child.
+    bool ends = false;          // A phrase ends here.
+    std::vector<int> payloads;  // Its payloads (forward trie only).
   };
-  std::string KeyOf(const Token& t) const;
+  // Appends `words` (in the given order) to a trie; returns the last node.
+  static int Insert(std::vector<Node>* trie, const std::vector<std::string>& words, bool reversed);
+  // The token's key: its norm, or the norm's FoldKey in *scratch.
+  std::string_view KeyOf(const Token& t, std::string* scratch) const;
   Key key_;
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
-  std::unordered_map<std::string, std::vector<Entry>> by_last_;
+  std::vector<Node> forward_ = std::vector<Node>(1);
+  std::vector<Node> backward_ = std::vector<Node>(1);
 };
 
 struct WordFeatures {
@@ -57,20 +65,20 @@ class Lexicon {
     int verb;
     const VerbForm* form;
   };
-  const std::vector<FormRef>* FormsOf(const std::string& norm) const;
-  const AuxiliaryForm* AuxiliaryOf(const std::string& norm) const;
+  const std::vector<FormRef>* FormsOf(std::string_view norm) const;
+  const AuxiliaryForm* AuxiliaryOf(std::string_view norm) const;
   const ReportingVerb& verb(int i) const { return verbs_[i]; }
 
   // Word classes of words.tsv ("adverb", "determiner", ...).
-  const PhraseMatcher& words(const std::string& word_class) const;
-  bool Is(const std::string& word_class, const Token& t) const;
-  const WordFeatures* FeaturesOf(const std::string& word_class, const std::string& norm) const;
+  const PhraseMatcher& words(std::string_view word_class) const;
+  bool Is(std::string_view word_class, const Token& t) const;
+  const WordFeatures* FeaturesOf(std::string_view word_class, std::string_view norm) const;
 
   // Cue templates: kind "source", "source_comma" or "channel" by payload.
   const PhraseMatcher& cue_templates() const { return cue_templates_; }
   const std::string& template_kind(int payload) const { return template_kinds_[payload]; }
 
-  char FirstNameGender(const std::string& folded) const;  // 0 if not a known first name.
+  char FirstNameGender(std::string_view folded) const;  // 0 if not a known first name.
 
   const SpeakerKb& kb() const { return kb_; }
   const PhraseMatcher& kb_names() const { return kb_names_; }      // Payload: speaker index.
@@ -82,13 +90,13 @@ class Lexicon {
  private:
   std::vector<ReportingVerb> verbs_;
   std::vector<AuxiliaryForm> auxiliaries_;
-  std::unordered_map<std::string, std::vector<FormRef>> forms_;
-  std::unordered_map<std::string, int> auxiliary_index_;
-  std::unordered_map<std::string, PhraseMatcher> word_classes_;
-  std::unordered_map<std::string, std::unordered_map<std::string, WordFeatures>> features_;
+  StringMap<std::vector<FormRef>> forms_;
+  StringMap<int> auxiliary_index_;
+  StringMap<PhraseMatcher> word_classes_;
+  StringMap<StringMap<WordFeatures>> features_;
   PhraseMatcher cue_templates_;
   std::vector<std::string> template_kinds_;
-  std::unordered_map<std::string, char> first_names_;
+  StringMap<char> first_names_;
   SpeakerKb kb_;
   PhraseMatcher kb_names_{PhraseMatcher::Key::kFolded};
   PhraseMatcher kb_epithets_{PhraseMatcher::Key::kFolded};

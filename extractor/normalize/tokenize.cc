@@ -173,6 +173,11 @@ class Tokenizer {
     // Inversion clitics: "a-t-il" -> "a" "-t-il"; "dit-elle" -> "dit" "-elle".
     static const char* const kClitics[] = {"-t-ils", "-t-elles", "-t-il", "-t-elle", "-t-on",
                                            "-ils",   "-elles",   "-il",   "-elle",   "-on"};
+    // Every clitic has a hyphen, and only a hyphen folds to one.
+    if (text_.substr(i, end - i).find('-') == std::string_view::npos) {
+      EmitGlued(i, end, line_start);
+      return;
+    }
     std::string folded = FoldCase(text_.substr(i, end - i));
     for (const char* clitic : kClitics) {
       std::string_view cl(clitic);

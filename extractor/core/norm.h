@@ -1,0 +1,85 @@
+// Norm: the type of Token::norm, a word's normal form. It is a std::string
+// whose comparisons are inline: the rules compare norms with literals
+// ("que", "qu'", ",") many times per token, and std::string's own operator==
+// with a const char* is an out-of-line call to compare() and strlen(). Here
+// the literal's length folds to a constant and a short memcmp is inlined.
+// Converts implicitly to const std::string& and std::string_view, so that
+// it passes wherever a string did.
+#ifndef GUILLEMET_CORE_NORM_H_
+#define GUILLEMET_CORE_NORM_H_
+
+#include <cstring>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace guillemet {
+
+class Norm {
+ public:
+  Norm() = default;
+  // Only a literal converts implicitly ("il" in `x ? "il" : t.norm`), so that
+  // comparing two other strings never goes through a Norm.
+  Norm(const char* s) : s_(s) {}  // NOLINT
+  explicit Norm(std::string s) : s_(std::move(s)) {}
+  explicit Norm(std::string_view s) : s_(s) {}
+
+  Norm& operator=(std::string s) {
+    s_ = std::move(s);
+    return *this;
+  }
+  Norm& operator=(const char* s) {
+    s_ = s;
+    return *this;
+  }
+  Norm& operator=(std::string_view s) {
+    s_.assign(s.data(), s.size());
+    return *this;
+  }
+
+  operator const std::string&() const { return s_; }  // NOLINT
+  operator std::string_view() const { return s_; }    // NOLINT
+  const std::string& str() const { return s_; }
+  std::string& str() { return s_; }
+  const char* c_str() const { return s_.c_str(); }
+  const char* data() const { return s_.data(); }
+  size_t size() const { return s_.size(); }
+  bool empty() const { return s_.empty(); }
+  char front() const { return s_.front(); }
+  char back() const { return s_.back(); }
+  char operator[](size_t i) const { return s_[i]; }
+  std::string::const_iterator begin() const { return s_.begin(); }
+  std::string::const_iterator end() const { return s_.end(); }
+
+ private:
+  std::string s_;
+};
+
+inline bool NormEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+inline bool operator==(const Norm& a, const char* b) { return NormEquals(a, b); }
+inline bool operator==(const char* a, const Norm& b) { return NormEquals(a, b); }
+inline bool operator==(const Norm& a, const std::string& b) { return NormEquals(a, b); }
+inline bool operator==(const std::string& a, const Norm& b) { return NormEquals(a, b); }
+inline bool operator==(const Norm& a, const Norm& b) { return NormEquals(a, b); }
+template <typename T>
+inline bool operator!=(const Norm& a, const T& b) {
+  return !(a == b);
+}
+inline bool operator!=(const char* a, const Norm& b) { return !(b == a); }
+inline bool operator!=(const std::string& a, const Norm& b) { return !(b == a); }
+
+inline std::string operator+(const Norm& a, const char* b) { return a.str() + b; }
+inline std::string operator+(const Norm& a, const std::string& b) { return a.str() + b; }
+inline std::string operator+(const char* a, const Norm& b) { return a + b.str(); }
+inline std::string operator+(const std::string& a, const Norm& b) { return a + b.str(); }
+inline std::string operator+(std::string&& a, const Norm& b) { return std::move(a) + b.str(); }
+
+inline std::ostream& operator<<(std::ostream& out, const Norm& n) { return out << n.str(); }
+
+}  // namespace guillemet
+
+#endif  // GUILLEMET_CORE_NORM_H_
