@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -244,7 +245,9 @@ TEST_F(QuoteFinderTest, LineWithoutAHandleIsNoAuthorLine) {
 // The limit is loose (a linear pass takes well under 0.1 s in a release
 // build) so that sanitized and debug builds pass too.
 void ExpectFastAndInBounds(const QuoteFinderResult& r, const std::string& text, double seconds) {
-  EXPECT_LT(seconds, 2.0);
+  // Sanitizers slow everything several times (scripts/test-sanitized sets
+  // GUILLEMET_SKIP_TIMING_TESTS); the bounds on offsets still hold there.
+  if (std::getenv("GUILLEMET_SKIP_TIMING_TESTS") == nullptr) EXPECT_LT(seconds, 2.0);
   for (const Quote& q : r.quotes) {
     EXPECT_LE(q.outer.begin, q.outer.end);
     EXPECT_LE(q.outer.end, text.size());
