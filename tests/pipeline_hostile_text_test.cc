@@ -8,6 +8,7 @@
 // environment sets GUILLEMET_SKIP_TIMING_TESTS (scripts/test-sanitized does:
 // sanitizers distort timings).
 #include <gtest/gtest.h>
+#include <malloc.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -16,9 +17,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <random>
@@ -351,11 +354,16 @@ TEST(HostileText, RandomSoupsOfMarksAndWordsKeepTheContract) {
 }
 
 // Big pathological inputs of the bad-input list: each must end quickly.
+// Like the shapes below, a case whose bug is still open names it in
+// `open_bug` and is DISABLED_.
 struct Pathological {
   const char* name;
   std::function<std::string()> make;
   double cpu_seconds;  // Bound, before kSlowdown.
+  const char* open_bug = nullptr;
 };
+
+void PrintTo(const Pathological& p, std::ostream* os) { *os << p.name; }
 
 // Articles without any quotation mark stop after the scan: shapes without
 // marks of their own start with this, so that every stage sees them.
@@ -409,10 +417,7 @@ bool RunInChild(const std::function<void()>& body, double limit, double* cpu_sec
 
 class HostileTextBound : public testing::TestWithParam<Pathological> {};
 
-// Disabled until the quadratic steps in attribute/sieves.cc and
-// resolve/resolver.cc (every quotation scans every cue of its sentence) are
-// gone: issue 5 stays open on this. Run with --gtest_also_run_disabled_tests.
-TEST_P(HostileTextBound, DISABLED_EndsInBoundedTimeWithinTheContract) {
+TEST_P(HostileTextBound, EndsInBoundedTimeWithinTheContract) {
   const std::string text = GetParam().make();
   const double limit = GetParam().cpu_seconds * kSlowdown;
   double cpu = 0;
@@ -434,7 +439,9 @@ INSTANTIATE_TEST_SUITE_P(
         Pathological{"unbalanced_guillemets_100000", [] { return Repeat("« ", 100000); }, 5},
         Pathological{"nested_guillemets_10000",
                      [] { return Repeat("« ", 10000) + "mot" + Repeat(" »", 10000); }, 5},
-        Pathological{"straight_quotes_100000", [] { return Repeat("\"", 100000); }, 5},
+        Pathological{"straight_quotes_100000", [] { return Repeat("\"", 100000); }, 5,
+                     "cues/cue_finder.cc: ReportingClauseFollows() tokenises the rest of a "
+                     "paragraph without spaces at each orphan closing mark (over 100 s here)"},
         Pathological{"quotation_continued_over_100000_paragraphs",
                      [] { return Repeat("« a\n\n", 100000); }, 5},
         Pathological{"apostrophes_100000",
@@ -444,11 +451,13 @@ INSTANTIATE_TEST_SUITE_P(
                      10},
         Pathological{"one_megabyte_of_invalid_bytes",
                      [] { return kOneQuotation + Repeat("\xFF\xC3\xED\xA0\x80 ", 200000); }, 10}),
-    [](const testing::TestParamInfo<Pathological>& info) { return std::string(info.param.name); });
+    [](const testing::TestParamInfo<Pathological>& info) {
+      return std::string(info.param.open_bug != nullptr ? "DISABLED_" : "") + info.param.name;
+    });
 
-// Disabled until the quadratic steps in attribute/sieves.cc and
-// resolve/resolver.cc (every quotation scans every cue of its sentence) are
-// gone: issue 5 stays open on this. Run with --gtest_also_run_disabled_tests.
+// Open bug, hence DISABLED_: quotes/quote_finder.cc emits every nested
+// quotation with a copy of its whole text, so n nested marks take O(n^2)
+// memory (290 MB here). Run with --gtest_also_run_disabled_tests.
 TEST(HostileText, DISABLED_NestingQuotations10000DeepTakesMemoryInProportion) {
   const std::string text = Repeat("« ", 10000) + "mot" + Repeat(" »", 10000);
   double cpu = 0;
@@ -463,15 +472,24 @@ TEST(HostileText, DISABLED_NestingQuotations10000DeepTakesMemoryInProportion) {
       30 * kSlowdown, &cpu);
 }
 
-// Linear time: doubling an adversarial input may at most about double the
-// time Extract takes. Each shape is grown until one run takes 0.1 s of CPU,
-// or until the doubled text would pass 1 MB (beyond, cache and page-fault
-// effects alone bend the curve); then the fastest of 3 interleaved runs at
-// n and at 2n are compared, with a generous 2.5 (a quadratic step gives 4).
+// Linear time: doubling an adversarial input may at most multiply the time
+// Extract takes by 2.5 (generous on purpose: a quadratic step gives 4).
+// Each shape is grown until one run takes 50 ms of CPU, or until four times
+// the text would pass 1 MB (beyond, cache and page-fault effects alone bend
+// the curve); then the fastest of 3 interleaved runs at n and at 4n are
+// compared: two doublings, at most 2.5 x 2.5, which keeps a linear step
+// (4) far from a quadratic one (16) despite the noise of a shared machine.
+//
+// A shape whose bug is still open carries it in `open_bug`: its test is
+// then DISABLED_ (run it with --gtest_also_run_disabled_tests), and the
+// sentence says what is wrong.
 struct Shape {
   const char* name;
   std::function<std::string(size_t)> make;
+  const char* open_bug = nullptr;
 };
+
+void PrintTo(const Shape& s, std::ostream* os) { *os << s.name; }
 
 bool SkipTiming() { return std::getenv("GUILLEMET_SKIP_TIMING_TESTS") != nullptr; }
 
@@ -481,20 +499,28 @@ double TimeOf(const std::string& text) {
   return CpuSeconds() - start;
 }
 
+// Makes the heap keep what is freed, all of it in one arena, so that once
+// warmed up no run pays for faulting in pages that an earlier run gave back
+// to the system: that cost depends on the history of the heap, not on the
+// input, and would bend the curve.
+void KeepFreedMemory() {
+  mallopt(M_MMAP_MAX, 0);
+  mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());
+}
+
 class ExtractTime : public testing::TestWithParam<Shape> {};
 
-// Disabled until the quadratic steps in attribute/sieves.cc and
-// resolve/resolver.cc (every quotation scans every cue of its sentence) are
-// gone: issue 5 stays open on this. Run with --gtest_also_run_disabled_tests.
-TEST_P(ExtractTime, DISABLED_GrowsLinearlyWhenTheInputDoubles) {
+TEST_P(ExtractTime, GrowsLinearlyWhenTheInputDoubles) {
   if (SkipTiming()) GTEST_SKIP() << "GUILLEMET_SKIP_TIMING_TESTS is set";
   const Shape& shape = GetParam();
+  if (shape.open_bug != nullptr) std::printf("open bug: %s\n", shape.open_bug);
   Shared();  // Not part of any measure.
   size_t n = 256;
   constexpr size_t kMaxBytes = size_t{1} << 20;
-  // Stop at 0.1 s, or before the larger text (2n) would pass the cap.
-  while (TimeOf(shape.make(n)) < 0.1 && shape.make(4 * n).size() <= kMaxBytes) n *= 2;
-  const std::string small = shape.make(n), large = shape.make(2 * n);
+  while (TimeOf(shape.make(n)) < 0.05 && shape.make(8 * n).size() <= kMaxBytes) n *= 2;
+  const std::string small = shape.make(n), large = shape.make(4 * n);
+  KeepFreedMemory();
+  TimeOf(large);  // Warms the heap up.
   std::vector<double> t_small, t_large;
   for (int i = 0; i < 3; ++i) {
     t_small.push_back(TimeOf(small));
@@ -502,24 +528,50 @@ TEST_P(ExtractTime, DISABLED_GrowsLinearlyWhenTheInputDoubles) {
   }
   const double fast_small = *std::min_element(t_small.begin(), t_small.end());
   const double fast_large = *std::min_element(t_large.begin(), t_large.end());
-  const double ratio = fast_large / std::max(fast_small, 1e-6);
-  EXPECT_LE(ratio, 2.5) << shape.name << ": " << fast_small << " s for " << small.size()
-                        << " bytes (n = " << n << "), " << fast_large << " s for " << large.size()
-                        << " bytes";
+  const double per_doubling = std::sqrt(fast_large / std::max(fast_small, 1e-6));
+  EXPECT_LE(per_doubling, 2.5) << shape.name << ": " << fast_small << " s for " << small.size()
+                               << " bytes (n = " << n << "), " << fast_large << " s for "
+                               << large.size() << " bytes";
 }
+
+// Bugs found by these shapes and still open, each with where it lies.
+const char kAttributeScansTheSentence[] =
+    "attribute/sieves.cc: for each quotation, Complement() walks ClauseStart() back to the "
+    "sentence start (looking lex_.words(\"clause_boundary\") up by name at each token) and "
+    "loops over every cue of the article, as do Relay(), SoleSpeakerOfSentence() and "
+    "HasPreposedCueBefore(); Incise() walks the whole chain of following quotations: "
+    "O(quotations x sentence length) in one long sentence";
+const char kResolverScansEveryCue[] =
+    "resolve/resolver.cc: WalkDiscourse() loops over every cue of the article for each "
+    "sentence, and ResolvePronoun() over every cue from the first (with five string "
+    "compares each) for each pronoun: O(sentences x cues)";
+const char kNestedQuotationsCopied[] =
+    "quotes/quote_finder.cc: every nested quotation is emitted with a copy of its whole "
+    "text (Finish) after a HasWord() scan from its start: n nested marks cost O(n^2) "
+    "time and memory (10 000 levels, 60 KB: 290 MB)";
+const char kProbeWindowUnbounded[] =
+    "cues/cue_finder.cc: ReportingClauseFollows() bounds its window by 12 spaces or a "
+    "newline but not by bytes, and the quotation finder calls it at each orphan closing "
+    "mark: a paragraph of marks without spaces is tokenised again for each mark";
 
 INSTANTIATE_TEST_SUITE_P(
     AdversarialShapes, ExtractTime,
     testing::Values(
         Shape{"unbalanced_guillemets", [](size_t n) { return Repeat("« ", n); }},
-        Shape{"unclosed_quotations_with_words", [](size_t n) { return Repeat("« a ", n); }},
+        Shape{"unclosed_quotations_with_words", [](size_t n) { return Repeat("« a ", n); },
+              kAttributeScansTheSentence},
         Shape{"nested_guillemets",
-              [](size_t n) { return Repeat("« ", n) + "mot" + Repeat(" »", n); }},
+              [](size_t n) { return Repeat("« ", n) + "mot" + Repeat(" »", n); },
+              kNestedQuotationsCopied},
         Shape{"orphan_closers_after_a_quotation",
-              [](size_t n) { return Repeat("« a » b » , a-t-il dit ", n); }},
-        Shape{"run_of_straight_quotes", [](size_t n) { return Repeat("\"", n); }},
-        Shape{"straight_quoted_words", [](size_t n) { return Repeat("\"a ", n); }},
-        Shape{"quotation_list_in_one_sentence", [](size_t n) { return Repeat("« a », ", n); }},
+              [](size_t n) { return Repeat("« a » b » , a-t-il dit ", n); },
+              kResolverScansEveryCue},
+        Shape{"run_of_straight_quotes", [](size_t n) { return Repeat("\"", n); },
+              kProbeWindowUnbounded},
+        Shape{"straight_quoted_words", [](size_t n) { return Repeat("\"a ", n); },
+              kAttributeScansTheSentence},
+        Shape{"quotation_list_in_one_sentence", [](size_t n) { return Repeat("« a », ", n); },
+              kAttributeScansTheSentence},
         Shape{"apostrophes", [](size_t n) { return kOneQuotation + Repeat("l'homme d'État ", n); }},
         Shape{"paragraph_without_sentence_end",
               [](size_t n) { return kOneQuotation + Repeat("le chat mange la souris et ", n); }},
@@ -529,10 +581,12 @@ INSTANTIATE_TEST_SUITE_P(
             "reporting_verbs",
             [](size_t n) { return kOneQuotation + Repeat("a déclaré, a affirmé, a ajouté, ", n); }},
         Shape{"quotations_with_named_speakers",
-              [](size_t n) { return Repeat("« Oui », a déclaré Jean Dupont. ", n); }},
+              [](size_t n) { return Repeat("« Oui », a déclaré Jean Dupont. ", n); },
+              kResolverScansEveryCue},
         Shape{
             "quotations_with_pronoun_speakers",
-            [](size_t n) { return "Jean Dupont est venu. " + Repeat("« Oui », a-t-il dit. ", n); }},
+            [](size_t n) { return "Jean Dupont est venu. " + Repeat("« Oui », a-t-il dit. ", n); },
+            kResolverScansEveryCue},
         Shape{"paragraphs_of_open_quotations", [](size_t n) { return Repeat("« a\n\n", n); }},
         Shape{"paragraphs_continuing_a_straight_quotation",
               [](size_t n) { return Repeat("\"\\é\n", n); }},
@@ -540,7 +594,10 @@ INSTANTIATE_TEST_SUITE_P(
               [](size_t n) {
                 return Repeat("« Oui », dit-il.\nUn message.\n— Jean Dupont (@jd) 25 mai 2017\n",
                               n);
-              }}),
-    [](const testing::TestParamInfo<Shape>& info) { return std::string(info.param.name); });
+              },
+              kResolverScansEveryCue}),
+    [](const testing::TestParamInfo<Shape>& info) {
+      return std::string(info.param.open_bug != nullptr ? "DISABLED_" : "") + info.param.name;
+    });
 
 }  // namespace
