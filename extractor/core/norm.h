@@ -8,6 +8,7 @@
 #ifndef GUILLEMET_CORE_NORM_H_
 #define GUILLEMET_CORE_NORM_H_
 
+#include <cstdint>
 #include <cstring>
 #include <ostream>
 #include <string>
@@ -27,21 +28,35 @@ class Norm {
 
   Norm& operator=(std::string s) {
     s_ = std::move(s);
+    cache_ = LookUpCache();
     return *this;
   }
   Norm& operator=(const char* s) {
     s_ = s;
+    cache_ = LookUpCache();
     return *this;
   }
   Norm& operator=(std::string_view s) {
     s_.assign(s.data(), s.size());
+    cache_ = LookUpCache();
     return *this;
   }
+
+  // Where the word stands in a lexicon's vocabulary, filled in by the
+  // lexicon the first time it is asked about this token (see
+  // cues/vocabulary.h): each token is then hashed once, not once per rule.
+  // It travels with the string when a token is copied; assigning a new
+  // string clears it; comparisons ignore it.
+  struct LookUpCache {
+    uint32_t owner = 0;   // Id of the vocabulary that filled it; 0 = empty.
+    int32_t word = -2;    // Entry of the norm: -1 none, -2 not looked up yet.
+    int32_t folded = -2;  // Entry of its FoldKey, likewise.
+  };
+  LookUpCache& cache() const { return cache_; }
 
   operator const std::string&() const { return s_; }  // NOLINT
   operator std::string_view() const { return s_; }    // NOLINT
   const std::string& str() const { return s_; }
-  std::string& str() { return s_; }
   const char* c_str() const { return s_.c_str(); }
   const char* data() const { return s_.data(); }
   size_t size() const { return s_.size(); }
@@ -54,6 +69,7 @@ class Norm {
 
  private:
   std::string s_;
+  mutable LookUpCache cache_;
 };
 
 inline bool NormEquals(std::string_view a, std::string_view b) {

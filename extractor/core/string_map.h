@@ -65,19 +65,23 @@ class StringMap {
  public:
   using Entry = std::pair<std::string, V>;
 
-  // The value stored under `key`, or nullptr.
-  const V* Find(std::string_view key) const {
-    if (slots_.empty()) return nullptr;
+  // The position of `key` in entries(), or -1.
+  int FindIndex(std::string_view key) const {
+    if (slots_.empty()) return -1;
     const uint64_t h = HashString(key);
     const uint32_t tag = static_cast<uint32_t>(h >> 32);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
-      if (slot.index == 0) return nullptr;
-      if (slot.tag == tag) {
-        const Entry& e = entries_[slot.index - 1];
-        if (e.first == key) return &e.second;
+      if (slot.index == 0) return -1;
+      if (slot.tag == tag && entries_[slot.index - 1].first == key) {
+        return static_cast<int>(slot.index - 1);
       }
     }
+  }
+  // The value stored under `key`, or nullptr.
+  const V* Find(std::string_view key) const {
+    const int i = FindIndex(key);
+    return i < 0 ? nullptr : &entries_[i].second;
   }
   V* Find(std::string_view key) {
     return const_cast<V*>(static_cast<const StringMap*>(this)->Find(key));
@@ -87,7 +91,8 @@ class StringMap {
   // The value stored under `key`, inserted value-initialised if absent.
   V& operator[](std::string_view key) {
     if (V* v = Find(key)) return *v;
-    if ((entries_.size() + 1) * 4 > slots_.size() * 3) Grow();
+    // At most half full: most look-ups miss, and a miss probes up to an empty slot.
+    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
     entries_.emplace_back(std::string(key), V());
     Place(HashString(key), static_cast<uint32_t>(entries_.size()));
     return entries_.back().second;
@@ -97,6 +102,7 @@ class StringMap {
   bool empty() const { return entries_.empty(); }
   // Entries in insertion order.
   const std::vector<Entry>& entries() const { return entries_; }
+  std::vector<Entry>& entries() { return entries_; }
 
  private:
   struct Slot {

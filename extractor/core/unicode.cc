@@ -250,6 +250,16 @@ void AppendFoldKeyIcu(char32_t c, std::string* out) {
 
 }  // namespace
 
+bool FoldKeyIsIdentity(std::string_view text) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z') || c == '`' || c == ' ' ||
+        (c >= '\t' && c <= '\r')) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string FoldCase(std::string_view text) {
   std::string out;
   out.reserve(text.size());

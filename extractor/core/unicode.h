@@ -49,6 +49,10 @@ bool IsApostrophe(char32_t c);  // ' ’ ‘ ʼ
 // use, so the result is ICU's without a call to ICU per character.
 std::string FoldKey(std::string_view text);
 
+// Whether FoldKey(text) == text, answered without building it: true for
+// lowercase ASCII with no white space and no backquote, which is most norms.
+bool FoldKeyIsIdentity(std::string_view text);
+
 // Lowercase only (accents kept): for verb forms and function words. Same
 // tables as FoldKey.
 std::string FoldCase(std::string_view text);

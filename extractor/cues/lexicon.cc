@@ -54,24 +54,19 @@ int PhraseMatcher::Insert(std::vector<Node>* trie, const std::vector<std::string
   return node;
 }
 
-namespace {
-
-// Whether FoldKey() would return `norm` unchanged: lowercase ASCII with no
-// space and no backquote, which is most words of French text.
-bool FoldsToItself(std::string_view norm) {
-  for (char c : norm) {
-    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z') || c == '`' || c == ' ' ||
-        (c >= '\t' && c <= '\r')) {
-      return false;
-    }
-  }
-  return true;
+void PhraseMatcher::Index(Vocabulary* vocabulary, int bit) {
+  if (bit >= Vocabulary::kBits) return;  // Not indexed: every look-up hashes.
+  bit_ = uint64_t{1} << bit;
+  auto entry = [&](const std::string& word) -> WordEntry& {
+    return key_ == Key::kNorm ? vocabulary->Add(word) : vocabulary->AddFolded(word);
+  };
+  for (const auto& [word, node] : forward_[0].children.entries()) entry(word).starts |= bit_;
+  for (const auto& [word, node] : backward_[0].children.entries()) entry(word).ends |= bit_;
+  vocabulary_ = vocabulary;
 }
 
-}  // namespace
-
 std::string_view PhraseMatcher::KeyOf(const Token& t, std::string* scratch) const {
-  if (key_ == Key::kNorm || FoldsToItself(t.norm)) return t.norm;
+  if (key_ == Key::kNorm || FoldKeyIsIdentity(t.norm)) return t.norm;
   *scratch = FoldKey(t.norm);
   return *scratch;
 }
@@ -81,6 +76,12 @@ int PhraseMatcher::LongestAt(const std::vector<Token>& tokens, int i,
   if (payloads != nullptr) payloads->clear();
   const int n = static_cast<int>(tokens.size());
   if (i < 0 || i >= n || tokens[i].type == Token::kQuote) return 0;
+  if (vocabulary_ != nullptr) {
+    const Norm& first = tokens[i].norm;
+    const WordEntry* e =
+        key_ == Key::kNorm ? vocabulary_->Of(first) : vocabulary_->FoldedOf(first);
+    if (e == nullptr || (e->starts & bit_) == 0) return 0;
+  }
   std::string scratch;
   int node = 0, best = 0, best_node = 0;
   for (int k = i; k < n; ++k) {
@@ -101,6 +102,11 @@ int PhraseMatcher::LongestAt(const std::vector<Token>& tokens, int i,
 int PhraseMatcher::LongestEndingAt(const std::vector<Token>& tokens, int end) const {
   if (end <= 0 || end > static_cast<int>(tokens.size())) return 0;
   if (tokens[end - 1].type == Token::kQuote) return 0;
+  if (vocabulary_ != nullptr) {
+    const Norm& last = tokens[end - 1].norm;
+    const WordEntry* e = key_ == Key::kNorm ? vocabulary_->Of(last) : vocabulary_->FoldedOf(last);
+    if (e == nullptr || (e->ends & bit_) == 0) return 0;
+  }
   std::string scratch;
   int node = 0, best = 0;
   for (int k = end - 1; k >= 0; --k) {
@@ -130,10 +136,26 @@ const PhraseMatcher& Lexicon::words(std::string_view word_class) const {
   return m == nullptr ? kEmpty : *m;
 }
 
+const std::vector<Lexicon::FormRef>* Lexicon::FormsOf(const Norm& norm) const {
+  const WordEntry* e = vocabulary_->Of(norm);
+  return e == nullptr || e->forms < 0 ? nullptr : &forms_.entries()[e->forms].second;
+}
+
+const AuxiliaryForm* Lexicon::AuxiliaryOf(const Norm& norm) const {
+  const WordEntry* e = vocabulary_->Of(norm);
+  return e == nullptr || e->auxiliary < 0 ? nullptr : &auxiliaries_[e->auxiliary];
+}
+
 bool Lexicon::Is(std::string_view word_class, const Token& t) const {
   if (t.type == Token::kQuote) return false;
-  const StringMap<WordFeatures>* words = features_.Find(word_class);
-  return words != nullptr && words->Contains(t.norm);
+  const int* bit = class_bit_.Find(word_class);
+  if (bit == nullptr) return false;
+  if (*bit >= Vocabulary::kBits) {
+    const StringMap<WordFeatures>* words = features_.Find(word_class);
+    return words != nullptr && words->Contains(t.norm);
+  }
+  const WordEntry* e = vocabulary_->Of(t.norm);
+  return e != nullptr && (e->classes >> *bit & 1) != 0;
 }
 
 const WordFeatures* Lexicon::FeaturesOf(std::string_view word_class, std::string_view norm) const {
@@ -144,6 +166,29 @@ const WordFeatures* Lexicon::FeaturesOf(std::string_view word_class, std::string
 char Lexicon::FirstNameGender(std::string_view folded) const {
   const char* gender = first_names_.Find(folded);
   return gender == nullptr ? 0 : *gender;
+}
+
+void Lexicon::IndexVocabulary() {
+  Vocabulary& v = *vocabulary_;
+  int bit = 0;
+  for (auto& [word_class, matcher] : word_classes_.entries()) matcher.Index(&v, bit++);
+  for (PhraseMatcher* m : {&cue_templates_, &kb_names_, &kb_epithets_, &role_phrases_}) {
+    m->Index(&v, bit++);
+  }
+  int class_bit = 0;
+  for (const auto& [word_class, words] : features_.entries()) {
+    class_bit_[word_class] = class_bit;
+    if (class_bit < Vocabulary::kBits) {
+      for (const auto& [word, features] : words.entries()) {
+        v.Add(word).classes |= uint64_t{1} << class_bit;
+      }
+    }
+    ++class_bit;
+  }
+  for (size_t f = 0; f < forms_.entries().size(); ++f) {
+    v.Add(forms_.entries()[f].first).forms = static_cast<int>(f);
+  }
+  for (const auto& [word, auxiliary] : auxiliary_index_.entries()) v.Add(word).auxiliary = auxiliary;
 }
 
 Status Lexicon::Load(const std::string& dir, Lexicon* out) {
@@ -252,6 +297,7 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
     lex.role_phrases_.Add(WithoutArticle(Folded(normalize::TokenizePhrase(roles[i].phrase))),
                           static_cast<int>(i));
   }
+  lex.IndexVocabulary();
   return Status::OK();
 }
 

@@ -6,6 +6,7 @@
 #ifndef GUILLEMET_CUES_LEXICON_H_
 #define GUILLEMET_CUES_LEXICON_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "core/types.h"
 #include "cues/conjugate.h"
 #include "cues/speaker_kb.h"
+#include "cues/vocabulary.h"
 #include "quotes/quote_finder.h"
 
 namespace guillemet::cues {
@@ -34,6 +36,10 @@ class PhraseMatcher {
   // Length of the longest phrase ending just before tokens[end].
   int LongestEndingAt(const std::vector<Token>& tokens, int end) const;
   bool empty() const { return forward_[0].children.empty(); }
+  // Marks in `vocabulary` the words this matcher's phrases start and end
+  // with (bit `bit`), so that a token that starts none is turned away
+  // without hashing it again. Once all phrases are added.
+  void Index(Vocabulary* vocabulary, int bit);
 
  private:
   struct Node {
@@ -46,6 +52,8 @@ class PhraseMatcher {
   // The token's key: its norm, or the norm's FoldKey in *scratch.
   std::string_view KeyOf(const Token& t, std::string* scratch) const;
   Key key_;
+  const Vocabulary* vocabulary_ = nullptr;  // Set by Index().
+  uint64_t bit_ = 0;
   std::vector<Node> forward_ = std::vector<Node>(1);
   std::vector<Node> backward_ = std::vector<Node>(1);
 };
@@ -58,6 +66,10 @@ struct WordFeatures {
 
 class Lexicon {
  public:
+  Lexicon() = default;
+  Lexicon(const Lexicon&) = delete;  // Matchers point into the vocabulary.
+  Lexicon& operator=(const Lexicon&) = delete;
+
   static Status Load(const std::string& patterns_dir, Lexicon* out);
 
   // A reporting verb form found under a token's norm.
@@ -67,6 +79,9 @@ class Lexicon {
   };
   const std::vector<FormRef>* FormsOf(std::string_view norm) const;
   const AuxiliaryForm* AuxiliaryOf(std::string_view norm) const;
+  // The same for a token's norm, through the vocabulary's cache.
+  const std::vector<FormRef>* FormsOf(const Norm& norm) const;
+  const AuxiliaryForm* AuxiliaryOf(const Norm& norm) const;
   const ReportingVerb& verb(int i) const { return verbs_[i]; }
 
   // Word classes of words.tsv ("adverb", "determiner", ...).
@@ -88,6 +103,11 @@ class Lexicon {
   const quotes::QuoteMarks& quote_marks() const { return quote_marks_; }
 
  private:
+  // Fills the vocabulary from everything loaded, once.
+  void IndexVocabulary();
+
+  std::unique_ptr<Vocabulary> vocabulary_ = std::make_unique<Vocabulary>();
+  StringMap<int> class_bit_;  // Word class -> its bit in WordEntry::classes.
   std::vector<ReportingVerb> verbs_;
   std::vector<AuxiliaryForm> auxiliaries_;
   StringMap<std::vector<FormRef>> forms_;

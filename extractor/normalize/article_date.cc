@@ -111,6 +111,22 @@ const std::vector<Pattern>& Patterns() {
   return *patterns;
 }
 
+// Every pattern at once, to skip in one pass the lines where none matches
+// (most lines that have a digit). Null if RE2 could not build it.
+const RE2* AnyPatternRe() {
+  static const RE2* re = [] {
+    std::string any;
+    for (const Pattern& p : Patterns()) {
+      any += (any.empty() ? "(?:" : "|(?:") + p.re->pattern() + ")";
+    }
+    RE2::Options options = Patterns()[0].re->options();
+    options.set_max_mem(64 << 20);
+    auto* compiled = new RE2(any, options);
+    return compiled->ok() ? compiled : nullptr;
+  }();
+  return re;
+}
+
 const RE2& YearRe() {
   static const RE2* re = new RE2("(?:^|[^\\pN])((?:19|20)\\d{2})(?:[^\\pN]|$)");
   return *re;
@@ -236,6 +252,9 @@ std::string FindArticleDate(std::string_view text) {
     }
     const std::string_view line = Repaired(lines[i].text, &storage);
     const re2::StringPiece piece(line.data(), line.size());
+    if (const RE2* any = AnyPatternRe(); any != nullptr && !RE2::PartialMatch(piece, *any)) {
+      continue;
+    }
     std::vector<std::pair<size_t, size_t>> taken;  // Byte spans of dates with a year.
     int bonus = 0;
     if (lines[i].nonempty_index < kTopLines) {

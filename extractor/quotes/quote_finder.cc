@@ -432,6 +432,8 @@ class Finder {
         R"(^\s*(?:—|–|-|―)\s*([^\s(@][^(@]*?)\s*\(@[A-Za-z0-9_]{1,30}\)(?:\s|$))");
     for (size_t p = 1; p < paragraphs.size(); ++p) {
       Span line = paragraphs[p];
+      // The author line always has "(@": most paragraphs are skipped here.
+      if (text_.substr(line.begin, line.size()).find("(@") == std::string_view::npos) continue;
       re2::StringPiece name;
       if (!RE2::PartialMatch(re2::StringPiece(text_.data() + line.begin, line.size()),
                              kAuthorLine, &name)) {

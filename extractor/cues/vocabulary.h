@@ -1,0 +1,71 @@
+// The vocabulary: every word the patterns know, keyed by its norm and by its
+// FoldKey, with what the rules ask about it (the word classes it belongs to,
+// the phrase matchers whose phrases it starts or ends). A token is looked up
+// here once, the first time a rule asks, and the answer is kept in its Norm
+// (Norm::LookUpCache): the dozen questions each rule asks of each token then
+// cost no hashing. Filled while patterns load, immutable afterwards, so it
+// is shared by every thread; the caches live in the tokens, which belong to
+// one thread.
+#ifndef GUILLEMET_CUES_VOCABULARY_H_
+#define GUILLEMET_CUES_VOCABULARY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/norm.h"
+#include "core/string_map.h"
+
+namespace guillemet::cues {
+
+struct WordEntry {
+  uint64_t classes = 0;  // Bit c: the word alone is in word class c.
+  uint64_t starts = 0;   // Bit m: a phrase of matcher m starts with the word.
+  uint64_t ends = 0;     // Bit m: a phrase of matcher m ends with it.
+  int forms = -1;        // Opaque indexes for the lexicon (verb forms, auxiliary).
+  int auxiliary = -1;
+};
+
+class Vocabulary {
+ public:
+  // Matchers and classes get bits 0 to 63; past that they are not indexed
+  // and callers must look the word up themselves.
+  static constexpr int kBits = 64;
+
+  Vocabulary();
+  Vocabulary(const Vocabulary&) = delete;
+  Vocabulary& operator=(const Vocabulary&) = delete;
+
+  // Loading: the entry of a word (inserted if new).
+  WordEntry& Add(std::string_view norm) { return by_norm_[norm]; }
+  WordEntry& AddFolded(std::string_view folded) { return by_folded_[folded]; }
+
+  // The entry of a token's norm, or of the norm's FoldKey; nullptr for a
+  // word the patterns never use. Cached in the norm.
+  const WordEntry* Of(const Norm& norm) const {
+    Norm::LookUpCache& c = Cache(norm);
+    if (c.word == -2) c.word = by_norm_.FindIndex(norm);
+    return c.word < 0 ? nullptr : &by_norm_.entries()[c.word].second;
+  }
+  const WordEntry* FoldedOf(const Norm& norm) const {
+    Norm::LookUpCache& c = Cache(norm);
+    if (c.folded == -2) c.folded = FindFolded(norm);
+    return c.folded < 0 ? nullptr : &by_folded_.entries()[c.folded].second;
+  }
+
+ private:
+  Norm::LookUpCache& Cache(const Norm& norm) const {
+    Norm::LookUpCache& c = norm.cache();
+    if (c.owner != id_) c = Norm::LookUpCache{id_, -2, -2};
+    return c;
+  }
+  int FindFolded(const Norm& norm) const;
+
+  const uint32_t id_;  // Unique per vocabulary: a cache filled by another is ignored.
+  StringMap<WordEntry> by_norm_;
+  StringMap<WordEntry> by_folded_;
+};
+
+}  // namespace guillemet::cues
+
+#endif  // GUILLEMET_CUES_VOCABULARY_H_
