@@ -415,9 +415,18 @@ bool RunInChild(const std::function<void()>& body, double limit, double* cpu_sec
   return true;
 }
 
+// ctest runs every test with --gtest_also_run_disabled_tests, and CMake's
+// test discovery only sees DISABLED_ at the start of a name, not on a
+// parameter: so a case with an open bug also skips itself, unless
+// GUILLEMET_RUN_OPEN_BUGS is set.
+bool SkipOpenBug(const char* open_bug) {
+  return open_bug != nullptr && std::getenv("GUILLEMET_RUN_OPEN_BUGS") == nullptr;
+}
+
 class HostileTextBound : public testing::TestWithParam<Pathological> {};
 
 TEST_P(HostileTextBound, EndsInBoundedTimeWithinTheContract) {
+  if (SkipOpenBug(GetParam().open_bug)) GTEST_SKIP() << "open bug: " << GetParam().open_bug;
   const std::string text = GetParam().make();
   const double limit = GetParam().cpu_seconds * kSlowdown;
   double cpu = 0;
@@ -481,8 +490,8 @@ TEST(HostileText, DISABLED_NestingQuotations10000DeepTakesMemoryInProportion) {
 // (4) far from a quadratic one (16) despite the noise of a shared machine.
 //
 // A shape whose bug is still open carries it in `open_bug`: its test is
-// then DISABLED_ (run it with --gtest_also_run_disabled_tests), and the
-// sentence says what is wrong.
+// then DISABLED_ and skipped (see SkipOpenBug; run it with
+// GUILLEMET_RUN_OPEN_BUGS=1), and the sentence says what is wrong.
 struct Shape {
   const char* name;
   std::function<std::string(size_t)> make;
@@ -513,7 +522,7 @@ class ExtractTime : public testing::TestWithParam<Shape> {};
 TEST_P(ExtractTime, GrowsLinearlyWhenTheInputDoubles) {
   if (SkipTiming()) GTEST_SKIP() << "GUILLEMET_SKIP_TIMING_TESTS is set";
   const Shape& shape = GetParam();
-  if (shape.open_bug != nullptr) std::printf("open bug: %s\n", shape.open_bug);
+  if (SkipOpenBug(shape.open_bug)) GTEST_SKIP() << "open bug: " << shape.open_bug;
   Shared();  // Not part of any measure.
   size_t n = 256;
   constexpr size_t kMaxBytes = size_t{1} << 20;
@@ -535,12 +544,6 @@ TEST_P(ExtractTime, GrowsLinearlyWhenTheInputDoubles) {
 }
 
 // Bugs found by these shapes and still open, each with where it lies.
-const char kAttributeScansTheSentence[] =
-    "attribute/sieves.cc: for each quotation, Complement() walks ClauseStart() back to the "
-    "sentence start (looking lex_.words(\"clause_boundary\") up by name at each token) and "
-    "loops over every cue of the article, as do Relay(), SoleSpeakerOfSentence() and "
-    "HasPreposedCueBefore(); Incise() walks the whole chain of following quotations: "
-    "O(quotations x sentence length) in one long sentence";
 const char kResolverScansEveryCue[] =
     "resolve/resolver.cc: WalkDiscourse() loops over every cue of the article for each "
     "sentence, and ResolvePronoun() over every cue from the first (with five string "
@@ -558,8 +561,7 @@ INSTANTIATE_TEST_SUITE_P(
     AdversarialShapes, ExtractTime,
     testing::Values(
         Shape{"unbalanced_guillemets", [](size_t n) { return Repeat("« ", n); }},
-        Shape{"unclosed_quotations_with_words", [](size_t n) { return Repeat("« a ", n); },
-              kAttributeScansTheSentence},
+        Shape{"unclosed_quotations_with_words", [](size_t n) { return Repeat("« a ", n); }},
         Shape{"nested_guillemets",
               [](size_t n) { return Repeat("« ", n) + "mot" + Repeat(" »", n); },
               kNestedQuotationsCopied},
@@ -568,10 +570,8 @@ INSTANTIATE_TEST_SUITE_P(
               kResolverScansEveryCue},
         Shape{"run_of_straight_quotes", [](size_t n) { return Repeat("\"", n); },
               kProbeWindowUnbounded},
-        Shape{"straight_quoted_words", [](size_t n) { return Repeat("\"a ", n); },
-              kAttributeScansTheSentence},
-        Shape{"quotation_list_in_one_sentence", [](size_t n) { return Repeat("« a », ", n); },
-              kAttributeScansTheSentence},
+        Shape{"straight_quoted_words", [](size_t n) { return Repeat("\"a ", n); }},
+        Shape{"quotation_list_in_one_sentence", [](size_t n) { return Repeat("« a », ", n); }},
         Shape{"apostrophes", [](size_t n) { return kOneQuotation + Repeat("l'homme d'État ", n); }},
         Shape{"paragraph_without_sentence_end",
               [](size_t n) { return kOneQuotation + Repeat("le chat mange la souris et ", n); }},

@@ -1,6 +1,7 @@
 #include "attribute/sieves.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "core/unicode.h"
@@ -35,16 +36,72 @@ bool StartsUpper(std::string_view s) {
 
 class Sieves {
  public:
+  // Every rule must cost O(1) amortised per quotation (or O(log cues)):
+  // a sentence may hold thousands of quotations and cues on hostile input.
+  // So what a rule asks of a sentence is computed once per sentence
+  // (Facts), cues are searched by position (they are in order of
+  // first_token, as the cue finder emits them), and chains of quotations
+  // are skipped through a precomputed table.
   Sieves(const cues::Lexicon& lex, const Analysis& a, const Subjects& subjects)
       : lex_(lex), a_(a), tokens_(a.tokens), subjects_(subjects) {
-    cue_at_.assign(tokens_.size(), -1);
-    for (size_t c = 0; c < a_.cues.size(); ++c) cue_at_[a_.cues[c].first_token] = static_cast<int>(c);
+    const int n = static_cast<int>(tokens_.size());
+    const int cues = static_cast<int>(a_.cues.size());
+    cue_at_.assign(n, -1);
+    cue_starts_.resize(cues);
+    for (int c = 0; c < cues; ++c) {
+      cue_at_[a_.cues[c].first_token] = c;
+      cue_starts_[c] = a_.cues[c].first_token;
+    }
+    // Cue indexes, for each cue, of the next (or previous) cue at or after
+    // (before) it that a rule could use whatever the quotation.
+    next_complement_.assign(cues + 1, cues);
+    next_frame_.assign(cues + 1, cues);
+    previous_colon_.assign(cues, -1);
+    for (int c = cues - 1; c >= 0; --c) {
+      const Cue& cue = a_.cues[c];
+      next_complement_[c] = (cue.form != Cue::kSource && !IsRelay(c) && !cue.negated &&
+                             subjects_.of_cue[c] >= 0)
+                                ? c
+                                : next_complement_[c + 1];
+      const bool frame = IsIncise(c) && subjects_.of_cue[c] >= 0 && !IsRelay(c) &&
+                         cue.first_token > 0 &&
+                         (tokens_[cue.first_token - 1].norm == "," ||
+                          tokens_[cue.first_token - 1].type == Token::kQuote);
+      next_frame_[c] = frame ? c : next_frame_[c + 1];
+    }
+    for (int c = 0; c < cues; ++c) {
+      const Cue& cue = a_.cues[c];
+      const bool colon = cue.form != Cue::kSource && subjects_.of_cue[c] >= 0 && !cue.negated;
+      previous_colon_[c] = colon ? c : (c > 0 ? previous_colon_[c - 1] : -1);
+    }
+    // Incise chains: from a token, the first token that is not a comma, a
+    // conjunction or a quotation, or that leaves the sentence.
+    chain_end_.assign(n, 0);
+    for (int k = n - 1; k >= 0; --k) {
+      const Token& tok = tokens_[k];
+      const bool skippable = tok.type == Token::kQuote || tok.norm == "," || tok.norm == "car" ||
+                             tok.norm == "et" || tok.norm == "mais" || tok.norm == "ou";
+      if (!skippable) {
+        chain_end_[k] = k;
+      } else if (k + 1 < n && tokens_[k + 1].sentence == tok.sentence) {
+        chain_end_[k] = chain_end_[k + 1];
+      } else {
+        chain_end_[k] = k + 1;
+      }
+    }
+    facts_.resize(a_.sentences.size());
   }
 
   std::vector<Attribution> Run() {
     const size_t n = a_.quotes.size();
     out_.assign(n, Attribution());
     decided_.assign(n, false);
+    previous_quote_.assign(n, -1);
+    for (size_t q = 0, last = 0; q < n; ++q) {
+      previous_quote_[q] = last == 0 ? -1 : static_cast<int>(last - 1);
+      const Quote& quote = a_.quotes[q];
+      if (quote.depth == 0 && !quote.tweet && quote.first_token >= 0) last = q + 1;
+    }
     for (size_t q = 0; q < n; ++q) {
       const Quote& quote = a_.quotes[q];
       if (quote.depth > 0 || quote.first_token < 0) {
@@ -98,47 +155,28 @@ class Sieves {
     return cue.form == Cue::kInverted || (cue.form == Cue::kFinite && subjects_.postposed[c]);
   }
 
-  bool HasPreposedCueBefore(int q) const {
-    const Sentence& s = SentenceOf(q);
-    for (size_t c = 0; c < a_.cues.size(); ++c) {
-      const Cue& cue = a_.cues[c];
-      if (cue.first_token < s.first_token || cue.end_token > TokenOf(q)) continue;
-      if (!IsRelay(static_cast<int>(c)) && cue.form != Cue::kSource && subjects_.of_cue[c] >= 0 &&
-          !subjects_.postposed[c]) {
-        return true;
-      }
-    }
-    return false;
+  bool HasPreposedCueBefore(int q) {
+    return FactsOf(q).first_preposed_cue_end <= TokenOf(q);
   }
 
   // « A », a-t-il dit — « A » car « B », a déclaré X — and the « C » that
   // follows the incise of a split quotation.
   bool Incise(int q) {
     int t = TokenOf(q);
-    std::vector<int> chain = {q};
     int k = t + 1;
-    while (Valid(k) && tokens_[k].sentence == tokens_[t].sentence) {
-      const Token& tok = tokens_[k];
-      if (tok.norm == "," || tok.norm == "car" || tok.norm == "et" || tok.norm == "mais" ||
-          tok.norm == "ou") {
-        ++k;
-        continue;
-      }
-      if (tok.type == Token::kQuote) {
-        chain.push_back(tok.quote);
-        ++k;
-        continue;
-      }
-      break;
-    }
+    if (Valid(k) && tokens_[k].sentence == tokens_[t].sentence) k = chain_end_[k];
     if (!Valid(k) || cue_at_[k] < 0) return false;
     int c = cue_at_[k];
     if (!IsIncise(c) || subjects_.of_cue[c] < 0) return false;
     if (IsRelay(c) && HasPreposedCueBefore(q)) return false;
     const Mention& subject = a_.mentions[subjects_.of_cue[c]];
     const char* method = subject.kind == Mention::kPronoun ? "incise_pronoun" : "incise";
-    for (int member : chain) {
-      if (!decided_[member]) Set(member, subjects_.of_cue[c], c, method, 0.95);
+    Set(q, subjects_.of_cue[c], c, method, 0.95);
+    for (int member = t + 1; member < k; ++member) {
+      const Token& tok = tokens_[member];
+      if (tok.type == Token::kQuote && !decided_[tok.quote]) {
+        Set(tok.quote, subjects_.of_cue[c], c, method, 0.95);
+      }
     }
     // The quotation right after the incise continues it.
     int after = std::max(a_.cues[c].end_token, subject.end_token);
@@ -221,12 +259,16 @@ class Sieves {
     int t = TokenOf(q);
     if (!Valid(t - 1) || tokens_[t - 1].norm != ":") return false;
     const Sentence& s = SentenceOf(q);
-    for (int c = static_cast<int>(a_.cues.size()) - 1; c >= 0; --c) {
+    // The last usable cue ending before the colon: cues starting before it.
+    int c = FirstCueFrom(t - 1) - 1;
+    while (c >= 0 && (c = previous_colon_[c]) >= 0) {
       const Cue& cue = a_.cues[c];
-      if (cue.end_token > t - 1 || cue.first_token < s.first_token) continue;
-      if (cue.form == Cue::kSource || subjects_.of_cue[c] < 0 || cue.negated) continue;
-      Set(q, subjects_.of_cue[c], c, "colon_after_cue", 0.9);
-      return true;
+      if (cue.first_token < s.first_token) return false;
+      if (cue.end_token <= t - 1) {
+        Set(q, subjects_.of_cue[c], c, "colon_after_cue", 0.9);
+        return true;
+      }
+      --c;
     }
     return false;
   }
@@ -237,28 +279,18 @@ class Sieves {
     if (!Valid(t - 2) || tokens_[t - 1].norm != ":") return false;
     int m = a_.mention_at[t - 2];
     if (m < 0 || a_.mentions[m].end_token != t - 1) return false;
-    const Sentence& sentence = SentenceOf(q);
     // "Blinken à Paris : « ... »": a place before the colon; the person
     // the headline starts with speaks.
     if (a_.mentions[m].is_org && a_.mentions[m].kind == Mention::kName) {
-      for (int k = sentence.first_token; k < a_.mentions[m].first_token; ++k) {
-        int first = a_.mention_at[k];
-        if (first >= 0 && a_.mentions[first].kind == Mention::kName && !a_.mentions[first].is_org &&
-            a_.mentions[first].first_token == k) {
-          m = first;
-          break;
-        }
-      }
+      const int first = FactsOf(q).first_person_name;
+      if (first >= 0 && a_.mentions[first].first_token < a_.mentions[m].first_token) m = first;
     }
     const Mention& mention = a_.mentions[m];
     int named = PreferName(m);
     if (a_.mentions[named].kind != Mention::kName && mention.kind != Mention::kRole) return false;
     // Nothing but the name (and an apposition) before the colon... or page
     // furniture glued to it: no reporting verb in between.
-    const Sentence& s = SentenceOf(q);
-    for (const Cue& cue : a_.cues) {
-      if (cue.first_token >= s.first_token && cue.end_token <= t) return false;
-    }
+    if (FactsOf(q).first_cue_end <= t) return false;
     Set(q, named, -1, "headline_colon", 0.85);
     return true;
   }
@@ -284,14 +316,12 @@ class Sieves {
   bool PostposedFrame(int q) {
     int t = TokenOf(q);
     const Sentence& s = SentenceOf(q);
-    for (size_t c = 0; c < a_.cues.size(); ++c) {
+    const int cues = static_cast<int>(a_.cues.size());
+    for (int c = next_frame_[FirstCueFrom(t + 1)]; c < cues; c = next_frame_[c + 1]) {
       const Cue& cue = a_.cues[c];
-      if (cue.first_token <= t || cue.end_token > s.end_token) continue;
-      if (!IsIncise(static_cast<int>(c)) || subjects_.of_cue[c] < 0) continue;
-      if (IsRelay(static_cast<int>(c))) continue;
-      const Token& before = tokens_[cue.first_token - 1];
-      if (before.norm != "," && before.type != Token::kQuote) continue;
-      Set(q, subjects_.of_cue[c], static_cast<int>(c), "postposed_reporting_clause", 0.8);
+      if (cue.first_token >= s.end_token) return false;
+      if (cue.end_token > s.end_token) continue;
+      Set(q, subjects_.of_cue[c], c, "postposed_reporting_clause", 0.8);
       return true;
     }
     return false;
@@ -299,15 +329,10 @@ class Sieves {
 
   // "selon X", "d'après X", "Pour X, « ... »".
   bool SourcePreposition(int q) {
-    const Sentence& s = SentenceOf(q);
-    for (size_t c = 0; c < a_.cues.size(); ++c) {
-      const Cue& cue = a_.cues[c];
-      if (cue.first_token < s.first_token || cue.end_token > s.end_token) continue;
-      if (cue.form != Cue::kSource || subjects_.of_cue[c] < 0) continue;
-      Set(q, subjects_.of_cue[c], static_cast<int>(c), "source_preposition", 0.85);
-      return true;
-    }
-    return false;
+    const int c = FactsOf(q).source_cue;
+    if (c < 0) return false;
+    Set(q, subjects_.of_cue[c], c, "source_preposition", 0.85);
+    return true;
   }
 
   // "X a estimé « vraiment important » que...": the first reporting verb
@@ -317,59 +342,56 @@ class Sieves {
   bool Complement(int q) {
     int t = TokenOf(q);
     const Sentence& s = SentenceOf(q);
-    int clause = ClauseStart(s.first_token, t);
-    for (int from : {clause, s.first_token}) {
-      for (size_t c = 0; c < a_.cues.size(); ++c) {
+    const int cues = static_cast<int>(a_.cues.size());
+    for (int from : {ClauseStart(q), s.first_token}) {
+      for (int c = next_complement_[FirstCueFrom(from)]; c < cues; c = next_complement_[c + 1]) {
         const Cue& cue = a_.cues[c];
-        if (cue.first_token < from || cue.end_token > t) continue;
-        if (cue.form == Cue::kSource || IsRelay(static_cast<int>(c)) || cue.negated) continue;
-        if (subjects_.of_cue[c] < 0) continue;
-        Set(q, subjects_.of_cue[c], static_cast<int>(c), "reporting_verb_complement", 0.8);
+        if (cue.first_token >= t) break;  // Then it also ends after t.
+        if (cue.end_token > t) continue;
+        Set(q, subjects_.of_cue[c], c, "reporting_verb_complement", 0.8);
         return true;
       }
     }
     return false;
   }
 
-  // Where the clause holding token t starts: after the last "alors que",
-  // "tandis que", "mais"... before it in the sentence.
-  int ClauseStart(int first, int t) const {
-    for (int k = t - 1; k > first; --k) {
-      int len = lex_.words("clause_boundary").LongestEndingAt(tokens_, k + 1);
-      if (len > 0 && tokens_[k].type == Token::kWord) return k + 1 - len;
+  // Where the clause holding quotation q starts: after the last "alors
+  // que", "tandis que", "mais"... before it in its sentence. Computed for
+  // every token of the sentence at once, the first time it is asked.
+  int ClauseStart(int q) {
+    const int t = TokenOf(q);
+    const int sentence = tokens_[t].sentence;
+    const Sentence& s = a_.sentences[sentence];
+    Facts& facts = FactsOf(q);
+    if (!facts.clauses_known) {
+      facts.clauses_known = true;
+      if (clause_start_.empty()) clause_start_.assign(tokens_.size(), 0);
+      const cues::PhraseMatcher& boundaries = lex_.words("clause_boundary");
+      int start = s.first_token;
+      for (int k = s.first_token; k < s.end_token; ++k) {
+        clause_start_[k] = start;  // From the boundaries ending before k.
+        if (k > s.first_token && tokens_[k].type == Token::kWord) {
+          const int len = boundaries.LongestEndingAt(tokens_, k + 1);
+          if (len > 0) start = k + 1 - len;
+        }
+      }
     }
-    return first;
+    return clause_start_[t];
   }
 
   bool Relay(int q) {
-    const Sentence& s = SentenceOf(q);
-    for (size_t c = 0; c < a_.cues.size(); ++c) {
-      const Cue& cue = a_.cues[c];
-      if (cue.first_token < s.first_token || cue.end_token > s.end_token) continue;
-      if (!IsRelay(static_cast<int>(c)) || subjects_.of_cue[c] < 0) continue;
-      Set(q, subjects_.of_cue[c], static_cast<int>(c), "relay", 0.6);
-      return true;
-    }
-    return false;
+    const int c = FactsOf(q).relay_cue;
+    if (c < 0) return false;
+    Set(q, subjects_.of_cue[c], c, "relay", 0.6);
+    return true;
   }
 
   // "Pas du tout d'accord avec cette position « radicale », la chancelière
   // a réagi": every cue of the sentence has one speaker.
   bool SoleSpeakerOfSentence(int q) {
-    const Sentence& s = SentenceOf(q);
-    int speaker = -1, cue_index = -1;
-    for (size_t c = 0; c < a_.cues.size(); ++c) {
-      const Cue& cue = a_.cues[c];
-      if (cue.first_token < s.first_token || cue.end_token > s.end_token) continue;
-      if (cue.negated || IsRelay(static_cast<int>(c))) continue;
-      int m = subjects_.of_cue[c];
-      if (m < 0) return false;
-      if (speaker >= 0 && speaker != m) return false;
-      speaker = m;
-      cue_index = static_cast<int>(c);
-    }
-    if (speaker < 0) return false;
-    Set(q, speaker, cue_index, "sole_speaker_of_sentence", 0.6);
+    const Facts& facts = FactsOf(q);
+    if (facts.sole_cue < 0) return false;
+    Set(q, subjects_.of_cue[facts.sole_cue], facts.sole_cue, "sole_speaker_of_sentence", 0.6);
     return true;
   }
 
@@ -396,30 +418,19 @@ class Sieves {
   // previous speaker when nothing was reported in between.
   void Continuation(int q) {
     int t = TokenOf(q);
-    const Sentence& s = SentenceOf(q);
-    for (const Cue& cue : a_.cues) {
-      if (cue.first_token >= s.first_token && cue.end_token <= s.end_token) return;
-    }
+    const Facts& facts = FactsOf(q);
+    if (facts.has_cue) return;
     // Only quotations and punctuation before it in its sentence.
-    for (int k = s.first_token; k < t; ++k) {
-      if (tokens_[k].type == Token::kWord) return;
-    }
-    int prev = -1;
-    for (int p = q - 1; p >= 0; --p) {
-      if (a_.quotes[p].depth == 0 && !a_.quotes[p].tweet && a_.quotes[p].first_token >= 0) {
-        prev = p;
-        break;
-      }
-    }
+    if (facts.first_word < t) return;
+    const int prev = previous_quote_[q];
     if (prev < 0 || out_[prev].method == std::string("none")) return;
     if (a_.quotes[q].paragraph - a_.quotes[prev].paragraph > 1) return;
-    // No reporting verb between the two.
-    for (const Cue& cue : a_.cues) {
-      if (cue.first_token > a_.quotes[prev].first_token && cue.first_token < t &&
-          tokens_[cue.first_token].sentence != tokens_[a_.quotes[prev].first_token].sentence) {
-        return;
-      }
-    }
+    // No reporting verb between the two, outside the sentence of the first.
+    const int prev_token = a_.quotes[prev].first_token;
+    const int after_prev =
+        std::max(prev_token + 1, a_.sentences[tokens_[prev_token].sentence].end_token);
+    const int c = FirstCueFrom(after_prev);
+    if (c < static_cast<int>(a_.cues.size()) && a_.cues[c].first_token < t) return;
     out_[q].from_quote = prev;
     out_[q].method = "continuation";
     out_[q].confidence = 0.7;
@@ -449,17 +460,13 @@ class Sieves {
       Attribution& at = out_[q];
       if (quote.tweet || quote.depth > 0 || quote.first_token < 0) continue;
       int t = quote.first_token;
-      const Sentence& s = a_.sentences[tokens_[t].sentence];
       if (NamingBefore(t) || NamingAfter(t)) {
         at = Attribution();
         at.kind = QuoteKind::kMention;
         at.method = "naming_context";
         continue;
       }
-      bool starts = true;
-      for (int k = s.first_token; k < t && starts; ++k) {
-        starts = tokens_[k].type == Token::kPunct || tokens_[k].type == Token::kQuote;
-      }
+      const bool starts = FactsOfSentence(tokens_[t].sentence).first_non_mark >= t;
       bool after_colon = Valid(t - 1) && tokens_[t - 1].norm == ":";
       at.kind = (starts || after_colon) ? QuoteKind::kDirect : QuoteKind::kPartial;
       int words = WordCount(quote.text);
@@ -519,11 +526,89 @@ class Sieves {
     }
   }
 
+  // What the rules ask of a sentence whatever the quotation, found in one
+  // pass over its tokens and cues the first time a rule asks.
+  struct Facts {
+    bool known = false;
+    int source_cue = -1;   // The first "selon X" with a subject.
+    int relay_cue = -1;    // The first medium passing words on.
+    int sole_cue = -1;     // The last cue when all of them share one speaker.
+    bool has_cue = false;  // Any cue inside the sentence.
+    int first_cue_end = std::numeric_limits<int>::max();       // Of the cues starting in it.
+    int first_preposed_cue_end = std::numeric_limits<int>::max();  // Of those with a subject before.
+    int first_word = 0;        // First token of type kWord (end_token if none).
+    int first_non_mark = 0;    // First token neither punctuation nor quotation.
+    int first_person_name = -1;  // First mention naming a person, not an organisation.
+    bool clauses_known = false;  // clause_start_ filled for its tokens.
+  };
+
+  Facts& FactsOf(int q) { return FactsOfSentence(tokens_[TokenOf(q)].sentence); }
+
+  Facts& FactsOfSentence(int sentence) {
+    Facts& f = facts_[sentence];
+    if (f.known) return f;
+    f.known = true;
+    const Sentence& s = a_.sentences[sentence];
+    f.first_word = f.first_non_mark = s.end_token;
+    for (int k = s.end_token - 1; k >= s.first_token; --k) {
+      const Token& tok = tokens_[k];
+      if (tok.type == Token::kWord) f.first_word = k;
+      if (tok.type != Token::kPunct && tok.type != Token::kQuote) f.first_non_mark = k;
+    }
+    for (int k = s.first_token; k < s.end_token && f.first_person_name < 0; ++k) {
+      const int m = a_.mention_at[k];
+      if (m >= 0 && a_.mentions[m].kind == Mention::kName && !a_.mentions[m].is_org &&
+          a_.mentions[m].first_token == k) {
+        f.first_person_name = m;
+      }
+    }
+    int speaker = -1;
+    bool sole = true;
+    const int cues = static_cast<int>(a_.cues.size());
+    for (int c = FirstCueFrom(s.first_token); c < cues && a_.cues[c].first_token < s.end_token;
+         ++c) {
+      const Cue& cue = a_.cues[c];
+      const int subject = subjects_.of_cue[c];
+      const bool relay = IsRelay(c);
+      f.first_cue_end = std::min(f.first_cue_end, cue.end_token);
+      if (!relay && cue.form != Cue::kSource && subject >= 0 && !subjects_.postposed[c]) {
+        f.first_preposed_cue_end = std::min(f.first_preposed_cue_end, cue.end_token);
+      }
+      if (cue.end_token > s.end_token) continue;
+      f.has_cue = true;
+      if (f.source_cue < 0 && cue.form == Cue::kSource && subject >= 0) f.source_cue = c;
+      if (f.relay_cue < 0 && relay && subject >= 0) f.relay_cue = c;
+      if (cue.negated || relay || !sole) continue;
+      if (subject < 0 || (speaker >= 0 && speaker != subject)) {
+        sole = false;
+        f.sole_cue = -1;
+        continue;
+      }
+      speaker = subject;
+      f.sole_cue = c;
+    }
+    return f;
+  }
+
+  // The first cue starting at or after token k (cues.size() if none).
+  int FirstCueFrom(int k) const {
+    return static_cast<int>(std::lower_bound(cue_starts_.begin(), cue_starts_.end(), k) -
+                            cue_starts_.begin());
+  }
+
   const cues::Lexicon& lex_;
   const Analysis& a_;
   const std::vector<Token>& tokens_;
   const Subjects& subjects_;
   std::vector<int> cue_at_;
+  std::vector<int> cue_starts_;       // First token of each cue, in order.
+  std::vector<int> next_complement_;  // See the constructor.
+  std::vector<int> next_frame_;
+  std::vector<int> previous_colon_;
+  std::vector<int> chain_end_;
+  std::vector<int> clause_start_;     // Per token, filled sentence by sentence.
+  std::vector<Facts> facts_;          // Per sentence.
+  std::vector<int> previous_quote_;   // The top-level quotation before each.
   std::vector<Attribution> out_;
   std::vector<bool> decided_;
 };

@@ -108,7 +108,7 @@ struct Analysis {
   std::vector<int> tweet_author_of_quote;   // Per quote: index into tweet_authors or -1.
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
-  std::vector<Cue> cues;
+  std::vector<Cue> cues;  // In order of first_token (the sieves search them by position).
   std::vector<Mention> mentions;
   std::vector<int> mention_at;  // Per token: the mention covering it, or -1.
   std::string date;             // YYYY-MM-DD or empty.
