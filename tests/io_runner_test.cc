@@ -5,6 +5,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -108,6 +110,57 @@ TEST(RunOrdered, ReadsNoFurtherAheadThanTheInFlightWindow) {
         return true;
       });
   EXPECT_LE(max_ahead, 8);
+}
+
+// The reader and the consumer are woken a batch of slots at a time: no
+// window, thread count or choice of slowest stage may leave the run waiting
+// for a batch that never fills.
+TEST(RunOrdered, NeverStallsWhateverTheWindowThreadsAndSlowestStage) {
+  class SlowSource : public CountingSource {
+   public:
+    SlowSource(int count, bool slow) : CountingSource(count), slow_(slow) {}
+    bool Next(Article* article) override {
+      if (slow_) std::this_thread::sleep_for(std::chrono::microseconds(30));
+      return CountingSource::Next(article);
+    }
+    bool slow_;
+  };
+  auto pause = [](bool slow, int n) {
+    if (slow && n % 3 != 0) std::this_thread::sleep_for(std::chrono::microseconds(30));
+  };
+  for (size_t in_flight : {1, 2, 3, 5, 8, 33}) {
+    for (int threads : {1, 2, 3}) {
+      for (int slowest = 0; slowest < 3; ++slowest) {
+        std::atomic<bool> finished{false};
+        std::thread watchdog([&] {
+          for (int i = 0; i < 2000 && !finished; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+          }
+          if (!finished) {
+            std::fprintf(stderr, "stalled: in_flight %zu, threads %d, slowest stage %d\n",
+                         in_flight, threads, slowest);
+            std::abort();
+          }
+        });
+        SlowSource source(200, slowest == 0);
+        RunnerOptions options;
+        options.threads = threads;
+        options.in_flight = in_flight;
+        int next = 0;
+        RunStats stats = RunOrdered(
+            &source, options,
+            [&](Article* article) { pause(slowest == 1, static_cast<int>(article->index)); },
+            [&](Article& article) {
+              EXPECT_EQ(article.document.id, std::to_string(next++));
+              pause(slowest == 2, next);
+              return true;
+            });
+        finished = true;
+        watchdog.join();
+        EXPECT_EQ(stats.articles, 200u);
+      }
+    }
+  }
 }
 
 TEST(RunOrdered, StopsWhenTheConsumerAsksTo) {

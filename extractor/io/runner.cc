@@ -25,12 +25,19 @@ struct Slot {
 class OrderedRun {
  public:
   OrderedRun(ArticleSource* source, size_t slots, const ProcessFn& process)
-      : source_(source), slots_(slots), process_(process) {}
+      : source_(source),
+        slots_(slots),
+        process_(process),
+        batch_(std::max<uint64_t>(1, slots / 4)) {}
 
   // Each loop holds the lock except while it reads, processes or consumes,
   // so that publishing one article and waiting for the next costs a single
-  // lock acquisition; a condition is signalled only when someone waits on
-  // it, which spares a system call per article on a busy run.
+  // lock acquisition. A condition is signalled only when someone waits on
+  // it, and the reader and the consumer, which are fast, are woken a batch
+  // of slots at a time rather than once per article: a wake-up is a system
+  // call, and per article it cost a sixth of a one-thread run. Whenever the
+  // workers run out of work, everyone waiting is woken at once, so that a
+  // partial batch never stalls the run.
   void ReadLoop() {
     std::unique_lock<std::mutex> lock(mu_);
     for (uint64_t seq = 0;; ++seq) {
@@ -56,6 +63,8 @@ class OrderedRun {
       slot.state = SlotState::kRead;
       read_ = seq + 1;
       if (workers_waiting_ > 0) work_cv_.notify_one();
+      // A consumer waiting on a partial batch while the workers idled.
+      if (consumer_waiting_ && DoneInOrder() > 0) done_cv_.notify_one();
       if (failed) return Finish(seq + 1);
     }
   }
@@ -82,7 +91,8 @@ class OrderedRun {
       lock.lock();
       slot.state = SlotState::kDone;
       // The consumer only ever waits for the next article in order.
-      if (consumer_waiting_ && seq == consumed_) done_cv_.notify_one();
+      if (consumer_waiting_ && (DoneInOrder() >= batch_ || OutOfWork())) done_cv_.notify_one();
+      if (reader_waiting_ > 0 && OutOfWork() && FreeSlots() > 0) free_cv_.notify_one();
     }
   }
 
@@ -102,7 +112,7 @@ class OrderedRun {
       lock.lock();
       slot.state = SlotState::kFree;
       consumed_ = seq + 1;
-      if (reader_waiting_ > 0) free_cv_.notify_one();
+      if (reader_waiting_ > 0 && (FreeSlots() >= batch_ || OutOfWork())) free_cv_.notify_one();
       if (!go_on) {
         stats.stopped = true;
         stop_ = true;
@@ -115,7 +125,22 @@ class OrderedRun {
   }
 
  private:
-  // Called with mu_ held.
+  // The helpers below are called with mu_ held.
+
+  // Slots done and next in order, up to a batch: what the consumer would
+  // take if woken now.
+  uint64_t DoneInOrder() const {
+    uint64_t n = 0;
+    while (n < batch_ && consumed_ + n < read_ &&
+           slots_[(consumed_ + n) % slots_.size()].state == SlotState::kDone) {
+      ++n;
+    }
+    return n;
+  }
+  // No slot read and waiting for a worker.
+  bool OutOfWork() const { return next_work_ >= read_; }
+  uint64_t FreeSlots() const { return slots_.size() - (read_ - consumed_); }
+
   void Finish(uint64_t total) {
     reading_done_ = true;
     total_ = total;
@@ -126,6 +151,7 @@ class OrderedRun {
   ArticleSource* const source_;
   std::vector<Slot> slots_;
   const ProcessFn& process_;
+  const uint64_t batch_;  // Slots the reader and the consumer are woken for.
 
   // State below is protected by mu_.
   std::mutex mu_;
@@ -154,7 +180,7 @@ RunStats RunOrdered(ArticleSource* source, const RunnerOptions& options, const P
                     const ConsumeFn& consume) {
   const int workers = ResolveThreads(options.threads);
   size_t slots = options.in_flight > 0 ? options.in_flight
-                                       : std::max<size_t>(8, 4 * static_cast<size_t>(workers));
+                                       : std::max<size_t>(32, 8 * static_cast<size_t>(workers));
   OrderedRun run(source, slots, process);
   std::thread reader([&] { run.ReadLoop(); });
   std::vector<std::thread> pool;

@@ -16,7 +16,7 @@ namespace io {
 
 struct RunnerOptions {
   int threads = 0;       // Workers; 0 means one per core.
-  size_t in_flight = 0;  // Articles read but not yet consumed; 0 means 4 per worker (at least 8).
+  size_t in_flight = 0;  // Articles read but not yet consumed; 0 means 8 per worker (at least 32).
 };
 
 // Called on worker threads, several at once: must be thread-safe. Fills
