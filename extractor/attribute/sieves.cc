@@ -130,6 +130,7 @@ class Sieves {
     }
     for (size_t q = 0; q < n; ++q) {
       if (!decided_[q]) Continuation(static_cast<int>(q));
+      if (!decided_[q]) PrecedingReport(static_cast<int>(q));
     }
     ClassifyKinds();
     SameWords();
@@ -431,10 +432,39 @@ class Sieves {
         std::max(prev_token + 1, a_.sentences[tokens_[prev_token].sentence].end_token);
     const int c = FirstCueFrom(after_prev);
     if (c < static_cast<int>(a_.cues.size()) && a_.cues[c].first_token < t) return;
+    // Nor a sentence of narration: "La séance a été levée. « ... »".
+    for (int between = tokens_[prev_token].sentence + 1; between < tokens_[t].sentence;
+         ++between) {
+      if (FactsOfSentence(between).first_word < a_.sentences[between].end_token) return;
+    }
     out_[q].from_quote = prev;
     out_[q].method = "continuation";
     out_[q].confidence = 0.7;
     decided_[q] = true;
+  }
+
+  // "X a contesté le chiffrage. « On nous parle de ... »": a quotation
+  // that is a whole sentence, right after a sentence of the same paragraph
+  // where one speaker reports and nothing is quoted, gives that speaker's
+  // words.
+  void PrecedingReport(int q) {
+    const int t = TokenOf(q);
+    const int sentence = tokens_[t].sentence;
+    if (sentence == 0) return;
+    const Sentence& s = a_.sentences[sentence];
+    const Sentence& before = a_.sentences[sentence - 1];
+    if (before.paragraph != s.paragraph || before.is_title) return;
+    const Facts& facts = FactsOfSentence(sentence);
+    if (facts.has_cue || facts.first_word < s.end_token) return;  // Only the quotation.
+    for (int k = s.first_token; k < s.end_token; ++k) {
+      if (k != t && tokens_[k].type == Token::kQuote) return;
+    }
+    for (int k = before.first_token; k < before.end_token; ++k) {
+      if (tokens_[k].type == Token::kQuote) return;
+    }
+    const int c = FactsOfSentence(sentence - 1).sole_cue;
+    if (c < 0 || a_.cues[c].form == Cue::kSource) return;
+    Set(q, subjects_.of_cue[c], c, "preceding_report", 0.6);
   }
 
   bool NamingBefore(int t) const {
