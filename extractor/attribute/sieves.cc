@@ -223,7 +223,7 @@ class Sieves {
     int skipped = 0;
     while (Valid(k) && skipped < 2 &&
            (tokens_[k].norm == "de" || tokens_[k].norm == "d'" || tokens_[k].norm == "comme" ||
-            lex_.Is("determiner", tokens_[k]))) {
+            lex_.Is(cues::WordClass::kDeterminer, tokens_[k]))) {
       --k;
       ++skipped;
     }
@@ -367,7 +367,7 @@ class Sieves {
     if (!facts.clauses_known) {
       facts.clauses_known = true;
       if (clause_start_.empty()) clause_start_.assign(tokens_.size(), 0);
-      const cues::PhraseMatcher& boundaries = lex_.words("clause_boundary");
+      const cues::PhraseMatcher& boundaries = lex_.words(cues::WordClass::kClauseBoundary);
       int start = s.first_token;
       for (int k = s.first_token; k < s.end_token; ++k) {
         clause_start_[k] = start;  // From the boundaries ending before k.
@@ -410,7 +410,7 @@ class Sieves {
     // "la chaîne de télévision NBC", not "Interrogé par l'AFP, un responsable".
     for (int k = mention.end_token - 1; k >= from; --k) {
       if (k < mention.first_token && tokens_[k].type == Token::kPunct) break;
-      if (lex_.Is("media", tokens_[k])) return true;
+      if (lex_.Is(cues::WordClass::kMedia, tokens_[k])) return true;
     }
     return false;
   }
@@ -468,16 +468,16 @@ class Sieves {
   }
 
   bool NamingBefore(int t) const {
-    if (lex_.words("naming").LongestEndingAt(tokens_, t) > 0) return true;
+    if (lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t) > 0) return true;
     // "surnommé le « ... »": one determiner between.
-    return Valid(t - 1) && lex_.Is("determiner", tokens_[t - 1]) &&
-           lex_.words("naming").LongestEndingAt(tokens_, t - 1) > 0;
+    return Valid(t - 1) && lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) &&
+           lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 1) > 0;
   }
 
   bool NamingAfter(int t) const {
     int k = t + 1;
     if (Valid(k) && tokens_[k].norm == ",") ++k;
-    return Valid(k) && lex_.words("naming_after").LongestAt(tokens_, k, nullptr) > 0;
+    return Valid(k) && lex_.words(cues::WordClass::kNamingAfter).LongestAt(tokens_, k, nullptr) > 0;
   }
 
   bool Attributed(int q) const {

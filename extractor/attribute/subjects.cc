@@ -103,8 +103,8 @@ class SubjectFinder {
     *blocked = false;
     while (k >= start) {
       const Token& t = tokens_[k];
-      int len = lex_.words("adverb").LongestEndingAt(tokens_, k + 1);
-      if (len == 0) len = lex_.words("time").LongestEndingAt(tokens_, k + 1);
+      int len = lex_.words(cues::WordClass::kAdverb).LongestEndingAt(tokens_, k + 1);
+      if (len == 0) len = lex_.words(cues::WordClass::kTime).LongestEndingAt(tokens_, k + 1);
       if (len > 0 && a_.mention_at[k] < 0) {
         k -= len;
         continue;
@@ -151,8 +151,8 @@ class SubjectFinder {
         bool stressed = k - first == 1 &&
                         (tokens_[first].norm == "elle" || tokens_[first].norm == "lui" ||
                          tokens_[first].norm == "eux" || tokens_[first].norm == "elles");
-        if (first < k && (stressed || lex_.Is("relative", tokens_[first]) ||
-                          lex_.words("adverb").LongestAt(tokens_, first, nullptr) == k - first)) {
+        if (first < k && (stressed || lex_.Is(cues::WordClass::kRelative, tokens_[first]) ||
+                          lex_.words(cues::WordClass::kAdverb).LongestAt(tokens_, first, nullptr) == k - first)) {
           k = open - 1;
           if (open >= start && tokens_[open].norm == ",") continue;
           *blocked = true;
@@ -169,7 +169,7 @@ class SubjectFinder {
             return PreferName(m);
           }
           const std::string& article = tokens_[first].norm;
-          bool true_article = lex_.Is("determiner", tokens_[first]) && article != "de" &&
+          bool true_article = lex_.Is(cues::WordClass::kDeterminer, tokens_[first]) && article != "de" &&
                               article != "d'" && article != "du" && article != "des";
           if (person && true_article && PlainNounPhrase(first, k)) {
             return m;
@@ -203,7 +203,7 @@ class SubjectFinder {
         *blocked = true;
         return -1;
       }
-      if (lex_.Is("relative", t) && t.norm == "qui") {
+      if (lex_.Is(cues::WordClass::kRelative, t) && t.norm == "qui") {
         // "X, qui a déclaré": the antecedent.
         int j = k - 1;
         if (j >= start && tokens_[j].norm == ",") --j;
@@ -215,13 +215,13 @@ class SubjectFinder {
         // A prepositional object is not the subject: "Un diplomate en poste
         // à Moscou juge": skip the adjunct back to the noun it qualifies.
         int before = a_.mentions[m].first_token - 1;
-        if (before >= start && lex_.Is("preposition", tokens_[before]) &&
+        if (before >= start && lex_.Is(cues::WordClass::kPreposition, tokens_[before]) &&
             a_.mentions[m].kind != Mention::kPronoun) {
           int j = before - 1;
           for (int steps = 0; j >= start && steps < 4; ++steps, --j) {
             const Token& w = tokens_[j];
             if (w.type != Token::kWord || w.capitalized) break;
-            if (lex_.AuxiliaryOf(w.norm) != nullptr || lex_.Is("relative", w)) break;
+            if (lex_.AuxiliaryOf(w.norm) != nullptr || lex_.Is(cues::WordClass::kRelative, w)) break;
             int owner = a_.mention_at[j];
             if (owner >= 0 && a_.mentions[owner].end_token == j + 1) {
               const Mention& candidate = a_.mentions[owner];
@@ -253,7 +253,7 @@ class SubjectFinder {
     if (first >= end || end - first > 15) return false;
     for (int j = first; j < end; ++j) {
       const Token& t = tokens_[j];
-      if (t.type == Token::kQuote || lex_.Is("relative", t) || lex_.Is("pronoun", t)) return false;
+      if (t.type == Token::kQuote || lex_.Is(cues::WordClass::kRelative, t) || lex_.Is(cues::WordClass::kPronoun, t)) return false;
       if (t.type == Token::kPunct && t.norm != "(" && t.norm != ")" && t.norm != "-") return false;
       if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr) return false;
     }
@@ -265,7 +265,7 @@ class SubjectFinder {
     for (int j = first + 1; j < end; ++j) {
       const Token& t = tokens_[j];
       if (t.type != Token::kWord) return false;
-      if (lex_.Is("preposition", t) && t.norm != "de" && t.norm != "d'" && t.norm != "du") {
+      if (lex_.Is(cues::WordClass::kPreposition, t) && t.norm != "de" && t.norm != "d'" && t.norm != "du") {
         return false;
       }
       if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr) return false;
@@ -283,8 +283,8 @@ class SubjectFinder {
           t.norm == ";" || t.norm == ".") {
         return -1;
       }
-      int len = lex_.words("adverb").LongestAt(tokens_, k, nullptr);
-      if (len == 0) len = lex_.words("time").LongestAt(tokens_, k, nullptr);
+      int len = lex_.words(cues::WordClass::kAdverb).LongestAt(tokens_, k, nullptr);
+      if (len == 0) len = lex_.words(cues::WordClass::kTime).LongestAt(tokens_, k, nullptr);
       if (len > 0 && a_.mention_at[k] < 0) {
         k += len;
         continue;
@@ -293,7 +293,7 @@ class SubjectFinder {
         ++k;
         continue;
       }
-      len = lex_.words("preposition").LongestAt(tokens_, k, nullptr);
+      len = lex_.words(cues::WordClass::kPreposition).LongestAt(tokens_, k, nullptr);
       if (len > 0 && a_.mention_at[k] < 0) {
         k = SkipPhraseAfterPreposition(k + len, limit);
         continue;
@@ -318,7 +318,7 @@ class SubjectFinder {
   // After "sur": "sa page Facebook" — a determiner, lowercase words, and
   // at most one name belong to the adjunct.
   int SkipPhraseAfterPreposition(int k, int limit) const {
-    if (k < limit && lex_.Is("determiner", tokens_[k]) && a_.mention_at[k] < 0) ++k;
+    if (k < limit && lex_.Is(cues::WordClass::kDeterminer, tokens_[k]) && a_.mention_at[k] < 0) ++k;
     bool named = false;
     while (k < limit) {
       const Token& t = tokens_[k];
@@ -330,17 +330,17 @@ class SubjectFinder {
         if (mention.first_token != k) break;
         // A determiner opens the subject: "à Istanbul le patron de l'Otan";
         // so does a first name after the adjunct's noun: "à la sortie Anna Weber".
-        if (lex_.Is("determiner", tokens_[k]) && mention.kind != Mention::kName) break;
+        if (lex_.Is(cues::WordClass::kDeterminer, tokens_[k]) && mention.kind != Mention::kName) break;
         if (k > 0 && !tokens_[k - 1].capitalized && tokens_[k - 1].type == Token::kWord &&
-            !lex_.Is("preposition", tokens_[k - 1]) && !lex_.Is("determiner", tokens_[k - 1]) &&
-            (mention.gender != 0 || lex_.words("title").LongestAt(tokens_, k, nullptr) > 0)) {
+            !lex_.Is(cues::WordClass::kPreposition, tokens_[k - 1]) && !lex_.Is(cues::WordClass::kDeterminer, tokens_[k - 1]) &&
+            (mention.gender != 0 || lex_.words(cues::WordClass::kTitle).LongestAt(tokens_, k, nullptr) > 0)) {
           break;
         }
         named = true;
         k = mention.end_token;
         continue;
       }
-      if (t.capitalized || lex_.Is("determiner", t) || lex_.Is("title", t)) break;
+      if (t.capitalized || lex_.Is(cues::WordClass::kDeterminer, t) || lex_.Is(cues::WordClass::kTitle, t)) break;
       if (t.norm == "de" || t.norm == "d'" || t.norm == "du" || t.norm == "des") {
         ++k;
         continue;
@@ -365,16 +365,16 @@ class SubjectFinder {
       // with its article stands before the name.
       if (before - 1 >= s.first_token && mention.kind == Mention::kName &&
           tokens_[before].type == Token::kWord && !tokens_[before].capitalized &&
-          lex_.Is("determiner", tokens_[before - 1]) &&
+          lex_.Is(cues::WordClass::kDeterminer, tokens_[before - 1]) &&
           (before - 1 == s.first_token || tokens_[before - 2].norm == ",")) {
         return PreferName(m);
       }
       bool after_preposition = before >= s.first_token &&
-                               lex_.Is("preposition", tokens_[before]) &&
+                               lex_.Is(cues::WordClass::kPreposition, tokens_[before]) &&
                                mention.kind != Mention::kPronoun;
       bool clause_start = before < s.first_token || tokens_[before].norm == "," ||
                           tokens_[before].norm == ":" || tokens_[before].type == Token::kQuote ||
-                          lex_.words("adverb").LongestEndingAt(tokens_, before + 1) > 0;
+                          lex_.words(cues::WordClass::kAdverb).LongestEndingAt(tokens_, before + 1) > 0;
       if (!after_preposition && clause_start) return PreferName(m);
       k = mention.end_token - 1;
     }

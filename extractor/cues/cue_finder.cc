@@ -37,8 +37,8 @@ class Finder {
         k += 3;
         continue;
       }
-      int len = lex_.words("adverb").LongestAt(tokens_, k, nullptr);
-      if (len == 0) len = lex_.words("time").LongestAt(tokens_, k, nullptr);
+      int len = lex_.words(WordClass::kAdverb).LongestAt(tokens_, k, nullptr);
+      if (len == 0) len = lex_.words(WordClass::kTime).LongestAt(tokens_, k, nullptr);
       if (len == 0) break;
       k += len;
     }
@@ -114,7 +114,7 @@ class Finder {
     }
 
     // A modal and an infinitive: "a tenu à souligner".
-    len = lex_.words("modal").LongestAt(tokens_, i, nullptr);
+    len = lex_.words(WordClass::kModal).LongestAt(tokens_, i, nullptr);
     if (len > 0) {
       int k = SkipAdverbs(i + len, 2);
       if (const Lexicon::FormRef* f = FindForm(k, FormKind::kInfinitive, false)) {
@@ -179,7 +179,7 @@ class Finder {
         (tokens_[i - 1].norm == "," || tokens_[i - 1].norm == "en" ||
          tokens_[i - 1].norm == "et" || tokens_[i - 1].type == Token::kQuote) &&
         i + 1 < n && (tokens_[i + 1].type != Token::kPunct || tokens_[i + 1].norm == ":") &&
-        !lex_.Is("not_cue", t);
+        !lex_.Is(WordClass::kNotCue, t);
     if (!reflexive && participle_context) {
       if (const Lexicon::FormRef* f = FindForm(i, FormKind::kPresentParticiple, false)) {
         int tail = TailAt(lex_.verb(f->verb), i + 1);
@@ -200,8 +200,8 @@ class Finder {
     const Token& prev = tokens_[i - 1];
     if (prev.type == Token::kQuote) return true;
     if (prev.type == Token::kPunct) return prev.norm == "," || prev.norm == "-" || prev.norm == "(";
-    if (lex_.Is("determiner", prev) || lex_.Is("preposition", prev)) return false;
-    if (lex_.Is("relative", prev) || prev.norm == "ne" || prev.norm == "n'") return true;
+    if (lex_.Is(WordClass::kDeterminer, prev) || lex_.Is(WordClass::kPreposition, prev)) return false;
+    if (lex_.Is(WordClass::kRelative, prev) || prev.norm == "ne" || prev.norm == "n'") return true;
     int m = a_.mention_at[i - 1];
     return m >= 0 && a_.mentions[m].end_token == i;
   }

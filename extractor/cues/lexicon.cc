@@ -130,10 +130,15 @@ const AuxiliaryForm* Lexicon::AuxiliaryOf(std::string_view norm) const {
   return index == nullptr ? nullptr : &auxiliaries_[*index];
 }
 
-const PhraseMatcher& Lexicon::words(std::string_view word_class) const {
-  static const PhraseMatcher kEmpty;
-  const PhraseMatcher* m = word_classes_.Find(word_class);
-  return m == nullptr ? kEmpty : *m;
+const char* WordClassName(WordClass word_class) {
+  static const char* const kNames[] = {
+      "title",      "particle",    "not_name",      "pronoun",  "demonstrative",
+      "adverb",     "time",        "preposition",   "determiner", "modal",
+      "naming",     "naming_after", "negation",     "source_noun", "document_noun",
+      "relative",   "clause_boundary", "media",     "not_cue"};
+  static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(WordClass::kCount),
+                "a name per word class");
+  return kNames[static_cast<int>(word_class)];
 }
 
 const std::vector<Lexicon::FormRef>* Lexicon::FormsOf(const Norm& norm) const {
@@ -146,21 +151,14 @@ const AuxiliaryForm* Lexicon::AuxiliaryOf(const Norm& norm) const {
   return e == nullptr || e->auxiliary < 0 ? nullptr : &auxiliaries_[e->auxiliary];
 }
 
-bool Lexicon::Is(std::string_view word_class, const Token& t) const {
+bool Lexicon::Is(WordClass word_class, const Token& t) const {
   if (t.type == Token::kQuote) return false;
-  const int* bit = class_bit_.Find(word_class);
-  if (bit == nullptr) return false;
-  if (*bit >= Vocabulary::kBits) {
-    const StringMap<WordFeatures>* words = features_.Find(word_class);
-    return words != nullptr && words->Contains(t.norm);
-  }
   const WordEntry* e = vocabulary_->Of(t.norm);
-  return e != nullptr && (e->classes >> *bit & 1) != 0;
+  return e != nullptr && (e->classes >> static_cast<int>(word_class) & 1) != 0;
 }
 
-const WordFeatures* Lexicon::FeaturesOf(std::string_view word_class, std::string_view norm) const {
-  const StringMap<WordFeatures>* words = features_.Find(word_class);
-  return words == nullptr ? nullptr : words->Find(norm);
+const WordFeatures* Lexicon::FeaturesOf(WordClass word_class, std::string_view norm) const {
+  return word_class_features_[static_cast<int>(word_class)].Find(norm);
 }
 
 char Lexicon::FirstNameGender(std::string_view folded) const {
@@ -171,19 +169,14 @@ char Lexicon::FirstNameGender(std::string_view folded) const {
 void Lexicon::IndexVocabulary() {
   Vocabulary& v = *vocabulary_;
   int bit = 0;
-  for (auto& [word_class, matcher] : word_classes_.entries()) matcher.Index(&v, bit++);
+  for (PhraseMatcher& matcher : word_class_matchers_) matcher.Index(&v, bit++);
   for (PhraseMatcher* m : {&cue_templates_, &kb_names_, &kb_epithets_, &role_phrases_}) {
     m->Index(&v, bit++);
   }
-  int class_bit = 0;
-  for (const auto& [word_class, words] : features_.entries()) {
-    class_bit_[word_class] = class_bit;
-    if (class_bit < Vocabulary::kBits) {
-      for (const auto& [word, features] : words.entries()) {
-        v.Add(word).classes |= uint64_t{1} << class_bit;
-      }
+  for (int c = 0; c < kWordClasses; ++c) {
+    for (const auto& [word, features] : word_class_features_[c].entries()) {
+      v.Add(word).classes |= uint64_t{1} << c;
     }
-    ++class_bit;
   }
   for (size_t f = 0; f < forms_.entries().size(); ++f) {
     v.Add(forms_.entries()[f].first).forms = static_cast<int>(f);
@@ -210,16 +203,11 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
     }
   }
 
-  static const char* const kClasses[] = {
-      "title",    "particle", "not_name",     "pronoun",    "demonstrative", "adverb",
-      "time",     "preposition", "determiner", "modal",     "naming",        "naming_after",
-      "negation", "source_noun", "document_noun", "relative",    "clause_boundary", "media",  "not_cue"};
   s = ReadTsv(dir + "/words.tsv", [&](int, const std::vector<std::string_view>& f) -> std::string {
     if (f.size() < 2 || f.size() > 3) return "expected CLASS<TAB>WORD<TAB>[FEATURES]";
-    std::string cls(f[0]);
-    bool known = false;
-    for (const char* c : kClasses) known = known || cls == c;
-    if (!known) return "unknown word class '" + cls + "'";
+    int cls = 0;
+    while (cls < kWordClasses && f[0] != WordClassName(static_cast<WordClass>(cls))) ++cls;
+    if (cls == kWordClasses) return "unknown word class '" + std::string(f[0]) + "'";
     std::vector<std::string> words = normalize::TokenizePhrase(f[1]);
     if (words.empty()) return "empty word";
     WordFeatures features;
@@ -244,11 +232,10 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
         start = space + 1;
       }
     }
-    PhraseMatcher& m = lex.word_classes_[cls];
-    m.Add(words, 0);
+    lex.word_class_matchers_[cls].Add(words, 0);
     std::string joined;
     for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
-    lex.features_[cls][joined] = features;
+    lex.word_class_features_[cls][joined] = features;
     return "";
   });
   if (!s.ok()) return s;

@@ -6,6 +6,8 @@
 #ifndef GUILLEMET_CUES_LEXICON_H_
 #define GUILLEMET_CUES_LEXICON_H_
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -64,6 +66,17 @@ struct WordFeatures {
   bool definite = false;
 };
 
+// The word classes of words.tsv, which the rules ask about by this name
+// rather than by string: a look-up is then an array index, not a hash.
+enum class WordClass : uint8_t {
+  kTitle, kParticle, kNotName, kPronoun, kDemonstrative, kAdverb, kTime, kPreposition,
+  kDeterminer, kModal, kNaming, kNamingAfter, kNegation, kSourceNoun, kDocumentNoun,
+  kRelative, kClauseBoundary, kMedia, kNotCue,
+  kCount
+};
+// Its name in words.tsv: "title", "not_name", "clause_boundary"...
+const char* WordClassName(WordClass word_class);
+
 class Lexicon {
  public:
   Lexicon() = default;
@@ -84,10 +97,13 @@ class Lexicon {
   const AuxiliaryForm* AuxiliaryOf(const Norm& norm) const;
   const ReportingVerb& verb(int i) const { return verbs_[i]; }
 
-  // Word classes of words.tsv ("adverb", "determiner", ...).
-  const PhraseMatcher& words(std::string_view word_class) const;
-  bool Is(std::string_view word_class, const Token& t) const;
-  const WordFeatures* FeaturesOf(std::string_view word_class, std::string_view norm) const;
+  // Word classes of words.tsv: the phrases of a class, and whether a token
+  // alone is one of its words.
+  const PhraseMatcher& words(WordClass word_class) const {
+    return word_class_matchers_[static_cast<int>(word_class)];
+  }
+  bool Is(WordClass word_class, const Token& t) const;
+  const WordFeatures* FeaturesOf(WordClass word_class, std::string_view norm) const;
 
   // Cue templates: kind "source", "source_comma" or "channel" by payload.
   const PhraseMatcher& cue_templates() const { return cue_templates_; }
@@ -107,13 +123,16 @@ class Lexicon {
   void IndexVocabulary();
 
   std::unique_ptr<Vocabulary> vocabulary_ = std::make_unique<Vocabulary>();
-  StringMap<int> class_bit_;  // Word class -> its bit in WordEntry::classes.
+
   std::vector<ReportingVerb> verbs_;
   std::vector<AuxiliaryForm> auxiliaries_;
   StringMap<std::vector<FormRef>> forms_;
   StringMap<int> auxiliary_index_;
-  StringMap<PhraseMatcher> word_classes_;
-  StringMap<StringMap<WordFeatures>> features_;
+  static constexpr int kWordClasses = static_cast<int>(WordClass::kCount);
+  static_assert(kWordClasses <= Vocabulary::kBits, "a bit per word class in WordEntry::classes");
+  // By WordClass; the bit of class c in WordEntry::classes is c.
+  std::array<PhraseMatcher, kWordClasses> word_class_matchers_;
+  std::array<StringMap<WordFeatures>, kWordClasses> word_class_features_;
   PhraseMatcher cue_templates_;
   std::vector<std::string> template_kinds_;
   StringMap<char> first_names_;

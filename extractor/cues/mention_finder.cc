@@ -77,14 +77,14 @@ class Finder {
       m.end_token = i + 1;
       m.kind = Mention::kPronoun;
       m.head = t.norm;
-      const WordFeatures* f = lex_.FeaturesOf("pronoun", t.norm);
+      const WordFeatures* f = lex_.FeaturesOf(WordClass::kPronoun, t.norm);
       if (f != nullptr) {
         m.gender = f->gender;
         m.plural = f->plural;
       }
       return Add(m);
     }
-    int len = lex_.words("demonstrative").LongestAt(tokens_, i, nullptr);
+    int len = lex_.words(WordClass::kDemonstrative).LongestAt(tokens_, i, nullptr);
     if (len > 0) {
       Mention m;
       m.first_token = i;
@@ -93,7 +93,7 @@ class Finder {
       m.head = "dernier";
       std::string joined;
       for (int k = i; k < i + len; ++k) joined += (k > i ? " " : "") + tokens_[k].norm;
-      if (const WordFeatures* f = lex_.FeaturesOf("demonstrative", joined)) {
+      if (const WordFeatures* f = lex_.FeaturesOf(WordClass::kDemonstrative, joined)) {
         m.gender = f->gender;
         m.plural = f->plural;
       }
@@ -111,13 +111,13 @@ class Finder {
       m.plural = t.norm == "eux" || t.norm == "elles";
       return Add(m);
     }
-    if (lex_.Is("pronoun", t)) {
+    if (lex_.Is(WordClass::kPronoun, t)) {
       Mention m;
       m.first_token = i;
       m.end_token = i + 1;
       m.kind = Mention::kPronoun;
       m.head = t.norm;
-      const WordFeatures* f = lex_.FeaturesOf("pronoun", t.norm);
+      const WordFeatures* f = lex_.FeaturesOf(WordClass::kPronoun, t.norm);
       if (f != nullptr) {
         m.gender = f->gender;
         m.plural = f->plural;
@@ -128,8 +128,8 @@ class Finder {
     // Determiner, then "ancien"/"nouveau", then an office, epithet or name.
     int j = i;
     const WordFeatures* det = nullptr;
-    if (lex_.Is("determiner", t) && i + 1 < n && IsWord(tokens_[i + 1])) {
-      det = lex_.FeaturesOf("determiner", t.norm);
+    if (lex_.Is(WordClass::kDeterminer, t) && i + 1 < n && IsWord(tokens_[i + 1])) {
+      det = lex_.FeaturesOf(WordClass::kDeterminer, t.norm);
       j = i + 1;
     }
     bool former = false;
@@ -191,14 +191,14 @@ class Finder {
       return Add(m);
     }
 
-    int title_len = lex_.words("title").LongestAt(tokens_, j, nullptr);
+    int title_len = lex_.words(WordClass::kTitle).LongestAt(tokens_, j, nullptr);
     int k = j + title_len;
     if (k >= n) return i;
     char title_gender = 0;
     if (title_len > 0) {
       std::string joined;
       for (int q = j; q < k; ++q) joined += (q > j ? " " : "") + tokens_[q].norm;
-      if (const WordFeatures* f = lex_.FeaturesOf("title", joined)) title_gender = f->gender;
+      if (const WordFeatures* f = lex_.FeaturesOf(WordClass::kTitle, joined)) title_gender = f->gender;
     }
     // A known name.
     int name_len = tokens_[k].capitalized ? lex_.kb_names().LongestAt(tokens_, k, &payloads) : 0;
@@ -222,7 +222,7 @@ class Finder {
     if (!IsWord(tokens_[k]) || !tokens_[k].capitalized) {
       return DescriptionAt(i, j, det);
     }
-    if (title_len == 0 && lex_.Is("not_name", tokens_[k])) return i;
+    if (title_len == 0 && lex_.Is(WordClass::kNotName, tokens_[k])) return i;
     int end = k;
     while (end < n && (end == k || !tokens_[end].line_start)) {
       const Token& w = tokens_[end];
@@ -235,11 +235,11 @@ class Finder {
       if (end > k && IsWord(w) && w.capitalized && end + 1 < n && IsWord(tokens_[end + 1]) &&
           tokens_[end + 1].capitalized && !tokens_[end + 1].line_start &&
           (w.norm == "de" || w.norm == "du" || w.norm == "des" || w.norm == "le" ||
-           w.norm == "la" || lex_.Is("particle", w))) {
+           w.norm == "la" || lex_.Is(WordClass::kParticle, w))) {
         end += 2;
         continue;
       }
-      if (IsWord(w) && w.capitalized && (end == k || !lex_.Is("not_name", w))) {
+      if (IsWord(w) && w.capitalized && (end == k || !lex_.Is(WordClass::kNotName, w))) {
         // "page Facebook Christian Dupont": a first name starts a new name.
         if (end > k && lex_.FirstNameGender(FoldKey(w.norm)) != 0 &&
             lex_.FirstNameGender(FoldKey(tokens_[end - 1].norm)) == 0 && title_len == 0 &&
@@ -250,7 +250,7 @@ class Finder {
         continue;
       }
       if (IsWord(w) && end + 1 < n && tokens_[end + 1].capitalized &&
-          IsWord(tokens_[end + 1]) && lex_.Is("particle", w)) {
+          IsWord(tokens_[end + 1]) && lex_.Is(WordClass::kParticle, w)) {
         end += 2;
         continue;
       }
@@ -323,10 +323,10 @@ class Finder {
                   tokens_[k].norm == "ancien" || tokens_[k].norm == "proche")) {
       // Handled by the phrase itself when listed ("haut responsable").
     }
-    int len = lex_.words("source_noun").LongestAt(tokens_, k, nullptr);
+    int len = lex_.words(WordClass::kSourceNoun).LongestAt(tokens_, k, nullptr);
     bool document = false;
     if (len == 0) {
-      len = lex_.words("document_noun").LongestAt(tokens_, k, nullptr);
+      len = lex_.words(WordClass::kDocumentNoun).LongestAt(tokens_, k, nullptr);
       document = len > 0;
       // "note" and "texte" only as documents after a definite article.
       if (document && !det->definite && tokens_[k].norm != "communiqué" &&
@@ -367,15 +367,15 @@ class Finder {
         }
         break;
       }
-      if (lex_.words("preposition").LongestAt(tokens_, end, nullptr) > 0 ||
-          lex_.words("adverb").LongestAt(tokens_, end, nullptr) > 0 ||
-          lex_.words("time").LongestAt(tokens_, end, nullptr) > 0) {
+      if (lex_.words(WordClass::kPreposition).LongestAt(tokens_, end, nullptr) > 0 ||
+          lex_.words(WordClass::kAdverb).LongestAt(tokens_, end, nullptr) > 0 ||
+          lex_.words(WordClass::kTime).LongestAt(tokens_, end, nullptr) > 0) {
         break;
       }
-      if (w.elided || lex_.Is("relative", w) || lex_.Is("preposition", w) ||
-          lex_.Is("pronoun", w) || lex_.Is("negation", w) || lex_.Is("adverb", w) ||
+      if (w.elided || lex_.Is(WordClass::kRelative, w) || lex_.Is(WordClass::kPreposition, w) ||
+          lex_.Is(WordClass::kPronoun, w) || lex_.Is(WordClass::kNegation, w) || lex_.Is(WordClass::kAdverb, w) ||
           lex_.AuxiliaryOf(w.norm) != nullptr || lex_.FormsOf(w.norm) != nullptr ||
-          lex_.Is("determiner", w) || w.norm == "et" || w.norm == "ou") {
+          lex_.Is(WordClass::kDeterminer, w) || w.norm == "et" || w.norm == "ou") {
         break;
       }
       if (w.capitalized) {
@@ -404,7 +404,7 @@ class Finder {
       const Token& t = tokens_[k];
       if (t.type != Token::kWord || t.capitalized) return false;
       if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr ||
-          lex_.Is("relative", t) || lex_.Is("pronoun", t)) {
+          lex_.Is(WordClass::kRelative, t) || lex_.Is(WordClass::kPronoun, t)) {
         return false;
       }
     }
@@ -436,7 +436,7 @@ class Finder {
       bool b_person = b.kind == Mention::kName && !b.is_org;
       // "avec Moscou, le responsable": a name after a preposition is its object.
       if (a_person && a.first_token > 0 &&
-          (lex_.Is("preposition", tokens_[a.first_token - 1]) || IsCapitalA(a.first_token - 1))) {
+          (lex_.Is(WordClass::kPreposition, tokens_[a.first_token - 1]) || IsCapitalA(a.first_token - 1))) {
         continue;
       }
       if ((a_office && b_person) || (a_person && b_office)) {
@@ -470,11 +470,11 @@ Span NameSpan(const Lexicon& lexicon, const Analysis& analysis, const Mention& m
     // article ("L'Otan") nor a title ("M.", "le président").
     while (first < end - 1) {
       const Token& t = tokens[first];
-      if (lexicon.Is("determiner", t) || !t.capitalized || t.type == Token::kPunct) {
+      if (lexicon.Is(WordClass::kDeterminer, t) || !t.capitalized || t.type == Token::kPunct) {
         ++first;
         continue;
       }
-      int title = lexicon.words("title").LongestAt(tokens, first, nullptr);
+      int title = lexicon.words(WordClass::kTitle).LongestAt(tokens, first, nullptr);
       if (title > 0 && first + title < end) {
         first += title;
         continue;

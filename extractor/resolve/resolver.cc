@@ -300,7 +300,7 @@ class Resolver {
 
   bool BoundaryBetween(int from, int to) const {
     for (int k = from; k < to; ++k) {
-      if (lex_.words("clause_boundary").LongestAt(tokens_, k, nullptr) > 0) return true;
+      if (lex_.words(cues::WordClass::kClauseBoundary).LongestAt(tokens_, k, nullptr) > 0) return true;
     }
     return false;
   }
@@ -446,8 +446,8 @@ class Resolver {
       }
       // "poursuit le communiqué": the one an organisation just issued.
       const Token& det = tokens_[mention.first_token];
-      if (mention.head != "communiqué" || !lex_.Is("determiner", det) ||
-          !lex_.FeaturesOf("determiner", det.norm)->definite) {
+      if (mention.head != "communiqué" || !lex_.Is(cues::WordClass::kDeterminer, det) ||
+          !lex_.FeaturesOf(cues::WordClass::kDeterminer, det.norm)->definite) {
         return -1;
       }
       for (auto it = salience_.rbegin(); it != salience_.rend(); ++it) {
@@ -458,8 +458,8 @@ class Resolver {
       }
       return -1;
     }
-    bool definite = lex_.Is("determiner", tokens_[mention.first_token]) &&
-                    lex_.FeaturesOf("determiner", tokens_[mention.first_token].norm)->definite;
+    bool definite = lex_.Is(cues::WordClass::kDeterminer, tokens_[mention.first_token]) &&
+                    lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm)->definite;
     int bound = BoundNear(head_bindings_, mention.head, mention.first_token);
     if (definite && !mention.plural && bound >= 0) {
       *how = "office_named_in_article";
@@ -478,7 +478,7 @@ class Resolver {
 
   bool IsIndefinite(const Mention& mention) const {
     const WordFeaturesPtr det =
-        lex_.FeaturesOf("determiner", tokens_[mention.first_token].norm);
+        lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm);
     return det != nullptr && !det->definite;
   }
 
