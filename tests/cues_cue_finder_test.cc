@@ -8,6 +8,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -265,6 +267,34 @@ TEST_F(CueFinderTest, NoReportingClauseAfterAClosingMark) {
   const std::string text = "Nous partirons », et la suite.";
   uint32_t after_mark = static_cast<uint32_t>(text.find("»") + std::string("»").size());
   EXPECT_FALSE(ReportingClauseFollows(*lexicon_, text, after_mark));
+}
+
+TEST_F(CueFinderTest, ReportingClauseIsFoundBeforeAVeryLongWord) {
+  // The window is bounded in bytes as well as in words, after a space.
+  const std::string text =
+      "Nous partirons », a expliqué Paul Dupont " + std::string(5000, 'x') + " fin.";
+  uint32_t after_mark = static_cast<uint32_t>(text.find("»") + std::string("»").size());
+  EXPECT_TRUE(ReportingClauseFollows(*lexicon_, text, after_mark));
+}
+
+// Quadratic instead: the probe tokenised the rest of the paragraph at each
+// orphan closing mark (over 100 s through the pipeline for 100 000 marks).
+TEST_F(CueFinderTest, HundredThousandStraightQuotesAreProbedQuickly) {
+  const std::string text(100000, '"');
+  const std::string_view view = text;
+  const Lexicon& lex = *lexicon_;
+  int probes = 0;
+  auto start = std::chrono::steady_clock::now();
+  quotes::QuoteFinderResult found =
+      quotes::FindQuotes(view, lex.quote_marks(), [&](uint32_t pos) {
+        ++probes;
+        return ReportingClauseFollows(lex, view, pos);
+      });
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_GT(probes, 10000);
+  EXPECT_THAT(found.quotes, ::testing::IsEmpty());
+  if (std::getenv("GUILLEMET_SKIP_TIMING_TESTS") == nullptr) EXPECT_LT(seconds, 5.0);
 }
 
 }  // namespace

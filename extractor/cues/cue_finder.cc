@@ -238,12 +238,26 @@ void FindCues(const Lexicon& lexicon, Analysis* analysis) {
 }
 
 bool ReportingClauseFollows(const Lexicon& lexicon, std::string_view text, uint32_t pos) {
-  // Tokenise a short window and look for a comma and a cue at its start.
+  // Tokenise a short window and look for a comma and a cue at its start:
+  // twelve words, bounded in bytes too (twelve French words take about 80),
+  // since the quotation finder asks at every orphan closing mark and a
+  // paragraph may have thousands of them and no space.
+  constexpr uint32_t kMaxWindowBytes = 200;
   uint32_t end = pos;
   int words = 0;
-  while (end < text.size() && text[end] != '\n' && words < 12) {
+  while (end < text.size() && text[end] != '\n' && words < 12 && end - pos < kMaxWindowBytes) {
     if (text[end] == ' ') ++words;
     ++end;
+  }
+  if (end - pos == kMaxWindowBytes && end < text.size() && text[end] != '\n' && words < 12) {
+    // Cut after the last space, else between two code points.
+    uint32_t cut = end;
+    while (cut > pos && text[cut - 1] != ' ') --cut;
+    if (cut > pos) {
+      end = cut;
+    } else {
+      while (end > pos && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    }
   }
   Analysis window;
   window.text = text;

@@ -131,6 +131,7 @@ Extraction Extractor::Extract(const Document& document) const {
   a.quotes = std::move(found.quotes);
   a.tweet_authors = std::move(found.tweet_authors);
   a.tweet_author_of_quote = std::move(found.tweet_author_of_quote);
+  for (std::string& warning : found.warnings) result.warnings.push_back(std::move(warning));
   // Everything below serves the quotations: an article without any costs
   // only the scan for marks (the trace, when asked for, still shows it all).
   static const bool kTrace = std::getenv("GUILLEMET_TRACE") != nullptr;

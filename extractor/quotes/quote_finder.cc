@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "core/tsv.h"
 #include "core/unicode.h"
@@ -76,10 +77,17 @@ bool IsClosingPunct(char32_t c) {
 }
 bool IsWordy(char32_t c) { return IsLetter(c) || IsDigit(c); }
 
+// Quotations nested deeper than this are dropped, with a warning. Real
+// articles nest two or three levels (« ... “ ... ‘ ... ’ ... ” ... »);
+// deeper nesting is junk, and each level would hold a copy of the text of
+// all those inside it: n nested marks would cost O(n^2) time and memory.
+constexpr int kMaxDepth = 8;
+
 struct OpenQuote {
   size_t mark;             // Index in the paragraph's marks.
   uint32_t content_begin;  // After the opening mark.
   int family;
+  int below = -1;          // Stack index of the next open quotation of the same family.
   std::vector<Span> earlier_parts;  // Parts in previous paragraphs, if continued.
   uint32_t outer_begin;
   int first_paragraph;
@@ -99,13 +107,6 @@ Span Trim(std::string_view text, Span s) {
     s.end = static_cast<uint32_t>(start);
   }
   return s;
-}
-
-bool HasWord(std::string_view text, Span s) {
-  for (size_t p = s.begin; p < s.end;) {
-    if (IsWordy(DecodeUtf8(text, &p))) return true;
-  }
-  return false;
 }
 
 class Finder {
@@ -129,15 +130,35 @@ class Finder {
       q.depth = static_cast<int>(open_ends.size());
       open_ends.push_back(q.outer.end);
     }
-    // Tweet authors follow their quotations through the sort.
+    // Dropping the deepest ones changes no other quotation's depth.
+    const size_t found = result_.quotes.size();
+    result_.quotes.erase(std::remove_if(result_.quotes.begin(), result_.quotes.end(),
+                                        [](const Quote& q) { return q.depth >= kMaxDepth; }),
+                         result_.quotes.end());
+    if (const size_t dropped = found - result_.quotes.size()) {
+      result_.warnings.push_back(std::to_string(dropped) + " quotation" +
+                                 (dropped > 1 ? "s" : "") + " nested more than " +
+                                 std::to_string(kMaxDepth) + " deep ignored");
+    }
+    // The text of a quotation, only now: with at most kMaxDepth levels,
+    // all of them together hold at most kMaxDepth copies of the text.
+    for (Quote& q : result_.quotes) {
+      for (const Span& part : q.parts) {
+        if (!q.text.empty()) q.text.push_back(' ');
+        q.text.append(text_.substr(part.begin, part.size()));
+      }
+    }
+    // Tweet authors follow their quotations through the sort (the last
+    // author given a start wins).
+    std::unordered_map<uint32_t, int> author_of_begin;
+    for (size_t a = 0; a < tweet_quote_begin_.size(); ++a) {
+      author_of_begin[tweet_quote_begin_[a]] = static_cast<int>(a);
+    }
     result_.tweet_author_of_quote.assign(result_.quotes.size(), -1);
     for (size_t i = 0; i < result_.quotes.size(); ++i) {
       if (!result_.quotes[i].tweet) continue;
-      for (size_t a = 0; a < tweet_quote_begin_.size(); ++a) {
-        if (tweet_quote_begin_[a] == result_.quotes[i].outer.begin) {
-          result_.tweet_author_of_quote[i] = static_cast<int>(a);
-        }
-      }
+      auto it = author_of_begin.find(result_.quotes[i].outer.begin);
+      if (it != author_of_begin.end()) result_.tweet_author_of_quote[i] = it->second;
     }
     return std::move(result_);
   }
@@ -187,6 +208,30 @@ class Finder {
     return marks;
   }
 
+  // Whether s holds a letter or a digit. Nested quotations ask about spans
+  // that end alike and start one mark apart, so the last stretch found
+  // without any is remembered and jumped over: n nested marks cost one scan
+  // of their text, not n.
+  bool HasWord(Span s) {
+    uint32_t p = s.begin;
+    bool found = false;
+    while (p < s.end) {
+      if (p >= wordless_.begin && p < wordless_.end) {
+        p = wordless_.end;
+        continue;
+      }
+      size_t next = p;
+      if (IsWordy(DecodeUtf8(text_, &next))) {
+        found = true;
+        break;
+      }
+      p = static_cast<uint32_t>(next);
+    }
+    // No letter or digit starts in [s.begin, p), jumps included.
+    if (p > s.begin) wordless_ = {s.begin, p};
+    return found;
+  }
+
   // The next non-space code point after `pos` in the paragraph (0 at its end).
   char32_t NextNonSpace(uint32_t pos, Span paragraph) {
     size_t p = pos;
@@ -202,6 +247,21 @@ class Finder {
     paragraph_min_begin_ = UINT32_MAX;
     std::vector<MarkAt> marks = MarksOf(paragraph);
     std::vector<OpenQuote> stack;
+    // The innermost open quotation of each family, through OpenQuote::below:
+    // a mark finds its own family's in constant time however deep the stack.
+    std::vector<int> top_of_family;
+    auto push = [&](OpenQuote q) {
+      const size_t f = static_cast<size_t>(q.family);
+      if (f >= top_of_family.size()) top_of_family.resize(f + 1, -1);
+      q.below = top_of_family[f];
+      top_of_family[f] = static_cast<int>(stack.size());
+      stack.push_back(std::move(q));
+    };
+    auto truncate = [&](size_t size) {
+      for (; stack.size() > size; stack.pop_back()) {
+        top_of_family[static_cast<size_t>(stack.back().family)] = stack.back().below;
+      }
+    };
     size_t first_mark = 0;
     // A quotation left open by the previous paragraph continues here when
     // this one starts with a mark of its family (the French way).
@@ -216,7 +276,7 @@ class Finder {
         q.earlier_parts.push_back(Trim(text_, {q.content_begin, carried_paragraph_.end}));
         q.mark = 0;
         q.content_begin = marks[0].end;
-        stack.push_back(std::move(q));
+        push(std::move(q));
         first_mark = 1;
       } else {
         Recover(*carried_, carried_paragraph_, carried_paragraph_.end);
@@ -227,13 +287,7 @@ class Finder {
     for (size_t i = first_mark; i < marks.size(); ++i) {
       const MarkAt& m = marks[i];
       const int family = m.mark->family;
-      int same = -1;
-      for (int k = static_cast<int>(stack.size()) - 1; k >= 0; --k) {
-        if (stack[k].family == family) {
-          same = k;
-          break;
-        }
-      }
+      int same = static_cast<size_t>(family) < top_of_family.size() ? top_of_family[family] : -1;
       const bool space_before = m.before == 0 || IsSpace(m.before);
       const bool space_after = m.after == 0 || IsSpace(m.after);
       const bool opener_shape = (space_before || IsApostrophe(m.before) ||
@@ -299,14 +353,14 @@ class Finder {
         q.family = family;
         q.outer_begin = m.begin;
         q.first_paragraph = index;
-        stack.push_back(q);
+        push(std::move(q));
       } else if (action == kCloseIt) {
         if (same >= 0) {
           for (size_t k = same + 1; k < stack.size(); ++k) {
             unmatched.push_back({std::move(stack[k]), m.begin});
           }
           OpenQuote q = std::move(stack[same]);
-          stack.resize(same);
+          truncate(same);
           Emit(q, {q.content_begin, m.begin}, m.end, index, false);
         } else {
           OrphanCloser(index, paragraph, m);
@@ -333,7 +387,7 @@ class Finder {
       if (later != closed_begins.end() && *later < next_open) next_open = *later;
       bool last = k + 1 == unmatched.size() && unmatched[k].second == paragraph.end &&
                   next_open == paragraph.end;
-      if (last && HasWord(text_, {q.content_begin, paragraph.end})) {
+      if (last && HasWord({q.content_begin, paragraph.end})) {
         carried_ = std::move(q);
         carried_paragraph_ = paragraph;
       } else {
@@ -358,7 +412,7 @@ class Finder {
       Quote out;
       out.parts = q.earlier_parts;
       Span last = Trim(text_, {q.content_begin, end});
-      if (HasWord(text_, last)) out.parts.push_back(last);
+      if (HasWord(last)) out.parts.push_back(last);
       out.outer = {q.outer_begin, end};
       out.paragraph = q.first_paragraph;
       out.repaired = true;
@@ -366,7 +420,7 @@ class Finder {
       return;
     }
     Span inner = Trim(text_, {q.content_begin, end});
-    if (!HasWord(text_, inner)) return;
+    if (!HasWord(inner)) return;
     Quote out;
     out.parts.push_back(inner);
     out.outer = {q.outer_begin, end};
@@ -384,7 +438,7 @@ class Finder {
     Quote out;
     out.parts = q.earlier_parts;
     Span inner = Trim(text_, content);
-    if (HasWord(text_, inner)) out.parts.push_back(inner);
+    if (HasWord(inner)) out.parts.push_back(inner);
     if (out.parts.empty()) return;
     out.outer = {q.outer_begin, outer_end};
     out.paragraph = q.first_paragraph;
@@ -406,7 +460,7 @@ class Finder {
       if (c != 0x2014 && c != 0x2013 && c != '-') break;
       inner = Trim(text_, {static_cast<uint32_t>(p), inner.end});
     }
-    if (!HasWord(text_, inner)) return;
+    if (!HasWord(inner)) return;
     Quote out;
     out.parts.push_back(inner);
     out.outer = {inner.begin, m.end};
@@ -415,13 +469,10 @@ class Finder {
     Finish(&out);
   }
 
+  // Its text is filled in by Run, once the quotations too deeply nested
+  // are dropped.
   void Finish(Quote* q) {
     paragraph_min_begin_ = std::min(paragraph_min_begin_, q->outer.begin);
-    q->text.clear();
-    for (const Span& part : q->parts) {
-      if (!q->text.empty()) q->text.push_back(' ');
-      q->text.append(text_.substr(part.begin, part.size()));
-    }
     result_.quotes.push_back(std::move(*q));
   }
 
@@ -442,21 +493,19 @@ class Finder {
       size_t prev = p - 1;
       while (prev > 0 && Trim(text_, paragraphs[prev]).empty()) --prev;
       Span post = Trim(text_, paragraphs[prev]);
-      if (!HasWord(text_, post)) continue;
+      if (!HasWord(post)) continue;
       // Quotations are sorted by start; a nested one lies inside its parent.
       auto overlapping = std::lower_bound(
           result_.quotes.begin(), result_.quotes.end(), post.end,
           [](const Quote& q, uint32_t end) { return q.outer.begin < end; });
-      bool has_quote = overlapping != result_.quotes.begin() &&
-                       std::prev(overlapping)->outer.end > post.begin;
-      for (auto it = result_.quotes.begin(); it != overlapping && !has_quote; ++it) {
-        has_quote = it->outer.end > post.begin;
-        if (it->outer.end <= post.begin && it->depth == 0 && it->outer.begin < post.begin) {
-          // Quotations end in order of start for top-level ones; stop early
-          // once past the post's start is impossible to overlap.
-        }
+      // Whether one of the quotations before `overlapping` ends after the
+      // post starts: the greatest end among them, kept as tweets are added.
+      for (size_t i = max_end_before_.size(); i < result_.quotes.size(); ++i) {
+        max_end_before_.push_back(std::max(max_end_before_.empty() ? 0u : max_end_before_.back(),
+                                           result_.quotes[i].outer.end));
       }
-      if (has_quote) continue;
+      const size_t before = static_cast<size_t>(overlapping - result_.quotes.begin());
+      if (before > 0 && max_end_before_[before - 1] > post.begin) continue;
       Quote out;
       out.parts.push_back(post);
       out.outer = post;
@@ -478,6 +527,8 @@ class Finder {
   uint32_t paragraph_min_begin_ = UINT32_MAX;
   Span carried_paragraph_;  // Where the carried quotation was left open.
   std::vector<uint32_t> tweet_quote_begin_;
+  std::vector<uint32_t> max_end_before_;  // FindTweets: greatest end of quotes[0..i].
+  Span wordless_{0, 0};  // HasWord: a stretch known to hold no letter or digit.
 };
 
 }  // namespace

@@ -2,7 +2,9 @@
 // paragraph, repairs the broken marks of real pages (a lost opening mark, «
 // used to close, » used to open, “ used to close, ‘ inside a word), joins a
 // quotation continued over paragraphs, and recognises embedded posts
-// followed by an "— Name (@handle) date" line. One linear pass per paragraph.
+// followed by an "— Name (@handle) date" line. One linear pass per paragraph;
+// quotations nested more than 8 deep are dropped (with a warning), so that
+// their texts take at most 8 times the text's size.
 #ifndef GUILLEMET_QUOTES_QUOTE_FINDER_H_
 #define GUILLEMET_QUOTES_QUOTE_FINDER_H_
 
@@ -41,6 +43,7 @@ struct QuoteFinderResult {
   std::vector<Quote> quotes;                 // By position; nested ones have depth > 0.
   std::vector<Span> tweet_authors;           // For each tweet quote, the author's name.
   std::vector<int> tweet_author_of_quote;    // Index into tweet_authors, or -1, per quote.
+  std::vector<std::string> warnings;         // For Extraction::warnings.
 };
 
 QuoteFinderResult FindQuotes(std::string_view text, const QuoteMarks& marks,
