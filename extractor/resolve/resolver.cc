@@ -1,8 +1,13 @@
 #include "resolve/resolver.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 #include "core/unicode.h"
 #include "cues/mention_finder.h"
@@ -58,6 +63,7 @@ class Resolver {
   std::vector<Speaker> Run() {
     entity_of_mention_.assign(a_.mentions.size(), -2);
     how_.assign(a_.mentions.size(), "");
+    IndexCues();
     ResolveNames();
     BindAppositions();
     WalkDiscourse();
@@ -87,6 +93,35 @@ class Resolver {
     int index = AddEntity(e);
     entity_of_kb_[kb] = index;
     return index;
+  }
+
+  // Once per article: the cues of each sentence in order, the running
+  // maximum of cue ends (the first cue ending past a token is found by
+  // binary search), and what a pronoun asks of a cue that does not depend
+  // on the pronoun. Keeps resolution linear in the article's length.
+  void IndexCues() {
+    const size_t n = a_.cues.size();
+    int sentences = static_cast<int>(a_.sentences.size());
+    for (const Cue& cue : a_.cues)
+      sentences = std::max(sentences, tokens_[cue.first_token].sentence + 1);
+    cues_in_sentence_.assign(sentences, {});
+    max_cue_end_.resize(n);
+    cue_never_antecedent_.resize(n);
+    cue_judges_.resize(n);
+    int max_end = std::numeric_limits<int>::min();
+    for (size_t c = 0; c < n; ++c) {
+      const Cue& cue = a_.cues[c];
+      int s = tokens_[cue.first_token].sentence;
+      if (s >= 0) cues_in_sentence_[s].push_back(static_cast<int>(c));
+      max_end = std::max(max_end, cue.end_token);
+      max_cue_end_[c] = max_end;
+      int m = subjects_.of_cue[c];
+      cue_never_antecedent_[c] =
+          cue.form == Cue::kSource || m < 0 || a_.mentions[m].kind == Mention::kPronoun;
+      cue_judges_[c] = cue.category == "judge" || cue.category == "criticize" ||
+                       cue.category == "praise" || cue.category == "feel" ||
+                       cue.category == "stance";
+    }
   }
 
   int KbIndex(const cues::Speaker* sp) const {
@@ -240,15 +275,14 @@ class Resolver {
            ++next_mention) {
         int m = static_cast<int>(next_mention);
         int entity = Resolve(m);
-        if (IsPerson(entity)) persons_mentioned_.push_back(entity);
+        if (IsPerson(entity)) AddPersonMentioned(entity);
       }
       // Cue subjects outrank the plain sentence subject; those of a
       // subordinate clause ("alors que X a critiqué") are not the topic.
       std::vector<int> speakers;
       int previous_cue_end = -1;
-      for (size_t c = 0; c < a_.cues.size(); ++c) {
+      for (int c : CuesIn(static_cast<int>(s))) {
         const Cue& cue = a_.cues[c];
-        if (tokens_[cue.first_token].sentence != static_cast<int>(s)) continue;
         bool subordinate = previous_cue_end >= 0 && BoundaryBetween(previous_cue_end, cue.first_token);
         previous_cue_end = cue.end_token;
         int m = subjects_.of_cue[c];
@@ -256,12 +290,12 @@ class Resolver {
       }
       int main = subjects_.of_sentence[s];
       if (speakers.empty() && main >= 0 && Resolve(main) >= 0) speakers.push_back(Resolve(main));
-      for (int e : speakers) salience_.push_back({e, static_cast<int>(s)});
+      for (int e : speakers) AddSalient(e, static_cast<int>(s));
       // Somebody the article does not name ("le chef de la diplomatie", no
       // date) still becomes the topic: a later "il" may not skip back over
       // them to an earlier speaker.
       if (speakers.empty() && main >= 0 && Resolve(main) < 0 && IsUnnamedPerson(main)) {
-        blockers_.push_back({a_.mentions[main].gender, static_cast<int>(s)});
+        AddBlocker(a_.mentions[main].gender, static_cast<int>(s));
       }
     }
   }
@@ -277,25 +311,91 @@ class Resolver {
   int LastSalientPerson(char gender, bool plural, bool* blocked = nullptr) const {
     // The latest unnamed topic of that gender, if any, hides older speakers.
     int blocked_before = -1;
-    for (const Blocker& b : blockers_) {
-      if (b.sentence < current_sentence_ && !plural && GenderFits(gender, b.gender)) {
-        blocked_before = std::max(blocked_before, b.sentence);
+    if (!plural) {
+      if (gender == 0) {
+        blocked_before = LastBelow(blockers_.any, current_sentence_);
+      } else {
+        blocked_before = std::max(LastBelow(blockers_.Of(0), current_sentence_),
+                                  LastBelow(blockers_.Of(SlotOf(gender)), current_sentence_));
       }
     }
-    for (auto it = salience_.rbegin(); it != salience_.rend(); ++it) {
-      const Entity& e = entities_[it->entity];
-      if (it->sentence >= current_sentence_) continue;
-      if (it->sentence < blocked_before) {
-        if (blocked != nullptr) *blocked = true;
-        return -1;
-      }
-      if (e.is_org || e.plural != plural || !GenderFits(gender, e.gender)) continue;
-      // A capitalised word of unknown gender may be a place ("Washington");
-      // a first name and a surname make a person.
-      if (!e.plural && e.gender == 0 && e.name.find(' ') == std::string::npos) continue;
-      return it->entity;
+    // Speakers of earlier sentences only: salience_ is in sentence order.
+    const int end = static_cast<int>(
+        std::lower_bound(salience_.begin(), salience_.end(), current_sentence_,
+                         [](const Salient& x, int sentence) { return x.sentence < sentence; }) -
+        salience_.begin());
+    // The latest one that is a person of this gender and number (a
+    // capitalised word of unknown gender may be a place, "Washington"; a
+    // first name and a surname make a person).
+    const auto& lists = fitting_salience_[plural ? 1 : 0];
+    int latest;
+    if (gender == 0) {
+      latest = LastBelow(lists.any, end);
+    } else {
+      latest = std::max(LastBelow(lists.Of(0), end), LastBelow(lists.Of(SlotOf(gender)), end));
     }
-    return -1;
+    // Walking back from the latest, a speaker older than the blocker stops the walk.
+    const int stop = latest >= 0 ? latest : (end > 0 ? 0 : -1);
+    if (stop >= 0 && salience_[stop].sentence < blocked_before) {
+      if (blocked != nullptr) *blocked = true;
+      return -1;
+    }
+    return latest >= 0 ? salience_[latest].entity : -1;
+  }
+
+  // The last element of an increasing list below `bound`, or -1.
+  static int LastBelow(const std::vector<int>& list, int bound) {
+    auto it = std::lower_bound(list.begin(), list.end(), bound);
+    return it == list.begin() ? -1 : *(it - 1);
+  }
+
+  // Per-gender lists are indexed by a slot: 0 for no gender, 1 for 'm', 2
+  // for 'f', then any other letter the data gives, in order of appearance.
+  int SlotOf(char gender) const {
+    if (gender == 0) return 0;
+    if (gender == 'm') return 1;
+    if (gender == 'f') return 2;
+    auto it = std::find(other_genders_.begin(), other_genders_.end(), gender);
+    return it == other_genders_.end() ? -1 : 3 + static_cast<int>(it - other_genders_.begin());
+  }
+  int AddSlot(char gender) {
+    int slot = SlotOf(gender);
+    if (slot >= 0) return slot;
+    other_genders_.push_back(gender);
+    return 2 + static_cast<int>(other_genders_.size());
+  }
+
+  void AddSalient(int entity, int sentence) {
+    const int index = static_cast<int>(salience_.size());
+    salience_.push_back({entity, sentence});
+    const Entity& e = entities_[entity];
+    if (e.is_org) last_org_salient_ = entity;
+    if (entity >= static_cast<int>(last_salience_of_.size()))
+      last_salience_of_.resize(entity + 1, -1);
+    last_salience_of_[entity] = index;
+    if (e.is_org || (!e.plural && e.gender == 0 && e.name.find(' ') == std::string::npos)) return;
+    fitting_salience_[e.plural ? 1 : 0].Add(AddSlot(e.gender), index);
+  }
+
+  void AddBlocker(char gender, int sentence) { blockers_.Add(AddSlot(gender), sentence); }
+
+  void AddPersonMentioned(int entity) {
+    const int index = static_cast<int>(persons_mentioned_.size());
+    persons_mentioned_.push_back(entity);
+    if (entity >= static_cast<int>(last_mentioned_of_.size()))
+      last_mentioned_of_.resize(entity + 1, -1);
+    last_mentioned_of_[entity] = index;
+    const int slot = AddSlot(entities_[entity].gender);
+    if (slot >= static_cast<int>(last_mentioned_of_gender_.size())) {
+      last_mentioned_of_gender_.resize(slot + 1, -1);
+    }
+    last_mentioned_of_gender_[slot] = index;
+  }
+
+  // The cues of sentence s, in order.
+  const std::vector<int>& CuesIn(int s) const {
+    static const std::vector<int> kNone;
+    return s >= 0 && s < static_cast<int>(cues_in_sentence_.size()) ? cues_in_sentence_[s] : kNone;
   }
 
   bool BoundaryBetween(int from, int to) const {
@@ -356,13 +456,16 @@ class Resolver {
   // Among several people an office may name, the one the story is about:
   // the latest speaker or subject, else the latest person mentioned.
   int MostSalient(const std::vector<int>& candidates) const {
-    for (auto it = salience_.rbegin(); it != salience_.rend(); ++it) {
-      if (std::find(candidates.begin(), candidates.end(), it->entity) != candidates.end()) {
-        return it->entity;
+    for (const std::vector<int>* last : {&last_salience_of_, &last_mentioned_of_}) {
+      int best = -1, latest = -1;
+      for (int e : candidates) {
+        int at = e >= 0 && e < static_cast<int>(last->size()) ? (*last)[e] : -1;
+        if (at > latest) {
+          latest = at;
+          best = e;
+        }
       }
-    }
-    for (auto it = persons_mentioned_.rbegin(); it != persons_mentioned_.rend(); ++it) {
-      if (std::find(candidates.begin(), candidates.end(), *it) != candidates.end()) return *it;
+      if (best >= 0) return best;
     }
     return candidates.front();
   }
@@ -450,11 +553,9 @@ class Resolver {
           !lex_.FeaturesOf(cues::WordClass::kDeterminer, det.norm)->definite) {
         return -1;
       }
-      for (auto it = salience_.rbegin(); it != salience_.rend(); ++it) {
-        if (entities_[it->entity].is_org) {
-          *how = "document_of_organisation";
-          return it->entity;
-        }
+      if (last_org_salient_ >= 0) {
+        *how = "document_of_organisation";
+        return last_org_salient_;
       }
       return -1;
     }
@@ -505,11 +606,12 @@ class Resolver {
     if (mention.head == "on") return -1;
     if (mention.head == "dernier") {
       if (mention.plural) return -1;
-      for (auto it = persons_mentioned_.rbegin(); it != persons_mentioned_.rend(); ++it) {
-        if (GenderFits(mention.gender, entities_[*it].gender)) {
-          *how = "last_person_mentioned";
-          return *it;
-        }
+      int last = mention.gender == 0
+                     ? static_cast<int>(persons_mentioned_.size()) - 1
+                     : std::max(LastMentionedOf(0), LastMentionedOf(SlotOf(mention.gender)));
+      if (last >= 0) {
+        *how = "last_person_mentioned";
+        return persons_mentioned_[last];
       }
       return -1;
     }
@@ -520,23 +622,29 @@ class Resolver {
     // "X a dénoncé ces livraisons, qui selon elle « ... »": a pronoun that
     // is not the clitic of a closing incise takes any earlier subject.
     const bool clitic = tokens_[pronoun_token].type == Token::kClitic;
-    for (size_t c = 0; c < a_.cues.size(); ++c) {
-      const Cue& cue = a_.cues[c];
-      if (cue.end_token > pronoun_token) break;
-      if (tokens_[cue.first_token].sentence != current_sentence_) continue;
-      if (cue.clitic_token == pronoun_token || cue.form == Cue::kSource) continue;
-      if (clitic && (cue.category == "judge" || cue.category == "criticize" ||
-                     cue.category == "praise" || cue.category == "feel" ||
-                     cue.category == "stance")) {
+    // The cues of this sentence that end before the first cue of the
+    // article ending past the pronoun, in order. A cue that cannot serve
+    // this kind of pronoun (same clitic flag and gender) is never looked at
+    // again: its subject's entity, once resolved, does not change.
+    const std::vector<int>& cues = CuesIn(current_sentence_);
+    const int first_past =
+        static_cast<int>(std::upper_bound(max_cue_end_.begin(), max_cue_end_.end(), pronoun_token) -
+                         max_cue_end_.begin());
+    std::vector<int>& skip = SkipList(current_sentence_, clitic, mention.gender, cues.size());
+    for (int i = NextLive(skip, 0); i < static_cast<int>(cues.size()) && cues[i] < first_past;
+         i = NextLive(skip, i + 1)) {
+      const int c = cues[i];
+      if (a_.cues[c].clitic_token == pronoun_token) continue;
+      if (cue_never_antecedent_[c] || (clitic && cue_judges_[c])) {
+        skip[i] = i + 1;
         continue;
       }
-      int m = subjects_.of_cue[c];
-      if (m < 0 || a_.mentions[m].kind == Mention::kPronoun) continue;
-      int e = Resolve(m);
+      int e = Resolve(subjects_.of_cue[c]);
       if (IsPerson(e) && !entities_[e].plural && GenderFits(mention.gender, entities_[e].gender)) {
         *how = "pronoun_to_speaker_of_sentence";
         return e;
       }
+      skip[i] = i + 1;
     }
     bool blocked = false;
     int salient = LastSalientPerson(mention.gender, mention.plural, &blocked);
@@ -548,32 +656,77 @@ class Resolver {
     // No speaker or subject fits: the last person of that gender named
     // ("..., jugé réaliste par la ministre, Ludivine Dedonder. « ... », a-t-elle assuré").
     if (!mention.plural && mention.gender != 0) {
-      for (auto it = persons_mentioned_.rbegin(); it != persons_mentioned_.rend(); ++it) {
-        if (entities_[*it].gender == mention.gender) {
-          *how = "pronoun_to_last_person";
-          return *it;
-        }
+      int last = LastMentionedOf(SlotOf(mention.gender));
+      if (last >= 0) {
+        *how = "pronoun_to_last_person";
+        return persons_mentioned_[last];
       }
     }
     // No antecedent: an article opening on "dit-il" names him later, as
     // the speaker of a quotation.
+    if (!later_speakers_indexed_) IndexLaterSpeakers();
+    const LaterSpeakers& later =
+        mention.gender == 0 ? later_speakers_.any : later_speakers_.Of(SlotOf(mention.gender));
+    // The first of them whose quotation lies in a later sentence: where the
+    // running maximum of their sentences first passes this one.
+    size_t k =
+        std::upper_bound(later.max_sentence.begin(), later.max_sentence.end(), current_sentence_) -
+        later.max_sentence.begin();
+    if (k < later.entity.size()) {
+      *how = "pronoun_to_next_speaker";
+      return later.entity[k];
+    }
+    return -1;
+  }
+
+  int LastMentionedOf(int slot) const {
+    return slot >= 0 && slot < static_cast<int>(last_mentioned_of_gender_.size())
+               ? last_mentioned_of_gender_[slot]
+               : -1;
+  }
+
+  // Once, after the names: the quotations whose speaker is named by an
+  // incise or a reporting clause and is a person of known gender, in
+  // order, per gender, with the running maximum of their sentences.
+  void IndexLaterSpeakers() {
+    later_speakers_indexed_ = true;
     for (size_t q = 0; q < a_.quotes.size(); ++q) {
       const attribute::Attribution& at = attributions_[q];
-      if (a_.quotes[q].sentence <= current_sentence_ || at.mention < 0) continue;
-      const std::string method = at.method;
-      if (method != "incise" && method != "colon_after_cue" && method != "split_quote" &&
-          method != "postposed_reporting_clause") {
+      if (at.mention < 0) continue;
+      const char* method = at.method;
+      if (std::strcmp(method, "incise") != 0 && std::strcmp(method, "colon_after_cue") != 0 &&
+          std::strcmp(method, "split_quote") != 0 &&
+          std::strcmp(method, "postposed_reporting_clause") != 0) {
         continue;
       }
       if (a_.mentions[at.mention].kind != Mention::kName) continue;
       int e = entity_of_mention_[at.mention];
-      if (IsPerson(e) && entities_[e].gender != 0 &&
-          GenderFits(mention.gender, entities_[e].gender)) {
-        *how = "pronoun_to_next_speaker";
-        return e;
-      }
+      if (!IsPerson(e) || entities_[e].gender == 0) continue;
+      later_speakers_.Add(AddSlot(entities_[e].gender), std::make_pair(a_.quotes[q].sentence, e));
     }
-    return -1;
+  }
+
+  // Per sentence, clitic flag and gender of pronoun: skip[i] == i while
+  // the i-th cue of the sentence may still be an antecedent, else a later
+  // index to jump to (see NextLive).
+  std::vector<int>& SkipList(int sentence, bool clitic, char gender, size_t cues) {
+    uint64_t key = (static_cast<uint64_t>(static_cast<uint32_t>(sentence)) << 9) |
+                   (clitic ? 256u : 0u) | static_cast<unsigned char>(gender);
+    auto [it, added] = skip_lists_.try_emplace(key);
+    if (added) {
+      it->second.resize(cues + 1);
+      for (size_t i = 0; i <= cues; ++i) it->second[i] = static_cast<int>(i);
+    }
+    return it->second;
+  }
+
+  // The first index from i on whose cue is still live, halving paths.
+  static int NextLive(std::vector<int>& skip, int i) {
+    while (skip[i] != i) {
+      skip[i] = skip[skip[i]];
+      i = skip[i];
+    }
+    return i;
   }
 
   Speaker SpeakerOf(int q, int depth) {
@@ -646,13 +799,56 @@ class Resolver {
   std::unordered_map<std::string, std::vector<int>> surname_;
   std::unordered_map<std::string, std::vector<Binding>> role_bindings_;
   std::unordered_map<std::string, std::vector<Binding>> head_bindings_;
-  std::vector<Salient> salience_;
-  struct Blocker {
-    char gender;
-    int sentence;
+  // Lists kept per gender slot and for all genders together.
+  template <typename List>
+  struct ByGender {
+    std::vector<List> slots;
+    List any;
+    const List& Of(int slot) const {
+      static const List kEmpty;
+      return slot >= 0 && slot < static_cast<int>(slots.size()) ? slots[slot] : kEmpty;
+    }
+    template <typename T>
+    void Add(int slot, const T& item) {
+      if (slot >= static_cast<int>(slots.size())) slots.resize(slot + 1);
+      slots[slot].Add(item);
+      any.Add(item);
+    }
   };
-  std::vector<Blocker> blockers_;
+  struct Increasing : std::vector<int> {
+    void Add(int x) { push_back(x); }
+  };
+  struct LaterSpeakers {
+    std::vector<int> max_sentence;  // Running maximum of the quotations' sentences.
+    std::vector<int> entity;
+    void Add(std::pair<int, int> sentence_entity) {
+      int sentence = sentence_entity.first;
+      if (!max_sentence.empty()) sentence = std::max(sentence, max_sentence.back());
+      max_sentence.push_back(sentence);
+      entity.push_back(sentence_entity.second);
+    }
+  };
+
+  std::vector<char> other_genders_;  // Beyond 0, 'm' and 'f' (see SlotOf).
+  std::vector<Salient> salience_;    // In sentence order.
+  // Indices into salience_ of the people a pronoun may refer to, by number
+  // (0 singular, 1 plural) and gender.
+  std::array<ByGender<Increasing>, 2> fitting_salience_;
+  std::vector<int> last_salience_of_;   // Per entity: its last index in salience_, or -1.
+  int last_org_salient_ = -1;           // The last organisation in salience_.
+  ByGender<Increasing> blockers_;       // Sentences of the unnamed topics, in order.
   std::vector<int> persons_mentioned_;  // In text order, for "ce dernier".
+  std::vector<int> last_mentioned_of_;  // Per entity: its last index in persons_mentioned_.
+  std::vector<int> last_mentioned_of_gender_;  // Per gender slot, or -1.
+  // Cues by sentence, in order; per cue the largest end of it and the
+  // cues before it, and what a pronoun asks of it regardless of the pronoun.
+  std::vector<std::vector<int>> cues_in_sentence_;
+  std::vector<int> max_cue_end_;
+  std::vector<bool> cue_never_antecedent_;  // A source, or no subject, or a pronoun subject.
+  std::vector<bool> cue_judges_;            // A verb of judgement ("juge", "critique", ...).
+  std::unordered_map<uint64_t, std::vector<int>> skip_lists_;
+  bool later_speakers_indexed_ = false;
+  ByGender<LaterSpeakers> later_speakers_;  // Quotations in order (IndexLaterSpeakers).
   int current_sentence_ = 0;
 };
 
