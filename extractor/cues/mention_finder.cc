@@ -316,7 +316,10 @@ class Finder {
 
   // "un diplomate européen", "des responsables turcs", "le communiqué".
   int DescriptionAt(int i, int j, const WordFeatures* det) {
-    if (det == nullptr) return i;
+    // "Laurent Desroches, chef de corps depuis 2021": after a person's name
+    // and a comma, the noun of an apposition takes no article.
+    const bool bare_apposition = det == nullptr && i == j && FollowsPersonAndComma(i);
+    if (det == nullptr && !bare_apposition) return i;
     const int n = static_cast<int>(tokens_.size());
     int k = j;
     if (k < n && (tokens_[k].norm == "haut" || tokens_[k].norm == "hauts" ||
@@ -325,6 +328,7 @@ class Finder {
     }
     int len = lex_.words(WordClass::kSourceNoun).LongestAt(tokens_, k, nullptr);
     bool document = false;
+    if (len == 0 && bare_apposition) return i;
     if (len == 0) {
       len = lex_.words(WordClass::kDocumentNoun).LongestAt(tokens_, k, nullptr);
       document = len > 0;
@@ -339,11 +343,23 @@ class Finder {
     m.first_token = i;
     m.kind = Mention::kDescription;
     m.head = tokens_[k].norm;
-    m.gender = det->gender;
-    m.plural = det->plural;
+    if (det != nullptr) {
+      m.gender = det->gender;
+      m.plural = det->plural;
+    } else if (const WordFeatures* noun = lex_.FeaturesOf(WordClass::kSourceNoun, tokens_[k].norm)) {
+      m.gender = noun->gender;
+      m.plural = noun->plural;
+    }
     m.end_token = ExtendModifiers(k + len, &m.speakers);
     if (document) m.is_org = true;
     return Add(m);
+  }
+
+  // Whether token i comes right after "Name," (a person's name and a comma).
+  bool FollowsPersonAndComma(int i) const {
+    if (i < 2 || tokens_[i - 1].norm != "," || a_.mentions.empty()) return false;
+    const Mention& last = a_.mentions.back();
+    return last.end_token == i - 1 && last.kind == Mention::kName && !last.is_org;
   }
 
   // Extends a noun phrase over its adjectives and "de" complements, up to
