@@ -240,5 +240,28 @@ TEST_F(ResolutionTest, PronounWithoutAnyAntecedentStaysUnresolved) {
   EXPECT_EQ(SpeakerOf(q), kNone);
 }
 
+TEST_F(ResolutionTest, PredecessorIsTheHolderOfTheOfficeBeforeThePersonOfTheStory) {
+  Quotation q = QuotationOf(
+      "Mark Rutte a pris ses fonctions à l'Otan. « Je pars serein », a confié son prédécesseur.",
+      "Je pars serein", "2024-10-01");
+  EXPECT_EQ(SpeakerOf(q), "Jens Stoltenberg");
+  EXPECT_EQ(q.method, "incise");
+}
+
+TEST_F(ResolutionTest, SuccessorIsTheNextHolderOfTheOfficeOnTheArticleDate) {
+  Quotation q = QuotationOf(
+      "Rex Tillerson a quitté le département d'État. « Le travail continue », a assuré son "
+      "successeur.",
+      "Le travail continue", "2018-04-30");
+  EXPECT_EQ(SpeakerOf(q), "Mike Pompeo");
+}
+
+TEST_F(ResolutionTest, SuccessionOfSomeoneUnknownToTheBaseHasNoSpeaker) {
+  Quotation q = QuotationOf(
+      "Paul Dupont a quitté la mairie. « Le travail continue », a assuré son successeur.",
+      "Le travail continue", "2018-04-30");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 }  // namespace
 }  // namespace guillemet

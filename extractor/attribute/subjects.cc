@@ -189,9 +189,12 @@ class SubjectFinder {
           int before = a_.mention_at[open - 1];
           if (before >= 0 && a_.mentions[before].end_token == open) {
             const Mention& mention = a_.mentions[before];
+            // A description too when it opens the sentence: "Son
+            // successeur, encore en attente de confirmation, a promis".
             if ((mention.kind == Mention::kName && !mention.is_org) ||
                 mention.kind == Mention::kRole ||
-                (mention.kind == Mention::kDescription && mention.apposed >= 0)) {
+                (mention.kind == Mention::kDescription &&
+                 (mention.apposed >= 0 || mention.first_token == start))) {
               return PreferName(before);
             }
           }

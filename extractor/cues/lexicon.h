@@ -71,7 +71,7 @@ struct WordFeatures {
 enum class WordClass : uint8_t {
   kTitle, kParticle, kNotName, kPronoun, kDemonstrative, kAdverb, kTime, kPreposition,
   kDeterminer, kModal, kNaming, kNamingAfter, kNegation, kSourceNoun, kDocumentNoun,
-  kRelative, kClauseBoundary, kMedia, kNotCue,
+  kRelative, kClauseBoundary, kMedia, kNotCue, kPredecessor, kSuccessor,
   kCount
 };
 // Its name in words.tsv: "title", "not_name", "clause_boundary"...

@@ -329,6 +329,22 @@ class Finder {
     int len = lex_.words(WordClass::kSourceNoun).LongestAt(tokens_, k, nullptr);
     bool document = false;
     if (len == 0 && bare_apposition) return i;
+    if (len == 0 && (tokens_[i].norm == "son" || tokens_[i].norm == "sa")) {
+      const int succession = lex_.Is(WordClass::kPredecessor, tokens_[k])  ? -1
+                             : lex_.Is(WordClass::kSuccessor, tokens_[k]) ? 1
+                                                                          : 0;
+      if (succession != 0) {
+        Mention m;
+        m.first_token = i;
+        m.end_token = k + 1;
+        m.kind = Mention::kDescription;
+        m.head = tokens_[k].norm;
+        m.succession = static_cast<int8_t>(succession);
+        const WordClass cls = succession < 0 ? WordClass::kPredecessor : WordClass::kSuccessor;
+        if (const WordFeatures* noun = lex_.FeaturesOf(cls, tokens_[k].norm)) m.gender = noun->gender;
+        return Add(m);
+      }
+    }
     if (len == 0) {
       len = lex_.words(WordClass::kDocumentNoun).LongestAt(tokens_, k, nullptr);
       document = len > 0;

@@ -541,6 +541,7 @@ class Resolver {
 
   int ResolveDescription(int m, const char** how) {
     const Mention& mention = a_.mentions[m];
+    if (mention.succession != 0) return ResolveSuccession(mention, how);
     if (mention.is_org) {
       // A communiqué speaks for whoever issued it.
       if (!mention.speakers.empty()) {
@@ -575,6 +576,49 @@ class Resolver {
       }
     }
     return DescriptionEntity(mention, how);
+  }
+
+  // "son prédécesseur", "son successeur": "son" is the person the story is
+  // about (the latest speaker or subject), the office is the last one that
+  // person took by the article's date, and the answer is whoever the base
+  // says took it just before or just after; none when that is not one
+  // person.
+  int ResolveSuccession(const Mention& mention, const char** how) {
+    const int anchor = LastSalientPerson(0, false);
+    if (anchor < 0 || entities_[anchor].kb < 0) return -1;
+    const cues::Speaker& person = kb_.speakers()[entities_[anchor].kb];
+    const cues::RoleSpell* office = nullptr;
+    for (const cues::RoleSpell& spell : person.roles) {
+      if (!a_.date.empty() && spell.start > a_.date) continue;
+      if (office == nullptr || spell.start > office->start) office = &spell;
+    }
+    if (office == nullptr) return -1;
+    const bool before = mention.succession < 0;
+    int found = -1;
+    const std::string* found_start = nullptr;
+    bool tie = false;
+    const std::vector<cues::Speaker>& speakers = kb_.speakers();
+    for (size_t k = 0; k < speakers.size(); ++k) {
+      if (&speakers[k] == &person) continue;
+      for (const cues::RoleSpell& spell : speakers[k].roles) {
+        if (spell.role != office->role || spell.start == office->start ||
+            (spell.start < office->start) != before) {
+          continue;
+        }
+        if (found_start != nullptr && spell.start == *found_start) {
+          tie = tie || found != static_cast<int>(k);
+          continue;
+        }
+        if (found_start == nullptr || (spell.start > *found_start) == before) {
+          found = static_cast<int>(k);
+          found_start = &spell.start;
+          tie = false;
+        }
+      }
+    }
+    if (found < 0 || tie) return -1;
+    *how = before ? "predecessor_in_office" : "successor_in_office";
+    return KbEntity(found);
   }
 
   bool IsIndefinite(const Mention& mention) const {
