@@ -420,12 +420,18 @@ class Sieves {
   void Continuation(int q) {
     int t = TokenOf(q);
     const Facts& facts = FactsOf(q);
-    if (facts.has_cue) return;
-    // Only quotations and punctuation before it in its sentence.
-    if (facts.first_word < t) return;
+    // "« C'est faux ! », a-t-on entendu": an incise of its own, even with
+    // a verb the lexicon does not know.
+    if (facts.has_cue || facts.has_clitic) return;
     const int prev = previous_quote_[q];
     if (prev < 0 || out_[prev].method == std::string("none")) return;
     if (a_.quotes[q].paragraph - a_.quotes[prev].paragraph > 1) return;
+    // Only quotations and punctuation before it in its sentence, or, in
+    // the same paragraph, words naming nobody before a colon: "Puis,
+    // quelques heures plus tard : « ... »".
+    const bool colon_intro = Valid(t - 1) && tokens_[t - 1].norm == ":" && !facts.has_mention &&
+                             a_.quotes[q].paragraph == a_.quotes[prev].paragraph;
+    if (facts.first_word < t && !colon_intro) return;
     // No reporting verb between the two, outside the sentence of the first.
     const int prev_token = a_.quotes[prev].first_token;
     const int after_prev =
@@ -564,6 +570,8 @@ class Sieves {
     int relay_cue = -1;    // The first medium passing words on.
     int sole_cue = -1;     // The last cue when all of them share one speaker.
     bool has_cue = false;  // Any cue inside the sentence.
+    bool has_clitic = false;  // An inverted subject ("-t-on"): someone speaks here.
+    bool has_mention = false;  // Words naming someone or something.
     int first_cue_end = std::numeric_limits<int>::max();       // Of the cues starting in it.
     int first_preposed_cue_end = std::numeric_limits<int>::max();  // Of those with a subject before.
     int first_word = 0;        // First token of type kWord (end_token if none).
@@ -584,6 +592,8 @@ class Sieves {
       const Token& tok = tokens_[k];
       if (tok.type == Token::kWord) f.first_word = k;
       if (tok.type != Token::kPunct && tok.type != Token::kQuote) f.first_non_mark = k;
+      if (tok.type == Token::kClitic) f.has_clitic = true;
+      if (a_.mention_at[k] >= 0) f.has_mention = true;
     }
     for (int k = s.first_token; k < s.end_token && f.first_person_name < 0; ++k) {
       const int m = a_.mention_at[k];
