@@ -80,6 +80,16 @@ TEST_F(AttributionTest, InciseWithANameNamesIt) {
   EXPECT_EQ(q.kind, QuoteKind::kDirect);
 }
 
+TEST_F(AttributionTest, SubjectNameStandsBeforeALongVerblessApposition) {
+  Quotation q = QuotationOf(
+      "Mme Odile Ferrand, responsable adjointe du service des relations extérieures de la "
+      "direction régionale des affaires culturelles de Bretagne, a salué « un engagement "
+      "sans faille » des bénévoles.",
+      "un engagement sans faille");
+  EXPECT_EQ(SpeakerOf(q), "Odile Ferrand");
+  EXPECT_EQ(q.method, "reporting_verb_complement");
+}
+
 TEST_F(AttributionTest, InvertedInciseWithANameAfterIt) {
   Quotation q = QuotationOf("« Nous ne céderons pas », affirme Paul Dupont.", "Nous ne céderons pas");
   EXPECT_EQ(SpeakerOf(q), "Paul Dupont");

@@ -253,7 +253,7 @@ class SubjectFinder {
 
   // An apposition: words, none of them a verb, an auxiliary or a relative.
   bool NoVerb(int first, int end) const {
-    if (first >= end || end - first > 15) return false;
+    if (first >= end || end - first > 24) return false;
     for (int j = first; j < end; ++j) {
       const Token& t = tokens_[j];
       if (t.type == Token::kQuote || lex_.Is(cues::WordClass::kRelative, t) || lex_.Is(cues::WordClass::kPronoun, t)) return false;
