@@ -173,7 +173,7 @@ TEST(Schema, MigratingAnEmptyFileSetsUserVersion) {
   auto db = OpenOrDie(path);
   ASSERT_NE(db, nullptr);
   EXPECT_EQ(db->schema_version(), LatestSchemaVersion());
-  EXPECT_EQ(LatestSchemaVersion(), 1);
+  EXPECT_EQ(LatestSchemaVersion(), 2);
   db.reset();
 
   sqlite3* raw = nullptr;
@@ -181,7 +181,7 @@ TEST(Schema, MigratingAnEmptyFileSetsUserVersion) {
   sqlite3_stmt* stmt = nullptr;
   sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &stmt, nullptr);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), 1);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 2);
   sqlite3_finalize(stmt);
   sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &stmt, nullptr);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
@@ -196,8 +196,42 @@ TEST(Schema, ReopeningKeepsDataAndVersion) {
   Article a = ArticleBuilder("a", "2020-01-01").Quote("Bonjour", "Anne Dupont").Build();
   ASSERT_TRUE(OpenOrDie(path)->Ingest(a.doc, a.extraction).ok());
   auto db = OpenOrDie(path);
-  EXPECT_EQ(db->schema_version(), 1);
+  EXPECT_EQ(db->schema_version(), 2);
   EXPECT_THAT(Quotes(db.get(), Query()), ElementsAre("Bonjour"));
+}
+
+// Version 1 indexed each quotation through a trigger; version 2 drops it
+// and lets the Writer index per batch. A version-1 file must come out with
+// every quotation indexed once, old and new.
+TEST(Schema, VersionOneFileIsMigratedAndStaysSearchable) {
+  TempDir dir;
+  std::string path = dir.File("v1.db");
+  Article a = ArticleBuilder("a", "2020-01-01").Quote("Bonjour le monde", "Anne Dupont").Build();
+  ASSERT_TRUE(OpenOrDie(path)->Ingest(a.doc, a.extraction).ok());
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "CREATE TRIGGER quotations_fts_insert AFTER INSERT ON quotations BEGIN "
+                         "INSERT INTO quotations_fts(rowid, quote, context) "
+                         "VALUES (new.id, new.quote, new.context); END; "
+                         "PRAGMA user_version = 1",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+
+  auto db = OpenOrDie(path);
+  EXPECT_EQ(db->schema_version(), 2);
+  Article b = ArticleBuilder("b", "2021-01-01").Quote("Bonsoir le monde", "Anne Dupont").Build();
+  ASSERT_TRUE(db->Ingest(b.doc, b.extraction).ok());
+  Article a2 = ArticleBuilder("a", "2020-01-01").Quote("Bonjour la lune", "Anne Dupont").Build();
+  ASSERT_TRUE(db->Ingest(a2.doc, a2.extraction).ok());  // Replaces a.
+  Query q;
+  q.words = "monde";
+  EXPECT_THAT(Quotes(db.get(), q), ElementsAre("Bonsoir le monde"));
+  q.words = "lune";
+  EXPECT_THAT(Quotes(db.get(), q), ElementsAre("Bonjour la lune"));
+  Status s = db->CheckIntegrity();
+  EXPECT_TRUE(s.ok()) << s.message();
 }
 
 TEST(Schema, RefusesFileFromNewerVersion) {
@@ -210,7 +244,7 @@ TEST(Schema, RefusesFileFromNewerVersion) {
   std::unique_ptr<Database> db;
   Status s = Database::Open(path, {}, &db);
   EXPECT_FALSE(s.ok());
-  EXPECT_THAT(s.message(), HasSubstr("schema version 99, newer than this build supports (1)"));
+  EXPECT_THAT(s.message(), HasSubstr("schema version 99, newer than this build supports (2)"));
   EXPECT_EQ(db, nullptr);
 }
 

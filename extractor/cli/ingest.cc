@@ -8,7 +8,7 @@
 // open batch, so that an id repeated in the input with another text is
 // still stored as an uninterrupted run would store it.
 //
-// Crash safety is the Writer's: batches of 1000 articles or one second. The
+// Crash safety is the Writer's: batches of 10 000 articles or one second. The
 // Writer only looks at its clock when an article arrives, so a timer thread
 // commits a batch left open by a stalled input (a pipe, a slow disk); a
 // killed run then loses at most about a second of work, which re-running
@@ -46,6 +46,9 @@ namespace cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Articles read ahead of the writer (see RunIngest).
+constexpr size_t kInFlight = 1024;
 
 struct IngestOptions {
   InputOptions input;
@@ -148,6 +151,43 @@ class BatchTimer {
   std::thread thread_;  // Last: started once the rest is built.
 };
 
+// Copies the WAL back into the database file from its own connection and
+// thread, every `period`, so that the writer's commits never wait on the
+// disk (the writer's own connection has automatic checkpoints off).
+class Checkpointer {
+ public:
+  Checkpointer(std::unique_ptr<db::Database> database, std::chrono::milliseconds period)
+      : database_(std::move(database)), period_(period), thread_([this] { Loop(); }) {}
+  ~Checkpointer() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_one();
+    thread_.join();
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!stop_) {
+      cv_.wait_for(lock, period_);
+      if (stop_) break;
+      lock.unlock();
+      Status s = database_->Checkpoint();
+      if (!s.ok()) spdlog::debug("{}", s.message());
+      lock.lock();
+    }
+  }
+
+  const std::unique_ptr<db::Database> database_;
+  const std::chrono::milliseconds period_;
+  std::mutex mu_;
+  bool stop_ = false;
+  std::condition_variable cv_;
+  std::thread thread_;  // Last: started once the rest is built.
+};
+
 // The size of all inputs, or nullopt when one of them is stdin.
 std::optional<uint64_t> TotalBytes(const std::vector<io::InputSource>& sources) {
   uint64_t total = 0;
@@ -235,11 +275,20 @@ int RunIngest(const IngestOptions& options, const GlobalOptions& global) {
   }
 
   std::unique_ptr<db::Database> database;
-  Status s = db::Database::Open(options.db, {}, &database);
+  db::OpenOptions open_options;
+  open_options.auto_checkpoint = false;  // The Checkpointer's job.
+  Status s = db::Database::Open(options.db, open_options, &database);
   if (!s.ok()) {
     spdlog::error("{}", s.message());
     return kExitUsage;
   }
+  std::unique_ptr<db::Database> checkpoint_database;
+  s = db::Database::Open(options.db, {}, &checkpoint_database);
+  if (!s.ok()) {
+    spdlog::error("{}", s.message());
+    return kExitUsage;
+  }
+  Checkpointer checkpointer(std::move(checkpoint_database), std::chrono::milliseconds(250));
   if (!RegisterSpeakers(options.patterns, database.get())) return kExitUsage;
   db::WriterOptions writer_options;
   writer_options.replace_unchanged = options.replace_unchanged;
@@ -384,6 +433,11 @@ int RunIngest(const IngestOptions& options, const GlobalOptions& global) {
 
   io::RunnerOptions runner;
   runner.threads = options.input.threads;
+  // The writer stalls the consumer while it indexes and commits a batch
+  // (tens of ms); a deep queue lets the workers go on extracting meanwhile
+  // instead of idling after a few articles. Measured on 2 cores: 32 slots
+  // left ingest 1.6x slower than 1024.
+  runner.in_flight = kInFlight;
   io::RunOrdered(&screen, runner, process, consume);
 
   int status = counts.failed > 0 ? kExitSomeFailed : kExitOk;
@@ -422,7 +476,7 @@ Command AddIngestCommand(CLI::App* parent, const GlobalOptions* global) {
           "An article is keyed by its id. One stored with the same text, url, title and\n"
           "date is skipped without extraction; one that changed has its quotations\n"
           "replaced; one that cannot be read is recorded as failed with its error.\n"
-          "Articles are committed in batches of 1000 or every second: after a crash or\n"
+          "Articles are committed at least every second: after a crash or\n"
           "a kill, running the same command again completes the database, which then\n"
           "holds what an uninterrupted run would have stored.\n\n") +
       kExitCodesHelp);

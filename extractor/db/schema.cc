@@ -26,7 +26,7 @@ struct Migration {
 //   kb id to the speakers it may designate ("le pen" -> two speakers).
 // - quotations_fts is an external-content FTS5 index kept in sync by
 //   triggers, so that no code path can forget it; remove_diacritics 2 makes
-//   "depenses" match "dépenses".
+//   "depenses" match "dépenses". (Version 2 drops the insert trigger.)
 constexpr Migration kMigrations[] = {
     {1, "documents, quotations, speakers and the full-text index", R"sql(
 CREATE TABLE documents (
@@ -97,6 +97,15 @@ CREATE TRIGGER quotations_fts_update AFTER UPDATE OF quote, context ON quotation
     VALUES ('delete', old.id, old.quote, old.context);
   INSERT INTO quotations_fts(rowid, quote, context) VALUES (new.id, new.quote, new.context);
 END;
+)sql"},
+    // The Writer fills the full-text index itself, once per batch, instead
+    // of a trigger per quotation: SQLite 3.40's FTS5 writes its pending
+    // entries to disk at every savepoint and statement transaction, so the
+    // trigger made one tiny index segment per quotation and kept merging
+    // them, most of ingest's time. Deletes and updates keep their triggers:
+    // the Writer indexes its pending rows before it deletes any quotation.
+    {2, "the full-text index filled by the writer per batch", R"sql(
+DROP TRIGGER quotations_fts_insert;
 )sql"},
 };
 

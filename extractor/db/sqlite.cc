@@ -32,6 +32,11 @@ void Statement::Bind(int index, std::string_view text) {
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
 }
 
+void Statement::BindStatic(int index, std::string_view text) {
+  int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
+}
+
 void Statement::Bind(int index, int64_t value) {
   int rc = sqlite3_bind_int64(stmt_, index, value);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
@@ -153,8 +158,24 @@ ScopedStatement& ScopedStatement::operator=(ScopedStatement&& other) noexcept {
   return *this;
 }
 
+namespace {
+
+// Memory statistics make every SQLite allocation take a global mutex, and
+// nothing here reads them. This only works before SQLite initializes; if
+// something else used SQLite first, the call fails harmlessly.
+void ConfigureOnce() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
+}  // namespace
+
 Status Connection::Open(const std::string& path, bool read_only, std::unique_ptr<Connection>* out) {
   out->reset();
+  ConfigureOnce();
   sqlite3* db = nullptr;
   // NOMUTEX: one connection per thread is the documented contract, so
   // SQLite's per-connection mutex would only cost time.
@@ -228,5 +249,7 @@ Status Connection::QueryInt(std::string_view sql, int64_t* value) {
 std::string Connection::LastError() const { return sqlite3_errmsg(db_); }
 
 bool Connection::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
+int64_t Connection::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
 }  // namespace guillemet::db

@@ -31,6 +31,9 @@ class Statement {
   // Parameters count from 1, as in SQLite. A binding error is remembered
   // and returned by the next Step() or Run(), so call sites stay linear.
   void Bind(int index, std::string_view text);
+  // Binds without a copy: `text` must stay alive and unchanged until the
+  // statement is next reset (Run() resets it).
+  void BindStatic(int index, std::string_view text);
   void Bind(int index, int64_t value);
   void Bind(int index, double value);
   void BindOptional(int index, const std::optional<std::string>& text);  // NULL when none.
@@ -102,6 +105,8 @@ class Connection {
 
   std::string LastError() const;
   bool in_transaction() const;
+  // Rowid of the last row this connection inserted (0 before any).
+  int64_t LastInsertRowid() const;
   const std::string& path() const { return path_; }
 
  private:

@@ -40,6 +40,13 @@ constexpr char kInsertQuotation[] =
 constexpr char kInsertSpeaker[] =
     "INSERT INTO speakers (key, name, kb_id) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO NOTHING";
 
+// Indexes the quotations inserted since the last call (schema version 2 has
+// no insert trigger): rowids only grow while nothing is deleted, and the
+// Writer runs this before any delete, so they are exactly the ids >= ?1.
+constexpr char kIndexPending[] =
+    "INSERT INTO quotations_fts (rowid, quote, context) "
+    "SELECT id, quote, context FROM quotations WHERE id >= ?1";
+
 constexpr char kInsertSpeakerKey[] =
     "INSERT OR IGNORE INTO speaker_keys (key, speaker) VALUES (?1, ?2)";
 
@@ -77,10 +84,7 @@ std::string DayOf(std::string_view date) {
   return std::string(date.substr(0, 10));
 }
 
-std::optional<std::string> NonEmpty(const std::optional<std::string>& s) {
-  if (s.has_value() && !s->empty()) return s;
-  return std::nullopt;
-}
+const std::optional<std::string> kNone;
 
 }  // namespace
 
@@ -94,11 +98,18 @@ struct Writer::Impl {
   // the file; saves two statements per quotation. Cleared on any rollback,
   // since the rows it vouches for may be gone.
   std::unordered_set<std::string> known_speakers;
+  // First rowid of the quotations inserted in the open transaction and not
+  // yet in the full-text index; 0 when there are none. Every commit indexes
+  // them first, so a committed quotation is always searchable.
+  int64_t unindexed_from = 0;
 
   Status Lookup(const std::string& id, std::optional<Fingerprint>* found);
   Status Begin();
   Status MaybeCommit();
   Status Commit();
+  Status IndexPending();
+  // Runs a statement without rows from the connection's prepared cache.
+  Status RunCached(const char* sql);
   Status Store(const Document& doc, const Extraction* extraction, std::string_view error,
                IngestOutcome* outcome);
   Status WriteDocument(const Document& doc, const Extraction* extraction, const Fingerprint& fp,
@@ -106,6 +117,13 @@ struct Writer::Impl {
   Status EnsureSpeaker(const std::string& key, const std::string& name,
                        const std::optional<std::string>& kb_id);
 };
+
+Status Writer::Impl::RunCached(const char* sql) {
+  ScopedStatement stmt;
+  Status s = db->Cached(sql, &stmt);
+  if (s.ok()) s = stmt->Run();
+  return s;
+}
 
 Status Writer::Impl::Lookup(const std::string& id, std::optional<Fingerprint>* found) {
   found->reset();
@@ -130,12 +148,27 @@ Status Writer::Impl::Begin() {
   if (!s.ok()) return Status::Error("cannot start a write transaction: " + s.message());
   batch_start = std::chrono::steady_clock::now();
   pending = 0;
+  unindexed_from = 0;
+  return Status::OK();
+}
+
+// One INSERT ... SELECT for the whole batch: FTS5 then writes one segment.
+Status Writer::Impl::IndexPending() {
+  if (unindexed_from == 0) return Status::OK();
+  ScopedStatement stmt;
+  Status s = db->Cached(kIndexPending, &stmt);
+  if (!s.ok()) return s;
+  stmt->Bind(1, unindexed_from);
+  s = stmt->Run();
+  if (!s.ok()) return Status::Error("indexing the quotations failed: " + s.message());
+  unindexed_from = 0;
   return Status::OK();
 }
 
 Status Writer::Impl::Commit() {
   if (!db->in_transaction()) return Status::OK();
-  Status s = db->Exec("COMMIT");
+  Status s = IndexPending();
+  if (s.ok()) s = db->Exec("COMMIT");
   if (s.ok()) {
     pending = 0;
     return s;
@@ -143,6 +176,7 @@ Status Writer::Impl::Commit() {
   size_t lost = pending;
   db->Exec("ROLLBACK");
   pending = 0;
+  unindexed_from = 0;
   known_speakers.clear();
   return Status::Error("commit failed, the last " + std::to_string(lost) +
                        " documents were not stored: " + s.message());
@@ -222,37 +256,50 @@ Status Writer::Impl::WriteDocument(const Document& doc, const Extraction* extrac
   ScopedStatement insert;
   s = db->Cached(kInsertQuotation, &insert);
   if (!s.ok()) return s;
+  // Every text is bound without a copy: each outlives the Run() below.
+  auto bind_optional = [&insert](int index, const std::optional<std::string>& text) {
+    if (text.has_value()) {
+      insert->BindStatic(index, *text);
+    } else {
+      insert->BindNull(index);
+    }
+  };
+  std::string context;
   for (size_t i = 0; i < extraction->quotations.size(); ++i) {
     const Quotation& q = extraction->quotations[i];
-    std::optional<std::string> speaker = NonEmpty(q.speaker);
-    std::optional<std::string> speaker_id = NonEmpty(q.speaker_id);
-    std::optional<std::string> speaker_key = speaker_id ? speaker_id : speaker;
+    const std::optional<std::string>& speaker =
+        q.speaker.has_value() && !q.speaker->empty() ? q.speaker : kNone;
+    const std::optional<std::string>& speaker_id =
+        q.speaker_id.has_value() && !q.speaker_id->empty() ? q.speaker_id : kNone;
+    const std::optional<std::string>& speaker_key = speaker_id ? speaker_id : speaker;
     if (speaker_key.has_value()) {
       s = EnsureSpeaker(*speaker_key, speaker ? *speaker : *speaker_id, speaker_id);
       if (!s.ok()) return s;
     }
-    insert->Bind(1, doc.id);
+    insert->BindStatic(1, doc.id);
     insert->Bind(2, static_cast<int64_t>(i));
-    insert->Bind(3, q.quote);
+    insert->BindStatic(3, q.quote);
     insert->Bind(4, static_cast<int64_t>(q.start));
     insert->Bind(5, static_cast<int64_t>(q.end));
     insert->Bind(6, static_cast<int64_t>(q.byte_start));
     insert->Bind(7, static_cast<int64_t>(q.byte_end));
-    insert->Bind(8, std::string_view(QuoteKindName(q.kind)));
-    insert->BindOptional(9, q.speaker);
-    insert->BindOptional(10, q.speaker_id);
-    insert->BindOptional(11, speaker_key);
-    insert->Bind(12, q.mention);
+    insert->BindStatic(8, QuoteKindName(q.kind));
+    bind_optional(9, q.speaker);
+    bind_optional(10, q.speaker_id);
+    bind_optional(11, speaker_key);
+    insert->BindStatic(12, q.mention);
     if (q.mention_start) insert->Bind(13, static_cast<int64_t>(*q.mention_start));
     if (q.mention_end) insert->Bind(14, static_cast<int64_t>(*q.mention_end));
-    insert->Bind(15, q.cue);
-    insert->Bind(16, q.method);
+    insert->BindStatic(15, q.cue);
+    insert->BindStatic(16, q.method);
     // SQLite stores NaN as NULL, which the NOT NULL column would reject.
     insert->Bind(17, std::isfinite(q.confidence) ? q.confidence : 0.0);
-    insert->Bind(18, q.date.empty() ? doc_day : q.date);
-    insert->Bind(19, ContextSentence(doc.text, q.byte_start, q.byte_end));
+    insert->BindStatic(18, q.date.empty() ? doc_day : q.date);
+    context = ContextSentence(doc.text, q.byte_start, q.byte_end);
+    insert->BindStatic(19, context);
     s = insert->Run();
     if (!s.ok()) return Status::Error("quotation " + std::to_string(i) + ": " + s.message());
+    if (unindexed_from == 0) unindexed_from = db->LastInsertRowid();
   }
   return Status::OK();
 }
@@ -280,11 +327,14 @@ Status Writer::Impl::Store(const Document& doc, const Extraction* extraction,
     if (!s.ok()) return Status::Error("document \"" + doc.id + "\": " + s.message());
   }
 
-  s = db->Exec("SAVEPOINT document");
+  // The delete trigger removes index entries, so the quotations not yet
+  // indexed are indexed first, outside the savepoint that may be undone.
+  if (stored.has_value()) s = IndexPending();
+  if (s.ok()) s = RunCached("SAVEPOINT document");
   if (s.ok()) {
     s = WriteDocument(doc, extraction, fp, stored.has_value());
     if (s.ok()) {
-      s = db->Exec("RELEASE document");
+      s = RunCached("RELEASE document");
     } else {
       db->Exec("ROLLBACK TO document; RELEASE document");
       known_speakers.clear();
@@ -298,6 +348,7 @@ Status Writer::Impl::Store(const Document& doc, const Extraction* extraction,
       message += "; SQLite rolled back the batch, losing the " + std::to_string(pending) +
                  " documents before it";
       pending = 0;
+      unindexed_from = 0;
     }
     return Status::Error(message);
   }
