@@ -81,13 +81,30 @@ class SubjectFinder {
   int InvertedSubject(const Cue& cue) const {
     int clitic = cue.clitic_token;
     if (clitic < 0) return -1;
-    // "reconnaissait-on à Washington": the place speaks.
+    // "reconnaissait-on à Washington": the place speaks; "a-t-on appris de
+    // source diplomatique", "auprès du ministère", "dans l'entourage du
+    // ministre": the source named there.
     if (tokens_[clitic].norm == "on") {
-      int k = cue.end_token;
-      if (k < static_cast<int>(tokens_.size()) &&
-          (tokens_[k].norm == "à" || tokens_[k].norm == "au" || tokens_[k].norm == "dans")) {
+      const int k = cue.end_token;
+      const int n = static_cast<int>(tokens_.size());
+      if (k >= n) return -1;
+      const std::string& next = tokens_[k].norm;
+      if (next == "à" || next == "au" || next == "dans") {
         int m = MentionStartingAt(k + 1);
-        if (m >= 0 && a_.mentions[m].kind == Mention::kName) return m;
+        if (m >= 0 && (a_.mentions[m].kind == Mention::kName ||
+                       (next == "dans" && a_.mentions[m].kind == Mention::kDescription))) {
+          return m;
+        }
+      }
+      if (next == "de") {
+        int m = MentionStartingAt(k);
+        if (m < 0) m = MentionStartingAt(k + 1);
+        if (m >= 0 && a_.mentions[m].kind == Mention::kDescription) return m;
+      }
+      if (next == "auprès" && k + 1 < n) {
+        int m = MentionStartingAt(k + 1);  // "du ministère": the article is part of it.
+        if (m < 0) m = MentionStartingAt(k + 2);
+        if (m >= 0) return m;
       }
       return -1;
     }

@@ -359,13 +359,15 @@ class Finder {
     m.first_token = i;
     m.kind = Mention::kDescription;
     m.head = tokens_[k].norm;
+    const WordFeatures* noun = lex_.FeaturesOf(WordClass::kSourceNoun, tokens_[k].norm);
     if (det != nullptr) {
       m.gender = det->gender;
       m.plural = det->plural;
-    } else if (const WordFeatures* noun = lex_.FeaturesOf(WordClass::kSourceNoun, tokens_[k].norm)) {
+    } else if (noun != nullptr) {
       m.gender = noun->gender;
-      m.plural = noun->plural;
     }
+    // A collective noun is many people whatever its article: "l'entourage".
+    if (noun != nullptr && noun->plural) m.plural = true;
     m.end_token = ExtendModifiers(k + len, &m.speakers);
     if (document) m.is_org = true;
     return Add(m);

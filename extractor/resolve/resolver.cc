@@ -629,8 +629,13 @@ class Resolver {
 
   // An unnamed source is named by its description: "un diplomate européen".
   int DescriptionEntity(const Mention& mention, const char** how) {
-    std::string text = Text({tokens_[mention.first_token].span.begin,
-                             tokens_[mention.end_token - 1].span.end});
+    // "de source diplomatique": the partitive is not part of the name.
+    int first = mention.first_token;
+    if (mention.end_token - first > 1 &&
+        (tokens_[first].norm == "de" || tokens_[first].norm == "d'")) {
+      ++first;
+    }
+    std::string text = Text({tokens_[first].span.begin, tokens_[mention.end_token - 1].span.end});
     if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] + 32);
     std::string key = FoldKey(text);
     auto it = entity_of_key_.find(key);
