@@ -9,24 +9,13 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/query_options.h"
 #include "db/export_format.h"
 #include "db/quote_db.h"
 #include "io/output_stream.h"
 
 namespace guillemet {
 namespace cli {
-
-// Defined in search.cc, which documents them.
-struct QueryOptions {
-  std::string db;
-  std::vector<std::string> words;
-  std::string speaker, since, until;
-  std::vector<std::string> kinds;
-  size_t limit = 20;
-};
-void AddQueryOptions(CLI::App* app, QueryOptions* options);
-db::Query MakeQuery(const QueryOptions& options);
-bool OpenForReading(const std::string& path, std::unique_ptr<db::Database>* out);
 
 namespace {
 

@@ -1,7 +1,7 @@
 // `guillemet search`: the quotations of a quote database that match words, a
 // speaker, dates and kinds, best first, as a table for a person or as JSONL.
-// Also home to what `search` and `export` share: the filter flags, turning
-// them into a db::Query, and opening a database for reading.
+// Also home to what `search` and `export` share (cli/query_options.h): the
+// filter flags, turning them into a db::Query, and opening a database.
 #include <spdlog/spdlog.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -19,6 +19,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/query_options.h"
 #include "core/unicode.h"
 #include "db/export_format.h"
 #include "db/quote_db.h"
@@ -28,17 +29,6 @@
 namespace guillemet {
 namespace cli {
 
-// The filters of `search` and `export`; declared again in export.cc.
-struct QueryOptions {
-  std::string db;
-  std::vector<std::string> words;
-  std::string speaker, since, until;
-  std::vector<std::string> kinds;
-  size_t limit = 20;
-};
-
-// Adds --db (required), WORDS..., --speaker, --since, --until, --kind and
-// --limit (default `options->limit`, 0 for all).
 void AddQueryOptions(CLI::App* app, QueryOptions* options) {
   app->add_option("--db", options->db, "The quote database (built by `guillemet ingest`)")
       ->required()

@@ -9,14 +9,13 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/query_options.h"
 #include "db/export_format.h"
 #include "db/quote_db.h"
 #include "io/output_stream.h"
 
 namespace guillemet {
 namespace cli {
-
-bool OpenForReading(const std::string& path, std::unique_ptr<db::Database>* out);  // search.cc
 
 namespace {
 
