@@ -220,6 +220,12 @@ std::string Format(const Candidate& c) {
 
 }  // namespace
 
+void CompileArticleDatePatterns() {
+  AnyPatternRe();
+  YearRe();
+  MarkerRe();
+}
+
 std::string FindArticleDate(std::string_view text) {
   std::vector<Line> lines;
   int nonempty = 0;
@@ -245,6 +251,16 @@ std::string FindArticleDate(std::string_view text) {
   std::string storage;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].text.empty() || lines[i].nonempty_index < 0) continue;
+    int bonus = 0;
+    if (lines[i].nonempty_index < kTopLines) {
+      bonus += kTopBonus;
+    } else if (lines[i].nonempty_index >= nonempty - kBottomLines) {
+      bonus += kBottomBonus;
+    }
+    // The best any date of this line could score; a tie goes to the
+    // earlier candidate, so a line that cannot beat the best is skipped:
+    // once the top lines gave a dated dateline, the body is not searched.
+    if (found && bonus + kWrittenYear + kMarkerBonus + kShortLineBonus <= best.score) continue;
     // Every pattern needs an ASCII digit (RE2's \d): most lines have none.
     if (std::none_of(lines[i].text.begin(), lines[i].text.end(),
                      [](char c) { return c >= '0' && c <= '9'; })) {
@@ -256,12 +272,6 @@ std::string FindArticleDate(std::string_view text) {
       continue;
     }
     std::vector<std::pair<size_t, size_t>> taken;  // Byte spans of dates with a year.
-    int bonus = 0;
-    if (lines[i].nonempty_index < kTopLines) {
-      bonus += kTopBonus;
-    } else if (lines[i].nonempty_index >= nonempty - kBottomLines) {
-      bonus += kBottomBonus;
-    }
     if (RE2::PartialMatch(piece, MarkerRe())) bonus += kMarkerBonus;
 
     for (const Pattern& pattern : Patterns()) {

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <system_error>
+#include <thread>
 
 #include "attribute/sieves.h"
 #include "attribute/subjects.h"
@@ -32,8 +34,27 @@ Extractor::~Extractor() = default;
 
 Status Extractor::Open(const std::string& patterns_dir, std::unique_ptr<Extractor>* out) {
   out->reset();
+  // The regular expressions of the date and post finders compile while the
+  // lexicon loads, so that start-up pays for them once, not the first
+  // article that needs them, and on another core when there is one.
+  auto compile = [] {
+    normalize::CompileArticleDatePatterns();
+    quotes::CompileQuotePatterns();
+  };
+  struct Joined {  // Joins even when the lexicon's loading throws.
+    std::thread thread;
+    ~Joined() {
+      if (thread.joinable()) thread.join();
+    }
+  } compiler;
+  try {
+    compiler.thread = std::thread(compile);
+  } catch (const std::system_error&) {
+    compile();
+  }
   auto impl = std::make_unique<Impl>();
   Status s = cues::Lexicon::Load(patterns_dir, &impl->lexicon);
+  if (compiler.thread.joinable()) compiler.thread.join();
   if (!s.ok()) return s;
   out->reset(new Extractor(std::move(impl)));
   return Status::OK();

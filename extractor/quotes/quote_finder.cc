@@ -109,6 +109,14 @@ Span Trim(std::string_view text, Span s) {
   return s;
 }
 
+// "— Jens Stoltenberg (@jensstoltenberg) 25 mai 2017": the line after an
+// embedded post.
+const RE2& AuthorLineRe() {
+  static const RE2* re =
+      new RE2(R"(^\s*(?:—|–|-|―)\s*([^\s(@][^(@]*?)\s*\(@[A-Za-z0-9_]{1,30}\)(?:\s|$))");
+  return *re;
+}
+
 class Finder {
  public:
   Finder(std::string_view text, const QuoteMarks& marks, const ReportingClauseProbe& probe)
@@ -479,8 +487,7 @@ class Finder {
   // "— Jens Stoltenberg (@jensstoltenberg) 25 mai 2017": the paragraph
   // before it is the post, unless it holds quotations of its own.
   void FindTweets(const std::vector<Span>& paragraphs) {
-    static const RE2 kAuthorLine(
-        R"(^\s*(?:—|–|-|―)\s*([^\s(@][^(@]*?)\s*\(@[A-Za-z0-9_]{1,30}\)(?:\s|$))");
+    const RE2& kAuthorLine = AuthorLineRe();
     for (size_t p = 1; p < paragraphs.size(); ++p) {
       Span line = paragraphs[p];
       // The author line always has "(@": most paragraphs are skipped here.
@@ -532,6 +539,8 @@ class Finder {
 };
 
 }  // namespace
+
+void CompileQuotePatterns() { AuthorLineRe(); }
 
 QuoteFinderResult FindQuotes(std::string_view text, const QuoteMarks& marks,
                              const ReportingClauseProbe& reporting_clause_at) {

@@ -49,6 +49,10 @@ struct QuoteFinderResult {
 QuoteFinderResult FindQuotes(std::string_view text, const QuoteMarks& marks,
                              const ReportingClauseProbe& reporting_clause_at);
 
+// Compiles the regular expression of embedded posts, which FindQuotes would
+// otherwise do on first use. Thread-safe.
+void CompileQuotePatterns();
+
 }  // namespace guillemet::quotes
 
 #endif  // GUILLEMET_QUOTES_QUOTE_FINDER_H_
