@@ -146,33 +146,31 @@ const LatinTables& Latin() {
 
 }  // namespace
 
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+namespace unicode_internal {
+
+bool IsLetterNonAscii(char32_t c) {
   if (c < kLatinEnd) return Latin().classes[c] & LatinTables::kLetter;
   return IsLetterIcu(c);
 }
-bool IsUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool IsUpperNonAscii(char32_t c) {
   if (c < kLatinEnd) return Latin().classes[c] & LatinTables::kUpper;
   return IsUpperIcu(c);
 }
-bool IsLower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
+bool IsLowerNonAscii(char32_t c) {
   if (c < kLatinEnd) return Latin().classes[c] & LatinTables::kLower;
   return IsLowerIcu(c);
 }
-bool IsDigit(char32_t c) {
-  if (c < 0x80) return c >= '0' && c <= '9';
+bool IsDigitNonAscii(char32_t c) {
   if (c < kLatinEnd) return Latin().classes[c] & LatinTables::kDigit;
   return IsDigitIcu(c);
 }
-bool IsSpace(char32_t c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+bool IsSpaceNonAscii(char32_t c) {
   return c == 0xA0 || c == 0x202F || c == 0x2009 || c == 0x200A || c == 0x2007 ||
          c == 0x2002 || c == 0x2003 || c == 0x3000 || c == 0x2028 || c == 0x2029 ||
          c == 0x85 || c == 0x200B || c == 0xFEFF;
 }
-bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x2BC; }
+
+}  // namespace unicode_internal
 
 namespace {
 
@@ -262,22 +260,26 @@ bool FoldKeyIsIdentity(std::string_view text) {
 
 std::string FoldCase(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
+  AppendFoldCase(text, &out);
+  return out;
+}
+
+void AppendFoldCase(std::string_view text, std::string* out) {
+  out->reserve(out->size() + text.size());
   for (size_t i = 0; i < text.size();) {
     unsigned char b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
-      out.push_back(static_cast<char>((b >= 'A' && b <= 'Z') ? b + 32 : b));
+      out->push_back(static_cast<char>((b >= 'A' && b <= 'Z') ? b + 32 : b));
       ++i;
       continue;
     }
     char32_t c = DecodeUtf8(text, &i);
     if (IsApostrophe(c)) {
-      out.push_back('\'');
+      out->push_back('\'');
       continue;
     }
-    AppendUtf8(c < kLatinEnd ? Latin().case_folded[c] : FoldCaseIcu(c), &out);
+    AppendUtf8(c < kLatinEnd ? Latin().case_folded[c] : FoldCaseIcu(c), out);
   }
-  return out;
 }
 
 int EditDistance(std::string_view a, std::string_view b) {

@@ -34,14 +34,42 @@ void AppendUtf8(char32_t c, std::string* out);
 // as DecodeUtf8 (an invalid byte is one code point).
 size_t CountCodePoints(std::string_view text);
 
-// Character classes as ICU defines them; ASCII and the Latin blocks
-// (U+0080 to U+024F) are answered from a table without calling ICU.
-bool IsLetter(char32_t c);
-bool IsUpper(char32_t c);   // Uppercase or titlecase letter.
-bool IsLower(char32_t c);
-bool IsDigit(char32_t c);
-bool IsSpace(char32_t c);   // Includes no-break and narrow no-break spaces.
-bool IsApostrophe(char32_t c);  // ' ’ ‘ ʼ
+// Character classes as ICU defines them; ASCII is answered inline, the
+// Latin blocks (U+0080 to U+024F) from a table without calling ICU.
+namespace unicode_internal {
+bool IsLetterNonAscii(char32_t c);
+bool IsUpperNonAscii(char32_t c);
+bool IsLowerNonAscii(char32_t c);
+bool IsDigitNonAscii(char32_t c);
+bool IsSpaceNonAscii(char32_t c);
+}  // namespace unicode_internal
+
+inline bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return unicode_internal::IsLetterNonAscii(c);
+}
+// Uppercase or titlecase letter.
+inline bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return unicode_internal::IsUpperNonAscii(c);
+}
+inline bool IsLower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return unicode_internal::IsLowerNonAscii(c);
+}
+inline bool IsDigit(char32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return unicode_internal::IsDigitNonAscii(c);
+}
+// Includes no-break and narrow no-break spaces.
+inline bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return unicode_internal::IsSpaceNonAscii(c);
+}
+// ' ’ ‘ ʼ
+inline bool IsApostrophe(char32_t c) {
+  return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x2BC;
+}
 
 // Lowercase, accents removed, apostrophes unified to ', runs of white space
 // and hyphens kept as single spaces/hyphens: the key for name look-ups.
@@ -56,6 +84,8 @@ bool FoldKeyIsIdentity(std::string_view text);
 // Lowercase only (accents kept): for verb forms and function words. Same
 // tables as FoldKey.
 std::string FoldCase(std::string_view text);
+// The same, appended to *out.
+void AppendFoldCase(std::string_view text, std::string* out);
 
 // Damerau-Levenshtein distance over code points (transpositions count 1).
 int EditDistance(std::string_view a, std::string_view b);

@@ -33,18 +33,19 @@ bool HasCombiningMark(std::string_view s) {
   return false;
 }
 
-std::string Normalized(std::string_view word) {
-  std::string folded = FoldCase(word);
-  if (!HasCombiningMark(folded)) return folded;
+// Lowercase and NFC: *out is the word's norm.
+void Normalize(std::string_view word, std::string* out) {
+  out->clear();
+  AppendFoldCase(word, out);
+  if (!HasCombiningMark(*out)) return;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return folded;
-  icu::UnicodeString us = icu::UnicodeString::fromUTF8(folded);
+  if (U_FAILURE(status)) return;
+  icu::UnicodeString us = icu::UnicodeString::fromUTF8(*out);
   icu::UnicodeString composed = nfc->normalize(us, status);
-  if (U_FAILURE(status)) return folded;
-  std::string out;
-  composed.toUTF8String(out);
-  return out;
+  if (U_FAILURE(status)) return;
+  out->clear();
+  composed.toUTF8String(*out);
 }
 
 class Tokenizer {
@@ -61,13 +62,10 @@ class Tokenizer {
         ++next_quote;
       }
       if (next_quote < quotes.size() && quotes[next_quote].outer.begin == i) {
-        Token t;
-        t.span = quotes[next_quote].outer;
-        t.type = Token::kQuote;
+        Token& t = Add(Token::kQuote, quotes[next_quote].outer.begin,
+                       quotes[next_quote].outer.end, line_start);
         t.quote = static_cast<int>(next_quote);
-        t.line_start = line_start;
         line_start = false;
-        out_->push_back(std::move(t));
         i = quotes[next_quote].outer.end;
         continue;
       }
@@ -87,13 +85,9 @@ class Tokenizer {
         i = end;
         continue;
       }
-      Token t;
-      t.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
-      t.type = Token::kPunct;
-      t.norm = std::string(text_.substr(start, i - start));
-      t.line_start = line_start;
+      Token& t = Add(Token::kPunct, start, i, line_start);
+      t.norm = text_.substr(start, i - start);
       line_start = false;
-      out_->push_back(std::move(t));
     }
   }
 
@@ -113,7 +107,7 @@ class Tokenizer {
       bool joiner = c == '-' || c == 0x2011 || IsApostrophe(c) ||
                     ((c == '.' || c == ',') && end > i && IsDigit(PrevChar(end)));
       // "d'”obsolète”": an elision before a quotation mark keeps its apostrophe.
-      if (IsApostrophe(c) && IsElisionPrefix(FoldCase(text_.substr(i, end - i)))) {
+      if (IsApostrophe(c) && IsElisionPrefix(Folded(text_.substr(i, end - i)))) {
         size_t k = j;
         if (j >= limit || !IsWordChar(DecodeUtf8(text_, &k))) {
           end = j;
@@ -128,6 +122,13 @@ class Tokenizer {
       end = j;
     }
     return end;
+  }
+
+  // FoldCase(text), in a reused buffer.
+  const std::string& Folded(std::string_view text) {
+    prefix_.clear();
+    AppendFoldCase(text, &prefix_);
+    return prefix_;
   }
 
   char32_t PrevChar(size_t pos) {
@@ -153,19 +154,19 @@ class Tokenizer {
         j = k;
       }
       if (apostrophe == std::string_view::npos) break;
-      std::string prefix = FoldCase(text_.substr(i, apostrophe - i));
+      std::string& prefix = prefix_;
+      Folded(text_.substr(i, apostrophe - i));
       if (!IsElisionPrefix(prefix)) break;
+      prefix.push_back('\'');
       if (after >= end) {  // The word is only the elision: "d'" before a mark.
-        Token t = MakeWord(i, end, line_start);
+        Token& t = MakeWord(i, end, line_start);
         t.elided = true;
-        t.norm = prefix + "'";
-        out_->push_back(std::move(t));
+        t.norm = std::string_view(prefix);
         return;
       }
-      Token t = MakeWord(i, after, line_start);
+      Token& t = MakeWord(i, after, line_start);
       t.elided = true;
-      t.norm = prefix + "'";
-      out_->push_back(std::move(t));
+      t.norm = std::string_view(prefix);
       line_start = false;
       i = after;
     }
@@ -186,12 +187,8 @@ class Tokenizer {
         // The clitic must be lowercase in the text: "Saint-On" is a name.
         if (text_.substr(cut, cl.size()) != cl) break;
         EmitGlued(i, cut, line_start);
-        Token t;
-        t.span = {static_cast<uint32_t>(cut), static_cast<uint32_t>(end)};
-        t.type = Token::kClitic;
-        std::string_view pronoun = cl.substr(cl.rfind('-') + 1);
-        t.norm = std::string(pronoun);
-        out_->push_back(std::move(t));
+        Token& t = Add(Token::kClitic, cut, end, false);
+        t.norm = cl.substr(cl.rfind('-') + 1);
         return;
       }
     }
@@ -208,39 +205,52 @@ class Tokenizer {
       size_t at = i;
       char32_t c = DecodeUtf8(text_, &i);
       if (IsUpper(c) && lower_run >= 4) {
-        out_->push_back(MakeWord(piece, at, line_start));
+        MakeWord(piece, at, line_start);
         line_start = false;
         piece = at;
       }
       lower_run = IsLower(c) ? lower_run + 1 : 0;
     }
-    out_->push_back(MakeWord(piece, end, line_start));
+    MakeWord(piece, end, line_start);
   }
 
-  Token MakeWord(size_t start, size_t end, bool line_start) {
-    Token t;
+  // Appends the word text_[start, end) to the tokens and returns it.
+  Token& MakeWord(size_t start, size_t end, bool line_start) {
+    Token& t = out_->emplace_back();
     t.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
     t.type = Token::kWord;
     t.line_start = line_start;
     std::string_view word = text_.substr(start, end - start);
-    t.norm = Normalized(word);
-    size_t p = 0;
-    char32_t first = DecodeUtf8(word, &p);
-    t.capitalized = IsUpper(first);
+    Normalize(word, &norm_);
+    t.norm = std::string_view(norm_);
     int letters = 0, upper = 0;
+    bool first = true;
     for (size_t k = 0; k < word.size();) {
       char32_t c = DecodeUtf8(word, &k);
+      const bool is_upper = IsUpper(c);
+      if (first) t.capitalized = is_upper;
+      first = false;
       if (IsLetter(c)) {
         ++letters;
-        if (IsUpper(c)) ++upper;
+        if (is_upper) ++upper;
       }
     }
     t.all_caps = letters >= 2 && upper == letters;
     return t;
   }
 
+  // Appends a token of `type` for text_[start, end) and returns it.
+  Token& Add(Token::Type type, size_t start, size_t end, bool line_start) {
+    Token& t = out_->emplace_back();
+    t.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
+    t.type = type;
+    t.line_start = line_start;
+    return t;
+  }
+
   std::string_view text_;
   std::vector<Token>* out_;
+  std::string norm_, prefix_;  // Reused buffers.
 };
 
 bool IsApostropheText(std::string_view s) {
