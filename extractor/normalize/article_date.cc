@@ -5,6 +5,7 @@
 #include "normalize/article_date.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -112,7 +113,8 @@ const std::vector<Pattern>& Patterns() {
 }
 
 // Every pattern at once, to skip in one pass the lines where none matches
-// (most lines that have a digit). Null if RE2 could not build it.
+// (most lines that have a digit), should PatternSet fail. Null if RE2 could
+// not build it.
 const RE2* AnyPatternRe() {
   static const RE2* re = [] {
     std::string any;
@@ -125,6 +127,28 @@ const RE2* AnyPatternRe() {
     return compiled->ok() ? compiled : nullptr;
   }();
   return re;
+}
+
+// Every pattern at once again, telling which of them match a line, so that
+// the others are not searched for there. Null if RE2 could not build it.
+const RE2::Set* PatternSet() {
+  static const RE2::Set* set = [] {
+    RE2::Options options = Patterns()[0].re->options();
+    options.set_max_mem(64 << 20);
+    auto* compiled = new RE2::Set(options, RE2::UNANCHORED);
+    for (const Pattern& p : Patterns()) {
+      if (compiled->Add(p.re->pattern(), nullptr) < 0) {
+        delete compiled;
+        return static_cast<RE2::Set*>(nullptr);
+      }
+    }
+    if (!compiled->Compile()) {
+      delete compiled;
+      return static_cast<RE2::Set*>(nullptr);
+    }
+    return compiled;
+  }();
+  return set;
 }
 
 const RE2& YearRe() {
@@ -221,7 +245,7 @@ std::string Format(const Candidate& c) {
 }  // namespace
 
 void CompileArticleDatePatterns() {
-  AnyPatternRe();
+  PatternSet();  // And the patterns it is made of.
   YearRe();
   MarkerRe();
 }
@@ -249,6 +273,8 @@ std::string FindArticleDate(std::string_view text) {
   bool found = false;
   Candidate best{0, 0, 0, 0, 0};
   std::string storage;
+  std::vector<int> matching;  // Indices of the patterns found on a line.
+  std::vector<char> search;   // Per pattern: whether to search the line for it.
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].text.empty() || lines[i].nonempty_index < 0) continue;
     int bonus = 0;
@@ -268,13 +294,32 @@ std::string FindArticleDate(std::string_view text) {
     }
     const std::string_view line = Repaired(lines[i].text, &storage);
     const re2::StringPiece piece(line.data(), line.size());
-    if (const RE2* any = AnyPatternRe(); any != nullptr && !RE2::PartialMatch(piece, *any)) {
-      continue;
+    // Which patterns match the line; all of them when the set failed.
+    bool searched = false;
+    if (const RE2::Set* set = PatternSet(); set != nullptr) {
+      RE2::Set::ErrorInfo error;
+      matching.clear();
+      if (set->Match(piece, &matching, &error)) {
+        searched = true;
+      } else if (error.kind == RE2::Set::kNoError) {
+        continue;  // No pattern matches.
+      }
+    }
+    if (!searched) {
+      if (const RE2* any = AnyPatternRe(); any != nullptr && !RE2::PartialMatch(piece, *any)) {
+        continue;
+      }
+    }
+    search.assign(Patterns().size(), !searched);
+    for (int k : matching) {
+      if (searched && k >= 0 && static_cast<size_t>(k) < Patterns().size()) search[k] = true;
     }
     std::vector<std::pair<size_t, size_t>> taken;  // Byte spans of dates with a year.
     if (RE2::PartialMatch(piece, MarkerRe())) bonus += kMarkerBonus;
 
-    for (const Pattern& pattern : Patterns()) {
+    for (size_t k = 0; k < Patterns().size(); ++k) {
+      if (!search[k]) continue;
+      const Pattern& pattern = Patterns()[k];
       re2::StringPiece groups[6];
       const int ngroups = pattern.re->NumberOfCapturingGroups() + 1;
       size_t pos = 0;

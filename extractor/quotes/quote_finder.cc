@@ -34,24 +34,24 @@ Status QuoteMarks::Load(const std::string& path, QuoteMarks* out) {
     for (const Mark& other : marks.marks_) {
       if (other.glyph == m.glyph) return "mark '" + m.glyph + "' listed twice";
     }
-    marks.first_byte_[static_cast<unsigned char>(m.glyph[0])] = true;
     marks.marks_.push_back(std::move(m));
     return "";
   });
   if (!s.ok()) return s;
   if (marks.marks_.empty()) return Status::Error(path + ": no quotation mark defined");
-  std::stable_sort(marks.marks_.begin(), marks.marks_.end(),
-                   [](const Mark& a, const Mark& b) { return a.glyph.size() > b.glyph.size(); });
+  if (marks.marks_.size() > UINT16_MAX) return Status::Error(path + ": too many quotation marks");
+  std::stable_sort(marks.marks_.begin(), marks.marks_.end(), [](const Mark& a, const Mark& b) {
+    const unsigned char x = static_cast<unsigned char>(a.glyph[0]);
+    const unsigned char y = static_cast<unsigned char>(b.glyph[0]);
+    return x != y ? x < y : a.glyph.size() > b.glyph.size();
+  });
+  for (size_t k = marks.marks_.size(); k-- > 0;) {
+    const unsigned char b = static_cast<unsigned char>(marks.marks_[k].glyph[0]);
+    marks.first_[b] = static_cast<uint16_t>(k);
+    if (marks.end_[b] == 0) marks.end_[b] = static_cast<uint16_t>(k + 1);
+  }
   *out = std::move(marks);
   return Status::OK();
-}
-
-const QuoteMarks::Mark* QuoteMarks::MatchAt(std::string_view text, size_t pos) const {
-  if (!first_byte_[static_cast<unsigned char>(text[pos])]) return nullptr;
-  for (const Mark& m : marks_) {
-    if (text.compare(pos, m.glyph.size(), m.glyph) == 0) return &m;
-  }
-  return nullptr;
 }
 
 namespace {

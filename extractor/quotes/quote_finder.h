@@ -8,6 +8,8 @@
 #ifndef GUILLEMET_QUOTES_QUOTE_FINDER_H_
 #define GUILLEMET_QUOTES_QUOTE_FINDER_H_
 
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -27,12 +29,25 @@ class QuoteMarks {
     int family;
   };
   static Status Load(const std::string& path, QuoteMarks* out);
-  // The longest mark starting at text[pos], or nullptr.
-  const Mark* MatchAt(std::string_view text, size_t pos) const;
+  // The longest mark starting at text[pos], or nullptr. Inline: it is asked
+  // at every character of every text.
+  const Mark* MatchAt(std::string_view text, size_t pos) const {
+    const unsigned char b = static_cast<unsigned char>(text[pos]);
+    for (uint16_t k = first_[b]; k < end_[b]; ++k) {
+      const Mark& m = marks_[k];
+      if (text.size() - pos >= m.glyph.size() &&
+          std::memcmp(text.data() + pos, m.glyph.data(), m.glyph.size()) == 0) {
+        return &m;
+      }
+    }
+    return nullptr;
+  }
 
  private:
-  std::vector<Mark> marks_;  // Longest glyph first.
-  bool first_byte_[256] = {};
+  // By first byte, then longest glyph first: the marks starting with byte b
+  // are marks_[first_[b], end_[b]).
+  std::vector<Mark> marks_;
+  uint16_t first_[256] = {}, end_[256] = {};
 };
 
 // Whether a reporting clause (", a expliqué X", "a-t-il dit") starts at a
