@@ -6,11 +6,13 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/seen_ids.h"
 #include "io/article_reader.h"
 #include "io/input_sources.h"
 #include "io/log.h"
@@ -69,8 +71,7 @@ int RunExtract(const ExtractOptions& options, const GlobalOptions& global) {
   // Consumer state: touched only by the consuming (calling) thread.
   uint64_t done = 0, failed = 0, quotations = 0;
   bool output_failed = false, report_failed = false;
-  std::unordered_map<std::string, std::string> first_seen;  // id -> where.
-  std::unordered_map<std::string, uint32_t> repeats;
+  SeenIds seen_ids;
   std::vector<std::string> extra_warnings;
 
   const Extractor& shared = *extractor;
@@ -92,13 +93,12 @@ int RunExtract(const ExtractOptions& options, const GlobalOptions& global) {
       for (const std::string& warning : article.extraction.warnings) {
         spdlog::warn("{}: doc {}: {}", location, id, warning);
       }
-      auto [it, first] = first_seen.try_emplace(id, location);
-      if (!first) {
-        extra_warnings.push_back("duplicate id, first seen at " + it->second);
+      if (std::optional<std::string> first = seen_ids.Check(id, article.file, article.line)) {
+        extra_warnings.push_back("duplicate id, first seen at " + *first);
         // One message per duplicated id: a file listed twice would
         // otherwise flood stderr. The report still marks every repeat.
-        if (++repeats[id] == 1) {
-          spdlog::warn("{}: doc {}: duplicate id, first seen at {}", location, id, it->second);
+        if (seen_ids.FirstRepeat(id)) {
+          spdlog::warn("{}: doc {}: duplicate id, first seen at {}", location, id, *first);
         }
       }
       for (const Quotation& quotation : article.extraction.quotations) {

@@ -32,6 +32,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/seen_ids.h"
 #include "cues/speaker_kb.h"
 #include "db/quote_db.h"
 #include "io/article_reader.h"
@@ -316,8 +317,7 @@ int RunIngest(const IngestOptions& options, const GlobalOptions& global) {
   // Consumer state: touched only by the consuming (calling) thread.
   Counts counts;
   bool report_failed = false;
-  std::unordered_map<std::string, std::string> first_seen;  // id -> where.
-  std::unordered_map<std::string, uint32_t> repeats;
+  SeenIds seen_ids;
   std::vector<std::string> extra_warnings;
 
   std::mutex writer_mu;  // Guards *writer, shared with the timer.
@@ -378,11 +378,10 @@ int RunIngest(const IngestOptions& options, const GlobalOptions& global) {
       for (const std::string& warning : article.extraction.warnings) {
         spdlog::warn("{}: doc {}: {}", location, id, warning);
       }
-      auto [it, first] = first_seen.try_emplace(id, location);
-      if (!first) {
-        extra_warnings.push_back("duplicate id, first seen at " + it->second);
-        if (++repeats[id] == 1) {
-          spdlog::warn("{}: doc {}: duplicate id, first seen at {}", location, id, it->second);
+      if (std::optional<std::string> first = seen_ids.Check(id, article.file, article.line)) {
+        extra_warnings.push_back("duplicate id, first seen at " + *first);
+        if (seen_ids.FirstRepeat(id)) {
+          spdlog::warn("{}: doc {}: duplicate id, first seen at {}", location, id, *first);
         }
       }
       bool unchanged = false;
