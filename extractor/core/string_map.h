@@ -42,12 +42,18 @@ inline uint64_t HashString(std::string_view s) {
   };
   uint64_t seed = k0 ^ n;
   uint64_t a = 0, b = 0;
-  if (n >= 8) {
-    while (n > 16) {
+  if (n > 16) {
+    // The last 16 bytes of the whole string close it: after the loop fewer
+    // may remain, and reading past the end is not allowed.
+    const char* end = p + n;
+    do {
       seed = HashMix(load64(p) ^ k1, load64(p + 8) ^ seed);
       p += 16;
       n -= 16;
-    }
+    } while (n > 16);
+    a = load64(end - 16);
+    b = load64(end - 8);
+  } else if (n >= 8) {
     a = load64(p);
     b = load64(p + n - 8);
   } else if (n >= 4) {
