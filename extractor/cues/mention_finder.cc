@@ -10,7 +10,7 @@ namespace {
 bool IsWord(const Token& t) { return t.type == Token::kWord; }
 
 bool IsInitial(const std::vector<Token>& tokens, int i) {
-  return i + 1 < static_cast<int>(tokens.size()) && tokens[i].capitalized &&
+  return i >= 0 && i + 1 < static_cast<int>(tokens.size()) && tokens[i].capitalized &&
          tokens[i].span.size() == 1 && tokens[i + 1].norm == ".";
 }
 
