@@ -6,9 +6,7 @@
 
 #include <chrono>
 #include <memory>
-#include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -93,14 +91,7 @@ int RunExtract(const ExtractOptions& options, const GlobalOptions& global) {
       for (const std::string& warning : article.extraction.warnings) {
         spdlog::warn("{}: doc {}: {}", location, id, warning);
       }
-      if (std::optional<std::string> first = seen_ids.Check(id, article.file, article.line)) {
-        extra_warnings.push_back("duplicate id, first seen at " + *first);
-        // One message per duplicated id: a file listed twice would
-        // otherwise flood stderr. The report still marks every repeat.
-        if (seen_ids.FirstRepeat(id)) {
-          spdlog::warn("{}: doc {}: duplicate id, first seen at {}", location, id, *first);
-        }
-      }
+      seen_ids.FlagDuplicate(article, &extra_warnings);
       for (const Quotation& quotation : article.extraction.quotations) {
         if (quotation.kind == QuoteKind::kMention && !options.include_mentions) continue;
         if (quotation.confidence < options.min_confidence) continue;

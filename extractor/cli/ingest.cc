@@ -378,12 +378,7 @@ int RunIngest(const IngestOptions& options, const GlobalOptions& global) {
       for (const std::string& warning : article.extraction.warnings) {
         spdlog::warn("{}: doc {}: {}", location, id, warning);
       }
-      if (std::optional<std::string> first = seen_ids.Check(id, article.file, article.line)) {
-        extra_warnings.push_back("duplicate id, first seen at " + *first);
-        if (seen_ids.FirstRepeat(id)) {
-          spdlog::warn("{}: doc {}: duplicate id, first seen at {}", location, id, *first);
-        }
-      }
+      seen_ids.FlagDuplicate(article, &extra_warnings);
       bool unchanged = false;
       if (screen.TakeMark(article.index)) {
         // The reader's look-up cannot see the open batch: confirm here.

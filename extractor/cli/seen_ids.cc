@@ -1,5 +1,7 @@
 #include "cli/seen_ids.h"
 
+#include <spdlog/spdlog.h>
+
 #include <limits>
 
 #include "core/string_map.h"
@@ -23,6 +25,17 @@ std::optional<std::string> SeenIds::Check(const std::string& id, const std::stri
   slots_[i] = Slot{hash, where->second, static_cast<uint32_t>(line > kMaxLine ? kMaxLine : line)};
   if (++used_ * 4 > slots_.size() * 3) Grow();  // At most three quarters full.
   return std::nullopt;
+}
+
+void SeenIds::FlagDuplicate(const io::Article& article,
+                            std::vector<std::string>* report_warnings) {
+  const std::string& id = article.document.id;
+  std::optional<std::string> first = Check(id, article.file, article.line);
+  if (!first) return;
+  report_warnings->push_back("duplicate id, first seen at " + *first);
+  if (++repeats_[id] == 1) {
+    spdlog::warn("{}: doc {}: duplicate id, first seen at {}", article.Location(), id, *first);
+  }
 }
 
 void SeenIds::Grow() {

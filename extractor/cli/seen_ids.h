@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "io/article.h"
+
 namespace guillemet::cli {
 
 class SeenIds {
@@ -21,9 +23,10 @@ class SeenIds {
   // first place as "file:line" or "file".
   std::optional<std::string> Check(const std::string& id, const std::string& file, size_t line);
 
-  // Whether this is the first repeat of a duplicated id: messages are
-  // written once per id, the report marks every repeat.
-  bool FirstRepeat(const std::string& id) { return ++repeats_[id] == 1; }
+  // For an article whose id was seen before: adds "duplicate id, first seen
+  // at ..." to *report_warnings (the report marks every repeat) and logs it
+  // once per id, so that a file listed twice does not flood stderr.
+  void FlagDuplicate(const io::Article& article, std::vector<std::string>* report_warnings);
 
  private:
   struct Slot {
