@@ -387,8 +387,8 @@ class Sieves {
     return true;
   }
 
-  // "Pas du tout d'accord avec cette position « radicale », la chancelière
-  // a réagi": every cue of the sentence has one speaker.
+  // "Hostile à une réforme « précipitée », la sénatrice a réagi vivement":
+  // every cue of the sentence has one speaker.
   bool SoleSpeakerOfSentence(int q) {
     const Facts& facts = FactsOf(q);
     if (facts.sole_cue < 0) return false;

@@ -293,7 +293,7 @@ class SubjectFinder {
     return true;
   }
 
-  // "a déclaré jeudi soir à Istanbul le secrétaire général de l'Otan":
+  // "a affirmé mardi matin à Varsovie le chef de l'Alliance":
   // skips time words and prepositional phrases to the first mention.
   int PostposedSubject(int k, int end) const {
     int limit = std::min(end, k + 16);
