@@ -122,6 +122,16 @@ TEST_F(CueFinderTest, InvertedCompoundFormWithAnAdverb) {
               ElementsAre(IsCue("a-t-il ainsi observé", Cue::kInverted)));
 }
 
+TEST_F(CueFinderTest, ModalVerbWithAnAdverbBeforeItsParticipleTakesTheInfinitive) {
+  EXPECT_THAT(CueWords("Le maire a toutefois tenu à rappeler les règles."),
+              ElementsAre("a toutefois tenu à rappeler"));
+}
+
+TEST_F(CueFinderTest, ModalVerbInTheImperfectTakesTheInfinitive) {
+  EXPECT_THAT(CueWords("Le maire tenait à rappeler les règles."),
+              ElementsAre("tenait à rappeler"));
+}
+
 TEST_F(CueFinderTest, InvertedCueKnowsItsClitic) {
   std::unique_ptr<Analysed> an = Analyse("« Rien n'est joué », a-t-il ainsi observé.");
   ASSERT_EQ(an->a.cues.size(), 1u);

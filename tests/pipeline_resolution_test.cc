@@ -263,5 +263,36 @@ TEST_F(ResolutionTest, SuccessionOfSomeoneUnknownToTheBaseHasNoSpeaker) {
   EXPECT_EQ(SpeakerOf(q), kNone);
 }
 
+TEST_F(ResolutionTest, NationalityNounIsThePersonOfThatNationalityNotTheLastSpeaker) {
+  Quotation q = QuotationOf(
+      "Le médiateur canadien Paul Gagnon et le ministre serbe Milan Ilić ont parlé longtemps. "
+      "« Tout reste ouvert », a résumé le Canadien.",
+      "Tout reste ouvert");
+  EXPECT_EQ(SpeakerOf(q), "Paul Gagnon");
+  EXPECT_EQ(q.method, "incise");
+}
+
+TEST_F(ResolutionTest, NationalityNounTakesTheCountryOfAnOfficeOfTheBase) {
+  Quotation q = QuotationOf(
+      "Sergueï Lavrov a reçu Antony Blinken à Genève. « Nous avons été francs », a dit "
+      "l'Américain.",
+      "Nous avons été francs", "2022-01-21");
+  EXPECT_EQ(SpeakerOf(q), "Antony Blinken");
+}
+
+TEST_F(ResolutionTest, NationalityNounNobodyHasStaysUnresolvedIfTheLastSpeakerHasAnother) {
+  Quotation q = QuotationOf(
+      "Sergueï Lavrov a parlé longuement. « Nous avons été francs », a dit l'Italien.",
+      "Nous avons été francs", "2022-01-21");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
+TEST_F(ResolutionTest, MasculineEpithetIsNotTheFeminineEpithetOfAWoman) {
+  Quotation q = QuotationOf(
+      "Catherine Colonna a reçu Paul Dupont. « Rien n'est réglé », a répondu le diplomate.",
+      "Rien n'est réglé", "2023-03-01");
+  EXPECT_NE(SpeakerOf(q), "Catherine Colonna");
+}
+
 }  // namespace
 }  // namespace guillemet

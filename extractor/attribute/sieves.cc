@@ -265,11 +265,34 @@ class Sieves {
     while (c >= 0 && (c = previous_colon_[c]) >= 0) {
       const Cue& cue = a_.cues[c];
       if (cue.first_token < s.first_token) return false;
+      // "X a tenu à rassurer les Européens, qui redoutent une course aux
+      // armements : « ... »": a relative clause with words of its own
+      // before the colon describes its antecedent; the main clause speaks.
+      if (cue.end_token + 3 < t - 1 && InRelativeClause(cue) && c > 0 &&
+          previous_colon_[c - 1] >= 0 &&
+          a_.cues[previous_colon_[c - 1]].first_token >= s.first_token) {
+        --c;
+        continue;
+      }
       if (cue.end_token <= t - 1) {
         Set(q, subjects_.of_cue[c], c, "colon_after_cue", 0.9);
         return true;
       }
       --c;
+    }
+    return false;
+  }
+
+  // A relative pronoun right before the cue, or before one or two clitic
+  // pronouns ("qui redoutent", "qui lui ont dit").
+  bool InRelativeClause(const Cue& cue) const {
+    for (int k = cue.first_token - 1; k >= 0 && k >= cue.first_token - 3; --k) {
+      const Token& tok = tokens_[k];
+      if (lex_.Is(cues::WordClass::kRelative, tok)) return true;
+      const int m = a_.mention_at[k];
+      if (tok.type != Token::kWord || (m >= 0 && a_.mentions[m].kind != Mention::kPronoun)) {
+        return false;
+      }
     }
     return false;
   }

@@ -100,6 +100,10 @@ struct Mention {
   // office before or after the person of the story; 0 otherwise.
   int8_t succession = 0;
   bool is_org = false;
+  // "l'Américain", "le Russe": a person named by nationality alone (an
+  // index of nationalities.tsv, or -1 for a demonym the file lacks).
+  bool demonym = false;
+  int16_t nationality = -1;
   std::string head;     // Head noun of a role/description ("ministre"); pronoun word.
 };
 

@@ -80,8 +80,14 @@ class Finder {
 
   int Emit(int first, int end, Cue::Form form, const Lexicon::FormRef* f, int clitic,
            bool negated) {
-    // "a tenu à", "veut": only with the reporting verb that follows.
-    if (f != nullptr && lex_.verb(f->verb).category == "modal") return first;
+    // "a tenu à", "veut": only with the reporting verb that follows, in
+    // any tense and past adverbs ("a toutefois tenu à rassurer").
+    if (f != nullptr && lex_.verb(f->verb).category == "modal") {
+      const int k = SkipAdverbs(end, 2);
+      const Lexicon::FormRef* g = FindForm(k, FormKind::kInfinitive, false);
+      if (g == nullptr || lex_.verb(g->verb).category == "modal") return first;
+      return Emit(first, k + 1 + TailAt(lex_.verb(g->verb), k + 1), form, g, clitic, negated);
+    }
     Cue c;
     c.first_token = first;
     c.end_token = end;

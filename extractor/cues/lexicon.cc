@@ -167,6 +167,12 @@ char Lexicon::FirstNameGender(std::string_view folded) const {
   return gender == nullptr ? 0 : *gender;
 }
 
+bool Lexicon::OfficeOf(int nationality, const std::string& office) const {
+  const std::string& country = nationalities_[nationality].country;
+  return office.size() > country.size() && office[country.size()] == '-' &&
+         office.compare(0, country.size(), country) == 0;
+}
+
 void Lexicon::IndexVocabulary() {
   Vocabulary& v = *vocabulary_;
   int bit = 0;
@@ -260,6 +266,29 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
                   return "expected NAME<TAB>m|f";
                 }
                 lex.first_names_[FoldKey(f[0])] = f[1][0];
+                return "";
+              });
+  if (!s.ok()) return s;
+
+  s = ReadTsv(dir + "/nationalities.tsv",
+              [&](int, const std::vector<std::string_view>& f) -> std::string {
+                if (f.size() != 3 || f[0].empty() || f[1].empty() || f[2].empty()) {
+                  return "expected MASCULINE<TAB>FEMININE<TAB>COUNTRY";
+                }
+                const int index = static_cast<int>(lex.nationalities_.size());
+                lex.nationalities_.push_back({std::string(f[0]), std::string(f[1]), std::string(f[2])});
+                for (char gender : {'m', 'f'}) {
+                  std::string singular(gender == 'm' ? f[0] : f[1]);
+                  if (FoldCase(singular) != singular) return "write the adjective in lowercase";
+                  const char last = singular.back();
+                  std::string plural = last == 's' || last == 'x' ? singular : singular + "s";
+                  // "russe" is both genders: the form keeps no gender then.
+                  const char g = f[0] == f[1] ? 0 : gender;
+                  lex.nationality_forms_[singular] = {index, g, false};
+                  lex.nationality_forms_[plural] = {index, g, true};
+                }
+                // "français": singular and plural alike.
+                if (f[0].back() == 's') lex.nationality_forms_[std::string(f[0])].plural = false;
                 return "";
               });
   if (!s.ok()) return s;

@@ -1,6 +1,6 @@
 // Everything the rules know about French, loaded once from patterns/ and
 // compiled into look-up tables: reporting verb forms, auxiliaries, word
-// classes, cue templates, first names, and the speaker knowledge base with
+// classes, cue templates, first names, nationalities, and the speaker knowledge base with
 // its name, epithet and role phrases. Immutable after Load(), so one Lexicon
 // is shared by every thread.
 #ifndef GUILLEMET_CUES_LEXICON_H_
@@ -66,6 +66,17 @@ struct WordFeatures {
   bool definite = false;
 };
 
+// A line of nationalities.tsv, and one spelling of it ("américaines").
+struct Nationality {
+  std::string masculine, feminine;
+  std::string country;  // The prefix of the country's office ids: "us".
+};
+struct NationalityForm {
+  int nationality = -1;
+  char gender = 0;
+  bool plural = false;
+};
+
 // The word classes of words.tsv, which the rules ask about by this name
 // rather than by string: a look-up is then an array index, not a hash.
 enum class WordClass : uint8_t {
@@ -111,6 +122,15 @@ class Lexicon {
 
   char FirstNameGender(std::string_view folded) const;  // 0 if not a known first name.
 
+  // "américain", "Russes" (by norm, lowercase): the nationality it spells, or null.
+  const NationalityForm* NationalityOf(std::string_view norm) const {
+    return nationality_forms_.Find(norm);
+  }
+  const Nationality& nationality(int i) const { return nationalities_[i]; }
+  int nationality_count() const { return static_cast<int>(nationalities_.size()); }
+  // Whether an office id of roles.tsv belongs to the nationality's country.
+  bool OfficeOf(int nationality, const std::string& office) const;
+
   const SpeakerKb& kb() const { return kb_; }
   const PhraseMatcher& kb_names() const { return kb_names_; }      // Payload: speaker index.
   const PhraseMatcher& kb_epithets() const { return kb_epithets_; }  // Payload: speaker index.
@@ -136,6 +156,8 @@ class Lexicon {
   PhraseMatcher cue_templates_;
   std::vector<std::string> template_kinds_;
   StringMap<char> first_names_;
+  std::vector<Nationality> nationalities_;
+  StringMap<NationalityForm> nationality_forms_;
   SpeakerKb kb_;
   PhraseMatcher kb_names_{PhraseMatcher::Key::kFolded};
   PhraseMatcher kb_epithets_{PhraseMatcher::Key::kFolded};

@@ -273,14 +273,27 @@ class Finder {
     }
     // "la Valaisanne", "l'Américain": a demonym with its article stands for
     // a person already in the story, like a definite description.
-    if (det != nullptr && det->definite && !det->plural && title_len == 0 && end == k + 1 &&
-        IsDemonym(tokens_[k].norm)) {
+    // "les Européens" is a people, kept as a plural description.
+    const NationalityForm* nationality =
+        det != nullptr && det->definite && title_len == 0 && end == k + 1
+            ? lex_.NationalityOf(tokens_[k].norm)
+            : nullptr;
+    if (nationality != nullptr ||
+        (det != nullptr && det->definite && !det->plural && title_len == 0 && end == k + 1 &&
+         IsDemonym(tokens_[k].norm))) {
       Mention m;
       m.first_token = i;
       m.end_token = end;
       m.kind = Mention::kDescription;
       m.head = tokens_[k].norm;
       m.gender = det->gender;
+      m.plural = det->plural;
+      m.demonym = true;
+      if (nationality != nullptr) {
+        m.nationality = static_cast<int16_t>(nationality->nationality);
+        if (nationality->gender != 0) m.gender = nationality->gender;
+        m.plural = m.plural || nationality->plural;
+      }
       return Add(m);
     }
     Mention m;

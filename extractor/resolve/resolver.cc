@@ -177,8 +177,9 @@ class Resolver {
       }
       if (mention.speakers.size() > 1) {
         // An ambiguous surname: the one the article names.
+        // "le diplomate" is not the epithet "la diplomate" of a woman.
         for (int kb : mention.speakers) {
-          if (entity_of_kb_.count(kb)) {
+          if (entity_of_kb_.count(kb) && GenderFits(mention.gender, kb_.speakers()[kb].gender)) {
             SetEntity(m, entity_of_kb_[kb], "surname_in_article");
             break;
           }
@@ -246,6 +247,32 @@ class Resolver {
       }
       if (!mention.head.empty()) head_bindings_[mention.head].push_back({mention.first_token, person});
       SetEntity(static_cast<int>(m), person, "apposition");
+      NoteNationalities(mention, person);
+    }
+  }
+
+  // "le secrétaire d'État américain Antony Blinken": the adjectives of the
+  // apposition and the countries of its offices make him "l'Américain".
+  void NoteNationalities(const Mention& mention, int person) {
+    if (entities_[person].is_org) return;
+    for (int t = mention.first_token; t < mention.end_token; ++t) {
+      if (tokens_[t].capitalized) continue;
+      if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm)) {
+        AddNational(f->nationality, person);
+      }
+    }
+    for (const std::string& office : mention.roles) {
+      for (int n = 0; n < lex_.nationality_count(); ++n) {
+        if (lex_.OfficeOf(n, office)) AddNational(n, person);
+      }
+    }
+  }
+
+  void AddNational(int nationality, int person) {
+    std::vector<int>& list = nationals_[nationality];
+    // A bounded list keeps a contrived article linear.
+    if (list.size() < kMaxNationals && std::find(list.begin(), list.end(), person) == list.end()) {
+      list.push_back(person);
     }
   }
 
@@ -420,8 +447,9 @@ class Resolver {
                                        : ResolveRole(mention, &how);
         break;
       case Mention::kEpithet:
+        // "le diplomate" is not the epithet "la diplomate" of a woman.
         for (int kb : mention.speakers) {
-          if (entity_of_kb_.count(kb)) {
+          if (entity_of_kb_.count(kb) && GenderFits(mention.gender, kb_.speakers()[kb].gender)) {
             entity = entity_of_kb_[kb];
             how = "epithet";
           }
@@ -560,6 +588,7 @@ class Resolver {
       }
       return -1;
     }
+    if (mention.demonym && mention.nationality >= 0) return ResolveDemonym(mention, how);
     bool definite = lex_.Is(cues::WordClass::kDeterminer, tokens_[mention.first_token]) &&
                     lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm)->definite;
     int bound = BoundNear(head_bindings_, mention.head, mention.first_token);
@@ -576,6 +605,59 @@ class Resolver {
       }
     }
     return DescriptionEntity(mention, how);
+  }
+
+  // "l'Américain", "la Russe": someone of the story with that nationality,
+  // by an apposition or the offices the base gives them; nobody when no one
+  // has it, rather than the latest speaker, who may be the other side.
+  int ResolveDemonym(const Mention& mention, const char** how) {
+    if (mention.plural) return -1;  // "les Européens": a people, not a speaker.
+    int bound = BoundNear(head_bindings_, mention.head, mention.first_token);
+    if (bound >= 0) {
+      *how = "nationality";
+      return bound;
+    }
+    // The base's people of this article (at most the size of the base):
+    // their offices' countries, once each.
+    if (kb_nationals_noted_.size() < entities_.size()) kb_nationals_noted_.resize(entities_.size());
+    for (auto& [kb, entity] : entity_of_kb_) {
+      if (entities_[entity].is_org || kb_nationals_noted_[entity]) continue;
+      kb_nationals_noted_[entity] = true;
+      for (const cues::RoleSpell& spell : kb_.speakers()[kb].roles) {
+        for (int n = 0; n < lex_.nationality_count(); ++n) {
+          if (lex_.OfficeOf(n, spell.role)) AddNational(n, entity);
+        }
+      }
+    }
+    std::vector<int> met;  // Those the article has named so far.
+    auto it = nationals_.find(mention.nationality);
+    if (it != nationals_.end()) {
+      for (int e : it->second) {
+        if (e < static_cast<int>(last_mentioned_of_.size()) && last_mentioned_of_[e] >= 0 &&
+            GenderFits(mention.gender, entities_[e].gender)) {
+          met.push_back(e);
+        }
+      }
+    }
+    if (!met.empty()) {
+      *how = "nationality";
+      return MostSalient(met);
+    }
+    // Nobody is known to have it: the latest speaker, as for "le
+    // responsable", unless they are known to have another.
+    int e = LastSalientPerson(mention.gender, false);
+    if (e < 0 || HasOtherNationality(e, mention.nationality)) return -1;
+    *how = "definite_description";
+    return e;
+  }
+
+  bool HasOtherNationality(int entity, int nationality) const {
+    for (const auto& [n, people] : nationals_) {
+      if (n != nationality && std::find(people.begin(), people.end(), entity) != people.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "son prédécesseur", "son successeur": "son" is the person the story is
@@ -886,6 +968,11 @@ class Resolver {
   std::vector<int> last_salience_of_;   // Per entity: its last index in salience_, or -1.
   int last_org_salient_ = -1;           // The last organisation in salience_.
   ByGender<Increasing> blockers_;       // Sentences of the unnamed topics, in order.
+  // Per nationality (nationalities.tsv index): the people an apposition or
+  // an office of the base gives it, at most kMaxNationals.
+  static constexpr size_t kMaxNationals = 32;
+  std::unordered_map<int, std::vector<int>> nationals_;
+  std::vector<bool> kb_nationals_noted_;  // Per entity.
   std::vector<int> persons_mentioned_;  // In text order, for "ce dernier".
   std::vector<int> last_mentioned_of_;  // Per entity: its last index in persons_mentioned_.
   std::vector<int> last_mentioned_of_gender_;  // Per gender slot, or -1.
