@@ -294,5 +294,14 @@ TEST_F(ResolutionTest, MasculineEpithetIsNotTheFeminineEpithetOfAWoman) {
   EXPECT_NE(SpeakerOf(q), "Catherine Colonna");
 }
 
+TEST_F(ResolutionTest, AuthorLineInTwoScriptsResolvesToThePersonOfTheBase) {
+  Quotation q = QuotationOf(
+      "Le ministre a réagi :\n\nThe convoy has left the port.\n\n"
+      "— Dmytro Kuleba / Дмитро Кулеба (@DmytroKuleba) 14 septembre 2023\n",
+      "The convoy has left the port.", "2023-09-14");
+  EXPECT_EQ(SpeakerOf(q), "Dmytro Kouleba");
+  EXPECT_EQ(SpeakerIdOf(q), "dmytro-kouleba");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -887,20 +887,7 @@ class Resolver {
       if (how == "description") confidence = 0.8;
       if (how == "definite_description") confidence = 0.75;
     } else if (!at.author.empty()) {
-      std::string text = Text(at.author);
-      std::vector<const cues::Speaker*> known = kb_.FindByName(text);
-      if (known.size() == 1) {
-        entity = KbEntity(KbIndex(known[0]));
-      } else {
-        auto it = entity_of_key_.find(FoldKey(text));
-        if (it != entity_of_key_.end()) {
-          entity = it->second;
-        } else {
-          Entity e;
-          e.name = text;
-          entity = AddEntity(e);
-        }
-      }
+      entity = AuthorEntity(Text(at.author));
       out.how = "author_line";
     }
     if (entity < 0) return Speaker{};
@@ -908,6 +895,42 @@ class Resolver {
     if (!entities_[entity].id.empty()) out.id = entities_[entity].id;
     out.confidence = confidence;
     return out;
+  }
+
+  // The author line of an embedded post. It may give the name in two
+  // scripts ("Volodymyr Zelenskyy / Володимир Зеленський") and in the
+  // account's own spelling: each part is tried against the base, exactly,
+  // then as a misspelling, then against the article's people.
+  int AuthorEntity(const std::string& line) {
+    std::vector<std::string> parts;
+    for (size_t from = 0;;) {
+      size_t slash = line.find('/', from);
+      std::string part = line.substr(from, slash == std::string::npos ? std::string::npos : slash - from);
+      while (!part.empty() && part.back() == ' ') part.pop_back();
+      while (!part.empty() && part.front() == ' ') part.erase(0, 1);
+      if (!part.empty()) parts.push_back(part);
+      if (slash == std::string::npos) break;
+      from = slash + 1;
+    }
+    if (parts.empty()) parts.push_back(line);
+    for (const std::string& part : parts) {
+      std::vector<const cues::Speaker*> known = kb_.FindByName(part);
+      if (known.size() == 1) return KbEntity(KbIndex(known[0]));
+    }
+    for (const std::string& part : parts) {
+      const std::string key = FoldKey(part);
+      if (key.find(' ') == std::string::npos) continue;  // Full names only.
+      if (const cues::Speaker* close = kb_.FindClosest(part, AllowedDistance(key))) {
+        return KbEntity(KbIndex(close));
+      }
+    }
+    for (const std::string& part : parts) {
+      auto it = entity_of_key_.find(FoldKey(part));
+      if (it != entity_of_key_.end()) return it->second;
+    }
+    Entity e;
+    e.name = parts[0];
+    return AddEntity(e);
   }
 
   struct Salient {
