@@ -329,5 +329,24 @@ TEST_F(AttributionTest, HundredThousandUnbalancedGuillemetsDoNotCrash) {
   EXPECT_TRUE(e.quotations.empty());
 }
 
+TEST_F(AttributionTest, HeadlineWordsFoundInALongerQuotationTakeItsSpeaker) {
+  const std::string text =
+      "Football : Rivemont chute à Valbrune : « Nous avons été trop tendres »\n\n"
+      "« Nous avons été trop tendres en défense, il faudra tout revoir », a regretté "
+      "l'entraîneur Paul Ferrand.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Nous avons été trop tendres")), "Paul Ferrand");
+}
+
+TEST_F(AttributionTest, HeadlinePlaceBeforeTheColonIsNoSpeaker) {
+  Extraction e = Extract("Rivemont chute à Valbrune : « Une soirée à oublier »\n\nLe match a été arrêté.");
+  for (const Quotation& q : e.quotations) EXPECT_NE(SpeakerOf(q), "Valbrune");
+}
+
+TEST_F(AttributionTest, CeDernierSkipsALoneCapitalisedWordThatMayBeAPlace) {
+  const std::string text =
+      "Oriel Dastre a quitté le stade de Valbrune. « Rien n'est perdu », a assuré ce dernier.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Rien n'est perdu")), "Oriel Dastre");
+}
+
 }  // namespace
 }  // namespace guillemet

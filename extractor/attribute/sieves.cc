@@ -132,6 +132,7 @@ class Sieves {
       if (!decided_[q]) Continuation(static_cast<int>(q));
       if (!decided_[q]) PrecedingReport(static_cast<int>(q));
     }
+    QuotedInALongerQuotation();
     ClassifyKinds();
     SameWords();
     return std::move(out_);
@@ -305,9 +306,20 @@ class Sieves {
     if (m < 0 || a_.mentions[m].end_token != t - 1) return false;
     // "Blinken à Paris : « ... »": a place before the colon; the person
     // the headline starts with speaks.
+    // An organisation that does not start the line is a place or an
+    // object ("X arrache le nul à Castelviel : « ... »"): no speaker then.
     if (a_.mentions[m].is_org && a_.mentions[m].kind == Mention::kName) {
       const int first = FactsOf(q).first_person_name;
-      if (first >= 0 && a_.mentions[first].first_token < a_.mentions[m].first_token) m = first;
+      // "Handball : X s'incline à Y : « ... »": a rubric is not a person;
+      // a first name, a full name or a known speaker makes one.
+      const bool person = first >= 0 && (a_.mentions[first].gender != 0 ||
+                                         a_.mentions[first].end_token - a_.mentions[first].first_token >= 2 ||
+                                         !a_.mentions[first].speakers.empty());
+      if (person && a_.mentions[first].first_token < a_.mentions[m].first_token) {
+        m = first;
+      } else if (a_.mentions[m].first_token > SentenceOf(q).first_token) {
+        return false;
+      }
     }
     const Mention& mention = a_.mentions[m];
     int named = PreferName(m);
@@ -546,6 +558,37 @@ class Sieves {
         at = Attribution();
         at.kind = QuoteKind::kMention;
         at.method = "capitalised_label";
+      }
+    }
+  }
+
+  // A headline or a lead often repeats a few words of a quotation given in
+  // full further on: an unattributed quotation of three words or more found
+  // inside an attributed one is its speaker's. Bounded, so that an article
+  // of thousands of quotations stays linear.
+  void QuotedInALongerQuotation() {
+    constexpr size_t kMaxLooked = 16, kMaxAttributed = 256;
+    std::vector<std::pair<int, std::string>> attributed;
+    std::vector<int> orphans;
+    for (size_t q = 0; q < a_.quotes.size(); ++q) {
+      const Quote& quote = a_.quotes[q];
+      if (quote.depth > 0 || quote.tweet || quote.first_token < 0) continue;
+      if (Attributed(static_cast<int>(q))) {
+        if (attributed.size() < kMaxAttributed) attributed.emplace_back(q, FoldKey(quote.text));
+      } else if (orphans.size() < kMaxLooked && WordCount(quote.text) >= 3) {
+        orphans.push_back(static_cast<int>(q));
+      }
+    }
+    for (int q : orphans) {
+      const std::string key = FoldKey(a_.quotes[q].text);
+      for (const auto& [r, text] : attributed) {
+        if (text.size() > key.size() && text.find(key) != std::string::npos) {
+          out_[q].from_quote = r;
+          out_[q].method = "quoted_in_longer_quotation";
+          out_[q].confidence = out_[r].confidence * 0.9;
+          decided_[q] = true;
+          break;
+        }
       }
     }
   }

@@ -737,9 +737,21 @@ class Resolver {
     if (mention.head == "on") return -1;
     if (mention.head == "dernier") {
       if (mention.plural) return -1;
-      int last = mention.gender == 0
-                     ? static_cast<int>(persons_mentioned_.size()) - 1
-                     : std::max(LastMentionedOf(0), LastMentionedOf(SlotOf(mention.gender)));
+      int last = static_cast<int>(persons_mentioned_.size()) - 1;
+      if (mention.gender != 0) {
+        // Someone of unknown gender counts if a full name makes them a
+        // person; a lone capitalised word ("Vesoul") may be a place.
+        // A short walk back finds them.
+        int unknown = -1;
+        for (int k = last; k >= 0 && k > last - 8; --k) {
+          const Entity& e = entities_[persons_mentioned_[k]];
+          if (e.gender == 0 && (e.kb >= 0 || e.name.find(' ') != std::string::npos)) {
+            unknown = k;
+            break;
+          }
+        }
+        last = std::max(unknown, LastMentionedOf(SlotOf(mention.gender)));
+      }
       if (last >= 0) {
         *how = "last_person_mentioned";
         return persons_mentioned_[last];
