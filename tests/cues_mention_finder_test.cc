@@ -193,6 +193,12 @@ TEST_F(MentionFinderTest, OfficeThenNameInApposition) {
                      Field(&FoundMention::apposed, "Jens Stoltenberg"))));
 }
 
+TEST_F(MentionFinderTest, OfficeSkipsAPartyLabelToReachTheNameAfterIt) {
+  EXPECT_THAT(Mentions("« Non », a répondu la députée PS Hélène Carvalho."),
+              Contains(AllOf(IsMention("la députée", Mention::kDescription),
+                             Field(&FoundMention::apposed, "Hélène Carvalho"))));
+}
+
 TEST_F(MentionFinderTest, NameThenOfficeInApposition) {
   EXPECT_THAT(
       Mentions("Jens Stoltenberg, secrétaire général de l'Otan, a déclaré « nous partirons »."),

@@ -486,6 +486,20 @@ class Finder {
           (lex_.Is(WordClass::kPreposition, tokens_[a.first_token - 1]) || IsCapitalA(a.first_token - 1))) {
         continue;
       }
+      // "la députée LFI Mathilde Panot": a label between the office and the
+      // name it was split from; the office is the person's, the label
+      // (a party, a group) speaks for nobody.
+      if (a_office && b_person && gap == 0 && m + 2 < ms.size()) {
+        Mention& c = ms[m + 2];
+        if (c.kind == Mention::kName && !c.is_org && c.first_token == b.end_token &&
+            SameLine(b.end_token - 1, c.first_token + 1) && c.gender != 0) {
+          b.is_org = true;
+          a.apposed = static_cast<int>(m + 2);
+          c.apposed = static_cast<int>(m);
+          ++m;
+          continue;
+        }
+      }
       if ((a_office && b_person) || (a_person && b_office)) {
         a.apposed = static_cast<int>(m + 1);
         b.apposed = static_cast<int>(m);
