@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <memory>
 #include <vector>
 
 namespace guillemet {
@@ -182,7 +183,48 @@ const icu::Normalizer2* Nfd() {
 
 }  // namespace
 
+namespace {
+
+// FoldKey of an ASCII text, with what FoldKey does to ASCII: white space
+// runs made one space (none at either end), apostrophes and backquotes
+// made ', letters lowercased. Written into a buffer of the text's size and
+// copied out once, rather than appended a byte at a time: most names and
+// words are ASCII.
+std::string FoldKeyAscii(std::string_view text) {
+  char stack[64];
+  std::unique_ptr<char[]> heap;
+  char* buffer = stack;
+  if (text.size() > sizeof stack) {
+    heap.reset(new char[text.size()]);
+    buffer = heap.get();
+  }
+  size_t w = 0;
+  bool pending_space = false;
+  for (char c : text) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      pending_space = w != 0;
+      continue;
+    }
+    if (pending_space) {
+      buffer[w++] = ' ';
+      pending_space = false;
+    }
+    if (c == '`') c = '\'';
+    buffer[w++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  return std::string(buffer, w);
+}
+
+bool IsAscii(std::string_view text) {
+  unsigned char any = 0;
+  for (char c : text) any |= static_cast<unsigned char>(c);
+  return any < 0x80;
+}
+
+}  // namespace
+
 std::string FoldKey(std::string_view text) {
+  if (IsAscii(text)) return FoldKeyAscii(text);
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;

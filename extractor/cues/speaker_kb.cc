@@ -601,6 +601,8 @@ Status SpeakerKb::Load(const std::string& patterns_dir, SpeakerKb* out) {
     }
   }
 
+  kb.IndexClosestKeys();
+
   for (const RolePhrase& phrase : kb.role_phrases_) {
     std::vector<std::string>& roles = kb.roles_by_phrase_[FoldKey(phrase.phrase)];
     if (std::find(roles.begin(), roles.end(), phrase.role) == roles.end()) {
@@ -642,6 +644,38 @@ std::vector<const Speaker*> SpeakerKb::FindBySurname(std::string_view surname) c
   return Resolve(it == by_surname_.end() ? nullptr : &it->second);
 }
 
+void SpeakerKb::IndexClosestKeys() {
+  // Stable, so that keys of one length keep the order of the file (which
+  // FindClosest's answer does not depend on anyway).
+  std::stable_sort(closest_keys_.begin(), closest_keys_.end(),
+                   [](const ClosestKey& a, const ClosestKey& b) {
+                     return a.org != b.org ? a.org < b.org : a.length < b.length;
+                   });
+  for (int org = 0; org < 2; ++org) {
+    std::vector<size_t>& starts = closest_by_length_[org];
+    starts.clear();
+    for (size_t k = 0; k < closest_keys_.size(); ++k) {
+      const ClosestKey& key = closest_keys_[k];
+      if (key.org != (org == 1)) continue;
+      while (starts.size() <= static_cast<size_t>(key.length)) starts.push_back(k);
+    }
+    // One past the longest: where keys of any greater length would start.
+    size_t end = 0;
+    while (end < closest_keys_.size() && closest_keys_[end].org <= (org == 1)) ++end;
+    starts.push_back(end);
+  }
+}
+
+std::pair<size_t, size_t> SpeakerKb::ClosestKeysOfLength(bool org, int min_length,
+                                                         int max_length) const {
+  const std::vector<size_t>& starts = closest_by_length_[org ? 1 : 0];
+  if (starts.empty() || max_length < 0) return {0, 0};
+  auto at = [&starts](int length) {
+    return starts[std::min<size_t>(static_cast<size_t>(std::max(length, 0)), starts.size() - 1)];
+  };
+  return {at(min_length), at(max_length + 1)};
+}
+
 const Speaker* SpeakerKb::FindClosest(std::string_view name, int max_distance) const {
   const std::string key = FoldKey(name);
   // Organisation keys were stored without their article.
@@ -652,21 +686,29 @@ const Speaker* SpeakerKb::FindClosest(std::string_view name, int max_distance) c
   int best = max_distance + 1;
   size_t best_speaker = 0;
   bool ambiguous = false;
-  for (const ClosestKey& candidate : closest_keys_) {
-    // Edit distance is at least the difference in length.
-    const int query_length = candidate.org ? org_length : length;
-    if (std::abs(candidate.length - query_length) > std::min(best, max_distance)) continue;
-    const LetterCounts& query_counts = candidate.org ? org_counts : counts;
-    if (candidate.counts.DistanceBound(query_counts) > std::min(best, max_distance)) continue;
-    int distance = EditDistance(candidate.org ? org_key : key, candidate.key);
-    if (distance < best) {
-      best = distance;
-      best_speaker = candidate.speaker;
-      ambiguous = false;
-    } else if (distance == best && candidate.speaker != best_speaker) {
-      ambiguous = true;
+  auto try_keys = [&](std::pair<size_t, size_t> range) {
+    for (size_t k = range.first; k < range.second; ++k) {
+      const ClosestKey& candidate = closest_keys_[k];
+      // Edit distance is at least the difference in length.
+      const int query_length = candidate.org ? org_length : length;
+      if (std::abs(candidate.length - query_length) > std::min(best, max_distance)) continue;
+      const LetterCounts& query_counts = candidate.org ? org_counts : counts;
+      if (candidate.counts.DistanceBound(query_counts) > std::min(best, max_distance)) continue;
+      int distance = EditDistance(candidate.org ? org_key : key, candidate.key);
+      if (distance < best) {
+        best = distance;
+        best_speaker = candidate.speaker;
+        ambiguous = false;
+      } else if (distance == best && candidate.speaker != best_speaker) {
+        ambiguous = true;
+      }
     }
-  }
+  };
+  // Only keys whose length is within max_distance of the query's can be
+  // close enough, and the answer does not depend on the order keys are
+  // tried in: it is the best distance, and whether two speakers share it.
+  try_keys(ClosestKeysOfLength(false, length - max_distance, length + max_distance));
+  try_keys(ClosestKeysOfLength(true, org_length - max_distance, org_length + max_distance));
   if (best > max_distance || ambiguous) return nullptr;
   return &speakers_[best_speaker];
 }

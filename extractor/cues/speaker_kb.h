@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "guillemet/guillemet.h"
@@ -125,7 +126,14 @@ class SpeakerKb {
     bool org;  // Compared with the query's article removed.
     LetterCounts counts;
   };
+  // Sorted by org, then length; closest_by_length_[org][n] is the first key
+  // of that kind with length n or more, and its last entry the end of them.
   std::vector<ClosestKey> closest_keys_;
+  std::vector<size_t> closest_by_length_[2];
+  void IndexClosestKeys();
+  // The keys of that kind with a length in [min_length, max_length], as a
+  // range of closest_keys_.
+  std::pair<size_t, size_t> ClosestKeysOfLength(bool org, int min_length, int max_length) const;
 };
 
 }  // namespace guillemet::cues

@@ -49,6 +49,8 @@ Status QuoteMarks::Load(const std::string& path, QuoteMarks* out) {
     const unsigned char b = static_cast<unsigned char>(marks.marks_[k].glyph[0]);
     marks.first_[b] = static_cast<uint16_t>(k);
     if (marks.end_[b] == 0) marks.end_[b] = static_cast<uint16_t>(k + 1);
+    marks.first_bytes_.Add(b);
+    if (b >= 0x80 && b <= 0xBF) marks.starts_on_code_points_ = false;
   }
   *out = std::move(marks);
   return Status::OK();
@@ -180,18 +182,65 @@ class Finder {
   }
 
   std::vector<Span> SplitParagraphs() {
+    static const ByteSet kLineBreaks = {'\n', '\r'};
     std::vector<Span> out;
     uint32_t start = 0;
-    for (uint32_t i = 0; i <= text_.size(); ++i) {
-      if (i == text_.size() || text_[i] == '\n' || text_[i] == '\r') {
-        if (i > start) out.push_back({start, i});
-        start = i + 1;
-      }
+    const uint32_t size = static_cast<uint32_t>(text_.size());
+    for (uint32_t i = 0;; ++i) {
+      i = static_cast<uint32_t>(kLineBreaks.Find(text_, i, size));
+      if (i > start) out.push_back({start, i});
+      if (i == size) break;
+      start = i + 1;
     }
     return out;
   }
 
+  // The marks of a paragraph, each with the code points around it. Only
+  // the bytes that may start a mark are looked at; the code point before a
+  // mark is then decoded backwards, which gives what decoding forwards from
+  // the paragraph's start would (see BeforeMark).
   std::vector<MarkAt> MarksOf(Span paragraph) {
+    if (!marks_.StartsOnCodePoints()) return MarksOfDecoding(paragraph);
+    std::vector<MarkAt> marks;
+    for (size_t i = marks_.NextCandidate(text_, paragraph.begin, paragraph.end);
+         i < paragraph.end; i = marks_.NextCandidate(text_, i, paragraph.end)) {
+      const QuoteMarks::Mark* m = marks_.MatchAt(text_, i);
+      if (m == nullptr || i + m->glyph.size() > paragraph.end) {
+        DecodeUtf8(text_, &i);  // Over the code point, as decoding would.
+        continue;
+      }
+      MarkAt at;
+      at.begin = static_cast<uint32_t>(i);
+      at.end = static_cast<uint32_t>(i + m->glyph.size());
+      at.mark = m;
+      size_t g = i;
+      at.glyph = DecodeUtf8(text_, &g);
+      at.before = BeforeMark(paragraph, i, marks);
+      size_t a = at.end;
+      at.after = a < paragraph.end ? DecodeUtf8(text_, &a) : 0;
+      marks.push_back(at);
+      i = at.end;
+    }
+    return marks;
+  }
+
+  // The code point before a mark at `pos`: 0 at the paragraph's start, the
+  // first code point of a mark that ends there, else the code point ending
+  // there. Decoding backwards agrees with decoding forwards: a well-formed
+  // sequence ending at `pos` starts with a lead byte, where forward decoding
+  // also starts a code point; otherwise both read the single byte before
+  // `pos` (U+FFFD unless it is ASCII).
+  char32_t BeforeMark(Span paragraph, size_t pos, const std::vector<MarkAt>& marks) const {
+    if (pos == paragraph.begin) return 0;
+    if (!marks.empty() && marks.back().end == pos) return marks.back().glyph;
+    size_t start;
+    return DecodeUtf8Before(text_, pos, &start);
+  }
+
+  // MarksOf by decoding every code point: for marks that may start with a
+  // continuation byte, where skipping to candidate bytes could land inside
+  // a code point.
+  std::vector<MarkAt> MarksOfDecoding(Span paragraph) {
     std::vector<MarkAt> marks;
     char32_t before = 0;
     for (size_t i = paragraph.begin; i < paragraph.end;) {

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/byte_set.h"
 #include "core/types.h"
 
 namespace guillemet::quotes {
@@ -43,11 +44,26 @@ class QuoteMarks {
     return nullptr;
   }
 
+  // The first position in text[pos, end) whose byte may start a mark, or
+  // `end`. Text between marks is skipped this way, a byte test each, instead
+  // of being decoded a code point at a time.
+  size_t NextCandidate(std::string_view text, size_t pos, size_t end) const {
+    return first_bytes_.Find(text, pos, end);
+  }
+  // Whether every mark starts with a byte that begins a code point when
+  // UTF-8 is decoded from any earlier code point boundary (ASCII or a
+  // lead byte, never a continuation byte 80..BF), so that NextCandidate
+  // lands only where decoding the text would: always, unless the pattern
+  // file holds a mark that is not valid UTF-8.
+  bool StartsOnCodePoints() const { return starts_on_code_points_; }
+
  private:
   // By first byte, then longest glyph first: the marks starting with byte b
   // are marks_[first_[b], end_[b]).
   std::vector<Mark> marks_;
   uint16_t first_[256] = {}, end_[256] = {};
+  ByteSet first_bytes_;  // The bytes that start a mark.
+  bool starts_on_code_points_ = true;
 };
 
 // Whether a reporting clause (", a expliqué X", "a-t-il dit") starts at a

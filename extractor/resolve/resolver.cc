@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -196,8 +197,17 @@ class Resolver {
         int distance = AllowedDistance(key);
         int found = -1;
         if (distance > 0) {
+          const int key_length = static_cast<int>(CountCodePoints(key));
+          const cues::LetterCounts key_counts(key);
           for (auto& [surname, list] : surname_) {
-            if (list.size() == 1 && EditDistance(surname, key) <= distance) {
+            // Lower bounds of the edit distance first: most surnames of the
+            // article are nowhere near this one.
+            if (list.size() != 1 ||
+                std::abs(static_cast<int>(CountCodePoints(surname)) - key_length) > distance ||
+                cues::LetterCounts(surname).DistanceBound(key_counts) > distance) {
+              continue;
+            }
+            if (EditDistance(surname, key) <= distance) {
               found = found == -1 ? list[0] : -3;
             }
           }
