@@ -275,7 +275,9 @@ TEST_F(QuoteFinderTest, LineWithoutAHandleIsNoAuthorLine) {
 void ExpectFastAndInBounds(const QuoteFinderResult& r, const std::string& text, double seconds) {
   // Sanitizers slow everything several times (scripts/test-sanitized sets
   // GUILLEMET_SKIP_TIMING_TESTS); the bounds on offsets still hold there.
-  if (std::getenv("GUILLEMET_SKIP_TIMING_TESTS") == nullptr) EXPECT_LT(seconds, 2.0);
+  if (std::getenv("GUILLEMET_SKIP_TIMING_TESTS") == nullptr) {
+    EXPECT_LT(seconds, 2.0);
+  }
   for (const Quote& q : r.quotes) {
     EXPECT_LE(q.outer.begin, q.outer.end);
     EXPECT_LE(q.outer.end, text.size());
