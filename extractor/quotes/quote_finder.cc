@@ -209,19 +209,25 @@ class Finder {
         DecodeUtf8(text_, &i);  // Over the code point, as decoding would.
         continue;
       }
-      MarkAt at;
-      at.begin = static_cast<uint32_t>(i);
-      at.end = static_cast<uint32_t>(i + m->glyph.size());
-      at.mark = m;
-      size_t g = i;
-      at.glyph = DecodeUtf8(text_, &g);
-      at.before = BeforeMark(paragraph, i, marks);
-      size_t a = at.end;
-      at.after = a < paragraph.end ? DecodeUtf8(text_, &a) : 0;
-      marks.push_back(at);
-      i = at.end;
+      marks.push_back(MarkFound(paragraph, i, m, BeforeMark(paragraph, i, marks)));
+      i = marks.back().end;
     }
     return marks;
+  }
+
+  // The mark m found at byte i of the paragraph, with the code point
+  // before it (as the caller knows it) and the one after it.
+  MarkAt MarkFound(Span paragraph, size_t i, const QuoteMarks::Mark* m, char32_t before) const {
+    MarkAt at;
+    at.begin = static_cast<uint32_t>(i);
+    at.end = static_cast<uint32_t>(i + m->glyph.size());
+    at.mark = m;
+    size_t g = i;
+    at.glyph = DecodeUtf8(text_, &g);
+    at.before = before;
+    size_t a = at.end;
+    at.after = a < paragraph.end ? DecodeUtf8(text_, &a) : 0;
+    return at;
   }
 
   // The code point before a mark at `pos`: 0 at the paragraph's start, the
@@ -246,18 +252,9 @@ class Finder {
     for (size_t i = paragraph.begin; i < paragraph.end;) {
       const QuoteMarks::Mark* m = marks_.MatchAt(text_, i);
       if (m != nullptr && i + m->glyph.size() <= paragraph.end) {
-        MarkAt at;
-        at.begin = static_cast<uint32_t>(i);
-        at.end = static_cast<uint32_t>(i + m->glyph.size());
-        at.mark = m;
-        size_t g = i;
-        at.glyph = DecodeUtf8(text_, &g);
-        at.before = before;
-        size_t a = at.end;
-        at.after = a < paragraph.end ? DecodeUtf8(text_, &a) : 0;
-        marks.push_back(at);
-        i = at.end;
-        before = at.glyph;
+        marks.push_back(MarkFound(paragraph, i, m, before));
+        i = marks.back().end;
+        before = marks.back().glyph;
         continue;
       }
       before = DecodeUtf8(text_, &i);

@@ -271,10 +271,12 @@ class Resolver {
         AddNational(f->nationality, person);
       }
     }
-    for (const std::string& office : mention.roles) {
-      for (int n = 0; n < lex_.nationality_count(); ++n) {
-        if (lex_.OfficeOf(n, office)) AddNational(n, person);
-      }
+    for (const std::string& office : mention.roles) NoteCountryOfOffice(office, person);
+  }
+
+  void NoteCountryOfOffice(const std::string& office, int person) {
+    for (int n = 0; n < lex_.nationality_count(); ++n) {
+      if (lex_.OfficeOf(n, office)) AddNational(n, person);
     }
   }
 
@@ -634,9 +636,7 @@ class Resolver {
       if (entities_[entity].is_org || kb_nationals_noted_[entity]) continue;
       kb_nationals_noted_[entity] = true;
       for (const cues::RoleSpell& spell : kb_.speakers()[kb].roles) {
-        for (int n = 0; n < lex_.nationality_count(); ++n) {
-          if (lex_.OfficeOf(n, spell.role)) AddNational(n, entity);
-        }
+        NoteCountryOfOffice(spell.role, entity);
       }
     }
     std::vector<int> met;  // Those the article has named so far.
