@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -291,11 +292,17 @@ void AppendFoldKeyIcu(char32_t c, std::string* out) {
 }  // namespace
 
 bool FoldKeyIsIdentity(std::string_view text) {
+  // The bytes FoldKey may change: non-ASCII, capitals, backquote, white space.
+  static constexpr std::array<bool, 256> kChanged = [] {
+    std::array<bool, 256> changed{};
+    for (int b = 0x80; b < 0x100; ++b) changed[b] = true;
+    for (int b = 'A'; b <= 'Z'; ++b) changed[b] = true;
+    for (int b = '\t'; b <= '\r'; ++b) changed[b] = true;
+    changed['`'] = changed[' '] = true;
+    return changed;
+  }();
   for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z') || c == '`' || c == ' ' ||
-        (c >= '\t' && c <= '\r')) {
-      return false;
-    }
+    if (kChanged[static_cast<unsigned char>(c)]) return false;
   }
   return true;
 }
