@@ -171,6 +171,8 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
 
   s = LoadReportingVerbs(dir, &lex.verbs_, &lex.auxiliaries_);
   if (!s.ok()) return s;
+  // Tokenised once here rather than each time a form of the verb is met.
+  for (ReportingVerb& verb : lex.verbs_) verb.tail_words = normalize::TokenizePhrase(verb.tail);
   for (size_t v = 0; v < lex.verbs_.size(); ++v) {
     for (const VerbForm& f : lex.verbs_[v].forms) {
       lex.forms_[f.word].push_back({static_cast<int>(v), &f});
