@@ -42,6 +42,16 @@ class Norm {
     return *this;
   }
 
+  // The norm of an ASCII word: the word lowercased (what folding and NFC
+  // make of ASCII), written in place rather than through a folded copy.
+  void AssignLowercaseAscii(std::string_view ascii) {
+    s_.assign(ascii.data(), ascii.size());
+    for (char& c : s_) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    cache_ = LookUpCache();
+  }
+
   // Where the word stands in a lexicon's vocabulary, filled in by the
   // lexicon the first time it is asked about this token (see
   // cues/vocabulary.h): each token is then hashed once, not once per rule.

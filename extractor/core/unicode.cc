@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -221,6 +222,16 @@ bool IsAscii(std::string_view text) {
   return any < 0x80;
 }
 
+// The end of the run of ASCII bytes other than white space from `i`.
+size_t AsciiWordRun(std::string_view text, size_t i) {
+  while (i < text.size()) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b >= 0x80 || b == ' ' || (b >= '\t' && b <= '\r')) break;
+    ++i;
+  }
+  return i;
+}
+
 }  // namespace
 
 std::string FoldKey(std::string_view text) {
@@ -228,7 +239,30 @@ std::string FoldKey(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
+  const LatinTables& latin = Latin();
   for (size_t i = 0; i < text.size();) {
+    const size_t run = AsciiWordRun(text, i);
+    if (run > i) {
+      // A run of ASCII without white space (the words between accented
+      // letters of a long text): appended at once, then folded in place as
+      // below, one byte at a time.
+      if (pending_space) {
+        out.push_back(' ');
+        pending_space = false;
+      }
+      const size_t from = out.size();
+      out.append(text.data() + i, run - i);
+      for (size_t k = from; k < out.size(); ++k) {
+        char& b = out[k];
+        if (b >= 'A' && b <= 'Z') {
+          b = static_cast<char>(b + 32);
+        } else if (b == '`') {
+          b = '\'';
+        }
+      }
+      i = run;
+      continue;
+    }
     char32_t c = DecodeUtf8(text, &i);
     if (IsSpace(c)) {
       pending_space = !out.empty();
@@ -246,7 +280,7 @@ std::string FoldKey(std::string_view text) {
     if (c < 0x80) {
       out.push_back(static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c));
     } else if (c < kLatinEnd) {
-      out += Latin().key[c];
+      out += latin.key[c];
     } else {
       AppendFoldKeyIcu(c, &out);
     }
@@ -291,11 +325,17 @@ void AppendFoldKeyIcu(char32_t c, std::string* out) {
 }  // namespace
 
 bool FoldKeyIsIdentity(std::string_view text) {
+  // The bytes FoldKey may change: non-ASCII, capitals, backquote, white space.
+  static constexpr std::array<bool, 256> kChanged = [] {
+    std::array<bool, 256> changed{};
+    for (int b = 0x80; b < 0x100; ++b) changed[b] = true;
+    for (int b = 'A'; b <= 'Z'; ++b) changed[b] = true;
+    for (int b = '\t'; b <= '\r'; ++b) changed[b] = true;
+    changed['`'] = changed[' '] = true;
+    return changed;
+  }();
   for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z') || c == '`' || c == ' ' ||
-        (c >= '\t' && c <= '\r')) {
-      return false;
-    }
+    if (kChanged[static_cast<unsigned char>(c)]) return false;
   }
   return true;
 }

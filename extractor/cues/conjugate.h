@@ -37,6 +37,7 @@ struct ReportingVerb {
   std::string lemma;        // As written in verbs.tsv: "s'inquiéter", "mettre en garde".
   std::string head;         // The infinitive that is conjugated: "inquiéter", "mettre".
   std::string tail;         // Fixed words after the verb: "en garde", "savoir"; may be empty.
+  std::vector<std::string> tail_words;  // The tail as tokens are normalised (Lexicon::Load).
   bool pronominal = false;  // "se"/"s'" before the verb; être in compound tenses.
   std::string auxiliary;  // "avoir" or "être" (pronominal: "être"; else "avoir" unless flagged).
   std::string category;   // Free label from verbs.tsv: "say", "judge", "warn", ...

@@ -53,8 +53,7 @@ class Finder {
 
   // Number of tokens of the verb's fixed tail ("en garde") at k, or -1 if absent.
   int TailAt(const ReportingVerb& v, int k) const {
-    if (v.tail.empty()) return 0;
-    std::vector<std::string> words = normalize::TokenizePhrase(v.tail);
+    const std::vector<std::string>& words = v.tail_words;
     for (size_t w = 0; w < words.size(); ++w) {
       int t = k + static_cast<int>(w);
       if (!IsWordAt(t) || tokens_[t].norm != words[w]) return -1;

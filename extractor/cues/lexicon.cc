@@ -71,17 +71,9 @@ std::string_view PhraseMatcher::KeyOf(const Token& t, std::string* scratch) cons
   return *scratch;
 }
 
-int PhraseMatcher::LongestAt(const std::vector<Token>& tokens, int i,
-                             std::vector<int>* payloads) const {
-  if (payloads != nullptr) payloads->clear();
+int PhraseMatcher::LongestFrom(const std::vector<Token>& tokens, int i,
+                               std::vector<int>* payloads) const {
   const int n = static_cast<int>(tokens.size());
-  if (i < 0 || i >= n || tokens[i].type == Token::kQuote) return 0;
-  if (vocabulary_ != nullptr) {
-    const Norm& first = tokens[i].norm;
-    const WordEntry* e =
-        key_ == Key::kNorm ? vocabulary_->Of(first) : vocabulary_->FoldedOf(first);
-    if (e == nullptr || (e->starts & bit_) == 0) return 0;
-  }
   std::string scratch;
   int node = 0, best = 0, best_node = 0;
   for (int k = i; k < n; ++k) {
@@ -99,14 +91,7 @@ int PhraseMatcher::LongestAt(const std::vector<Token>& tokens, int i,
   return best;
 }
 
-int PhraseMatcher::LongestEndingAt(const std::vector<Token>& tokens, int end) const {
-  if (end <= 0 || end > static_cast<int>(tokens.size())) return 0;
-  if (tokens[end - 1].type == Token::kQuote) return 0;
-  if (vocabulary_ != nullptr) {
-    const Norm& last = tokens[end - 1].norm;
-    const WordEntry* e = key_ == Key::kNorm ? vocabulary_->Of(last) : vocabulary_->FoldedOf(last);
-    if (e == nullptr || (e->ends & bit_) == 0) return 0;
-  }
+int PhraseMatcher::LongestEndingFrom(const std::vector<Token>& tokens, int end) const {
   std::string scratch;
   int node = 0, best = 0;
   for (int k = end - 1; k >= 0; --k) {
@@ -152,12 +137,6 @@ const AuxiliaryForm* Lexicon::AuxiliaryOf(const Norm& norm) const {
   return e == nullptr || e->auxiliary < 0 ? nullptr : &auxiliaries_[e->auxiliary];
 }
 
-bool Lexicon::Is(WordClass word_class, const Token& t) const {
-  if (t.type == Token::kQuote) return false;
-  const WordEntry* e = vocabulary_->Of(t.norm);
-  return e != nullptr && (e->classes >> static_cast<int>(word_class) & 1) != 0;
-}
-
 const WordFeatures* Lexicon::FeaturesOf(WordClass word_class, std::string_view norm) const {
   return word_class_features_[static_cast<int>(word_class)].Find(norm);
 }
@@ -198,6 +177,8 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
 
   s = LoadReportingVerbs(dir, &lex.verbs_, &lex.auxiliaries_);
   if (!s.ok()) return s;
+  // Tokenised once here rather than each time a form of the verb is met.
+  for (ReportingVerb& verb : lex.verbs_) verb.tail_words = normalize::TokenizePhrase(verb.tail);
   for (size_t v = 0; v < lex.verbs_.size(); ++v) {
     for (const VerbForm& f : lex.verbs_[v].forms) {
       lex.forms_[f.word].push_back({static_cast<int>(v), &f});

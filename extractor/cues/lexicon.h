@@ -34,9 +34,22 @@ class PhraseMatcher {
   // Length of the longest phrase starting at tokens[i] (0 if none); its
   // payloads in *payloads, in the order added. Quotations and line starts
   // end a phrase.
-  int LongestAt(const std::vector<Token>& tokens, int i, std::vector<int>* payloads) const;
+  // Inline: it is asked at nearly every token by several rules, and most
+  // tokens start no phrase, which the vocabulary answers without a call.
+  int LongestAt(const std::vector<Token>& tokens, int i, std::vector<int>* payloads) const {
+    if (payloads != nullptr) payloads->clear();
+    const int n = static_cast<int>(tokens.size());
+    if (i < 0 || i >= n || tokens[i].type == Token::kQuote) return 0;
+    if (vocabulary_ != nullptr && !Indexed(tokens[i].norm, &WordEntry::starts)) return 0;
+    return LongestFrom(tokens, i, payloads);
+  }
   // Length of the longest phrase ending just before tokens[end].
-  int LongestEndingAt(const std::vector<Token>& tokens, int end) const;
+  int LongestEndingAt(const std::vector<Token>& tokens, int end) const {
+    if (end <= 0 || end > static_cast<int>(tokens.size())) return 0;
+    if (tokens[end - 1].type == Token::kQuote) return 0;
+    if (vocabulary_ != nullptr && !Indexed(tokens[end - 1].norm, &WordEntry::ends)) return 0;
+    return LongestEndingFrom(tokens, end);
+  }
   bool empty() const { return forward_[0].children.empty(); }
   // Marks in `vocabulary` the words this matcher's phrases start and end
   // with (bit `bit`), so that a token that starts none is turned away
@@ -49,6 +62,15 @@ class PhraseMatcher {
     bool ends = false;          // A phrase ends here.
     std::vector<int> payloads;  // Its payloads (forward trie only).
   };
+  // Whether the vocabulary marks the word (by its key) as starting or
+  // ending (`bits`) a phrase of this matcher.
+  bool Indexed(const Norm& norm, uint64_t WordEntry::*bits) const {
+    const WordEntry* e = key_ == Key::kNorm ? vocabulary_->Of(norm) : vocabulary_->FoldedOf(norm);
+    return e != nullptr && (e->*bits & bit_) != 0;
+  }
+  // LongestAt and LongestEndingAt once the first word may start a phrase.
+  int LongestFrom(const std::vector<Token>& tokens, int i, std::vector<int>* payloads) const;
+  int LongestEndingFrom(const std::vector<Token>& tokens, int end) const;
   // Appends `words` (in the given order) to a trie; returns the last node.
   static int Insert(std::vector<Node>* trie, const std::vector<std::string>& words, bool reversed);
   // The token's key: its norm, or the norm's FoldKey in *scratch.
@@ -113,7 +135,11 @@ class Lexicon {
   const PhraseMatcher& words(WordClass word_class) const {
     return word_class_matchers_[static_cast<int>(word_class)];
   }
-  bool Is(WordClass word_class, const Token& t) const;
+  bool Is(WordClass word_class, const Token& t) const {
+    if (t.type == Token::kQuote) return false;
+    const WordEntry* e = vocabulary_->Of(t.norm);
+    return e != nullptr && (e->classes >> static_cast<int>(word_class) & 1) != 0;
+  }
   const WordFeatures* FeaturesOf(WordClass word_class, std::string_view norm) const;
 
   // Cue templates: kind "source", "source_comma" or "channel" by payload.

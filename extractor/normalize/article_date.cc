@@ -73,8 +73,16 @@ struct Pattern {
   Layout layout;
 };
 
-const std::vector<Pattern>& Patterns() {
-  static const std::vector<Pattern>* patterns = [] {
+struct PatternSource {
+  std::string regex;
+  Layout layout;
+};
+
+// The date patterns as text: compiled one by one (Patterns) and all at once
+// (PatternSet, AnyPatternRe) from the same strings, so that the two
+// compilations need not wait for each other.
+const std::vector<PatternSource>& PatternSources() {
+  static const std::vector<PatternSource>* sources = [] {
     // Longer names first: RE2 prefers the earlier alternative.
     // Only the words ignore case: a case-insensitive \pL costs RE2 most of
     // its compile time (start-up), for nothing a date needs.
@@ -87,28 +95,34 @@ const std::vector<Pattern>& Patterns() {
     const std::string day = "(\\d{1,2})(?i:er|ᵉʳ|st|nd|rd|th)?";
     const std::string before = "(?:^|[^\\pL\\pN])";
     const std::string after_number = "(?:[^\\pN]|$)";
-    RE2::Options options;
-    auto make = [&options](const std::string& re) { return new RE2(re, options); };
-    return new std::vector<Pattern>{
+    return new std::vector<PatternSource>{
         // With a year: these come first so that their day and month are not
         // taken again as a date without year.
-        {make(before + day + space + month + "(?:" + space + "|," + space + ")(\\d{4})" +
-              after_number),
+        {before + day + space + month + "(?:" + space + "|," + space + ")(\\d{4})" + after_number,
          {1, 2, 3, 4, false, false}},
-        {make(before + month + space + day + "(?:,?" + space + "|,)(\\d{4})" + after_number),
+        {before + month + space + day + "(?:,?" + space + "|,)(\\d{4})" + after_number,
          {3, 1, 2, 4, false, false}},
-        {make("(?:^|[^\\pN])(\\d{4})-(\\d{2})-(\\d{2})" + after_number), {3, 2, 0, 1, true, false}},
-        {make("(?:^|[^\\pN])(\\d{4})/(\\d{2})/(\\d{2})" + after_number), {3, 2, 0, 1, true, false}},
-        {make("(?:^|[^\\pN./-])(\\d{1,2})/(\\d{1,2})/(\\d{4})" + after_number),
+        {"(?:^|[^\\pN])(\\d{4})-(\\d{2})-(\\d{2})" + after_number, {3, 2, 0, 1, true, false}},
+        {"(?:^|[^\\pN])(\\d{4})/(\\d{2})/(\\d{2})" + after_number, {3, 2, 0, 1, true, false}},
+        {"(?:^|[^\\pN./-])(\\d{1,2})/(\\d{1,2})/(\\d{4})" + after_number, {1, 2, 0, 3, true, true}},
+        {"(?:^|[^\\pN./-])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" + after_number,
          {1, 2, 0, 3, true, true}},
-        {make("(?:^|[^\\pN./-])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" + after_number),
-         {1, 2, 0, 3, true, true}},
-        {make("(?:^|[^\\pN./-])(\\d{1,2})-(\\d{1,2})-(\\d{4})" + after_number),
-         {1, 2, 0, 3, true, true}},
+        {"(?:^|[^\\pN./-])(\\d{1,2})-(\\d{1,2})-(\\d{4})" + after_number, {1, 2, 0, 3, true, true}},
         // Without a year.
-        {make(before + day + space + month + "(?:[^\\pL]|$)"), {1, 2, 3, 0, false, false}},
-        {make(before + month + space + day + "(?:[^\\pL\\pN]|$)"), {3, 1, 2, 0, false, false}},
+        {before + day + space + month + "(?:[^\\pL]|$)", {1, 2, 3, 0, false, false}},
+        {before + month + space + day + "(?:[^\\pL\\pN]|$)", {3, 1, 2, 0, false, false}},
     };
+  }();
+  return *sources;
+}
+
+const std::vector<Pattern>& Patterns() {
+  static const std::vector<Pattern>* patterns = [] {
+    auto* compiled = new std::vector<Pattern>;
+    for (const PatternSource& source : PatternSources()) {
+      compiled->push_back({new RE2(source.regex, RE2::Options()), source.layout});
+    }
+    return compiled;
   }();
   return *patterns;
 }
@@ -119,10 +133,10 @@ const std::vector<Pattern>& Patterns() {
 const RE2* AnyPatternRe() {
   static const RE2* re = [] {
     std::string any;
-    for (const Pattern& p : Patterns()) {
-      any += (any.empty() ? "(?:" : "|(?:") + p.re->pattern() + ")";
+    for (const PatternSource& p : PatternSources()) {
+      any += (any.empty() ? "(?:" : "|(?:") + p.regex + ")";
     }
-    RE2::Options options = Patterns()[0].re->options();
+    RE2::Options options;
     options.set_max_mem(64 << 20);
     auto* compiled = new RE2(any, options);
     return compiled->ok() ? compiled : nullptr;
@@ -134,11 +148,11 @@ const RE2* AnyPatternRe() {
 // the others are not searched for there. Null if RE2 could not build it.
 const RE2::Set* PatternSet() {
   static const RE2::Set* set = [] {
-    RE2::Options options = Patterns()[0].re->options();
+    RE2::Options options;
     options.set_max_mem(64 << 20);
     auto* compiled = new RE2::Set(options, RE2::UNANCHORED);
-    for (const Pattern& p : Patterns()) {
-      if (compiled->Add(p.re->pattern(), nullptr) < 0) {
+    for (const PatternSource& p : PatternSources()) {
+      if (compiled->Add(p.regex, nullptr) < 0) {
         delete compiled;
         return static_cast<RE2::Set*>(nullptr);
       }
@@ -245,10 +259,13 @@ std::string Format(const Candidate& c) {
 
 }  // namespace
 
-void CompileArticleDatePatterns() {
-  PatternSet();  // And the patterns it is made of.
-  YearRe();
-  MarkerRe();
+void CompileArticleDatePatterns(DatePatterns which) {
+  if (which != DatePatterns::kOneByOne) {
+    PatternSet();
+    YearRe();
+    MarkerRe();
+  }
+  if (which != DatePatterns::kCombined) Patterns();
 }
 
 std::string FindArticleDate(std::string_view text) {

@@ -27,8 +27,12 @@ std::string FindArticleDate(std::string_view text);
 
 // Compiles the regular expressions FindArticleDate uses, which it would
 // otherwise do on first use (some 20 ms): lets a caller pay for it at
-// start-up. Thread-safe; later calls cost nothing.
-void CompileArticleDatePatterns();
+// start-up. Thread-safe; later calls cost nothing. They come in two halves
+// of about the same cost, which two threads may compile side by side: the
+// patterns combined (to tell which of them a line holds, with the year and
+// publication-line patterns), and each pattern alone (to read the dates).
+enum class DatePatterns { kAll, kCombined, kOneByOne };
+void CompileArticleDatePatterns(DatePatterns which = DatePatterns::kAll);
 
 }  // namespace guillemet::normalize
 

@@ -4,6 +4,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 #include "core/unicode.h"
 
@@ -23,6 +25,26 @@ bool IsElisionPrefix(std::string_view folded) {
 }
 
 bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c) || c == 0xBA || c == 0xAA; }
+
+bool IsAscii(std::string_view s) {
+  unsigned char any = 0;
+  for (char c : s) any |= static_cast<unsigned char>(c);
+  return any < 0x80;
+}
+
+bool IsAsciiAlnum(unsigned char b) {
+  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+// ASCII letters and digits by byte, for the plain word scan: 0 for any other
+// byte, else 4 | 2 for a letter | 1 for an uppercase letter.
+constexpr std::array<uint8_t, 256> kAsciiClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int b = '0'; b <= '9'; ++b) table[b] = 4;
+  for (int b = 'a'; b <= 'z'; ++b) table[b] = 4 | 2;
+  for (int b = 'A'; b <= 'Z'; ++b) table[b] = 4 | 2 | 1;
+  return table;
+}();
 
 bool HasCombiningMark(std::string_view s) {
   // U+0300..U+036F encode as CC 80..CD AF.
@@ -69,6 +91,21 @@ class Tokenizer {
         i = quotes[next_quote].outer.end;
         continue;
       }
+      const unsigned char byte = static_cast<unsigned char>(text_[i]);
+      if (byte == ' ') {  // As the general case below would: not a line break, a space.
+        ++i;
+        continue;
+      }
+      if (IsAsciiAlnum(byte)) {
+        const size_t limit =
+            std::min<size_t>(span.end, next_quote < quotes.size() ? quotes[next_quote].outer.begin
+                                                                  : span.end);
+        if (size_t end = PlainAsciiWord(i, limit, line_start); end != 0) {
+          line_start = false;
+          i = end;
+          continue;
+        }
+      }
       size_t start = i;
       char32_t c = DecodeUtf8(text_, &i);
       if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
@@ -92,12 +129,74 @@ class Tokenizer {
   }
 
  private:
+  // Most words are ASCII letters and digits ended by a space or a mark that
+  // cannot join: ScanWord, EmitWord and EmitGlued would make them one token,
+  // its norm the word lowercased. Such a word at `start` is tokenised here in
+  // one pass; returns its end, or 0 (nothing done) for any other word, which
+  // the general path then reads: one followed by a character that may
+  // continue it (see EndsPlainWord), or glued to the next one by a capital
+  // ("suivantPaul").
+  size_t PlainAsciiWord(size_t start, size_t limit, bool line_start) {
+    const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+    size_t end = start;
+    int letters = 0, upper = 0;
+    for (; end < limit; ++end) {
+      const uint8_t c = kAsciiClass[bytes[end]];
+      if (c == 0) break;
+      letters += c >> 1 & 1;
+      upper += c & 1;
+    }
+    if (end == start) return 0;
+    if (end < limit && !EndsPlainWord(end)) return 0;
+    // Glued words ("suivantPaul"), which EmitGlued splits, need a capital
+    // after the first letter.
+    const bool capitalized = bytes[start] >= 'A' && bytes[start] <= 'Z';
+    if (upper > (capitalized ? 1 : 0)) {
+      size_t lower_run = 0;
+      for (size_t k = start; k < end; ++k) {
+        const unsigned char b = bytes[k];
+        if (b >= 'A' && b <= 'Z' && lower_run >= 4) return 0;
+        lower_run = b >= 'a' && b <= 'z' ? lower_run + 1 : 0;
+      }
+    }
+    Token& t = out_->emplace_back();
+    t.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
+    t.type = Token::kWord;
+    t.line_start = line_start;
+    t.norm.AssignLowercaseAscii(text_.substr(start, end - start));
+    t.capitalized = capitalized;
+    t.all_caps = letters >= 2 && upper == letters;
+    return end;
+  }
+
+  // Whether the character at `pos`, after ASCII letters and digits, ends the
+  // word for ScanWord: neither a word character nor one that may join two
+  // parts of a word (a hyphen, an apostrophe, a period or comma after a
+  // digit).
+  bool EndsPlainWord(size_t pos) const {
+    const unsigned char next = static_cast<unsigned char>(text_[pos]);
+    if (next == '.' || next == ',') {
+      const unsigned char last = static_cast<unsigned char>(text_[pos - 1]);
+      return !(last >= '0' && last <= '9');
+    }
+    if (next < 0x80) return next != '-' && next != '\'' && !IsAsciiAlnum(next);
+    size_t after = pos;
+    const char32_t c = DecodeUtf8(text_, &after);
+    return !IsWordChar(c) && c != 0x2011 && !IsApostrophe(c);
+  }
+
   // A word: letters and digits, with inner hyphens, apostrophes and periods
   // between digits ("12.000") kept inside.
   size_t ScanWord(size_t i, size_t limit, size_t quote_begin) {
     size_t end = i;
     limit = std::min(limit, quote_begin);
+    const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
     while (end < limit) {
+      // ASCII letters and digits, the bulk of every word, need no decoding.
+      if (IsAsciiAlnum(bytes[end])) {
+        ++end;
+        continue;
+      }
       size_t j = end;
       char32_t c = DecodeUtf8(text_, &j);
       if (IsWordChar(c)) {
@@ -137,9 +236,12 @@ class Tokenizer {
   }
 
   void EmitWord(size_t start, size_t end, bool line_start) {
-    // Elisions: split after the apostrophe of "l'", "d'", "qu'"...
+    // Elisions: split after the apostrophe of "l'", "d'", "qu'"... An
+    // ASCII word without ' has none.
+    const std::string_view word = text_.substr(start, end - start);
+    const bool ascii = IsAscii(word);
     size_t i = start;
-    while (i < end) {
+    while (i < end && !(ascii && word.find('\'') == std::string_view::npos)) {
       size_t j = i;
       size_t apostrophe = std::string_view::npos, after = 0;
       while (j < end) {
@@ -201,6 +303,19 @@ class Tokenizer {
   void EmitGlued(size_t start, size_t end, bool line_start) {
     size_t piece = start;
     size_t lower_run = 0;
+    if (IsAscii(text_.substr(start, end - start))) {
+      for (size_t i = start; i < end; ++i) {
+        const char c = text_[i];
+        if (c >= 'A' && c <= 'Z' && lower_run >= 4) {
+          MakeWord(piece, i, line_start);
+          line_start = false;
+          piece = i;
+        }
+        lower_run = (c >= 'a' && c <= 'z') ? lower_run + 1 : 0;
+      }
+      MakeWord(piece, end, line_start);
+      return;
+    }
     for (size_t i = start; i < end;) {
       size_t at = i;
       char32_t c = DecodeUtf8(text_, &i);
@@ -221,9 +336,21 @@ class Tokenizer {
     t.type = Token::kWord;
     t.line_start = line_start;
     std::string_view word = text_.substr(start, end - start);
+    int letters = 0, upper = 0;
+    if (IsAscii(word)) {
+      // Folding and NFC only lowercase ASCII; its classes need no table.
+      t.norm.AssignLowercaseAscii(word);
+      t.capitalized = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+      for (char c : word) {
+        const bool is_upper = c >= 'A' && c <= 'Z';
+        letters += is_upper || (c >= 'a' && c <= 'z');
+        upper += is_upper;
+      }
+      t.all_caps = letters >= 2 && upper == letters;
+      return t;
+    }
     Normalize(word, &norm_);
     t.norm = std::string_view(norm_);
-    int letters = 0, upper = 0;
     bool first = true;
     for (size_t k = 0; k < word.size();) {
       char32_t c = DecodeUtf8(word, &k);
