@@ -72,8 +72,16 @@ Status RunOrdered(Connection* db, const SearchPlan& plan, bool cached,
   const std::string limit = plan.limit > 0 ? " LIMIT " + std::to_string(plan.limit) : "";
   std::string sql;
   if (plan.fts.empty()) {
-    sql = std::string("SELECT ") + kRecordColumns +
-          ", 0.0 FROM quotations q JOIN documents d ON d.id = q.doc_id WHERE 1" + plan.filters +
+    // With a LIMIT under 20, SQLite 3.40 chose to scan and sort the whole
+    // table (1.2 s on 500 000 quotations instead of 15 ms): a limited list
+    // walks the index that gives its order.
+    std::string index;
+    if (plan.limit > 0) {
+      index = plan.speaker_filter ? " INDEXED BY quotations_speaker_date"
+                                  : " INDEXED BY quotations_date";
+    }
+    sql = std::string("SELECT ") + kRecordColumns + ", 0.0 FROM quotations q" + index +
+          " JOIN documents d ON d.id = q.doc_id WHERE 1" + plan.filters +
           " ORDER BY q.date DESC, q.doc_id, q.ordinal" + limit;
   } else {
     // CROSS JOIN keeps the full-text index as the outer loop: driving from
@@ -115,6 +123,7 @@ Status PlanSearch(Connection* db, const Query& query, SearchPlan* plan) {
   if (s.ok() && !query.speaker.empty()) s = ResolveSpeaker(db, query.speaker, &speakers);
   if (!s.ok()) return s;
   plan->matches_nothing = !query.speaker.empty() && speakers.empty();
+  plan->speaker_filter = !speakers.empty();
   plan->since = since;
   plan->until = until;
   plan->limit = query.limit;

@@ -24,6 +24,7 @@ struct SearchPlan {
   std::string filters;
   std::vector<std::string> params;
   bool indexed_filter = false;  // A speaker or date condition (has an index).
+  bool speaker_filter = false;  // A speaker condition.
   std::string since, until;     // The date bounds as days, months or years; "" if none.
   size_t limit = 0;             // 0: every match.
 };
