@@ -17,6 +17,7 @@
 #include "core/unicode.h"
 #include "db/quote_db.h"
 #include "db/schema.h"
+#include "db_test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -28,20 +29,6 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::SizeIs;
 using ::testing::UnorderedElementsAre;
-
-// A fresh folder per test, removed with everything in it afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = std::filesystem::temp_directory_path() / "guillemet_db_XXXXXX";
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 struct Article {
   Document doc;
@@ -173,7 +160,7 @@ TEST(Schema, MigratingAnEmptyFileSetsUserVersion) {
   auto db = OpenOrDie(path);
   ASSERT_NE(db, nullptr);
   EXPECT_EQ(db->schema_version(), LatestSchemaVersion());
-  EXPECT_EQ(LatestSchemaVersion(), 2);
+  EXPECT_EQ(LatestSchemaVersion(), 3);
   db.reset();
 
   sqlite3* raw = nullptr;
@@ -181,7 +168,7 @@ TEST(Schema, MigratingAnEmptyFileSetsUserVersion) {
   sqlite3_stmt* stmt = nullptr;
   sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &stmt, nullptr);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), 2);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 3);
   sqlite3_finalize(stmt);
   sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &stmt, nullptr);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
@@ -196,31 +183,23 @@ TEST(Schema, ReopeningKeepsDataAndVersion) {
   Article a = ArticleBuilder("a", "2020-01-01").Quote("Bonjour", "Anne Dupont").Build();
   ASSERT_TRUE(OpenOrDie(path)->Ingest(a.doc, a.extraction).ok());
   auto db = OpenOrDie(path);
-  EXPECT_EQ(db->schema_version(), 2);
+  EXPECT_EQ(db->schema_version(), 3);
   EXPECT_THAT(Quotes(db.get(), Query()), ElementsAre("Bonjour"));
 }
 
 // Version 1 indexed each quotation through a trigger; version 2 drops it
-// and lets the Writer index per batch. A version-1 file must come out with
-// every quotation indexed once, old and new.
+// and lets the Writer index per batch; version 3 adds the rank blocks. A
+// version-1 file must come out with every quotation indexed once, old and
+// new, and ranked as bm25 ranks them.
 TEST(Schema, VersionOneFileIsMigratedAndStaysSearchable) {
   TempDir dir;
   std::string path = dir.File("v1.db");
   Article a = ArticleBuilder("a", "2020-01-01").Quote("Bonjour le monde", "Anne Dupont").Build();
   ASSERT_TRUE(OpenOrDie(path)->Ingest(a.doc, a.extraction).ok());
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw,
-                         "CREATE TRIGGER quotations_fts_insert AFTER INSERT ON quotations BEGIN "
-                         "INSERT INTO quotations_fts(rowid, quote, context) "
-                         "VALUES (new.id, new.quote, new.context); END; "
-                         "PRAGMA user_version = 1",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(raw);
+  DowngradeSchema(path, 1);
 
   auto db = OpenOrDie(path);
-  EXPECT_EQ(db->schema_version(), 2);
+  EXPECT_EQ(db->schema_version(), 3);
   Article b = ArticleBuilder("b", "2021-01-01").Quote("Bonsoir le monde", "Anne Dupont").Build();
   ASSERT_TRUE(db->Ingest(b.doc, b.extraction).ok());
   Article a2 = ArticleBuilder("a", "2020-01-01").Quote("Bonjour la lune", "Anne Dupont").Build();
@@ -244,7 +223,7 @@ TEST(Schema, RefusesFileFromNewerVersion) {
   std::unique_ptr<Database> db;
   Status s = Database::Open(path, {}, &db);
   EXPECT_FALSE(s.ok());
-  EXPECT_THAT(s.message(), HasSubstr("schema version 99, newer than this build supports (2)"));
+  EXPECT_THAT(s.message(), HasSubstr("schema version 99, newer than this build supports (3)"));
   EXPECT_EQ(db, nullptr);
 }
 

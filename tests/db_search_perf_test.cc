@@ -3,6 +3,8 @@
 // minute, hence the "Slow" suite: skip it with --gtest_filter=-Slow* or
 // `ctest -E Slow`). Set GUILLEMET_PERF_DB=/path/perf.db to keep the
 // database, and to reuse it instead of rebuilding when it is complete.
+// This times the library on a new connection; `scripts/bench --search`
+// times whole `guillemet search` processes on real-text articles.
 #include <stdlib.h>
 
 #include <algorithm>
@@ -229,28 +231,29 @@ TEST(SlowSearchPerformance, HundredThousandArticlesAnswerUnder50Ms) {
   q.until = "2020-03-31";
   q.kinds = {QuoteKind::kPartial};
   budgeted.emplace_back("month + kind", q);
+  // Words in a large share of all quotations: bm25 scores every match, at
+  // a fraction of a microsecond each since it reads row lengths by blocks.
+  q = Query();
+  q.words = v.at(20);  // In 6% of quotations.
+  budgeted.emplace_back("frequent word (rank 20)", q);
+  q.speaker = "Nom0";
+  budgeted.emplace_back("frequent word + top speaker", q);
+  q.speaker.clear();
+  q.since = q.until = "2019";
+  budgeted.emplace_back("frequent word + year", q);
   for (const auto& [label, query] : budgeted) {
     Timing t = Time(path, db.get(), label, query);
     EXPECT_LT(t.fresh_ms, kBudgetMs) << label;
     EXPECT_EQ(t.rows, 20u) << label;
   }
 
-  // Reported, bounded loosely: words in a large share of all quotations,
-  // where bm25 must score every match (about 1 us each by index alone, 3 to
-  // 4 us each when a filter makes every match read its row).
-  std::printf("frequent words (reported):\n");
+  // Reported, bounded loosely: a word in 71% of quotations, a stop word
+  // nobody searches alone (about 80 ms on the 2-core machine).
+  std::printf("most frequent word (reported):\n");
   q = Query();
-  q.words = v.at(20);  // In 6% of quotations.
-  Time(path, db.get(), "frequent word (rank 20)", q);
-  q.speaker = "Nom0";
-  Time(path, db.get(), "frequent word + top speaker", q);
-  q.speaker.clear();
-  q.since = q.until = "2019";
-  Time(path, db.get(), "frequent word + year", q);
-  q = Query();
-  q.words = v.at(0);  // In 71% of quotations: a stop word.
+  q.words = v.at(0);
   Timing worst = Time(path, db.get(), "most frequent word (rank 0)", q);
-  EXPECT_LT(worst.fresh_ms, 5000);
+  EXPECT_LT(worst.fresh_ms, 1000);
 
   auto start = std::chrono::steady_clock::now();
   std::vector<SpeakerSummary> speakers;

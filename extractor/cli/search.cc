@@ -256,47 +256,15 @@ class Table {
   size_t text_width_;
 };
 
-// Database::Search with the speed of an unfiltered word search. The
-// database ranks words fastest without filters: a kind filter makes it read
-// the row of every match, which made the default search (all kinds but
-// mentions) 4 to 7 times slower on 100 000 articles. Mentions are about a
-// tenth of all quotations, so this asks for twice the rows of every kind and
-// keeps those of the wanted kinds, which gives the same rows in the same
-// order; only when that leaves too few while more exist does the database
-// filter.
-Status SearchKinds(db::Database* database, const db::Query& query,
-                   std::vector<db::QuoteRecord>* rows) {
-  if (query.kinds.empty() || query.limit == 0 || query.words.empty()) {
-    return database->Search(query, rows);
-  }
-  db::Query wide = query;
-  wide.kinds.clear();
-  wide.limit = 2 * query.limit + 20;
-  Status s = database->Search(wide, rows);
-  if (!s.ok()) return s;
-  const bool exhausted = rows->size() < wide.limit;
-  rows->erase(std::remove_if(rows->begin(), rows->end(),
-                             [&](const db::QuoteRecord& r) {
-                               return std::find(query.kinds.begin(), query.kinds.end(),
-                                                r.quotation.kind) == query.kinds.end();
-                             }),
-              rows->end());
-  if (rows->size() >= query.limit || exhausted) {
-    if (rows->size() > query.limit) rows->resize(query.limit);
-    return s;
-  }
-  return database->Search(query, rows);
-}
-
 int RunSearch(const SearchOptions& options) {
   std::unique_ptr<db::Database> database;
   if (!OpenForReading(options.query.db, &database)) return kExitUsage;
   std::vector<db::QuoteRecord> rows;
   auto t0 = std::chrono::steady_clock::now();
-  Status s = SearchKinds(database.get(), MakeQuery(options.query), &rows);
-  spdlog::debug("search: {} rows in {:.1f} ms", rows.size(),
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                    .count());
+  Status s = database->Search(MakeQuery(options.query), &rows);
+  spdlog::debug(
+      "search: {} rows in {:.1f} ms", rows.size(),
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   if (!s.ok()) {
     spdlog::error("{}", s.message());
     return kExitUsage;

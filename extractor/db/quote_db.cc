@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <ostream>
 
+#include "db/bm25.h"
 #include "db/export_format.h"
+#include "db/rank_blocks.h"
 #include "db/schema.h"
 #include "db/search.h"
 #include "db/search_keys.h"
@@ -110,6 +112,8 @@ Status Database::Open(const std::string& path, const OpenOptions& options,
                std::to_string(1024 * static_cast<int64_t>(std::max(1, options.cache_mebibytes))));
   if (!s.ok()) return fail("", s);
   s = db->Exec("PRAGMA foreign_keys = ON");
+  if (!s.ok()) return fail("", s);
+  s = RegisterBm25(db.get());
   if (!s.ok()) return fail("", s);
   int version = 0;
   s = options.read_only ? CheckSchema(db.get(), &version) : Migrate(db.get(), &version);
@@ -314,6 +318,10 @@ Status Database::CheckIntegrity() {
   if (s.ok() && !read_only_) {
     s = db_->Exec("INSERT INTO quotations_fts (quotations_fts) VALUES ('integrity-check')");
     if (!s.ok()) s = Status::Error("full-text index check: " + s.message());
+  }
+  if (s.ok()) {
+    s = CheckRankBlocks(db_.get());
+    if (!s.ok()) s = Status::Error("rank blocks check: " + s.message());
   }
   if (!s.ok()) return Status::Error("database \"" + db_->path() + "\": " + s.message());
   return Status::OK();

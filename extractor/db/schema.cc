@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "db/rank_blocks.h"
+
 namespace guillemet::db {
 namespace {
 
@@ -11,7 +13,11 @@ struct Migration {
   int version;
   const char* description;
   const char* sql;
+  // Run after `sql`, in the same transaction, for what SQL cannot compute.
+  Status (*fill)(Connection* db) = nullptr;
 };
+
+Status RecordAllRankBlocks(Connection* db) { return RecordRankBlocks(db, 0); }
 
 // Notes on version 1:
 // - documents.content_hash is Hash64 of the text (content_hash.h) in 16 hex
@@ -107,6 +113,47 @@ END;
     {2, "the full-text index filled by the writer per batch", R"sql(
 DROP TRIGGER quotations_fts_insert;
 )sql"},
+    // Per-row values that ranking and date filters need for many matches,
+    // in blocks of 4000 bytes, one to a page (rank_blocks.h): token counts, so that bm25
+    // reads a few pages instead of a %_docsize row per match, and day
+    // numbers. The Writer records the rows it indexes; the triggers mark a
+    // deleted or changed row's entries unknown (all bits set), so that no
+    // entry is ever stale. CAST turns back into bytes the concatenation,
+    // which SQLite types as text.
+    {3, "row lengths and days by blocks, for ranking", R"sql(
+CREATE TABLE fts_lengths (block INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
+CREATE TABLE fts_days (block INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
+DROP TRIGGER quotations_fts_delete;
+DROP TRIGGER quotations_fts_update;
+CREATE TRIGGER quotations_fts_delete AFTER DELETE ON quotations BEGIN
+  INSERT INTO quotations_fts(quotations_fts, rowid, quote, context)
+    VALUES ('delete', old.id, old.quote, old.context);
+  UPDATE fts_lengths SET bytes = CAST(substr(bytes, 1, old.id % 4000) || x'ff' ||
+                                   substr(bytes, old.id % 4000 + 2) AS BLOB)
+    WHERE block = old.id / 4000 AND length(bytes) > old.id % 4000;
+  UPDATE fts_days SET bytes = CAST(substr(bytes, 1, old.id % 2000 * 2) || x'ffff' ||
+                                substr(bytes, old.id % 2000 * 2 + 3) AS BLOB)
+    WHERE block = old.id / 2000 AND length(bytes) > old.id % 2000 * 2;
+END;
+CREATE TRIGGER quotations_fts_update AFTER UPDATE OF id, quote, context, date ON quotations BEGIN
+  INSERT INTO quotations_fts(quotations_fts, rowid, quote, context)
+    VALUES ('delete', old.id, old.quote, old.context);
+  INSERT INTO quotations_fts(rowid, quote, context) VALUES (new.id, new.quote, new.context);
+  UPDATE fts_lengths SET bytes = CAST(substr(bytes, 1, old.id % 4000) || x'ff' ||
+                                   substr(bytes, old.id % 4000 + 2) AS BLOB)
+    WHERE block = old.id / 4000 AND length(bytes) > old.id % 4000;
+  UPDATE fts_days SET bytes = CAST(substr(bytes, 1, old.id % 2000 * 2) || x'ffff' ||
+                                substr(bytes, old.id % 2000 * 2 + 3) AS BLOB)
+    WHERE block = old.id / 2000 AND length(bytes) > old.id % 2000 * 2;
+  UPDATE fts_lengths SET bytes = CAST(substr(bytes, 1, new.id % 4000) || x'ff' ||
+                                   substr(bytes, new.id % 4000 + 2) AS BLOB)
+    WHERE block = new.id / 4000 AND length(bytes) > new.id % 4000;
+  UPDATE fts_days SET bytes = CAST(substr(bytes, 1, new.id % 2000 * 2) || x'ffff' ||
+                                substr(bytes, new.id % 2000 * 2 + 3) AS BLOB)
+    WHERE block = new.id / 2000 AND length(bytes) > new.id % 2000 * 2;
+END;
+)sql",
+     RecordAllRankBlocks},
 };
 
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
@@ -143,6 +190,7 @@ Status ApplyOne(Connection* db, const Migration& m) {
   }
   if (s.ok() && version < m.version) {
     s = db->Exec(m.sql);
+    if (s.ok() && m.fill != nullptr) s = m.fill(db);
     if (s.ok()) s = db->Exec("PRAGMA user_version = " + std::to_string(m.version));
     if (!s.ok()) {
       s = Status::Error("migration to schema version " + std::to_string(m.version) + " (" +

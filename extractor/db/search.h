@@ -1,7 +1,8 @@
 // Planning and running Search and Export: a Query becomes SQL filters, then
 // one of two strategies runs it. Words with a limit rank on the full-text
-// index alone and read rows only for the winners; everything else is one SQL
-// statement ordered by an index. Internal to guillemet_db.
+// index alone and read rows only for the winners (ranked_search.cc);
+// everything else is one SQL statement ordered by an index (search.cc).
+// Internal to guillemet_db.
 #ifndef GUILLEMET_DB_SEARCH_H_
 #define GUILLEMET_DB_SEARCH_H_
 
@@ -23,6 +24,8 @@ struct SearchPlan {
   std::string filters;
   std::vector<std::string> params;
   bool indexed_filter = false;  // A speaker or date condition (has an index).
+  bool speaker_filter = false;  // A speaker condition.
+  std::string since, until;     // The date bounds as days, months or years; "" if none.
   size_t limit = 0;             // 0: every match.
 };
 

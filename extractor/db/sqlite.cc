@@ -33,7 +33,14 @@ void Statement::Bind(int index, std::string_view text) {
 }
 
 void Statement::BindStatic(int index, std::string_view text) {
-  int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  int rc =
+      sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
+}
+
+void Statement::BindBlob(int index, std::string_view bytes) {
+  int rc = sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
+                             SQLITE_TRANSIENT);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
 }
 
@@ -57,6 +64,11 @@ void Statement::BindOptional(int index, const std::optional<std::string>& text) 
 
 void Statement::BindNull(int index) {
   int rc = sqlite3_bind_null(stmt_, index);
+  if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
+}
+
+void Statement::BindPointer(int index, void* pointer, const char* type) {
+  int rc = sqlite3_bind_pointer(stmt_, index, pointer, type, nullptr);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
 }
 
@@ -117,6 +129,12 @@ std::string Statement::Text(int column) const {
 std::optional<std::string> Statement::OptionalText(int column) const {
   if (IsNull(column)) return std::nullopt;
   return Text(column);
+}
+
+std::string Statement::Blob(int column) const {
+  const void* bytes = sqlite3_column_blob(stmt_, column);
+  if (bytes == nullptr) return std::string();
+  return std::string(static_cast<const char*>(bytes), sqlite3_column_bytes(stmt_, column));
 }
 
 int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }

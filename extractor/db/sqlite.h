@@ -34,10 +34,14 @@ class Statement {
   // Binds without a copy: `text` must stay alive and unchanged until the
   // statement is next reset (Run() resets it).
   void BindStatic(int index, std::string_view text);
+  void BindBlob(int index, std::string_view bytes);  // Copied, as Bind.
   void Bind(int index, int64_t value);
   void Bind(int index, double value);
   void BindOptional(int index, const std::optional<std::string>& text);  // NULL when none.
   void BindNull(int index);
+  // SQLite's pointer passing (sqlite3_bind_pointer): `pointer` reaches only
+  // functions that ask for the same `type`, such as fts5(?) for its API.
+  void BindPointer(int index, void* pointer, const char* type);
 
   // Advances to the next row: *row is true on a row, false when done.
   Status Step(bool* row);
@@ -49,6 +53,7 @@ class Statement {
 
   std::string Text(int column) const;  // Columns count from 0; NULL reads "".
   std::optional<std::string> OptionalText(int column) const;
+  std::string Blob(int column) const;  // The bytes of a BLOB (or TEXT) column.
   int64_t Int(int column) const;
   std::optional<int64_t> OptionalInt(int column) const;
   double Real(int column) const;
@@ -108,6 +113,8 @@ class Connection {
   // Rowid of the last row this connection inserted (0 before any).
   int64_t LastInsertRowid() const;
   const std::string& path() const { return path_; }
+  // The raw handle, for registering functions on this connection.
+  sqlite3* handle() const { return db_; }
 
  private:
   Connection(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}

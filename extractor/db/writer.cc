@@ -10,6 +10,7 @@
 #include "db/context.h"
 #include "db/export_format.h"
 #include "db/quote_db.h"
+#include "db/rank_blocks.h"
 #include "db/search_keys.h"
 #include "db/sqlite.h"
 
@@ -153,6 +154,7 @@ Status Writer::Impl::Begin() {
 }
 
 // One INSERT ... SELECT for the whole batch: FTS5 then writes one segment.
+// The rows' lengths are recorded for ranking at the same time.
 Status Writer::Impl::IndexPending() {
   if (unindexed_from == 0) return Status::OK();
   ScopedStatement stmt;
@@ -160,6 +162,7 @@ Status Writer::Impl::IndexPending() {
   if (!s.ok()) return s;
   stmt->Bind(1, unindexed_from);
   s = stmt->Run();
+  if (s.ok()) s = RecordRankBlocks(db, unindexed_from);
   if (!s.ok()) return Status::Error("indexing the quotations failed: " + s.message());
   unindexed_from = 0;
   return Status::OK();
