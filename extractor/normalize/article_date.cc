@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 #include <re2/set.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -68,15 +69,55 @@ struct Layout {
   bool may_swap;  // "05/25/2017": day-first unless only month-first is a date.
 };
 
-struct Pattern {
-  const RE2* re;
-  Layout layout;
+// The characters that may not touch a date, checked in code on each side of
+// a match rather than written into the patterns: RE2 compiles a Unicode
+// class such as \pL into hundreds of states, which cost most of start-up.
+enum Edge : unsigned char {
+  kNoEdge = 0,
+  kLetter = 1,
+  kNumber = 2,
+  kDateSign = 4,  // . / -
 };
 
 struct PatternSource {
   std::string regex;
   Layout layout;
+  unsigned char forbidden_before;  // Edge bits.
+  unsigned char forbidden_after;
 };
+
+struct Pattern {
+  const RE2* re;
+  const PatternSource* source;
+};
+
+// The Unicode classes RE2 calls \pL and \pN (general categories L* and N*).
+bool IsForbidden(char32_t c, unsigned char edges) {
+  if (c < 0x80) {
+    if ((edges & kLetter) && (c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+    if ((edges & kNumber) && c >= '0' && c <= '9') return true;
+    return (edges & kDateSign) && (c == '.' || c == '/' || c == '-');
+  }
+  const uint32_t category = U_GET_GC_MASK(static_cast<UChar32>(c));
+  return ((edges & kLetter) && (category & U_GC_L_MASK)) ||
+         ((edges & kNumber) && (category & U_GC_N_MASK));
+}
+
+// Whether a date may start at `begin`: at the start of the line, or after a
+// character that starts at or after `floor` and is not forbidden.
+bool StartsCleanly(std::string_view line, size_t begin, size_t floor, unsigned char forbidden) {
+  if (begin == 0) return true;
+  size_t previous = 0;
+  const char32_t c = DecodeUtf8Before(line, begin, &previous);
+  return previous >= floor && !IsForbidden(c, forbidden);
+}
+
+// Whether a date may end at `end`: at the end of the line, or before a
+// character that is not forbidden.
+bool EndsCleanly(std::string_view line, size_t end, unsigned char forbidden) {
+  if (end >= line.size()) return true;
+  return !IsForbidden(DecodeUtf8(line, &end), forbidden);
+}
 
 // The date patterns as text: compiled one by one (Patterns) and all at once
 // (PatternSet, AnyPatternRe) from the same strings, so that the two
@@ -84,8 +125,8 @@ struct PatternSource {
 const std::vector<PatternSource>& PatternSources() {
   static const std::vector<PatternSource>* sources = [] {
     // Longer names first: RE2 prefers the earlier alternative.
-    // Only the words ignore case: a case-insensitive \pL costs RE2 most of
-    // its compile time (start-up), for nothing a date needs.
+    // Only the words ignore case: a case-insensitive class costs RE2 much
+    // of its compile time (start-up), for nothing a date needs.
     const std::string month =
         "(?i:(janvier|january|f[ée]vrier|february|mars|march|avril|april|mai|may|juin|june|juillet|"
         "july|ao[ûu]t|august|septembre|september|octobre|october|novembre|november|"
@@ -93,24 +134,23 @@ const std::vector<PatternSource>& PatternSources() {
         "sep|oct|nov|d[ée]c))(\\.)?";
     const std::string space = "[ \\t\\x{00A0}\\x{202F}\\x{2009}]+";
     const std::string day = "(\\d{1,2})(?i:er|ᵉʳ|st|nd|rd|th)?";
-    const std::string before = "(?:^|[^\\pL\\pN])";
-    const std::string after_number = "(?:[^\\pN]|$)";
+    const unsigned char word = kLetter | kNumber;
+    const unsigned char numeral = kNumber | kDateSign;
     return new std::vector<PatternSource>{
         // With a year: these come first so that their day and month are not
         // taken again as a date without year.
-        {before + day + space + month + "(?:" + space + "|," + space + ")(\\d{4})" + after_number,
-         {1, 2, 3, 4, false, false}},
-        {before + month + space + day + "(?:,?" + space + "|,)(\\d{4})" + after_number,
-         {3, 1, 2, 4, false, false}},
-        {"(?:^|[^\\pN])(\\d{4})-(\\d{2})-(\\d{2})" + after_number, {3, 2, 0, 1, true, false}},
-        {"(?:^|[^\\pN])(\\d{4})/(\\d{2})/(\\d{2})" + after_number, {3, 2, 0, 1, true, false}},
-        {"(?:^|[^\\pN./-])(\\d{1,2})/(\\d{1,2})/(\\d{4})" + after_number, {1, 2, 0, 3, true, true}},
-        {"(?:^|[^\\pN./-])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" + after_number,
-         {1, 2, 0, 3, true, true}},
-        {"(?:^|[^\\pN./-])(\\d{1,2})-(\\d{1,2})-(\\d{4})" + after_number, {1, 2, 0, 3, true, true}},
+        {day + space + month + "(?:" + space + "|," + space + ")(\\d{4})",
+         {1, 2, 3, 4, false, false}, word, kNumber},
+        {month + space + day + "(?:,?" + space + "|,)(\\d{4})", {3, 1, 2, 4, false, false}, word,
+         kNumber},
+        {"(\\d{4})-(\\d{2})-(\\d{2})", {3, 2, 0, 1, true, false}, kNumber, kNumber},
+        {"(\\d{4})/(\\d{2})/(\\d{2})", {3, 2, 0, 1, true, false}, kNumber, kNumber},
+        {"(\\d{1,2})/(\\d{1,2})/(\\d{4})", {1, 2, 0, 3, true, true}, numeral, kNumber},
+        {"(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})", {1, 2, 0, 3, true, true}, numeral, kNumber},
+        {"(\\d{1,2})-(\\d{1,2})-(\\d{4})", {1, 2, 0, 3, true, true}, numeral, kNumber},
         // Without a year.
-        {before + day + space + month + "(?:[^\\pL]|$)", {1, 2, 3, 0, false, false}},
-        {before + month + space + day + "(?:[^\\pL\\pN]|$)", {3, 1, 2, 0, false, false}},
+        {day + space + month, {1, 2, 3, 0, false, false}, word, kLetter},
+        {month + space + day, {3, 1, 2, 0, false, false}, word, word},
     };
   }();
   return *sources;
@@ -120,7 +160,7 @@ const std::vector<Pattern>& Patterns() {
   static const std::vector<Pattern>* patterns = [] {
     auto* compiled = new std::vector<Pattern>;
     for (const PatternSource& source : PatternSources()) {
-      compiled->push_back({new RE2(source.regex, RE2::Options()), source.layout});
+      compiled->push_back({new RE2(source.regex, RE2::Options()), &source});
     }
     return compiled;
   }();
@@ -338,22 +378,43 @@ std::string FindArticleDate(std::string_view text) {
     for (size_t k = 0; k < Patterns().size(); ++k) {
       if (!search[k]) continue;
       const Pattern& pattern = Patterns()[k];
+      const PatternSource& source = *pattern.source;
+      const Layout& at = source.layout;
       re2::StringPiece groups[6];
       const int ngroups = pattern.re->NumberOfCapturingGroups() + 1;
-      size_t pos = 0;
-      while (pos < line.size() &&
-             pattern.re->Match(piece, pos, line.size(), RE2::UNANCHORED, groups, ngroups)) {
-        const Layout& at = pattern.layout;
-        // The date runs from its first to its last captured group; the
-        // characters around it only mark word boundaries.
-        size_t begin = line.size(), end = 0;
+      // A date found before is not read again: the character before the
+      // next one must start at or after `floor`, as if the search began there.
+      size_t floor = 0, from = 0;
+      while (from < line.size() &&
+             pattern.re->Match(piece, from, line.size(), RE2::UNANCHORED, groups, ngroups)) {
+        // The date runs from its first to its last captured group; an
+        // uncaptured tail ("1er", "15th") only has to be followed well.
+        const size_t begin = groups[0].data() - line.data();
+        size_t end = 0;
         for (int g = 1; g < ngroups; ++g) {
           if (groups[g].data() == nullptr) continue;
-          begin = std::min(begin, static_cast<size_t>(groups[g].data() - line.data()));
-          end =
-              std::max(end, static_cast<size_t>(groups[g].data() + groups[g].size() - line.data()));
+          end = std::max(end, static_cast<size_t>(groups[g].data() + groups[g].size() - line.data()));
         }
-        pos = end > pos ? end : pos + 1;
+        if (!StartsCleanly(line, begin, floor, source.forbidden_before)) {
+          from = begin + 1;
+          continue;
+        }
+        if (!EndsCleanly(line, groups[0].data() + groups[0].size() - line.data(),
+                         source.forbidden_after)) {
+          // Without its optional period ("mars.") the month may end well.
+          const bool period_ends_match =
+              at.period != 0 && !groups[at.period].empty() &&
+              groups[at.period].data() + groups[at.period].size() ==
+                  groups[0].data() + groups[0].size();
+          if (!period_ends_match ||
+              !EndsCleanly(line, groups[at.period].data() - line.data(), source.forbidden_after)) {
+            from = begin + 1;
+            continue;
+          }
+          end = groups[at.period].data() - line.data();
+          groups[at.period] = re2::StringPiece();
+        }
+        floor = from = end;
         bool inside_taken = false;
         for (const auto& span : taken) inside_taken |= begin >= span.first && begin < span.second;
         if (inside_taken) continue;

@@ -26,7 +26,7 @@ namespace guillemet::normalize {
 std::string FindArticleDate(std::string_view text);
 
 // Compiles the regular expressions FindArticleDate uses, which it would
-// otherwise do on first use (some 20 ms): lets a caller pay for it at
+// otherwise do on first use (a few ms): lets a caller pay for it at
 // start-up. Thread-safe; later calls cost nothing. They come in two halves
 // of about the same cost, which two threads may compile side by side: the
 // patterns combined (to tell which of them a line holds, with the year and
