@@ -55,6 +55,30 @@ TEST(FindArticleDate, CompletesAbbreviatedMonthWithNearbyYear) {
   for (const DateCase& c : cases) EXPECT_EQ(FindArticleDate(c.text), c.date) << c.text;
 }
 
+TEST(FindArticleDate, ReadsNoDateGluedToALetterOrANumber) {
+  const std::vector<DateCase> cases = {
+      {"x25 mai 2017", ""},
+      {"125 mai 2017", ""},
+      {"25 mai 20171", ""},
+      {"²5 mai 2017", ""},
+      // Numeric dates only need no number or date sign before them.
+      {"\u00e925/05/2017", "2017-05-25"},
+      {"1.25/05/2017", ""},
+      {"-25-05-2017", ""},
+      {"Ⅻ2017-05-25", ""},
+      {"n\u00b02017-05-25", "2017-05-25"},
+      {"é2017-05-25", "2017-05-25"},
+      {"/2017-05-25", "2017-05-25"},
+      // A month whose period is glued to a word is read without its period.
+      {"le 15 mars.Suite 2018", "2018-03-15"},
+      {"le 15 mar.Suite 2018", ""},
+      {"March 15thx 2018", ""},
+      // A date with its year is read even glued to a date without one.
+      {"15 mars.12 avril 2017", "2017-04-12"},
+  };
+  for (const DateCase& c : cases) EXPECT_EQ(FindArticleDate(c.text), c.date) << c.text;
+}
+
 TEST(FindArticleDate, NeverReturnsABareDayAndMonthOrAnImpossibleDate) {
   const std::vector<DateCase> cases = {
       {"", ""},
