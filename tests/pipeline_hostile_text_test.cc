@@ -485,7 +485,8 @@ TEST(HostileText, NestingQuotations10000DeepTakesMemoryInProportion) {
 // the text would pass 1 MB (beyond, cache and page-fault effects alone bend
 // the curve); then the fastest of 3 interleaved runs at n and at 4n are
 // compared: two doublings, at most 2.5 x 2.5, which keeps a linear step
-// (4) far from a quadratic one (16) despite the noise of a shared machine.
+// (4) far from a quadratic one (16) despite the noise of a shared machine
+// (with up to three rounds of 3 runs when the first is over the bound).
 //
 // A shape whose bug is still open carries it in `open_bug`: its test is
 // then DISABLED_ and skipped (see SkipOpenBug; run it with
@@ -528,14 +529,20 @@ TEST_P(ExtractTime, GrowsLinearlyWhenTheInputDoubles) {
   const std::string small = shape.make(n), large = shape.make(4 * n);
   KeepFreedMemory();
   TimeOf(large);  // Warms the heap up.
+  // A busy machine can slow a single round; a quadratic step stays over
+  // the bound however many rounds are taken, so up to three are.
   std::vector<double> t_small, t_large;
-  for (int i = 0; i < 3; ++i) {
-    t_small.push_back(TimeOf(small));
-    t_large.push_back(TimeOf(large));
+  double fast_small = 0, fast_large = 0, per_doubling = 0;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 3; ++i) {
+      t_small.push_back(TimeOf(small));
+      t_large.push_back(TimeOf(large));
+    }
+    fast_small = *std::min_element(t_small.begin(), t_small.end());
+    fast_large = *std::min_element(t_large.begin(), t_large.end());
+    per_doubling = std::sqrt(fast_large / std::max(fast_small, 1e-6));
+    if (per_doubling <= 2.5) break;
   }
-  const double fast_small = *std::min_element(t_small.begin(), t_small.end());
-  const double fast_large = *std::min_element(t_large.begin(), t_large.end());
-  const double per_doubling = std::sqrt(fast_large / std::max(fast_small, 1e-6));
   EXPECT_LE(per_doubling, 2.5) << shape.name << ": " << fast_small << " s for " << small.size()
                                << " bytes (n = " << n << "), " << fast_large << " s for "
                                << large.size() << " bytes";
