@@ -91,12 +91,18 @@ bool IsValidDate(std::string_view s, bool allow_partial) {
   if (!IsDigits(s.substr(0, 4))) return false;
   if (s.size() == 4) return true;
   if (s[4] != '-' || !IsDigits(s.substr(5, 2))) return false;
-  int year = std::stoi(std::string(s.substr(0, 4)));
-  int month = std::stoi(std::string(s.substr(5, 2)));
+  // Digits only (checked above): read without std::stoi's string and locale.
+  const auto number = [s](size_t at, size_t size) {
+    int n = 0;
+    for (size_t i = at; i < at + size; ++i) n = n * 10 + (s[i] - '0');
+    return n;
+  };
+  int year = number(0, 4);
+  int month = number(5, 2);
   if (month < 1 || month > 12) return false;
   if (s.size() == 7) return true;
   if (s[7] != '-' || !IsDigits(s.substr(8, 2))) return false;
-  int day = std::stoi(std::string(s.substr(8, 2)));
+  int day = number(8, 2);
   return day >= 1 && day <= DaysInMonth(year, month);
 }
 
