@@ -11,6 +11,8 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -682,7 +684,36 @@ std::pair<size_t, size_t> SpeakerKb::ClosestKeysOfLength(bool org, int min_lengt
   return {at(min_length), at(max_length + 1)};
 }
 
+uint64_t SpeakerKb::NewClosestCacheId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1);
+}
+
 const Speaker* SpeakerKb::FindClosest(std::string_view name, int max_distance) const {
+  // Bounded: emptied when full, which costs a few recomputations at most.
+  constexpr size_t kMaxCachedAnswers = 4096;
+  constexpr size_t kNone = SIZE_MAX;
+  struct Cache {
+    uint64_t owner = 0;
+    std::unordered_map<std::string, size_t> answers;  // Name and distance -> speaker.
+  };
+  thread_local Cache cache;
+  if (cache.owner != closest_cache_id_ || cache.answers.size() >= kMaxCachedAnswers) {
+    cache.owner = closest_cache_id_;
+    cache.answers.clear();
+  }
+  std::string question(name);
+  question.push_back('\0');
+  question += std::to_string(max_distance);
+  auto [it, inserted] = cache.answers.try_emplace(std::move(question), kNone);
+  if (inserted) {
+    const Speaker* found = FindClosestUncached(name, max_distance);
+    if (found != nullptr) it->second = static_cast<size_t>(found - speakers_.data());
+  }
+  return it->second == kNone ? nullptr : &speakers_[it->second];
+}
+
+const Speaker* SpeakerKb::FindClosestUncached(std::string_view name, int max_distance) const {
   const std::string key = FoldKey(name);
   // Organisation keys were stored without their article.
   const std::string_view org_key = StripArticleKey(key);

@@ -130,6 +130,12 @@ class SpeakerKb {
   // of that kind with length n or more, and its last entry the end of them.
   std::vector<ClosestKey> closest_keys_;
   std::vector<size_t> closest_by_length_[2];
+  // Names in the press recur from one article to the next: FindClosest's
+  // answers are kept per thread, under this number, unique to each loaded
+  // knowledge base (a copy or a move keeps the same content and number).
+  uint64_t closest_cache_id_ = NewClosestCacheId();
+  static uint64_t NewClosestCacheId();
+  const Speaker* FindClosestUncached(std::string_view name, int max_distance) const;
   void IndexClosestKeys();
   // The keys of that kind with a length in [min_length, max_length], as a
   // range of closest_keys_.
