@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 #include "core/unicode.h"
 #include "io/text_escape.h"
@@ -20,15 +21,21 @@ void AppendNumber(size_t value, std::string* out) {
   out->append(digits, end);
 }
 
-// Appends `"key":` with the comma that separates it from the previous key.
-void Key(std::string_view key, std::string* out) {
-  out->push_back(',');
-  out->push_back('"');
-  out->append(key);
-  out->append("\":");
+// Appends `,"key":` (the comma separates it from the previous key) in one
+// append: the key's text is a literal, so its JSON form is made at compile time.
+template <size_t N>
+void Key(const char (&key)[N], std::string* out) {
+  char text[N + 3];
+  text[0] = ',';
+  text[1] = '"';
+  std::memcpy(text + 2, key, N - 1);
+  text[N + 1] = '"';
+  text[N + 2] = ':';
+  out->append(text, N + 3);
 }
 
-void JsonOptionalString(std::string_view key, const std::string* value, std::string* out) {
+template <size_t N>
+void JsonOptionalString(const char (&key)[N], const std::string* value, std::string* out) {
   Key(key, out);
   if (value == nullptr) {
     out->append("null");
@@ -37,7 +44,8 @@ void JsonOptionalString(std::string_view key, const std::string* value, std::str
   }
 }
 
-void JsonOptionalNumber(std::string_view key, const std::optional<size_t>& value,
+template <size_t N>
+void JsonOptionalNumber(const char (&key)[N], const std::optional<size_t>& value,
                         std::string* out) {
   Key(key, out);
   if (value) {
