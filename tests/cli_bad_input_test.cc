@@ -27,10 +27,20 @@
 #include <thread>
 #include <vector>
 
+#include "support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::string_literals;
+using guillemet::test::ArticleWith;
+using guillemet::test::BadBytes;
+using guillemet::test::JsonString;
+using guillemet::test::kCleanParagraphs;
+using guillemet::test::kInvalidUtf8;
+using guillemet::test::ReadFile;
+using guillemet::test::SplitLines;
+using guillemet::test::WellFormedAt;
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kSanitized = true;
@@ -49,67 +59,8 @@ constexpr int kSlowdown = kSanitized ? 5 : 1;
 
 constexpr size_t kMiB = size_t{1} << 20;
 
-// An article with three quotations in three paragraphs. Cases put their bad
-// bytes in paragraphs of their own, so the quotations must not change.
-const std::string kParagraphs[] = {
-    "Le ministre a déclaré : « Nous ferons mieux. »",
-    "« Nous ne céderons pas », a affirmé Jean Dupont, maire de Lyon.",
-    "Selon Marie Curie, « la science avance ».",
-};
-
-std::string Article(const std::string& bad = "", const std::string& eol = "\n") {
-  std::string text = kParagraphs[0] + eol + eol;
-  if (!bad.empty()) text += bad + eol + eol;
-  text += kParagraphs[1] + eol + eol + kParagraphs[2] + eol;
-  return text + bad;  // Also at the very end, where a sequence can be cut short.
-}
-
-// `text` as a JSON string. Bytes at or above 0x80 are copied raw, valid or
-// not, so that the reader sees them as they are.
-std::string JsonString(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
 std::string JsonLine(const std::string& id, const std::string& text) {
   return "{\"id\":" + JsonString(id) + ",\"text\":" + JsonString(text) + "}";
-}
-
-// The length of the well-formed UTF-8 sequence at s[i] (Unicode table 3-7:
-// no overlong form, no surrogate, nothing past U+10FFFF), or 0.
-size_t WellFormedAt(const std::string& s, size_t i) {
-  auto byte = [&](size_t k) -> int {
-    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : -1;
-  };
-  auto in = [](int b, int lo, int hi) { return b >= lo && b <= hi; };
-  int b0 = byte(0);
-  if (in(b0, 0x00, 0x7F)) return 1;
-  if (in(b0, 0xC2, 0xDF)) return in(byte(1), 0x80, 0xBF) ? 2 : 0;
-  if (in(b0, 0xE0, 0xEF)) {
-    int lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
-    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
-  }
-  if (in(b0, 0xF0, 0xF4)) {
-    int lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
-    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
-  }
-  return 0;
 }
 
 // How many bytes of `s` belong to no well-formed sequence, and `s` with each
@@ -155,31 +106,6 @@ std::string Utf16(const std::string& utf8, bool little_endian) {
 
 std::string Bytes(size_t n) { return std::to_string(n) + (n == 1 ? " byte" : " bytes"); }
 
-// Every kind of invalid UTF-8.
-struct BadBytes {
-  const char* name;
-  std::string bytes;
-};
-const BadBytes kInvalidUtf8[] = {
-    {"stray_continuation", "\x80 x \xBF\xBF y \x9F"},
-    {"truncated_2", "\xC3 x"},
-    {"truncated_3", "\xE2\x80 x"},
-    {"truncated_4", "\xF0\x9F\x98 x"},
-    {"truncated_at_end", "x \xE2\x82"},
-    {"overlong_2", "\xC0\xAF \xC1\xBF"},
-    {"overlong_3", "\xE0\x80\xAF \xE0\x9F\xBF"},
-    {"overlong_4", "\xF0\x80\x80\xAF \xF0\x8F\xBF\xBF"},
-    {"surrogate_high", "\xED\xA0\x80"},
-    {"surrogate_low", "\xED\xBF\xBF"},
-    {"surrogate_pair_encoded", "\xED\xA0\xBD\xED\xB8\x80"},
-    {"past_10ffff", "\xF4\x90\x80\x80"},
-    {"bytes_f5_to_ff", "\xF5\xF6\xF7\xF8\xF9\xFA\xFB\xFC\xFD\xFE\xFF"},
-    {"latin1_article",
-     "L'\xE9l\xE8ve a d\xE9"
-     "clar\xE9 : \xAB Tr\xE8s bien \xBB."},
-    {"broken_guillemet", "\xC2 Oui \xC2\xBB, a-t-il \xC2"},
-};
-
 struct Outcome {
   int status = -1;  // Exit status; -1 when killed or not run.
   bool timed_out = false;
@@ -187,20 +113,6 @@ struct Outcome {
   long max_rss_mb = 0;
   std::string out, err;
 };
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::stringstream s(text);
-  for (std::string line; std::getline(s, line);) lines.push_back(line);
-  return lines;
-}
 
 // One record of the JSONL output.
 struct Found {
@@ -245,7 +157,7 @@ uint64_t Number(simdjson::dom::object o, std::string_view key) {
 std::vector<Found> ParseOutput(const std::string& text) {
   std::vector<Found> found;
   simdjson::dom::parser parser;
-  for (const std::string& line : Lines(text)) {
+  for (const std::string& line : SplitLines(text)) {
     simdjson::dom::object o;
     if (parser.parse(line).get(o)) {
       ADD_FAILURE() << "output line is not valid JSON (or not UTF-8): " << line;
@@ -266,7 +178,7 @@ std::vector<Found> ParseOutput(const std::string& text) {
 std::vector<Reported> ParseReport(const std::string& text) {
   std::vector<Reported> report;
   simdjson::dom::parser parser;
-  for (const std::string& line : Lines(text)) {
+  for (const std::string& line : SplitLines(text)) {
     simdjson::dom::object o;
     if (parser.parse(line).get(o)) {
       ADD_FAILURE() << "report line is not valid JSON: " << line;
@@ -381,7 +293,7 @@ class BadInput : public ::testing::Test {
 
   // The quotations of the clean article, as this build finds them.
   std::vector<Found> CleanQuotations() {
-    Write("clean_reference.txt", Article());
+    Write("clean_reference.txt", ArticleWith());
     Outcome r = Extract({"clean_reference.txt"}, 60, false);
     EXPECT_EQ(r.status, 0) << r.err;
     std::vector<Found> found = ParseOutput(r.out);
@@ -403,14 +315,14 @@ TEST_F(BadInput, InvalidUtf8InTextFilesIsRepairedNamedAndLosesNoQuotation) {
   const std::vector<Found> clean = CleanQuotations();
   std::vector<std::string> files;
   for (const BadBytes& bad : kInvalidUtf8)
-    files.push_back(Write(std::string(bad.name) + ".txt", Article(bad.bytes)));
+    files.push_back(Write(std::string(bad.name) + ".txt", ArticleWith(bad.bytes)));
 
   Outcome r = Extract(files);
   EXPECT_FINISHED(r, 0);
   std::vector<Found> found = ParseOutput(r.out);
   for (const BadBytes& bad : kInvalidUtf8) {
     SCOPED_TRACE(bad.name);
-    const std::string text = Article(bad.bytes);
+    const std::string text = ArticleWith(bad.bytes);
     const size_t invalid = InvalidBytes(text);
     ASSERT_GT(invalid, 0u);
     EXPECT_TRUE(Contains(r.err, "guillemet: " + std::string(bad.name) + ".txt: doc " + bad.name +
@@ -439,7 +351,7 @@ TEST_F(BadInput, InvalidUtf8InTextFilesIsRepairedNamedAndLosesNoQuotation) {
 TEST_F(BadInput, InvalidUtf8InJsonlLinesIsReplacedNamedAndLosesNoQuotation) {
   const std::vector<Found> clean = CleanQuotations();
   std::string jsonl;
-  for (const BadBytes& bad : kInvalidUtf8) jsonl += JsonLine(bad.name, Article(bad.bytes)) + "\n";
+  for (const BadBytes& bad : kInvalidUtf8) jsonl += JsonLine(bad.name, ArticleWith(bad.bytes)) + "\n";
   Write("bad.jsonl", jsonl);
 
   Outcome r = Extract({"bad.jsonl"});
@@ -450,7 +362,7 @@ TEST_F(BadInput, InvalidUtf8InJsonlLinesIsReplacedNamedAndLosesNoQuotation) {
     ++line;
     SCOPED_TRACE(bad.name);
     std::string repaired;
-    const size_t invalid = InvalidBytes(Article(bad.bytes), &repaired);
+    const size_t invalid = InvalidBytes(ArticleWith(bad.bytes), &repaired);
     EXPECT_TRUE(Contains(r.err, "guillemet: bad.jsonl:" + std::to_string(line) +
                                     ": invalid UTF-8 in the JSON line replaced by U+FFFD (" +
                                     Bytes(invalid) + ")\n"))
@@ -470,16 +382,16 @@ TEST_F(BadInput, InvalidUtf8InJsonlLinesIsReplacedNamedAndLosesNoQuotation) {
 
 TEST_F(BadInput, NulBytesFailOnlyTheirItem) {
   const std::vector<Found> clean = CleanQuotations();
-  const std::string with_nul = Article(std::string("x\0y", 3));
+  const std::string with_nul = ArticleWith(std::string("x\0y", 3));
   Write("binary.txt", with_nul);
-  Write("good.txt", Article());
+  Write("good.txt", ArticleWith());
   // An escaped NUL is valid JSON: the article goes through.
   Write("escaped.jsonl", JsonLine("escaped", with_nul) + "\n");
   // A raw NUL fails its line only; in the first line it marks a binary file.
-  Write("raw.jsonl", JsonLine("before", Article()) + "\n" +
+  Write("raw.jsonl", JsonLine("before", ArticleWith()) + "\n" +
                          JsonLine("raw", with_nul).replace(10, 0, std::string(1, '\0')) + "\n" +
-                         JsonLine("after", Article()) + "\n");
-  Write("binary.jsonl", "{\"id\":\"x\",\0\"text\":\"y\"}\n"s + JsonLine("lost", Article()) + "\n");
+                         JsonLine("after", ArticleWith()) + "\n");
+  Write("binary.jsonl", "{\"id\":\"x\",\0\"text\":\"y\"}\n"s + JsonLine("lost", ArticleWith()) + "\n");
 
   Outcome r = Extract({"binary.txt", "good.txt", "escaped.jsonl", "raw.jsonl", "binary.jsonl"});
   EXPECT_FINISHED(r, 1);
@@ -510,7 +422,7 @@ TEST_F(BadInput, NulBytesFailOnlyTheirItem) {
 TEST_F(BadInput, ByteOrderMarksAndUtf16AreReadAsUtf8) {
   const std::vector<Found> clean = CleanQuotations();
   // An emoji is a surrogate pair in UTF-16: it must come out whole.
-  const std::string text = Article("Un émoji 😀 seul.");
+  const std::string text = ArticleWith("Un émoji 😀 seul.");
   Write("bom.txt", "\xEF\xBB\xBF" + text);
   Write("le.txt", Utf16(text, true));
   Write("be.txt", Utf16(text, false));
@@ -518,7 +430,7 @@ TEST_F(BadInput, ByteOrderMarksAndUtf16AreReadAsUtf8) {
   Write("le.jsonl", Utf16(JsonLine("le_line", text) + "\n", true));
   Write("be.jsonl", Utf16(JsonLine("be_line", text) + "\r\n", false));
   // Unpaired surrogates and an odd last byte become U+FFFD, not an error.
-  std::string broken = Utf16(Article("x"), true);
+  std::string broken = Utf16(ArticleWith("x"), true);
   broken += std::string("\x00\xD8\x41\x00\x00\xDC", 6) + "\x41";
   Write("broken16.txt", broken);
 
@@ -546,16 +458,17 @@ TEST_F(BadInput, ByteOrderMarksAndUtf16AreReadAsUtf8) {
 
 TEST_F(BadInput, CrlfAndLoneCrLineEndsFindTheSameQuotations) {
   const std::vector<Found> clean = CleanQuotations();
-  Write("crlf.txt", Article("", "\r\n"));
-  Write("cr.txt", Article("", "\r"));
-  Write("mixed.txt", kParagraphs[0] + "\r\n\r" + kParagraphs[1] + "\n\r\n" + kParagraphs[2]);
+  Write("crlf.txt", ArticleWith("", "\r\n"));
+  Write("cr.txt", ArticleWith("", "\r"));
+  Write("mixed.txt", kCleanParagraphs[0] + "\r\n\r" + kCleanParagraphs[1] + "\n\r\n" +
+                        kCleanParagraphs[2]);
   std::string lines[3];
   for (int i = 0; i < 3; ++i)
-    lines[i] = JsonLine("line" + std::to_string(i), Article("", i == 2 ? "\r\n" : "\n"));
+    lines[i] = JsonLine("line" + std::to_string(i), ArticleWith("", i == 2 ? "\r\n" : "\n"));
   Write("crlf.jsonl", lines[0] + "\r\n" + lines[1] + "\r\n" + lines[2] + "\r\n");
   // Old Mac line ends: every line must still be an article of its own.
-  Write("cr.jsonl", JsonLine("cr0", Article()) + "\r" + JsonLine("cr1", Article()) + "\r\r" +
-                        JsonLine("cr2", Article()) + "\r");
+  Write("cr.jsonl", JsonLine("cr0", ArticleWith()) + "\r" + JsonLine("cr1", ArticleWith()) + "\r\r" +
+                        JsonLine("cr2", ArticleWith()) + "\r");
 
   Outcome r = Extract({"crlf.txt", "cr.txt", "mixed.txt", "crlf.jsonl", "cr.jsonl"});
   EXPECT_FINISHED(r, 0);
@@ -577,15 +490,15 @@ TEST_F(BadInput, A100MegabyteLineIsRefusedWithItsSizeAndTheNextArticleIsRead) {
   const size_t kBig = 100 * kMiB;
   {
     std::ofstream jsonl(dir_ / "big.jsonl", std::ios::binary);
-    jsonl << JsonLine("first", Article()) << "\n{\"id\":\"big\",\"text\":\"";
+    jsonl << JsonLine("first", ArticleWith()) << "\n{\"id\":\"big\",\"text\":\"";
     std::string block(kMiB, 'a');
     for (size_t i = 0; i < kBig / kMiB; ++i) jsonl << block;
-    jsonl << "\"}\n" << JsonLine("next", Article()) << "\n";
+    jsonl << "\"}\n" << JsonLine("next", ArticleWith()) << "\n";
     std::ofstream txt(dir_ / "big.txt", std::ios::binary);
     block.assign(kMiB, 'b');
     for (size_t i = 0; i < kBig / kMiB; ++i) txt << block;
   }
-  Write("after.txt", Article());
+  Write("after.txt", ArticleWith());
   const size_t big_line = kBig + std::string("{\"id\":\"big\",\"text\":\"\"}").size();
 
   Outcome r = Extract({"big.jsonl", "big.txt", "after.txt"}, 60);
@@ -639,7 +552,7 @@ std::string Repeat(const std::string& piece, int n) {
 void BadInput::ExpectBounded(const std::string& text) {
   Write("marks.txt", text);
   Write("marks.jsonl", JsonLine("marks_line", text) + "\n");
-  Write("good.txt", Article());
+  Write("good.txt", ArticleWith());
   for (const char* file : {"marks.txt", "marks.jsonl"}) {
     SCOPED_TRACE(file);
     Outcome r = Extract({file, "good.txt"}, 20);
@@ -669,7 +582,7 @@ TEST_F(BadInput, AJsonLineWithAMillionEscapesIsParsed) {
   std::string line = "{\"id\":\"escapes\",\"text\":\"";
   // é, tab, slash, backslash: a million escapes, and no quotation mark.
   for (int i = 0; i < 250000; ++i) line += "\\u00e9\\t\\/\\\\";
-  line += "\\n\\n" + JsonString(Article()).substr(1) + "}\n";
+  line += "\\n\\n" + JsonString(ArticleWith()).substr(1) + "}\n";
   Write("escapes.jsonl", line);
   Outcome r = Extract({"escapes.jsonl"}, 20);
   EXPECT_FINISHED(r, 0);
@@ -681,7 +594,7 @@ TEST_F(BadInput, AJsonLineWithAMillionEscapesIsParsed) {
 
 TEST_F(BadInput, ATextThatIsNotAStringFailsItsLineWithTheFieldNamed) {
   const std::vector<Found> clean = CleanQuotations();
-  Write("types.jsonl", JsonLine("good1", Article()) + "\n" +
+  Write("types.jsonl", JsonLine("good1", ArticleWith()) + "\n" +
                            "{\"id\":\"number\",\"text\":42}\n"
                            "{\"id\":\"null\",\"text\":null}\n"
                            "{\"id\":\"array\",\"text\":[\"« Oui », a-t-il dit.\"]}\n"
@@ -690,7 +603,7 @@ TEST_F(BadInput, ATextThatIsNotAStringFailsItsLineWithTheFieldNamed) {
                            "{\"id\":\"missing\",\"body\":\"x\"}\n"
                            "[\"not\",\"an\",\"object\"]\n"
                            "{\"id\":\"cut\",\"text\":\"« Oui\n" +
-                           JsonLine("good2", Article()) + "\n");
+                           JsonLine("good2", ArticleWith()) + "\n");
   Outcome r = Extract({"types.jsonl"});
   EXPECT_FINISHED(r, 1);
   const char* errors[] = {
@@ -728,9 +641,9 @@ TEST_F(BadInput, ATextThatIsNotAStringFailsItsLineWithTheFieldNamed) {
 TEST_F(BadInput, DuplicatedIdsAreAllProcessedAndFlaggedOnce) {
   const std::vector<Found> clean = CleanQuotations();
   std::string lines;
-  for (int i = 0; i < 5; ++i) lines += JsonLine("same", Article()) + "\n";
+  for (int i = 0; i < 5; ++i) lines += JsonLine("same", ArticleWith()) + "\n";
   Write("dup.jsonl", lines);
-  Write("same.txt", Article());
+  Write("same.txt", ArticleWith());
   Outcome r = Extract({"dup.jsonl", "same.txt"});
   EXPECT_FINISHED(r, 0);
   EXPECT_EQ(OfDoc(ParseOutput(r.out), "same").size(), 6 * clean.size());
@@ -750,7 +663,7 @@ TEST_F(BadInput, DuplicatedIdsAreAllProcessedAndFlaggedOnce) {
 }
 
 TEST_F(BadInput, InputsThatCannotBeReadAreNamedAndTheOthersGoThrough) {
-  Write("good.txt", Article());
+  Write("good.txt", ArticleWith());
   fs::create_symlink(dir_ / "gone.txt", dir_ / "dangling.txt");
   fs::create_symlink(dir_ / "gone.jsonl", dir_ / "dangling.jsonl");
   fs::create_directories(dir_ / "folder.jsonl");
@@ -773,7 +686,7 @@ TEST_F(BadInput, InputsThatCannotBeReadAreNamedAndTheOthersGoThrough) {
   }
   // chmod 000 stops no one when running as root (as CI does): then skipped.
   if (geteuid() != 0) {
-    Write("locked.txt", Article());
+    Write("locked.txt", ArticleWith());
     fs::permissions(dir_ / "locked.txt", fs::perms::none);
     args.push_back("locked.txt");
     expected.push_back({"locked.txt", "cannot read: Permission denied"});
@@ -799,11 +712,11 @@ TEST_F(BadInput, InputsThatCannotBeReadAreNamedAndTheOthersGoThrough) {
 }
 
 TEST_F(BadInput, TheReportHasOneLinePerItemInInputOrderWhateverHappened) {
-  Write("a.txt", Article());
+  Write("a.txt", ArticleWith());
   Write("b.txt", "");
-  Write("c.jsonl", JsonLine("c1", Article()) + "\n\n{\"id\":\"c2\"}\n{oops\n" +
+  Write("c.jsonl", JsonLine("c1", ArticleWith()) + "\n\n{\"id\":\"c2\"}\n{oops\n" +
                        JsonLine("c5", "Rien.") + "\n");
-  Write("d/e.txt", Article("\xFF"));
+  Write("d/e.txt", ArticleWith("\xFF"));
   Write("d/f.txt", std::string("\0", 1));
   Write("g.jsonl", "");
   Write("h.jsonl", " \n\t\n");
@@ -851,8 +764,8 @@ TEST_F(BadInput, TheReportHasOneLinePerItemInInputOrderWhateverHappened) {
 }
 
 TEST_F(BadInput, ExitsWith0WhenEveryItemWentWell) {
-  Write("a.txt", Article());
-  Write("b.jsonl", JsonLine("b", Article()) + "\n");
+  Write("a.txt", ArticleWith());
+  Write("b.jsonl", JsonLine("b", ArticleWith()) + "\n");
   Outcome r = Extract({"a.txt", "b.jsonl"});
   EXPECT_FINISHED(r, 0);
   std::vector<Reported> report = Report();
@@ -861,7 +774,7 @@ TEST_F(BadInput, ExitsWith0WhenEveryItemWentWell) {
 }
 
 TEST_F(BadInput, ExitsWith2OnAUsageErrorAndProcessesNothing) {
-  Write("a.txt", Article());
+  Write("a.txt", ArticleWith());
   const std::vector<std::vector<std::string>> usage_errors = {
       {"--max-article-bytes", "lots", "a.txt"},
       {"-j", "5000", "a.txt"},
@@ -885,7 +798,7 @@ TEST_F(BadInput, ExitsWith2OnAUsageErrorAndProcessesNothing) {
 
 TEST_F(BadInput, AFullOutputDeviceIsAnErrorNotASilentLoss) {
   if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full here";
-  Write("a.txt", Article());
+  Write("a.txt", ArticleWith());
   Outcome r = Extract({"--output", "/dev/full", "a.txt"});
   EXPECT_FINISHED(r, 1);
   EXPECT_TRUE(Contains(r.err, "guillemet: /dev/full: write error: No space left on device\n"))

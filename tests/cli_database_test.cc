@@ -25,12 +25,16 @@
 #include <vector>
 
 #include "db/quote_db.h"
+#include "support.h"
 
 extern char** environ;
 
 namespace {
 
 namespace fs = std::filesystem;
+using guillemet::test::JsonString;
+using guillemet::test::ReadFile;
+using guillemet::test::SplitLines;
 using guillemet::db::Database;
 
 struct Result {
@@ -38,50 +42,10 @@ struct Result {
   std::string out, err;
 };
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> SplitLines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::stringstream s(text);
-  for (std::string line; std::getline(s, line);) lines.push_back(line);
-  return lines;
-}
-
 size_t Count(const std::string& text, const std::string& what) {
   size_t n = 0;
   for (size_t pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
   return n;
-}
-
-std::string JsonString(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out + "\"";
 }
 
 // The bundled example articles, in file name order.

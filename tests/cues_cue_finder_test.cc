@@ -19,21 +19,18 @@
 #include "cues/mention_finder.h"
 #include "normalize/tokenize.h"
 #include "quotes/quote_finder.h"
+#include "cues_support.h"
 
 namespace guillemet::cues {
 namespace {
+
+using test::Analysed;
 
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::Field;
 using ::testing::IsEmpty;
 using ::testing::Not;
-
-// A text and its analysis up to cues (the analysis points into the text).
-struct Analysed {
-  std::string text;
-  Analysis a;
-};
 
 struct FoundCue {
   std::string words;
@@ -46,40 +43,12 @@ std::ostream& operator<<(std::ostream& os, const FoundCue& c) {
 
 class CueFinderTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    lexicon_ = new Lexicon;
-    Status s = Lexicon::Load(GUILLEMET_SOURCE_DIR "/patterns", lexicon_);
-    ASSERT_TRUE(s.ok()) << s.message();
-  }
-  static void TearDownTestSuite() {
-    delete lexicon_;
-    lexicon_ = nullptr;
-  }
+  static void SetUpTestSuite() { lexicon_ = &test::SharedLexicon(); }
 
-  // Chains the stages the way pipeline/extractor.cc does, up to FindCues.
+  // The analysis up to FindCues.
   static std::unique_ptr<Analysed> Analyse(std::string text) {
-    auto out = std::make_unique<Analysed>();
-    out->text = std::move(text);
-    Analysis& a = out->a;
-    a.text = out->text;
-    std::string_view view = out->text;
-    const Lexicon& lex = *lexicon_;
-    quotes::QuoteFinderResult found = quotes::FindQuotes(
-        view, lex.quote_marks(),
-        [&lex, view](uint32_t pos) { return ReportingClauseFollows(lex, view, pos); });
-    a.quotes = std::move(found.quotes);
-    a.tweet_authors = std::move(found.tweet_authors);
-    a.tweet_author_of_quote = std::move(found.tweet_author_of_quote);
-    a.tokens = normalize::Tokenize(view, {0, static_cast<uint32_t>(view.size())}, a.quotes);
-    for (size_t t = 0; t < a.tokens.size(); ++t) {
-      if (a.tokens[t].type == Token::kQuote) a.quotes[a.tokens[t].quote].first_token = static_cast<int>(t);
-    }
-    a.sentences = normalize::SplitSentences(view, &a.tokens);
-    for (Quote& q : a.quotes) {
-      if (q.first_token >= 0) q.sentence = a.tokens[q.first_token].sentence;
-    }
-    FindMentions(lex, &a);
-    FindCues(lex, &a);
+    std::unique_ptr<Analysed> out = test::AnalyseThroughMentions(std::move(text));
+    FindCues(*lexicon_, &out->a);
     return out;
   }
 
@@ -102,9 +71,9 @@ class CueFinderTest : public ::testing::Test {
     return out;
   }
 
-  static Lexicon* lexicon_;
+  static const Lexicon* lexicon_;
 };
-Lexicon* CueFinderTest::lexicon_ = nullptr;
+const Lexicon* CueFinderTest::lexicon_ = nullptr;
 
 auto IsCue(const std::string& words, Cue::Form form) {
   return ::testing::AllOf(Field(&FoundCue::words, words), Field(&FoundCue::form, form));

@@ -18,19 +18,17 @@
 #include "cues/lexicon.h"
 #include "normalize/tokenize.h"
 #include "quotes/quote_finder.h"
+#include "cues_support.h"
 
 namespace guillemet::cues {
 namespace {
+
+using test::Analysed;
 
 using ::testing::AllOf;
 using ::testing::Contains;
 using ::testing::Field;
 using ::testing::Not;
-
-struct Analysed {
-  std::string text;
-  Analysis a;
-};
 
 // A mention as text, with what the finder says about it.
 struct FoundMention {
@@ -49,40 +47,10 @@ std::ostream& operator<<(std::ostream& os, const FoundMention& m) {
 
 class MentionFinderTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    lexicon_ = new Lexicon;
-    Status s = Lexicon::Load(GUILLEMET_SOURCE_DIR "/patterns", lexicon_);
-    ASSERT_TRUE(s.ok()) << s.message();
-  }
-  static void TearDownTestSuite() {
-    delete lexicon_;
-    lexicon_ = nullptr;
-  }
+  static void SetUpTestSuite() { lexicon_ = &test::SharedLexicon(); }
 
-  // Chains the stages the way pipeline/extractor.cc does, up to FindMentions.
   static std::unique_ptr<Analysed> Analyse(std::string text) {
-    auto out = std::make_unique<Analysed>();
-    out->text = std::move(text);
-    Analysis& a = out->a;
-    a.text = out->text;
-    std::string_view view = out->text;
-    const Lexicon& lex = *lexicon_;
-    quotes::QuoteFinderResult found = quotes::FindQuotes(
-        view, lex.quote_marks(),
-        [&lex, view](uint32_t pos) { return ReportingClauseFollows(lex, view, pos); });
-    a.quotes = std::move(found.quotes);
-    a.tweet_authors = std::move(found.tweet_authors);
-    a.tweet_author_of_quote = std::move(found.tweet_author_of_quote);
-    a.tokens = normalize::Tokenize(view, {0, static_cast<uint32_t>(view.size())}, a.quotes);
-    for (size_t t = 0; t < a.tokens.size(); ++t) {
-      if (a.tokens[t].type == Token::kQuote) a.quotes[a.tokens[t].quote].first_token = static_cast<int>(t);
-    }
-    a.sentences = normalize::SplitSentences(view, &a.tokens);
-    for (Quote& q : a.quotes) {
-      if (q.first_token >= 0) q.sentence = a.tokens[q.first_token].sentence;
-    }
-    FindMentions(lex, &a);
-    return out;
+    return test::AnalyseThroughMentions(std::move(text));
   }
 
   static std::string WordsOf(const Analysis& a, const Mention& m) {
@@ -103,9 +71,9 @@ class MentionFinderTest : public ::testing::Test {
     return out;
   }
 
-  static Lexicon* lexicon_;
+  static const Lexicon* lexicon_;
 };
-Lexicon* MentionFinderTest::lexicon_ = nullptr;
+const Lexicon* MentionFinderTest::lexicon_ = nullptr;
 
 auto IsMention(const std::string& words, Mention::Kind kind) {
   return AllOf(Field(&FoundMention::words, words), Field(&FoundMention::kind, kind));

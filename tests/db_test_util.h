@@ -1,4 +1,4 @@
-// Helpers shared by the database tests: a temporary folder, and turning a
+// Helpers shared by the database tests: turning a
 // current database file back into one of an earlier schema version, as an
 // older guillemet would have left it, to test the migrations.
 #ifndef GUILLEMET_TESTS_DB_TEST_UTIL_H_
@@ -11,22 +11,12 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "support.h"
 
 namespace guillemet::db {
 
 // A fresh folder per test, removed with everything in it afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = std::filesystem::temp_directory_path() / "guillemet_db_XXXXXX";
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using test::TempDir;
 
 // Undoes the migrations above `version` (1 or 2) on a closed file of the
 // latest version, leaving its rows as they are.

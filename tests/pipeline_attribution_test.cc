@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "guillemet/guillemet.h"
+#include "support.h"
 
 namespace guillemet {
 namespace {
@@ -31,16 +32,7 @@ std::string Describe(const Extraction& e) {
 
 class AttributionTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    std::unique_ptr<Extractor> extractor;
-    Status s = Extractor::Open(GUILLEMET_SOURCE_DIR "/patterns", &extractor);
-    ASSERT_TRUE(s.ok()) << s.message();
-    extractor_ = extractor.release();
-  }
-  static void TearDownTestSuite() {
-    delete extractor_;
-    extractor_ = nullptr;
-  }
+  static void SetUpTestSuite() { extractor_ = &test::SharedExtractor(); }
 
   static Extraction Extract(const std::string& text, const std::string& date = "") {
     Document doc;
@@ -64,9 +56,9 @@ class AttributionTest : public ::testing::Test {
     return none;
   }
 
-  static Extractor* extractor_;
+  static const Extractor* extractor_;
 };
-Extractor* AttributionTest::extractor_ = nullptr;
+const Extractor* AttributionTest::extractor_ = nullptr;
 
 // --- Incises --------------------------------------------------------------
 

@@ -18,11 +18,14 @@
 #include <vector>
 
 #include "guillemet/guillemet.h"
+#include "support.h"
 
 namespace guillemet {
 namespace {
 
 namespace fs = std::filesystem;
+using guillemet::test::ReadFile;
+using guillemet::test::SplitLines;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
@@ -30,20 +33,6 @@ using ::testing::StartsWith;
 
 const fs::path kSource = GUILLEMET_SOURCE_DIR;
 const fs::path kPatterns = kSource / "patterns";
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> SplitLines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::stringstream s(text);
-  for (std::string line; std::getline(s, line);) lines.push_back(line);
-  return lines;
-}
 
 // Every field of a quotation on one line, to compare runs and to show them.
 std::string Describe(const Quotation& q) {

@@ -29,47 +29,18 @@
 #include <tuple>
 #include <vector>
 
+#include "support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+using guillemet::test::JsonString;
+using guillemet::test::ReadFile;
+using guillemet::test::SplitLines;
 
 const fs::path kSource = GUILLEMET_SOURCE_DIR;
 constexpr double kMinTokenF1 = 0.8;
 constexpr char kKnownMissesFile[] = "tests/fixtures_known_misses.txt";
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> SplitLines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::stringstream s(text);
-  for (std::string line; std::getline(s, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
-}
-
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
 
 // ---------------------------------------------------------------------------
 // Normalisation and matching, as in scripts/score.py.

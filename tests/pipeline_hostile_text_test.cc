@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "guillemet/guillemet.h"
+#include "support.h"
 
 namespace {
 
@@ -37,6 +38,13 @@ using guillemet::Document;
 using guillemet::Extraction;
 using guillemet::Extractor;
 using guillemet::Quotation;
+using guillemet::test::ArticleWith;
+using guillemet::test::BadBytes;
+using guillemet::test::Doc;
+using guillemet::test::ExtractText;
+using guillemet::test::SharedExtractor;
+using guillemet::test::kInvalidUtf8;
+using guillemet::test::WellFormedAt;
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kSanitized = true;
@@ -53,32 +61,6 @@ constexpr bool kSanitized = false;
 // Time and memory bounds are multiplied by this under sanitizers.
 constexpr int kSlowdown = kSanitized ? 5 : 1;
 
-const Extractor& Shared() {
-  static const Extractor* extractor = [] {
-    std::unique_ptr<Extractor> e;
-    guillemet::Status s = Extractor::Open(GUILLEMET_SOURCE_DIR "/patterns", &e);
-    if (!s.ok()) {
-      ADD_FAILURE() << s.message();
-      std::abort();
-    }
-    return e.release();
-  }();
-  return *extractor;
-}
-
-Document Doc(const std::string& text) {
-  Document document;
-  document.id = "doc";
-  document.text = text;
-  return document;
-}
-
-Extraction Extract(const std::string& text) {
-  Extraction result;
-  EXPECT_NO_THROW(result = Shared().Extract(Doc(text)));
-  return result;
-}
-
 double CpuSeconds() {
   timespec t;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
@@ -89,27 +71,6 @@ long PeakRssMb() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1024;
-}
-
-// The length of the well-formed UTF-8 sequence at s[i] (Unicode table 3-7:
-// no overlong form, no surrogate, nothing past U+10FFFF), or 0.
-size_t WellFormedAt(const std::string& s, size_t i) {
-  auto byte = [&](size_t k) -> int {
-    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : -1;
-  };
-  auto in = [](int b, int lo, int hi) { return b >= lo && b <= hi; };
-  int b0 = byte(0);
-  if (in(b0, 0x00, 0x7F)) return 1;
-  if (in(b0, 0xC2, 0xDF)) return in(byte(1), 0x80, 0xBF) ? 2 : 0;
-  if (in(b0, 0xE0, 0xEF)) {
-    int lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
-    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
-  }
-  if (in(b0, 0xF0, 0xF4)) {
-    int lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
-    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
-  }
-  return 0;
 }
 
 // Code points of s[0, end), an invalid byte counting as one (the header's
@@ -165,55 +126,18 @@ std::vector<Key> Keys(const Extraction& result) {
   return keys;
 }
 
-const std::string kParagraphs[] = {
-    "Le ministre a déclaré : « Nous ferons mieux. »",
-    "« Nous ne céderons pas », a affirmé Jean Dupont, maire de Lyon.",
-    "Selon Marie Curie, « la science avance ».",
-};
-
-std::string Article(const std::string& bad = "", const std::string& eol = "\n") {
-  std::string text = kParagraphs[0] + eol + eol;
-  if (!bad.empty()) text += bad + eol + eol;
-  text += kParagraphs[1] + eol + eol + kParagraphs[2] + eol;
-  return text + bad;
-}
-
 const std::vector<Key>& CleanKeys() {
-  static const std::vector<Key> keys = Keys(Shared().Extract(Doc(Article())));
+  static const std::vector<Key> keys = Keys(SharedExtractor().Extract(Doc(ArticleWith())));
   return keys;
 }
-
-struct BadBytes {
-  const char* name;
-  std::string bytes;
-};
-const BadBytes kInvalidUtf8[] = {
-    {"stray_continuation", "\x80 x \xBF\xBF y \x9F"},
-    {"truncated_2", "\xC3 x"},
-    {"truncated_3", "\xE2\x80 x"},
-    {"truncated_4", "\xF0\x9F\x98 x"},
-    {"truncated_at_end", "x \xE2\x82"},
-    {"overlong_2", "\xC0\xAF \xC1\xBF"},
-    {"overlong_3", "\xE0\x80\xAF \xE0\x9F\xBF"},
-    {"overlong_4", "\xF0\x80\x80\xAF \xF0\x8F\xBF\xBF"},
-    {"surrogate_high", "\xED\xA0\x80"},
-    {"surrogate_low", "\xED\xBF\xBF"},
-    {"surrogate_pair_encoded", "\xED\xA0\xBD\xED\xB8\x80"},
-    {"past_10ffff", "\xF4\x90\x80\x80"},
-    {"bytes_f5_to_ff", "\xF5\xF6\xF7\xF8\xF9\xFA\xFB\xFC\xFD\xFE\xFF"},
-    {"latin1",
-     "L'\xE9l\xE8ve a d\xE9"
-     "clar\xE9 : \xAB Tr\xE8s bien \xBB."},
-    {"broken_guillemet", "\xC2 Oui \xC2\xBB, a-t-il \xC2"},
-};
 
 TEST(HostileText, TheCleanArticleHasThreeQuotations) { EXPECT_EQ(CleanKeys().size(), 3u); }
 
 TEST(HostileText, InvalidUtf8IsCountedInAWarningAndCostsNoQuotation) {
   for (const BadBytes& bad : kInvalidUtf8) {
     SCOPED_TRACE(bad.name);
-    const std::string text = Article(bad.bytes);
-    Extraction result = Extract(text);
+    const std::string text = ArticleWith(bad.bytes);
+    Extraction result = ExtractText(text);
     size_t invalid = 0;
     CodePoints(text, text.size(), &invalid);
     ASSERT_GT(invalid, 0u);
@@ -228,11 +152,11 @@ TEST(HostileText, InvalidUtf8IsCountedInAWarningAndCostsNoQuotation) {
 }
 
 TEST(HostileText, OneInvalidByteIsReportedInTheSingular) {
-  Extraction result = Extract(Article("\xFF"));
-  // Article() puts the byte twice: in its paragraph and at the end.
+  Extraction result = ExtractText(ArticleWith("\xFF"));
+  // ArticleWith() puts the byte twice: in its paragraph and at the end.
   EXPECT_EQ(result.warnings,
             std::vector<std::string>{"invalid UTF-8 repaired for analysis (2 bytes)"});
-  result = Extract("\xFF");
+  result = ExtractText("\xFF");
   EXPECT_EQ(result.warnings,
             std::vector<std::string>{"invalid UTF-8 repaired for analysis (1 byte)"});
 }
@@ -240,23 +164,23 @@ TEST(HostileText, OneInvalidByteIsReportedInTheSingular) {
 TEST(HostileText, NulBytesCostNoQuotation) {
   using namespace std::string_literals;
   for (const std::string& nul : {"\0"s, "a\0b"s, std::string(1000, '\0')}) {
-    const std::string text = Article(nul);
-    Extraction result = Extract(text);
+    const std::string text = ArticleWith(nul);
+    Extraction result = ExtractText(text);
     EXPECT_EQ(Keys(result), CleanKeys());
     ExpectWithinContract(text, result);
   }
   // Inside a quotation, a NUL is just a character.
-  Extraction inside = Extract("Il a déclaré : « Oui\0 et non. »"s);
+  Extraction inside = ExtractText("Il a déclaré : « Oui\0 et non. »"s);
   ASSERT_EQ(inside.quotations.size(), 1u);
   EXPECT_EQ(inside.quotations[0].quote, "Oui\0 et non."s);
 }
 
 TEST(HostileText, AByteOrderMarkShiftsOffsetsByItsSize) {
-  const std::string text = "\xEF\xBB\xBF" + Article();
-  Extraction result = Extract(text);
+  const std::string text = "\xEF\xBB\xBF" + ArticleWith();
+  Extraction result = ExtractText(text);
   EXPECT_EQ(Keys(result), CleanKeys());
   ExpectWithinContract(text, result);
-  Extraction clean = Extract(Article());
+  Extraction clean = ExtractText(ArticleWith());
   ASSERT_EQ(result.quotations.size(), clean.quotations.size());
   for (size_t i = 0; i < clean.quotations.size(); ++i) {
     EXPECT_EQ(result.quotations[i].byte_start, clean.quotations[i].byte_start + 3);
@@ -267,8 +191,8 @@ TEST(HostileText, AByteOrderMarkShiftsOffsetsByItsSize) {
 TEST(HostileText, CrlfAndLoneCrLineEndsFindTheSameQuotations) {
   for (const char* eol : {"\r\n", "\r", "\n\r", "\r\r\n"}) {
     SCOPED_TRACE(testing::PrintToString(std::string(eol)));
-    const std::string text = Article("", eol);
-    Extraction result = Extract(text);
+    const std::string text = ArticleWith("", eol);
+    Extraction result = ExtractText(text);
     EXPECT_EQ(Keys(result), CleanKeys());
     ExpectWithinContract(text, result);
   }
@@ -280,7 +204,7 @@ TEST(HostileText, TinyAndDegenerateTextsAreHarmless) {
                                     ":",   "« Oui", "Oui »", ", a-t-il dit."};
   for (int b = 0; b < 256; ++b) texts.push_back(std::string(1, static_cast<char>(b)));
   for (const std::string& text : texts) {
-    Extraction result = Extract(text);
+    Extraction result = ExtractText(text);
     ExpectWithinContract(text, result);
   }
 }
@@ -344,7 +268,7 @@ TEST(HostileText, RandomSoupsOfMarksAndWordsKeepTheContract) {
     std::string text;
     int n = static_cast<int>(rng() % 200);
     for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
-    Extraction result = Extract(text);
+    Extraction result = ExtractText(text);
     ExpectWithinContract(text, result);
     if (HasFailure()) {
       ADD_FAILURE() << "on text: " << testing::PrintToString(text);
@@ -381,7 +305,7 @@ std::string Repeat(const std::string& piece, size_t n) {
 // with a failure, when the child crashed, failed or was killed;
 // *cpu_seconds gets the child's CPU time.
 bool RunInChild(const std::function<void()>& body, double limit, double* cpu_seconds) {
-  Shared();  // Loaded once, before the fork.
+  SharedExtractor();  // Loaded once, before the fork.
   std::fflush(nullptr);
   pid_t pid = fork();
   if (pid == 0) {
@@ -433,7 +357,7 @@ TEST_P(HostileTextBound, EndsInBoundedTimeWithinTheContract) {
   // Wall-clock slack for a loaded machine; the CPU time is the criterion.
   if (!RunInChild(
           [&] {
-            Extraction result = Extract(text);
+            Extraction result = ExtractText(text);
             ExpectWithinContract(text, result);
           },
           1.5 * limit + 5, &cpu)) {
@@ -471,7 +395,7 @@ TEST(HostileText, NestingQuotations10000DeepTakesMemoryInProportion) {
   RunInChild(
       [&] {
         const long before = PeakRssMb();
-        Extraction result = Extract(text);
+        Extraction result = ExtractText(text);
         const long grown = PeakRssMb() - before;
         // The text is 60 KB: even 200 bytes of state per byte is 12 MB.
         EXPECT_LT(grown, 64 * kSlowdown) << "MB for a text of " << text.size() << " bytes";
@@ -503,7 +427,7 @@ bool SkipTiming() { return std::getenv("GUILLEMET_SKIP_TIMING_TESTS") != nullptr
 
 double TimeOf(const std::string& text) {
   const double start = CpuSeconds();
-  Shared().Extract(Doc(text));
+  SharedExtractor().Extract(Doc(text));
   return CpuSeconds() - start;
 }
 
@@ -522,7 +446,7 @@ TEST_P(ExtractTime, GrowsLinearlyWhenTheInputDoubles) {
   if (SkipTiming()) GTEST_SKIP() << "GUILLEMET_SKIP_TIMING_TESTS is set";
   const Shape& shape = GetParam();
   if (SkipOpenBug(shape.open_bug)) GTEST_SKIP() << "open bug: " << shape.open_bug;
-  Shared();  // Not part of any measure.
+  SharedExtractor();  // Not part of any measure.
   size_t n = 256;
   constexpr size_t kMaxBytes = size_t{1} << 20;
   while (TimeOf(shape.make(n)) < 0.05 && shape.make(8 * n).size() <= kMaxBytes) n *= 2;

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "guillemet/guillemet.h"
+#include "support.h"
 
 namespace guillemet {
 namespace {
@@ -30,16 +31,7 @@ std::string Describe(const Extraction& e) {
 
 class ResolutionTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    std::unique_ptr<Extractor> extractor;
-    Status s = Extractor::Open(GUILLEMET_SOURCE_DIR "/patterns", &extractor);
-    ASSERT_TRUE(s.ok()) << s.message();
-    extractor_ = extractor.release();
-  }
-  static void TearDownTestSuite() {
-    delete extractor_;
-    extractor_ = nullptr;
-  }
+  static void SetUpTestSuite() { extractor_ = &test::SharedExtractor(); }
 
   // The quotation of `text` whose words are `words`, the article dated
   // `date`; fails the test (and returns an empty one) when there is none.
@@ -57,9 +49,9 @@ class ResolutionTest : public ::testing::Test {
     return Quotation();
   }
 
-  static Extractor* extractor_;
+  static const Extractor* extractor_;
 };
-Extractor* ResolutionTest::extractor_ = nullptr;
+const Extractor* ResolutionTest::extractor_ = nullptr;
 
 // --- Offices --------------------------------------------------------------
 
