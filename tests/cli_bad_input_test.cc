@@ -41,21 +41,7 @@ using guillemet::test::kInvalidUtf8;
 using guillemet::test::ReadFile;
 using guillemet::test::SplitLines;
 using guillemet::test::WellFormedAt;
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
-// Seconds and megabytes allowed, times this under sanitizers.
-constexpr int kSlowdown = kSanitized ? 5 : 1;
+using guillemet::test::kSlowdown;
 
 constexpr size_t kMiB = size_t{1} << 20;
 

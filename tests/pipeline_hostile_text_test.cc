@@ -45,21 +45,7 @@ using guillemet::test::ExtractText;
 using guillemet::test::SharedExtractor;
 using guillemet::test::kInvalidUtf8;
 using guillemet::test::WellFormedAt;
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
-// Time and memory bounds are multiplied by this under sanitizers.
-constexpr int kSlowdown = kSanitized ? 5 : 1;
+using guillemet::test::kSlowdown;
 
 double CpuSeconds() {
   timespec t;

@@ -21,6 +21,21 @@
 
 namespace guillemet::test {
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+// Time and memory bounds are multiplied by this under sanitizers, which slow
+// code down and inflate its memory.
+constexpr int kSlowdown = kSanitized ? 5 : 1;
+
 inline std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;
