@@ -137,6 +137,23 @@ TEST_F(AttributionTest, ColonAfterACue) {
   EXPECT_EQ(q.kind, QuoteKind::kDirect);
 }
 
+TEST_F(AttributionTest, ColonAfterAClauseAboutTheSubjectNamesTheSubject) {
+  Quotation q = QuotationOf(
+      "Arrivé le dernier, Paul Dupont n'a pas caché sa colère : « Nous partirons demain. »",
+      "Nous partirons demain.");
+  EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
+  EXPECT_EQ(q.method, "colon_after_subject");
+  EXPECT_EQ(q.kind, QuoteKind::kDirect);
+}
+
+TEST_F(AttributionTest, ColonAfterSubjectYieldsToAPersonNamedBeforeTheColon) {
+  Quotation q = QuotationOf(
+      "Le maire, Paul Dupont, a brandi le message de Claire Martin : « Merci pour tout. »",
+      "Merci pour tout.");
+  EXPECT_NE(SpeakerOf(q), "Paul Dupont");
+  EXPECT_NE(q.method, "colon_after_subject");
+}
+
 TEST_F(AttributionTest, HeadlineNameColonQuotation) {
   Quotation q = QuotationOf(
       "Jens Stoltenberg : « Nous ne céderons jamais »\nLe Norvégien s'exprimait lundi à Bruxelles.",
