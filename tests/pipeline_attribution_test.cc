@@ -154,6 +154,14 @@ TEST_F(AttributionTest, ColonAfterSubjectYieldsToAPersonNamedBeforeTheColon) {
   EXPECT_NE(q.method, "colon_after_subject");
 }
 
+TEST_F(AttributionTest, AEnCroireIntroducesTheSource) {
+  Quotation q = QuotationOf("Le projet, à en croire Paul Dupont, « n'a jamais été réaliste ».",
+                            "n'a jamais été réaliste");
+  EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
+  EXPECT_EQ(q.method, "source_preposition");
+  EXPECT_EQ(q.cue, "à en croire");
+}
+
 TEST_F(AttributionTest, HeadlineNameColonQuotation) {
   Quotation q = QuotationOf(
       "Jens Stoltenberg : « Nous ne céderons jamais »\nLe Norvégien s'exprimait lundi à Bruxelles.",

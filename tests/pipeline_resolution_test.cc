@@ -233,6 +233,21 @@ TEST_F(ResolutionTest, FormerOfficeMayStillNameTheLastSpeaker) {
   EXPECT_EQ(SpeakerOf(q), "Claire Martin");
 }
 
+TEST_F(ResolutionTest, OccupationNounNamesThePersonOfTheStory) {
+  Quotation q = QuotationOf(
+      "Paul Dupont comparaissait mardi pour vol.\n« Je regrette », a reconnu le prévenu.",
+      "Je regrette");
+  EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
+}
+
+TEST_F(ResolutionTest, DefiniteDescriptionIsNotAnUnnamedSourceOfAnotherNoun) {
+  Quotation q = QuotationOf(
+      "« Personne n'a rien vu », raconte une salariée du magasin.\n« La peine doit être "
+      "lourde », a plaidé la magistrate du parquet.",
+      "La peine doit être lourde");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 // --- Pronouns -------------------------------------------------------------
 
 TEST_F(ResolutionTest, OpeningPronounResolvesToASpeakerNamedLater) {

@@ -25,6 +25,7 @@ struct Entity {
   char gender = 0;
   bool is_org = false;
   bool plural = false;
+  bool unnamed = false;  // Named by its description ("une salariée du magasin").
 };
 
 // An office or head noun bound to a person by an apposition.
@@ -641,19 +642,24 @@ class Resolver {
         return e;
       }
     }
+    // "la magistrate du parquet" with nobody of the story to be: someone
+    // the article names elsewhere or not at all; null rather than a
+    // phrase that the article itself treats as already known.
+    if (definite && !mention.plural) return -1;
     return DescriptionEntity(mention, how);
   }
 
   // "le ministre délégué chargé des Comptes publics" after "le député X":
   // an office spelt out with its complements is not an anaphor of someone
-  // the article describes by another noun. A bare "le technicien" may
-  // still be "l'entraîneur".
+  // the article describes by another noun.
   bool DescribedOtherwise(const Mention& mention, int entity) const {
     auto it = heads_of_entity_.find(entity);
     if (it == heads_of_entity_.end()) return false;
     int head = mention.first_token;
     while (head < mention.end_token && tokens_[head].norm != mention.head) ++head;
-    if (head + 1 >= mention.end_token) return false;  // Nothing after the noun.
+    // Someone known only as "une salariée" is not "la magistrate", even
+    // bare; a named person may be "le technicien" after "l'entraîneur".
+    if (head + 1 >= mention.end_token && !entities_[entity].unnamed) return false;
     // "l'ancienne ministre de l'Économie": a past office, which the
     // article's present description of the person does not contradict.
     for (int k = mention.first_token; k < head; ++k) {
@@ -783,8 +789,10 @@ class Resolver {
     e.name = text;
     e.gender = mention.gender;
     e.plural = mention.plural;
+    e.unnamed = true;
     int entity = AddEntity(e);
     entity_of_key_[key] = entity;
+    if (!mention.head.empty()) heads_of_entity_[entity].push_back(mention.head);
     *how = "description";
     return entity;
   }
