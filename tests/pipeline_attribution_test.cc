@@ -292,6 +292,14 @@ TEST_F(AttributionTest, EmbeddedPostIsATweetOfTheAuthorLine) {
 
 // --- Marks that report nobody's words -------------------------------------
 
+TEST_F(AttributionTest, SousLeNomDeIntroducesAName) {
+  Quotation q = QuotationOf(
+      "Paul Dupont a annoncé une réunion mensuelle, sous le nom de « comité des crues ».",
+      "comité des crues");
+  EXPECT_EQ(q.kind, QuoteKind::kMention);
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 TEST_F(AttributionTest, NamingContextsAndCapitalisedLabelsAreMentions) {
   struct Case {
     const char* text;
