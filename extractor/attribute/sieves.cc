@@ -298,6 +298,10 @@ class Sieves {
     if (s.is_title) return false;
     int subject = subjects_.of_sentence[sentence];
     if (subject < 0) return false;
+    // A clause about its subject is short; the bounds keep each quotation
+    // O(1) in a sentence of thousands of them.
+    constexpr int kMaxClause = 40;
+    if (t - a_.mentions[subject].end_token > kMaxClause) return false;
     // "Vainqueur de l'étape, Maxime Kerleau ...": a capitalised first word
     // is no person; the person after the comma that follows is.
     if (!IsPersonMention(a_.mentions[subject])) {
@@ -319,17 +323,17 @@ class Sieves {
     }
     const Mention& m = a_.mentions[subject];
     if (!IsPersonMention(m) || m.kind == Mention::kPronoun || m.end_token >= t - 1) return false;
+    if (t - m.end_token > kMaxClause || m.first_token - s.first_token > kMaxClause) return false;
     for (int k = m.end_token; k < t - 1; ++k) {
       const int other = a_.mention_at[k];
       if (other < 0 || other == subject || other == m.apposed) continue;
       if (IsPersonMention(a_.mentions[other])) return false;
     }
-    for (int k = t + 1; k < s.end_token; ++k) {
-      if (tokens_[k].type != Token::kPunct) return false;
-    }
+    const bool ends = t + 1 == s.end_token ||
+                      (t + 2 == s.end_token && tokens_[t + 1].type == Token::kPunct);
+    if (!ends) return false;
     const int cues = static_cast<int>(a_.cues.size());
-    for (int c = FirstCueFrom(s.first_token); c < cues && a_.cues[c].first_token < s.end_token;
-         ++c) {
+    for (int c = FirstCueFrom(s.first_token); c < cues && a_.cues[c].first_token < t; ++c) {
       const int other = subjects_.of_cue[c];
       if (other >= 0 && other != subject && other != m.apposed) return false;
     }

@@ -262,7 +262,10 @@ class Resolver {
       }
       if (!mention.head.empty()) {
         head_bindings_[mention.head].push_back({mention.first_token, person});
-        heads_of_entity_[person].push_back(mention.head);
+        std::vector<std::string>& heads = heads_of_entity_[person];
+        if (std::find(heads.begin(), heads.end(), mention.head) == heads.end()) {
+          heads.push_back(mention.head);
+        }
       }
       SetEntity(static_cast<int>(m), person, "apposition");
       NoteNationalities(mention, person);
