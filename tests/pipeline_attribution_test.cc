@@ -129,6 +129,31 @@ TEST_F(AttributionTest, ColonAfterACue) {
   EXPECT_EQ(q.kind, QuoteKind::kDirect);
 }
 
+TEST_F(AttributionTest, ColonAfterAClauseAboutTheSubjectNamesTheSubject) {
+  Quotation q = QuotationOf(
+      "Arrivé le dernier, Paul Dupont n'a pas caché sa colère : « Nous partirons demain. »",
+      "Nous partirons demain.");
+  EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
+  EXPECT_EQ(q.method, "colon_after_subject");
+  EXPECT_EQ(q.kind, QuoteKind::kDirect);
+}
+
+TEST_F(AttributionTest, ColonAfterSubjectYieldsToAPersonNamedBeforeTheColon) {
+  Quotation q = QuotationOf(
+      "Le maire, Paul Dupont, a brandi le message de Claire Martin : « Merci pour tout. »",
+      "Merci pour tout.");
+  EXPECT_NE(SpeakerOf(q), "Paul Dupont");
+  EXPECT_NE(q.method, "colon_after_subject");
+}
+
+TEST_F(AttributionTest, AEnCroireIntroducesTheSource) {
+  Quotation q = QuotationOf("Le projet, à en croire Paul Dupont, « n'a jamais été réaliste ».",
+                            "n'a jamais été réaliste");
+  EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
+  EXPECT_EQ(q.method, "source_preposition");
+  EXPECT_EQ(q.cue, "à en croire");
+}
+
 TEST_F(AttributionTest, HeadlineNameColonQuotation) {
   Quotation q = QuotationOf(
       "Jens Stoltenberg : « Nous ne céderons jamais »\nLe Norvégien s'exprimait lundi à Bruxelles.",
@@ -258,6 +283,14 @@ TEST_F(AttributionTest, EmbeddedPostIsATweetOfTheAuthorLine) {
 }
 
 // --- Marks that report nobody's words -------------------------------------
+
+TEST_F(AttributionTest, SousLeNomDeIntroducesAName) {
+  Quotation q = QuotationOf(
+      "Paul Dupont a annoncé une réunion mensuelle, sous le nom de « comité des crues ».",
+      "comité des crues");
+  EXPECT_EQ(q.kind, QuoteKind::kMention);
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
 
 TEST_F(AttributionTest, NamingContextsAndCapitalisedLabelsAreMentions) {
   struct Case {

@@ -201,6 +201,45 @@ TEST_F(ResolutionTest, UnnamedSourceIsNamedAsWritten) {
   EXPECT_FALSE(q.speaker_id.has_value());
 }
 
+TEST_F(ResolutionTest, PresidentOfAnotherBodyIsNotThePresidentOfTheRepublic) {
+  Quotation q = QuotationOf(
+      "Le président du conseil départemental, Paul Dupont, a salué l'annonce. Le président de "
+      "la République a promis « une aide rapide » aux communes.",
+      "une aide rapide", "2024-02-10");
+  EXPECT_EQ(SpeakerOf(q), "Emmanuel Macron");
+}
+
+TEST_F(ResolutionTest, SpeltOutOfficeIsNotTheLastSpeakerDescribedByAnotherNoun) {
+  Quotation q = QuotationOf(
+      "« Nous voterons ce texte », a assuré le député Paul Dupont.\nLe ministre délégué chargé "
+      "des Transports a pour sa part vanté « un budget sérieux ».",
+      "un budget sérieux");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
+TEST_F(ResolutionTest, FormerOfficeMayStillNameTheLastSpeaker) {
+  Quotation q = QuotationOf(
+      "« Rien n'est décidé », a déclaré la présidente de la fondation, Claire Martin.\n"
+      "L'ancienne ministre de la Santé a ensuite promis « une réponse rapide ».",
+      "une réponse rapide");
+  EXPECT_EQ(SpeakerOf(q), "Claire Martin");
+}
+
+TEST_F(ResolutionTest, OccupationNounNamesThePersonOfTheStory) {
+  Quotation q = QuotationOf(
+      "Paul Dupont comparaissait mardi pour vol.\n« Je regrette », a reconnu le prévenu.",
+      "Je regrette");
+  EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
+}
+
+TEST_F(ResolutionTest, DefiniteDescriptionIsNotAnUnnamedSourceOfAnotherNoun) {
+  Quotation q = QuotationOf(
+      "« Personne n'a rien vu », raconte une salariée du magasin.\n« La peine doit être "
+      "lourde », a plaidé la magistrate du parquet.",
+      "La peine doit être lourde");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 // --- Pronouns -------------------------------------------------------------
 
 TEST_F(ResolutionTest, OpeningPronounResolvesToASpeakerNamedLater) {

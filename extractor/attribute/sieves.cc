@@ -122,7 +122,7 @@ class Sieves {
                                   &Sieves::HeadlineColon,  &Sieves::HeadlineParenthesis,
                                   &Sieves::PostposedFrame, &Sieves::SourcePreposition,
                                   &Sieves::Complement,     &Sieves::Relay,
-                                  &Sieves::SoleSpeakerOfSentence};
+                                  &Sieves::SoleSpeakerOfSentence, &Sieves::ColonAfterSubject};
     for (Rule rule : kRules) {
       for (size_t q = 0; q < n; ++q) {
         if (!decided_[q]) (this->*rule)(static_cast<int>(q));
@@ -282,6 +282,73 @@ class Sieves {
       --c;
     }
     return false;
+  }
+
+  // "Marco Rubio n'a pas caché ses doutes : « ... »", "Un conseiller,
+  // sous couvert d'anonymat, assume le ton : « ... »": French news puts a
+  // quotation after a colon that ends a clause about its speaker, whatever
+  // the verb. Only when the sentence's subject is a person, nobody else is
+  // named between it and the colon, no cue of the sentence names someone
+  // else, and the quotation ends the sentence.
+  bool ColonAfterSubject(int q) {
+    const int t = TokenOf(q);
+    if (!Valid(t - 1) || tokens_[t - 1].norm != ":") return false;
+    const int sentence = tokens_[t].sentence;
+    const Sentence& s = a_.sentences[sentence];
+    if (s.is_title) return false;
+    int subject = subjects_.of_sentence[sentence];
+    if (subject < 0) return false;
+    // A clause about its subject is short; the bounds keep each quotation
+    // O(1) in a sentence of thousands of them.
+    constexpr int kMaxClause = 40;
+    if (t - a_.mentions[subject].end_token > kMaxClause) return false;
+    // "Vainqueur de l'étape, Maxime Kerleau ...": a capitalised first word
+    // is no person; the person after the comma that follows is.
+    if (!IsPersonMention(a_.mentions[subject])) {
+      const int from = a_.mentions[subject].end_token;
+      subject = -1;
+      for (int k = from; k < t - 1; ++k) {
+        const int other = a_.mention_at[k];
+        if (other >= 0 && a_.mentions[other].first_token == k &&
+            IsPersonMention(a_.mentions[other])) {
+          if (tokens_[k - 1].norm == ",") subject = other;
+          break;
+        }
+      }
+      if (subject < 0) return false;
+      if (a_.mentions[subject].kind != Mention::kName &&
+          a_.mentions[subject].apposed > subject) {
+        subject = a_.mentions[subject].apposed;
+      }
+    }
+    const Mention& m = a_.mentions[subject];
+    if (!IsPersonMention(m) || m.kind == Mention::kPronoun || m.end_token >= t - 1) return false;
+    if (t - m.end_token > kMaxClause || m.first_token - s.first_token > kMaxClause) return false;
+    for (int k = m.end_token; k < t - 1; ++k) {
+      const int other = a_.mention_at[k];
+      if (other < 0 || other == subject || other == m.apposed) continue;
+      if (IsPersonMention(a_.mentions[other])) return false;
+    }
+    const bool ends = t + 1 == s.end_token ||
+                      (t + 2 == s.end_token && tokens_[t + 1].type == Token::kPunct);
+    if (!ends) return false;
+    const int cues = static_cast<int>(a_.cues.size());
+    for (int c = FirstCueFrom(s.first_token); c < cues && a_.cues[c].first_token < t; ++c) {
+      const int other = subjects_.of_cue[c];
+      if (other >= 0 && other != subject && other != m.apposed) return false;
+    }
+    Set(q, subject, -1, "colon_after_subject", 0.6);
+    return true;
+  }
+
+  // Words that may name a person: not an organisation, a document or a
+  // lone capitalised word nothing marks as a person's name ("Devant").
+  bool IsPersonMention(const Mention& m) const {
+    if (m.is_org) return false;
+    if (m.kind == Mention::kName) {
+      return m.gender != 0 || !m.speakers.empty() || m.end_token - m.first_token >= 2;
+    }
+    return true;
   }
 
   // A relative pronoun right before the cue, or before one or two clitic

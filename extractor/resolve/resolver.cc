@@ -25,6 +25,7 @@ struct Entity {
   char gender = 0;
   bool is_org = false;
   bool plural = false;
+  bool unnamed = false;  // Named by its description ("une salariée du magasin").
 };
 
 // An office or head noun bound to a person by an apposition.
@@ -252,13 +253,39 @@ class Resolver {
       if (mention.kind == Mention::kName || mention.apposed < 0) continue;
       int person = entity_of_mention_[mention.apposed];
       if (person < 0) continue;
-      for (const std::string& role : mention.roles) {
-        role_bindings_[role].push_back({mention.first_token, person});
+      // "le président du Rassemblement national, X" holds no office that
+      // the bare "président" names: X is not "le président de la République".
+      if (!QualifiedBeyondItsPhrase(mention)) {
+        for (const std::string& role : mention.roles) {
+          role_bindings_[role].push_back({mention.first_token, person});
+        }
       }
-      if (!mention.head.empty()) head_bindings_[mention.head].push_back({mention.first_token, person});
+      if (!mention.head.empty()) {
+        head_bindings_[mention.head].push_back({mention.first_token, person});
+        std::vector<std::string>& heads = heads_of_entity_[person];
+        if (std::find(heads.begin(), heads.end(), mention.head) == heads.end()) {
+          heads.push_back(mention.head);
+        }
+      }
       SetEntity(static_cast<int>(m), person, "apposition");
       NoteNationalities(mention, person);
     }
+  }
+
+  // Whether an office's words go on with a complement that no phrase of
+  // roles.tsv covers ("président" + "du Rassemblement national", "ministre
+  // délégué" + "chargé des Comptes publics" is not): the office is then
+  // another one than those the bare phrase lists.
+  bool QualifiedBeyondItsPhrase(const Mention& mention) const {
+    if (mention.kind != Mention::kRole) return false;
+    int head = mention.first_token;
+    while (head < mention.end_token && tokens_[head].norm != mention.head) ++head;
+    if (head >= mention.end_token) return false;
+    const int len = lex_.role_phrases().LongestAt(tokens_, head, nullptr);
+    const int after = head + len;
+    if (len <= 0 || after >= mention.end_token) return false;
+    const std::string& w = tokens_[after].norm;
+    return w == "de" || w == "du" || w == "des" || w == "d'";
   }
 
   // "le secrétaire d'État américain Antony Blinken": the adjectives of the
@@ -511,6 +538,7 @@ class Resolver {
   }
 
   int ResolveRole(const Mention& mention, const char** how) {
+    if (QualifiedBeyondItsPhrase(mention)) return -1;
     // Named before, in apposition to this office: strong. Named only later:
     // one candidate among the office holders of the article.
     std::vector<int> named, later, holders;
@@ -611,12 +639,40 @@ class Resolver {
     // "la parlementaire", "le responsable": someone already in the story.
     if (definite && !mention.plural) {
       int e = LastSalientPerson(mention.gender, false);
+      if (e >= 0 && DescribedOtherwise(mention, e)) return -1;
       if (e >= 0) {
         *how = "definite_description";
         return e;
       }
     }
+    // "la magistrate du parquet" with nobody of the story to be: someone
+    // the article names elsewhere or not at all; null rather than a
+    // phrase that the article itself treats as already known.
+    if (definite && !mention.plural) return -1;
     return DescriptionEntity(mention, how);
+  }
+
+  // "le ministre délégué chargé des Comptes publics" after "le député X":
+  // an office spelt out with its complements is not an anaphor of someone
+  // the article describes by another noun.
+  bool DescribedOtherwise(const Mention& mention, int entity) const {
+    auto it = heads_of_entity_.find(entity);
+    if (it == heads_of_entity_.end()) return false;
+    int head = mention.first_token;
+    while (head < mention.end_token && tokens_[head].norm != mention.head) ++head;
+    // Someone known only as "une salariée" is not "la magistrate", even
+    // bare; a named person may be "le technicien" after "l'entraîneur".
+    if (head + 1 >= mention.end_token && !entities_[entity].unnamed) return false;
+    // "l'ancienne ministre de l'Économie": a past office, which the
+    // article's present description of the person does not contradict.
+    for (int k = mention.first_token; k < head; ++k) {
+      const std::string& w = tokens_[k].norm;
+      if (mention.former || w == "ancien" || w == "ancienne" || w == "ex" || w == "ex-") return false;
+    }
+    for (const std::string& h : it->second) {
+      if (h == mention.head) return false;
+    }
+    return true;
   }
 
   // "l'Américain", "la Russe": someone of the story with that nationality,
@@ -736,8 +792,10 @@ class Resolver {
     e.name = text;
     e.gender = mention.gender;
     e.plural = mention.plural;
+    e.unnamed = true;
     int entity = AddEntity(e);
     entity_of_key_[key] = entity;
+    if (!mention.head.empty()) heads_of_entity_[entity].push_back(mention.head);
     *how = "description";
     return entity;
   }
@@ -975,6 +1033,7 @@ class Resolver {
   std::unordered_map<std::string, std::vector<int>> surname_;
   std::unordered_map<std::string, std::vector<Binding>> role_bindings_;
   std::unordered_map<std::string, std::vector<Binding>> head_bindings_;
+  std::unordered_map<int, std::vector<std::string>> heads_of_entity_;  // Their apposed nouns.
   // Lists kept per gender slot and for all genders together.
   template <typename List>
   struct ByGender {
