@@ -37,10 +37,7 @@ using guillemet::test::ReadFile;
 using guillemet::test::SplitLines;
 using guillemet::db::Database;
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
+using Result = guillemet::test::CommandResult;
 
 size_t Count(const std::string& text, const std::string& what) {
   size_t n = 0;
@@ -100,30 +97,14 @@ std::string DumpOf(const std::string& path) {
 
 class DatabaseCommands : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "guillemet-db-cli-XXXXXX").string();
-    dir_ = mkdtemp(pattern.data());
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   std::string Write(const std::string& name, const std::string& content) {
-    fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
+    return temp_.Write(name, content);
   }
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string Path(const std::string& name) const { return temp_.File(name); }
 
   // Runs `guillemet ARGS` in the temporary folder and waits for it.
   Result Run(const std::string& args, const std::string& env = "") {
-    std::string command = "cd '" + dir_.string() + "' && " + env + " '" GUILLEMET_BINARY "' " +
-                          args + " < /dev/null > out.txt 2> err.txt";
-    int raw = std::system(command.c_str());
-    Result r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = ReadFile(dir_ / "out.txt");
-    r.err = ReadFile(dir_ / "err.txt");
-    return r;
+    return guillemet::test::RunGuillemet(dir_, args, "/dev/null", env);
   }
 
   // Starts `guillemet ARGS` in the temporary folder without waiting;
@@ -172,7 +153,8 @@ class DatabaseCommands : public ::testing::Test {
   static std::string Patterns() { return "--patterns '" GUILLEMET_SOURCE_DIR "/patterns' "; }
   static std::string Docs() { return "'" GUILLEMET_SOURCE_DIR "/fixtures/docs' "; }
 
-  fs::path dir_;
+  guillemet::test::TempDir temp_{"guillemet-db-cli"};
+  const fs::path& dir_ = temp_.path();
 };
 
 TEST_F(DatabaseCommands, SearchFindsAFixtureQuoteByAWordWithoutItsAccentAndBySurname) {

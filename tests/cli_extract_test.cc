@@ -21,42 +21,24 @@ namespace fs = std::filesystem;
 using guillemet::test::ReadFile;
 using guillemet::test::SplitLines;
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
+using Result = guillemet::test::CommandResult;
 
 class ExtractCommand : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "guillemet-cli-XXXXXX").string();
-    dir_ = mkdtemp(pattern.data());
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   std::string Write(const std::string& name, const std::string& content) {
-    fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
+    return temp_.Write(name, content);
   }
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string Path(const std::string& name) const { return temp_.File(name); }
 
   // Runs `guillemet ARGS` in the temporary folder, with the repository's
   // patterns unless ARGS name others.
   Result Run(const std::string& args, const std::string& stdin_file = "/dev/null") {
-    std::string command = "cd '" + dir_.string() + "' && '" GUILLEMET_BINARY "' " + args + " < '" +
-                          stdin_file + "' > out.txt 2> err.txt";
-    int raw = std::system(command.c_str());
-    Result r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = ReadFile(dir_ / "out.txt");
-    r.err = ReadFile(dir_ / "err.txt");
-    return r;
+    return guillemet::test::RunGuillemet(dir_, args, stdin_file);
   }
   static std::string Patterns() { return "--patterns '" GUILLEMET_SOURCE_DIR "/patterns' "; }
 
-  fs::path dir_;
+  guillemet::test::TempDir temp_{"guillemet-cli"};
+  const fs::path& dir_ = temp_.path();
 };
 
 TEST_F(ExtractCommand, ReportsEachBadItemAndProcessesAllTheOthers) {

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -101,6 +102,28 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// What a run of the command-line tool gave.
+struct CommandResult {
+  int status = -1;  // Exit status; -1 when it did not exit normally.
+  std::string out, err;
+};
+
+// Runs `guillemet ARGS` (GUILLEMET_BINARY) in `dir` through the shell, with
+// `env` before it ("NAME=value ...") and stdin from `stdin_file`, and waits
+// for it; its stdout and stderr are left in dir/out.txt and dir/err.txt.
+inline CommandResult RunGuillemet(const std::filesystem::path& dir, const std::string& args,
+                                  const std::string& stdin_file = "/dev/null",
+                                  const std::string& env = "") {
+  const std::string command = "cd '" + dir.string() + "' && " + env + " '" GUILLEMET_BINARY "' " +
+                              args + " < '" + stdin_file + "' > out.txt 2> err.txt";
+  const int raw = std::system(command.c_str());
+  CommandResult r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = ReadFile(dir / "out.txt");
+  r.err = ReadFile(dir / "err.txt");
+  return r;
+}
 
 // One Extractor on the repository's patterns, loaded on first use and kept
 // for the whole test binary; aborts it if the patterns do not load.
