@@ -373,5 +373,13 @@ TEST_F(AttributionTest, CeDernierSkipsALoneCapitalisedWordThatMayBeAPlace) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Rien n'est perdu")), "Oriel Dastre");
 }
 
+TEST_F(AttributionTest, UnnamedSourceKeepsItsIndefiniteOrigin) {
+  const std::string text =
+      "« Les stocks s'effondrent », a averti un pêcheur d'un port de l'Ouest.\n\n"
+      "« Rien ne bouge », soupire une élue d'une commune du littoral.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les stocks s'effondrent")), "un pêcheur d'un port de l'Ouest");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Rien ne bouge")), "une élue d'une commune du littoral");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -402,27 +402,38 @@ class Finder {
     std::vector<int> payloads;
     int limit = std::min(n, end + 10);
     bool after_de = false;
+    // Where the phrase ends if the complement just opened ("de", "d'un")
+    // finds no noun: a phrase never ends on a bare preposition.
+    int before_de = end;
     while (end < limit && !tokens_[end].line_start) {
       const Token& w = tokens_[end];
       if (w.type != Token::kWord) break;
       if (w.norm == "de" || w.norm == "du" || w.norm == "des" || w.norm == "d'") {
         if (end + 1 < n && IsWord(tokens_[end + 1]) && !tokens_[end + 1].line_start) {
+          before_de = end;
           ++end;
-          if (tokens_[end].norm == "la" || tokens_[end].norm == "l'") ++end;
+          // "de la", "de l'", and the indefinite "d'un pays", "d'une ville".
+          const std::string& next = tokens_[end].norm;
+          if (next == "la" || next == "l'" || next == "un" || next == "une") ++end;
           after_de = true;
           continue;
         }
         break;
       }
-      if (lex_.words(WordClass::kPreposition).LongestAt(tokens_, end, nullptr) > 0 ||
-          lex_.words(WordClass::kAdverb).LongestAt(tokens_, end, nullptr) > 0 ||
-          lex_.words(WordClass::kTime).LongestAt(tokens_, end, nullptr) > 0) {
+      // A capitalised word after "de" is a proper noun even when it spells
+      // a verb form: "d'un pays de l'Est".
+      const bool proper_after_de = w.capitalized && after_de;
+      if (!proper_after_de &&
+          (lex_.words(WordClass::kPreposition).LongestAt(tokens_, end, nullptr) > 0 ||
+           lex_.words(WordClass::kAdverb).LongestAt(tokens_, end, nullptr) > 0 ||
+           lex_.words(WordClass::kTime).LongestAt(tokens_, end, nullptr) > 0)) {
         break;
       }
-      if (w.elided || lex_.Is(WordClass::kRelative, w) || lex_.Is(WordClass::kPreposition, w) ||
+      if (!proper_after_de &&
+          (w.elided || lex_.Is(WordClass::kRelative, w) || lex_.Is(WordClass::kPreposition, w) ||
           lex_.Is(WordClass::kPronoun, w) || lex_.Is(WordClass::kNegation, w) || lex_.Is(WordClass::kAdverb, w) ||
           lex_.AuxiliaryOf(w.norm) != nullptr || lex_.FormsOf(w.norm) != nullptr ||
-          lex_.Is(WordClass::kDeterminer, w) || w.norm == "et" || w.norm == "ou") {
+          lex_.Is(WordClass::kDeterminer, w) || w.norm == "et" || w.norm == "ou")) {
         break;
       }
       if (w.capitalized) {
@@ -439,6 +450,14 @@ class Finder {
       }
       after_de = false;
       ++end;
+    }
+    if (after_de && end > before_de && !tokens_[end - 1].capitalized) {
+      // Only an article or a preposition was taken after the last "de".
+      const std::string& last = tokens_[end - 1].norm;
+      if (last == "de" || last == "d'" || last == "du" || last == "des" || last == "la" ||
+          last == "l'" || last == "un" || last == "une") {
+        end = before_de;
+      }
     }
     return end;
   }
