@@ -381,5 +381,11 @@ TEST_F(AttributionTest, UnnamedSourceKeepsItsIndefiniteOrigin) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Rien ne bouge")), "une élue d'une commune du littoral");
 }
 
+TEST_F(AttributionTest, InvertedPronounInsideAVerbOfSeveralWordsIsACue) {
+  const std::string text =
+      "« Le dossier avance », fait-on valoir dans l'entourage de la ministre.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Le dossier avance")), "l'entourage de la ministre");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -61,7 +61,10 @@ class Finder {
     return static_cast<int>(words.size());
   }
 
-  const Lexicon::FormRef* FindForm(int k, FormKind kind, bool reflexive) const {
+  // A form of a reporting verb at k whose tail words ("valoir" of "faire
+  // valoir") start at tail_at, k + 1 when negative.
+  const Lexicon::FormRef* FindForm(int k, FormKind kind, bool reflexive, int tail_at = -1) const {
+    if (tail_at < 0) tail_at = k + 1;
     if (!IsWordAt(k)) return nullptr;
     const std::vector<Lexicon::FormRef>* forms = lex_.FormsOf(tokens_[k].norm);
     if (forms == nullptr) return nullptr;
@@ -69,7 +72,7 @@ class Finder {
     for (const Lexicon::FormRef& f : *forms) {
       if (f.form->kind != kind) continue;
       const ReportingVerb& v = lex_.verb(f.verb);
-      if (TailAt(v, k + 1) < 0) continue;
+      if (TailAt(v, tail_at) < 0) continue;
       if (v.pronominal == reflexive) return &f;
       if (!v.pronominal && fallback == nullptr) fallback = &f;
     }
@@ -173,6 +176,14 @@ class Finder {
         return Emit(i, k + 1, Cue::kInverted, f, k, negated);
       }
       if (SimpleFormIsVerb(i)) return Emit(i, k, Cue::kFinite, f, -1, negated);
+    }
+    // The inverted pronoun sits inside a verb of several words: "fait-on
+    // valoir", "fait-il savoir".
+    if (j + 1 < n && tokens_[j + 1].type == Token::kClitic) {
+      if (const Lexicon::FormRef* f = FindForm(j, FormKind::kFinite, reflexive, j + 2)) {
+        const int tail = TailAt(lex_.verb(f->verb), j + 2);
+        if (tail > 0) return Emit(i, j + 2 + tail, Cue::kInverted, f, j + 1, negated);
+      }
     }
 
     // Participles: ", ajoutant que", "en précisant :" — after a comma or
