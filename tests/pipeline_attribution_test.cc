@@ -387,5 +387,18 @@ TEST_F(AttributionTest, InvertedPronounInsideAVerbOfSeveralWordsIsACue) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Le dossier avance")), "l'entourage de la ministre");
 }
 
+TEST_F(AttributionTest, ObjectPronounBetweenSubjectAndVerbKeepsTheCue) {
+  const std::string text =
+      "La directrice de l'école, Claire Vasseur, a reçu les parents.\n\n"
+      "Karim Benali : La directrice me disait hier : « Les travaux seront finis lundi. »";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les travaux seront finis lundi.")), "Claire Vasseur");
+}
+
+TEST_F(AttributionTest, PronounBeforeAFirstPersonObjectIsNotThePersonAnswering) {
+  const std::string text =
+      "Karim Benali : J'ai croisé un voisin. Il m'a dit : « Partez vite. »";
+  EXPECT_NE(SpeakerOf(QuotationOf(text, "Partez vite.")), "Karim Benali");
+}
+
 }  // namespace
 }  // namespace guillemet
