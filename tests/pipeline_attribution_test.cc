@@ -400,5 +400,12 @@ TEST_F(AttributionTest, PronounBeforeAFirstPersonObjectIsNotThePersonAnswering) 
   EXPECT_NE(SpeakerOf(QuotationOf(text, "Partez vite.")), "Karim Benali");
 }
 
+TEST_F(AttributionTest, NarrativeInfinitiveAfterEtIsACue) {
+  const std::string text =
+      "Le président du club, Hervé Dantec, a présenté le budget. Et M. Dantec d'ajouter : "
+      "« Nous ne vendrons personne cet hiver. »";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Nous ne vendrons personne cet hiver.")), "Hervé Dantec");
+}
+
 }  // namespace
 }  // namespace guillemet

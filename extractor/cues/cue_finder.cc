@@ -121,6 +121,16 @@ class Finder {
       }
     }
 
+    // The narrative infinitive: "Et M. X d'ajouter : « ... »". Only after
+    // a mention that "Et" opens at the start of a sentence, where "de" and
+    // an infinitive cannot be a complement of the noun.
+    if ((t.norm == "d'" || t.norm == "de") && NarrativeInfinitiveSubject(i)) {
+      if (const Lexicon::FormRef* f = FindForm(i + 1, FormKind::kInfinitive, false)) {
+        int tail = TailAt(lex_.verb(f->verb), i + 2);
+        return Emit(i, i + 2 + tail, Cue::kFinite, f, -1, false);
+      }
+    }
+
     // A modal and an infinitive: "a tenu à souligner".
     len = lex_.words(WordClass::kModal).LongestAt(tokens_, i, nullptr);
     if (len > 0) {
@@ -222,6 +232,17 @@ class Finder {
     if (prev.norm == "me" || prev.norm == "m'" || prev.norm == "te" || prev.norm == "t'") return true;
     int m = a_.mention_at[i - 1];
     return m >= 0 && a_.mentions[m].end_token == i;
+  }
+
+  // Whether a mention ends right before i and "Et" opens the sentence
+  // right before that mention.
+  bool NarrativeInfinitiveSubject(int i) const {
+    if (i < 2) return false;
+    const int m = a_.mention_at[i - 1];
+    if (m < 0 || a_.mentions[m].end_token != i) return false;
+    const int et = a_.mentions[m].first_token - 1;
+    if (et < 0 || tokens_[et].norm != "et") return false;
+    return et == a_.sentences[tokens_[et].sentence].first_token;
   }
 
   // "Pour X, ...": at the start of a clause, a mention, then a comma.
