@@ -407,5 +407,21 @@ TEST_F(AttributionTest, NarrativeInfinitiveAfterEtIsACue) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Nous ne vendrons personne cet hiver.")), "Hervé Dantec");
 }
 
+TEST_F(AttributionTest, OrganisationDescribedWithItsShortNameSpeaksByThatName) {
+  const std::string text =
+      "« Les relevés sont normaux », indique l'office départemental de l'eau (ODE) dans une note.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les relevés sont normaux")), "ODE");
+}
+
+TEST_F(AttributionTest, OrganisationDescribedWithAComplementSpeaksByItsDescription) {
+  const std::string text = "« La route restera fermée », a annoncé la préfecture de l'Aude.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "La route restera fermée")), "préfecture de l'Aude");
+}
+
+TEST_F(AttributionTest, BareBodyNounNamesNobody) {
+  const std::string text = "Jeanne Morel a quitté la réunion. « Rien n'est décidé », répond la direction.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Rien n'est décidé")), kNone);
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -225,6 +225,12 @@ class Finder {
     if (i == 0) return false;
     const Token& prev = tokens_[i - 1];
     if (prev.type == Token::kQuote) return true;
+    // "l'agence régionale de santé (ARS) assure": a mention may end on its
+    // bracketed short name.
+    if (prev.norm == ")") {
+      const int m = a_.mention_at[i - 1];
+      return m >= 0 && a_.mentions[m].end_token == i;
+    }
     if (prev.type == Token::kPunct) return prev.norm == "," || prev.norm == "-" || prev.norm == "(";
     if (lex_.Is(WordClass::kDeterminer, prev) || lex_.Is(WordClass::kPreposition, prev)) return false;
     if (lex_.Is(WordClass::kRelative, prev) || prev.norm == "ne" || prev.norm == "n'") return true;

@@ -177,6 +177,15 @@ class Finder {
       }
       return Add(m);
     }
+    // "l'union départementale CGT" is a body, not the epithet "l'Union"
+    // (lowercase only: "la Commission européenne" is a name of the base).
+    if (det != nullptr && det->definite && !det->plural && !tokens_[j].capitalized) {
+      const int body = lex_.words(WordClass::kBodyNoun).LongestAt(tokens_, j, nullptr);
+      if (body > 0) {
+        const int end = BodyAt(i, j, body);
+        if (end > i) return end;
+      }
+    }
     // Epithets name someone already met: "le Norvégien", not "un diplomate".
     int epithet_len = (det != nullptr && det->definite)
                           ? lex_.kb_epithets().LongestAt(tokens_, j, &payloads)
@@ -367,6 +376,10 @@ class Finder {
         return i;
       }
     }
+    if (len == 0 && det != nullptr && det->definite && !det->plural) {
+      const int body = lex_.words(WordClass::kBodyNoun).LongestAt(tokens_, k, nullptr);
+      if (body > 0) return BodyAt(i, k, body);
+    }
     if (len == 0) return i;
     Mention m;
     m.first_token = i;
@@ -383,6 +396,47 @@ class Finder {
     if (noun != nullptr && noun->plural) m.plural = true;
     m.end_token = ExtendModifiers(k + len, &m.speakers);
     if (document) m.is_org = true;
+    return Add(m);
+  }
+
+  // "la préfecture de la Vienne", "l'agence régionale de santé (ARS)",
+  // "l'union départementale CGT": an institution that speaks as a whole.
+  // Only when a complement or its short name says which one: "la
+  // direction" alone may be any of the story's bodies. Its short name (an
+  // acronym right after it, bare or in brackets) is kept with it.
+  int BodyAt(int i, int k, int len) {
+    const int n = static_cast<int>(tokens_.size());
+    std::vector<int> inside;  // Organisations in the complement speak not.
+    int end = ExtendModifiers(k + len, &inside);
+    const bool complement = end > k + len;
+    auto acronym = [&](int t) {
+      return t < n && tokens_[t].type == Token::kWord && tokens_[t].all_caps && !tokens_[t].line_start;
+    };
+    int short_name = -1;
+    if (acronym(end)) {
+      short_name = end++;
+    } else if (end + 2 < n && tokens_[end].norm == "(" && acronym(end + 1) && tokens_[end + 2].norm == ")") {
+      short_name = end + 1;
+      end += 3;
+    }
+    if (!complement && short_name < 0) return i;
+    // "l'agence AFP" is a news agency, which the media rules handle.
+    if (!complement && lex_.Is(WordClass::kMedia, tokens_[k])) return i;
+    Mention m;
+    m.first_token = i;
+    m.end_token = end;
+    m.kind = Mention::kDescription;
+    m.head = tokens_[k].norm;
+    m.is_org = true;
+    m.short_name_token = short_name;
+    if (short_name >= 0) {
+      std::vector<int> payloads;
+      if (lex_.kb_names().LongestAt(tokens_, short_name, &payloads) == 1) {
+        for (int p : payloads) {
+          if (lex_.kb().speakers()[p].is_org) m.speakers.push_back(p);
+        }
+      }
+    }
     return Add(m);
   }
 

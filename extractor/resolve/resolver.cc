@@ -610,6 +610,9 @@ class Resolver {
   int ResolveDescription(int m, const char** how) {
     const Mention& mention = a_.mentions[m];
     if (mention.succession != 0) return ResolveSuccession(mention, how);
+    if (mention.is_org && lex_.Is(cues::WordClass::kBodyNoun, tokens_[mention.first_token + 1])) {
+      return BodyEntity(mention, how);
+    }
     if (mention.is_org) {
       // A communiqué speaks for whoever issued it.
       if (!mention.speakers.empty()) {
@@ -773,6 +776,30 @@ class Resolver {
     const WordFeaturesPtr det =
         lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm);
     return det != nullptr && !det->definite;
+  }
+
+  // An institution named by its description: its short name when it has
+  // one ("ARS", or the base's organisation "OTAN"), else the description
+  // without its article ("préfecture de la Vienne").
+  int BodyEntity(const Mention& mention, const char** how) {
+    *how = "organisation_description";
+    if (!mention.speakers.empty()) return KbEntity(mention.speakers[0]);
+    std::string text;
+    if (mention.short_name_token >= 0) {
+      const Token& t = tokens_[mention.short_name_token];
+      text = Text({t.span.begin, t.span.end});
+    } else {
+      text = Text({tokens_[mention.first_token + 1].span.begin, tokens_[mention.end_token - 1].span.end});
+    }
+    std::string key = FoldKey(text);
+    auto it = entity_of_key_.find(key);
+    if (it != entity_of_key_.end()) return it->second;
+    Entity e;
+    e.name = text;
+    e.is_org = true;
+    int entity = AddEntity(e);
+    entity_of_key_[key] = entity;
+    return entity;
   }
 
   // An unnamed source is named by its description: "un diplomate européen".
