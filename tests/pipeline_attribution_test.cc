@@ -423,5 +423,19 @@ TEST_F(AttributionTest, BareBodyNounNamesNobody) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Rien n'est décidé")), kNone);
 }
 
+TEST_F(AttributionTest, BareDocumentNounContinuesTheOrganisationThatIssuedIt) {
+  const std::string text =
+      "Dans un communiqué, la SNCF a promis des trains supplémentaires. "
+      "« Les réservations ouvrent lundi », précise le texte.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les réservations ouvrent lundi")), "SNCF");
+}
+
+TEST_F(AttributionTest, DocumentNounWithAComplementIsAnotherDocument) {
+  const std::string text =
+      "Dans un communiqué, la SNCF a promis des trains supplémentaires. "
+      "La déclaration finale des syndicats juge ces promesses « insuffisantes ».";
+  EXPECT_NE(SpeakerOf(QuotationOf(text, "insuffisantes")), "SNCF");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -408,7 +408,19 @@ class Finder {
     const int n = static_cast<int>(tokens_.size());
     std::vector<int> inside;  // Organisations in the complement speak not.
     int end = ExtendModifiers(k + len, &inside);
-    const bool complement = end > k + len;
+    // Which body: a "de" complement ("de la Vienne", "de santé"). Bare
+    // adjectives may be a verb the lexicon lacks ("la direction invoque"),
+    // so they count only before a short name ("l'union départementale CGT").
+    bool complement = false;
+    int last_capital = -1;
+    for (int t = k + len; t < end; ++t) {
+      const std::string& w = tokens_[t].norm;
+      if (w == "de" || w == "d'" || w == "du" || w == "des") complement = true;
+      if (tokens_[t].capitalized) last_capital = t;
+    }
+    // After a proper noun, a lowercase word is rather the verb: "la
+    // préfecture de la Vienne invoque".
+    if (last_capital >= 0) end = last_capital + 1;
     auto acronym = [&](int t) {
       return t < n && tokens_[t].type == Token::kWord && tokens_[t].all_caps && !tokens_[t].line_start;
     };
