@@ -437,5 +437,21 @@ TEST_F(AttributionTest, DocumentNounWithAComplementIsAnotherDocument) {
   EXPECT_NE(SpeakerOf(QuotationOf(text, "insuffisantes")), "SNCF");
 }
 
+TEST_F(AttributionTest, ReportingClauseInsideTheMarksSplitsTheQuotation) {
+  const std::string text =
+      "« Le pont tiendra, a affirmé l'ingénieur Paul Lenoir. Les essais sont formels. »";
+  Extraction e = Extract(text);
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Le pont tiendra")), "Paul Lenoir");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les essais sont formels.")), "Paul Lenoir");
+  for (const Quotation& q : e.quotations) EXPECT_EQ(q.quote.find("affirmé"), std::string::npos);
+}
+
+TEST_F(AttributionTest, ElidedArticleTakesTheGenderOfItsNoun) {
+  const std::string text =
+      "Léa Morin, adjointe au maire, a présenté le budget. Marc Dupuis a protesté. "
+      "« C'est injuste », a-t-il dit. « Le budget est juste », a répondu l'adjointe.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Le budget est juste")), "Léa Morin");
+}
+
 }  // namespace
 }  // namespace guillemet

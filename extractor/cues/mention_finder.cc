@@ -392,6 +392,8 @@ class Finder {
     } else if (noun != nullptr) {
       m.gender = noun->gender;
     }
+    // "l'élue", "l'adjointe": an elided article says no gender; the noun does.
+    if (m.gender == 0 && noun != nullptr) m.gender = noun->gender;
     // A collective noun is many people whatever its article: "l'entourage".
     if (noun != nullptr && noun->plural) m.plural = true;
     m.end_token = ExtendModifiers(k + len, &m.speakers);
