@@ -453,5 +453,13 @@ TEST_F(AttributionTest, ElidedArticleTakesTheGenderOfItsNoun) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Le budget est juste")), "Léa Morin");
 }
 
+TEST_F(AttributionTest, HeadlineQuotationGivenToADescriptionTakesTheBodySpeaker) {
+  const std::string text =
+      "Le boulanger avait vendu du pain rassis : « Quelle erreur »\n\n"
+      "Marc Tellier, 40 ans, tient une boulangerie du centre.\n\n"
+      "« Quelle erreur de ma part, je le regrette », a admis le prévenu.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Quelle erreur")), "Marc Tellier");
+}
+
 }  // namespace
 }  // namespace guillemet
