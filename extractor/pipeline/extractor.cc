@@ -180,14 +180,20 @@ void SplitAtInnerReportingClause(const cues::Lexicon& lexicon, std::string_view 
   std::vector<Quote>& quotes = found->quotes;
   std::vector<Quote> out;
   std::vector<int> authors;
+  // Where every quotation begins, sorted: another one inside a quotation
+  // is found by one binary search, so that thousands of quotations in an
+  // article stay linear.
+  std::vector<uint32_t> begins;
+  begins.reserve(quotes.size());
+  for (const Quote& quote : quotes) begins.push_back(quote.outer.begin);
+  std::sort(begins.begin(), begins.end());
   for (size_t q = 0; q < quotes.size(); ++q) {
     const Quote& quote = quotes[q];
     const int author = q < found->tweet_author_of_quote.size() ? found->tweet_author_of_quote[q] : -1;
     bool simple = quote.depth == 0 && !quote.tweet && !quote.repaired && quote.parts.size() == 1;
-    for (size_t r = 0; simple && r < quotes.size(); ++r) {
-      if (r != q && quotes[r].outer.begin >= quote.outer.begin && quotes[r].outer.end <= quote.outer.end) {
-        simple = false;
-      }
+    if (simple) {
+      auto inside = std::upper_bound(begins.begin(), begins.end(), quote.outer.begin);
+      if (inside != begins.end() && *inside < quote.outer.end) simple = false;
     }
     bool split = false;
     if (simple) {
