@@ -373,5 +373,93 @@ TEST_F(AttributionTest, CeDernierSkipsALoneCapitalisedWordThatMayBeAPlace) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Rien n'est perdu")), "Oriel Dastre");
 }
 
+TEST_F(AttributionTest, UnnamedSourceKeepsItsIndefiniteOrigin) {
+  const std::string text =
+      "« Les stocks s'effondrent », a averti un pêcheur d'un port de l'Ouest.\n\n"
+      "« Rien ne bouge », soupire une élue d'une commune du littoral.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les stocks s'effondrent")), "un pêcheur d'un port de l'Ouest");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Rien ne bouge")), "une élue d'une commune du littoral");
+}
+
+TEST_F(AttributionTest, InvertedPronounInsideAVerbOfSeveralWordsIsACue) {
+  const std::string text =
+      "« Le dossier avance », fait-on valoir dans l'entourage de la ministre.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Le dossier avance")), "l'entourage de la ministre");
+}
+
+TEST_F(AttributionTest, ObjectPronounBetweenSubjectAndVerbKeepsTheCue) {
+  const std::string text =
+      "La directrice de l'école, Claire Vasseur, a reçu les parents.\n\n"
+      "Karim Benali : La directrice me disait hier : « Les travaux seront finis lundi. »";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les travaux seront finis lundi.")), "Claire Vasseur");
+}
+
+TEST_F(AttributionTest, PronounBeforeAFirstPersonObjectIsNotThePersonAnswering) {
+  const std::string text =
+      "Karim Benali : J'ai croisé un voisin. Il m'a dit : « Partez vite. »";
+  EXPECT_NE(SpeakerOf(QuotationOf(text, "Partez vite.")), "Karim Benali");
+}
+
+TEST_F(AttributionTest, NarrativeInfinitiveAfterEtIsACue) {
+  const std::string text =
+      "Le président du club, Hervé Dantec, a présenté le budget. Et M. Dantec d'ajouter : "
+      "« Nous ne vendrons personne cet hiver. »";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Nous ne vendrons personne cet hiver.")), "Hervé Dantec");
+}
+
+TEST_F(AttributionTest, OrganisationDescribedWithItsShortNameSpeaksByThatName) {
+  const std::string text =
+      "« Les relevés sont normaux », indique l'office départemental de l'eau (ODE) dans une note.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les relevés sont normaux")), "ODE");
+}
+
+TEST_F(AttributionTest, OrganisationDescribedWithAComplementSpeaksByItsDescription) {
+  const std::string text = "« La route restera fermée », a annoncé la préfecture de l'Aude.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "La route restera fermée")), "préfecture de l'Aude");
+}
+
+TEST_F(AttributionTest, BareBodyNounNamesNobody) {
+  const std::string text = "Jeanne Morel a quitté la réunion. « Rien n'est décidé », répond la direction.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Rien n'est décidé")), kNone);
+}
+
+TEST_F(AttributionTest, BareDocumentNounContinuesTheOrganisationThatIssuedIt) {
+  const std::string text =
+      "Dans un communiqué, la SNCF a promis des trains supplémentaires. "
+      "« Les réservations ouvrent lundi », précise le texte.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les réservations ouvrent lundi")), "SNCF");
+}
+
+TEST_F(AttributionTest, DocumentNounWithAComplementIsAnotherDocument) {
+  const std::string text =
+      "Dans un communiqué, la SNCF a promis des trains supplémentaires. "
+      "La déclaration finale des syndicats juge ces promesses « insuffisantes ».";
+  EXPECT_NE(SpeakerOf(QuotationOf(text, "insuffisantes")), "SNCF");
+}
+
+TEST_F(AttributionTest, ReportingClauseInsideTheMarksSplitsTheQuotation) {
+  const std::string text =
+      "« Le pont tiendra, a affirmé l'ingénieur Paul Lenoir. Les essais sont formels. »";
+  Extraction e = Extract(text);
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Le pont tiendra")), "Paul Lenoir");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les essais sont formels.")), "Paul Lenoir");
+  for (const Quotation& q : e.quotations) EXPECT_EQ(q.quote.find("affirmé"), std::string::npos);
+}
+
+TEST_F(AttributionTest, ElidedArticleTakesTheGenderOfItsNoun) {
+  const std::string text =
+      "Léa Morin, adjointe au maire, a présenté le budget. Marc Dupuis a protesté. "
+      "« C'est injuste », a-t-il dit. « Le budget est juste », a répondu l'adjointe.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Le budget est juste")), "Léa Morin");
+}
+
+TEST_F(AttributionTest, HeadlineQuotationGivenToADescriptionTakesTheBodySpeaker) {
+  const std::string text =
+      "Le boulanger avait vendu du pain rassis : « Quelle erreur »\n\n"
+      "Marc Tellier, 40 ans, tient une boulangerie du centre.\n\n"
+      "« Quelle erreur de ma part, je le regrette », a admis le prévenu.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Quelle erreur")), "Marc Tellier");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -629,6 +629,20 @@ class Sieves {
     }
   }
 
+  // "L'ancien trésorier du club avait détourné 84 000 euros : « J'ai
+  // honte »": a headline gives its quotation to a description of someone
+  // the body names only later; a body quotation that holds the same words
+  // tells who. Two words are enough there: a headline quotes the body.
+  bool HeadlineByDescription(int q) const {
+    const Quote& quote = a_.quotes[q];
+    const Attribution& at = out_[q];
+    if (quote.paragraph != 0 || at.mention < 0 || at.from_quote >= 0 || WordCount(quote.text) < 2) {
+      return false;
+    }
+    const Mention& m = a_.mentions[at.mention];
+    return m.kind == Mention::kDescription && !m.is_org && !m.plural;
+  }
+
   // A headline or a lead often repeats a few words of a quotation given in
   // full further on: an unattributed quotation of three words or more found
   // inside an attributed one is its speaker's. Bounded, so that an article
@@ -640,7 +654,9 @@ class Sieves {
     for (size_t q = 0; q < a_.quotes.size(); ++q) {
       const Quote& quote = a_.quotes[q];
       if (quote.depth > 0 || quote.tweet || quote.first_token < 0) continue;
-      if (Attributed(static_cast<int>(q))) {
+      if (HeadlineByDescription(static_cast<int>(q))) {
+        if (orphans.size() < kMaxLooked) orphans.push_back(static_cast<int>(q));
+      } else if (Attributed(static_cast<int>(q))) {
         if (attributed.size() < kMaxAttributed) attributed.emplace_back(q, FoldKey(quote.text));
       } else if (orphans.size() < kMaxLooked && WordCount(quote.text) >= 3) {
         orphans.push_back(static_cast<int>(q));
@@ -651,6 +667,8 @@ class Sieves {
       for (const auto& [r, text] : attributed) {
         if (text.size() > key.size() && text.find(key) != std::string::npos) {
           out_[q].from_quote = r;
+          out_[q].mention = -1;
+          out_[q].cue = -1;
           out_[q].method = "quoted_in_longer_quotation";
           out_[q].confidence = out_[r].confidence * 0.9;
           decided_[q] = true;

@@ -118,6 +118,11 @@ class SubjectFinder {
     int k = cue.first_token - 1;
     const int start = SentenceStart(cue.first_token);
     *blocked = false;
+    // "il m'a dit": someone speaks in the first person (an interview
+    // answer, a witness), and "il" is someone else than that speaker, whom
+    // the last-speaker rule would pick. Only a subject that names its
+    // person is taken then.
+    bool first_person_object = false;
     while (k >= start) {
       const Token& t = tokens_[k];
       int len = lex_.words(cues::WordClass::kAdverb).LongestEndingAt(tokens_, k + 1);
@@ -129,8 +134,10 @@ class SubjectFinder {
       if (t.type == Token::kWord &&
           (t.norm == "l'" || t.norm == "le" || t.norm == "la" || t.norm == "les" ||
            t.norm == "lui" || t.norm == "leur" || t.norm == "y" || t.norm == "en" ||
+           t.norm == "me" || t.norm == "m'" || t.norm == "te" || t.norm == "t'" ||
            t.norm == "ne" || t.norm == "n'" || t.norm == "-")) {
         if (a_.mention_at[k] < 0) {
+          if (t.norm == "me" || t.norm == "m'" || t.norm == "te" || t.norm == "t'") first_person_object = true;
           --k;
           continue;
         }
@@ -253,6 +260,7 @@ class SubjectFinder {
           }
           return -1;
         }
+        if (first_person_object && a_.mentions[m].kind == Mention::kPronoun) return -1;
         return PreferName(m);
       }
       return -1;

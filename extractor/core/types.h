@@ -100,6 +100,10 @@ struct Mention {
   // office before or after the person of the story; 0 otherwise.
   int8_t succession = 0;
   bool is_org = false;
+  // An organisation's own short name inside or right after its
+  // description: "l'agence régionale de santé (ARS)", "l'union
+  // départementale CGT" (a token index), or -1.
+  int short_name_token = -1;
   // "l'Américain", "le Russe": a person named by nationality alone (an
   // index of nationalities.tsv, or -1 for a demonym the file lacks).
   bool demonym = false;

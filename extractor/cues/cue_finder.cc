@@ -61,7 +61,10 @@ class Finder {
     return static_cast<int>(words.size());
   }
 
-  const Lexicon::FormRef* FindForm(int k, FormKind kind, bool reflexive) const {
+  // A form of a reporting verb at k whose tail words ("valoir" of "faire
+  // valoir") start at tail_at, k + 1 when negative.
+  const Lexicon::FormRef* FindForm(int k, FormKind kind, bool reflexive, int tail_at = -1) const {
+    if (tail_at < 0) tail_at = k + 1;
     if (!IsWordAt(k)) return nullptr;
     const std::vector<Lexicon::FormRef>* forms = lex_.FormsOf(tokens_[k].norm);
     if (forms == nullptr) return nullptr;
@@ -69,7 +72,7 @@ class Finder {
     for (const Lexicon::FormRef& f : *forms) {
       if (f.form->kind != kind) continue;
       const ReportingVerb& v = lex_.verb(f.verb);
-      if (TailAt(v, k + 1) < 0) continue;
+      if (TailAt(v, tail_at) < 0) continue;
       if (v.pronominal == reflexive) return &f;
       if (!v.pronominal && fallback == nullptr) fallback = &f;
     }
@@ -115,6 +118,16 @@ class Finder {
       if (kind == "source") return Emit(i, i + len, Cue::kSource, nullptr, -1, false);
       if (kind == "source_comma" && SourceCommaAt(i, len)) {
         return Emit(i, i + len, Cue::kSource, nullptr, -1, false);
+      }
+    }
+
+    // The narrative infinitive: "Et M. X d'ajouter : « ... »". Only after
+    // a mention that "Et" opens at the start of a sentence, where "de" and
+    // an infinitive cannot be a complement of the noun.
+    if ((t.norm == "d'" || t.norm == "de") && NarrativeInfinitiveSubject(i)) {
+      if (const Lexicon::FormRef* f = FindForm(i + 1, FormKind::kInfinitive, false)) {
+        int tail = TailAt(lex_.verb(f->verb), i + 2);
+        return Emit(i, i + 2 + tail, Cue::kFinite, f, -1, false);
       }
     }
 
@@ -174,6 +187,14 @@ class Finder {
       }
       if (SimpleFormIsVerb(i)) return Emit(i, k, Cue::kFinite, f, -1, negated);
     }
+    // The inverted pronoun sits inside a verb of several words: "fait-on
+    // valoir", "fait-il savoir".
+    if (j + 1 < n && tokens_[j + 1].type == Token::kClitic) {
+      if (const Lexicon::FormRef* f = FindForm(j, FormKind::kFinite, reflexive, j + 2)) {
+        const int tail = TailAt(lex_.verb(f->verb), j + 2);
+        if (tail > 0) return Emit(i, j + 2 + tail, Cue::kInverted, f, j + 1, negated);
+      }
+    }
 
     // Participles: ", ajoutant que", "en précisant :" — after a comma or
     // "en" only: "maintenant", "menaçant" are also adverbs and adjectives.
@@ -204,11 +225,30 @@ class Finder {
     if (i == 0) return false;
     const Token& prev = tokens_[i - 1];
     if (prev.type == Token::kQuote) return true;
+    // "l'agence régionale de santé (ARS) assure": a mention may end on its
+    // bracketed short name.
+    if (prev.norm == ")") {
+      const int m = a_.mention_at[i - 1];
+      return m >= 0 && a_.mentions[m].end_token == i;
+    }
     if (prev.type == Token::kPunct) return prev.norm == "," || prev.norm == "-" || prev.norm == "(";
     if (lex_.Is(WordClass::kDeterminer, prev) || lex_.Is(WordClass::kPreposition, prev)) return false;
     if (lex_.Is(WordClass::kRelative, prev) || prev.norm == "ne" || prev.norm == "n'") return true;
+    // An object pronoun comes only before a verb: "il me disait".
+    if (prev.norm == "me" || prev.norm == "m'" || prev.norm == "te" || prev.norm == "t'") return true;
     int m = a_.mention_at[i - 1];
     return m >= 0 && a_.mentions[m].end_token == i;
+  }
+
+  // Whether a mention ends right before i and "Et" opens the sentence
+  // right before that mention.
+  bool NarrativeInfinitiveSubject(int i) const {
+    if (i < 2) return false;
+    const int m = a_.mention_at[i - 1];
+    if (m < 0 || a_.mentions[m].end_token != i) return false;
+    const int et = a_.mentions[m].first_token - 1;
+    if (et < 0 || tokens_[et].norm != "et") return false;
+    return et == a_.sentences[tokens_[et].sentence].first_token;
   }
 
   // "Pour X, ...": at the start of a clause, a mention, then a comma.

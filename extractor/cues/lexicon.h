@@ -104,7 +104,7 @@ struct NationalityForm {
 enum class WordClass : uint8_t {
   kTitle, kParticle, kNotName, kPronoun, kDemonstrative, kAdverb, kTime, kPreposition,
   kDeterminer, kModal, kNaming, kNamingAfter, kNegation, kSourceNoun, kDocumentNoun,
-  kRelative, kClauseBoundary, kMedia, kNotCue, kPredecessor, kSuccessor,
+  kRelative, kClauseBoundary, kMedia, kNotCue, kPredecessor, kSuccessor, kBodyNoun,
   kCount
 };
 // Its name in words.tsv: "title", "not_name", "clause_boundary"...

@@ -177,6 +177,15 @@ class Finder {
       }
       return Add(m);
     }
+    // "l'union départementale CGT" is a body, not the epithet "l'Union"
+    // (lowercase only: "la Commission européenne" is a name of the base).
+    if (det != nullptr && det->definite && !det->plural && !tokens_[j].capitalized) {
+      const int body = lex_.words(WordClass::kBodyNoun).LongestAt(tokens_, j, nullptr);
+      if (body > 0) {
+        const int end = BodyAt(i, j, body);
+        if (end > i) return end;
+      }
+    }
     // Epithets name someone already met: "le Norvégien", not "un diplomate".
     int epithet_len = (det != nullptr && det->definite)
                           ? lex_.kb_epithets().LongestAt(tokens_, j, &payloads)
@@ -367,6 +376,10 @@ class Finder {
         return i;
       }
     }
+    if (len == 0 && det != nullptr && det->definite && !det->plural) {
+      const int body = lex_.words(WordClass::kBodyNoun).LongestAt(tokens_, k, nullptr);
+      if (body > 0) return BodyAt(i, k, body);
+    }
     if (len == 0) return i;
     Mention m;
     m.first_token = i;
@@ -379,10 +392,65 @@ class Finder {
     } else if (noun != nullptr) {
       m.gender = noun->gender;
     }
+    // "l'élue", "l'adjointe": an elided article says no gender; the noun does.
+    if (m.gender == 0 && noun != nullptr) m.gender = noun->gender;
     // A collective noun is many people whatever its article: "l'entourage".
     if (noun != nullptr && noun->plural) m.plural = true;
     m.end_token = ExtendModifiers(k + len, &m.speakers);
     if (document) m.is_org = true;
+    return Add(m);
+  }
+
+  // "la préfecture de la Vienne", "l'agence régionale de santé (ARS)",
+  // "l'union départementale CGT": an institution that speaks as a whole.
+  // Only when a complement or its short name says which one: "la
+  // direction" alone may be any of the story's bodies. Its short name (an
+  // acronym right after it, bare or in brackets) is kept with it.
+  int BodyAt(int i, int k, int len) {
+    const int n = static_cast<int>(tokens_.size());
+    std::vector<int> inside;  // Organisations in the complement speak not.
+    int end = ExtendModifiers(k + len, &inside);
+    // Which body: a "de" complement ("de la Vienne", "de santé"). Bare
+    // adjectives may be a verb the lexicon lacks ("la direction invoque"),
+    // so they count only before a short name ("l'union départementale CGT").
+    bool complement = false;
+    int last_capital = -1;
+    for (int t = k + len; t < end; ++t) {
+      const std::string& w = tokens_[t].norm;
+      if (w == "de" || w == "d'" || w == "du" || w == "des") complement = true;
+      if (tokens_[t].capitalized) last_capital = t;
+    }
+    // After a proper noun, a lowercase word is rather the verb: "la
+    // préfecture de la Vienne invoque".
+    if (last_capital >= 0) end = last_capital + 1;
+    auto acronym = [&](int t) {
+      return t < n && tokens_[t].type == Token::kWord && tokens_[t].all_caps && !tokens_[t].line_start;
+    };
+    int short_name = -1;
+    if (acronym(end)) {
+      short_name = end++;
+    } else if (end + 2 < n && tokens_[end].norm == "(" && acronym(end + 1) && tokens_[end + 2].norm == ")") {
+      short_name = end + 1;
+      end += 3;
+    }
+    if (!complement && short_name < 0) return i;
+    // "l'agence AFP" is a news agency, which the media rules handle.
+    if (!complement && lex_.Is(WordClass::kMedia, tokens_[k])) return i;
+    Mention m;
+    m.first_token = i;
+    m.end_token = end;
+    m.kind = Mention::kDescription;
+    m.head = tokens_[k].norm;
+    m.is_org = true;
+    m.short_name_token = short_name;
+    if (short_name >= 0) {
+      std::vector<int> payloads;
+      if (lex_.kb_names().LongestAt(tokens_, short_name, &payloads) == 1) {
+        for (int p : payloads) {
+          if (lex_.kb().speakers()[p].is_org) m.speakers.push_back(p);
+        }
+      }
+    }
     return Add(m);
   }
 
@@ -402,27 +470,38 @@ class Finder {
     std::vector<int> payloads;
     int limit = std::min(n, end + 10);
     bool after_de = false;
+    // Where the phrase ends if the complement just opened ("de", "d'un")
+    // finds no noun: a phrase never ends on a bare preposition.
+    int before_de = end;
     while (end < limit && !tokens_[end].line_start) {
       const Token& w = tokens_[end];
       if (w.type != Token::kWord) break;
       if (w.norm == "de" || w.norm == "du" || w.norm == "des" || w.norm == "d'") {
         if (end + 1 < n && IsWord(tokens_[end + 1]) && !tokens_[end + 1].line_start) {
+          before_de = end;
           ++end;
-          if (tokens_[end].norm == "la" || tokens_[end].norm == "l'") ++end;
+          // "de la", "de l'", and the indefinite "d'un pays", "d'une ville".
+          const std::string& next = tokens_[end].norm;
+          if (next == "la" || next == "l'" || next == "un" || next == "une") ++end;
           after_de = true;
           continue;
         }
         break;
       }
-      if (lex_.words(WordClass::kPreposition).LongestAt(tokens_, end, nullptr) > 0 ||
-          lex_.words(WordClass::kAdverb).LongestAt(tokens_, end, nullptr) > 0 ||
-          lex_.words(WordClass::kTime).LongestAt(tokens_, end, nullptr) > 0) {
+      // A capitalised word after "de" is a proper noun even when it spells
+      // a verb form: "d'un pays de l'Est".
+      const bool proper_after_de = w.capitalized && after_de;
+      if (!proper_after_de &&
+          (lex_.words(WordClass::kPreposition).LongestAt(tokens_, end, nullptr) > 0 ||
+           lex_.words(WordClass::kAdverb).LongestAt(tokens_, end, nullptr) > 0 ||
+           lex_.words(WordClass::kTime).LongestAt(tokens_, end, nullptr) > 0)) {
         break;
       }
-      if (w.elided || lex_.Is(WordClass::kRelative, w) || lex_.Is(WordClass::kPreposition, w) ||
+      if (!proper_after_de &&
+          (w.elided || lex_.Is(WordClass::kRelative, w) || lex_.Is(WordClass::kPreposition, w) ||
           lex_.Is(WordClass::kPronoun, w) || lex_.Is(WordClass::kNegation, w) || lex_.Is(WordClass::kAdverb, w) ||
           lex_.AuxiliaryOf(w.norm) != nullptr || lex_.FormsOf(w.norm) != nullptr ||
-          lex_.Is(WordClass::kDeterminer, w) || w.norm == "et" || w.norm == "ou") {
+          lex_.Is(WordClass::kDeterminer, w) || w.norm == "et" || w.norm == "ou")) {
         break;
       }
       if (w.capitalized) {
@@ -439,6 +518,14 @@ class Finder {
       }
       after_de = false;
       ++end;
+    }
+    if (after_de && end > before_de && !tokens_[end - 1].capitalized) {
+      // Only an article or a preposition was taken after the last "de".
+      const std::string& last = tokens_[end - 1].norm;
+      if (last == "de" || last == "d'" || last == "du" || last == "des" || last == "la" ||
+          last == "l'" || last == "un" || last == "une") {
+        end = before_de;
+      }
     }
     return end;
   }

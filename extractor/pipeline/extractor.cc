@@ -168,6 +168,74 @@ Span MentionSpan(const Analysis& a, int m) {
   return {a.tokens[first].span.begin, a.tokens[end - 1].span.end};
 }
 
+// « C'est faux, a rétorqué l'élue. Nous avons ... »: the page left the
+// writer's reporting clause inside the marks. Splits such a quotation into
+// the words before the comma and those after the clause's full stop. Only a
+// top-level quotation of one paragraph with no other quotation inside, and
+// only when a reporting verb opens the clause right after the comma and a
+// full stop ends it within a few words.
+void SplitAtInnerReportingClause(const cues::Lexicon& lexicon, std::string_view text,
+                                 quotes::QuoteFinderResult* found) {
+  constexpr int kMaxClauseWords = 8;
+  std::vector<Quote>& quotes = found->quotes;
+  std::vector<Quote> out;
+  std::vector<int> authors;
+  // Where every quotation begins, sorted: another one inside a quotation
+  // is found by one binary search, so that thousands of quotations in an
+  // article stay linear.
+  std::vector<uint32_t> begins;
+  begins.reserve(quotes.size());
+  for (const Quote& quote : quotes) begins.push_back(quote.outer.begin);
+  std::sort(begins.begin(), begins.end());
+  for (size_t q = 0; q < quotes.size(); ++q) {
+    const Quote& quote = quotes[q];
+    const int author = q < found->tweet_author_of_quote.size() ? found->tweet_author_of_quote[q] : -1;
+    bool simple = quote.depth == 0 && !quote.tweet && !quote.repaired && quote.parts.size() == 1;
+    if (simple) {
+      auto inside = std::upper_bound(begins.begin(), begins.end(), quote.outer.begin);
+      if (inside != begins.end() && *inside < quote.outer.end) simple = false;
+    }
+    bool split = false;
+    if (simple) {
+      const Span part = quote.parts.front();
+      for (uint32_t comma = part.begin + 1; comma < part.end && !split; ++comma) {
+        if (text[comma] != ',' || text[comma - 1] == ' ') continue;
+        // The clause: words up to a full stop, then the quotation goes on.
+        uint32_t stop = comma + 1;
+        int words = 0;
+        while (stop < part.end && text[stop] != '.' && text[stop] != ',' && words <= kMaxClauseWords) {
+          if (text[stop] == ' ') ++words;
+          ++stop;
+        }
+        if (stop >= part.end || text[stop] != '.' || words > kMaxClauseWords) continue;
+        uint32_t next = stop + 1;
+        while (next < part.end && text[next] == ' ') ++next;
+        if (next >= part.end || next == stop + 1) continue;
+        if (!cues::ReportingClauseFollows(lexicon, text, comma)) continue;
+        Quote first = quote, second = quote;
+        first.outer.end = comma;
+        first.parts = {Span{part.begin, comma}};
+        first.text = std::string(text.substr(part.begin, comma - part.begin));
+        second.outer.begin = next;
+        second.parts = {Span{next, part.end}};
+        second.text = std::string(text.substr(next, part.end - next));
+        out.push_back(std::move(first));
+        authors.push_back(author);
+        out.push_back(std::move(second));
+        authors.push_back(author);
+        split = true;
+      }
+    }
+    if (!split) {
+      out.push_back(quote);
+      authors.push_back(author);
+    }
+  }
+  if (out.size() == quotes.size()) return;
+  quotes = std::move(out);
+  found->tweet_author_of_quote = std::move(authors);
+}
+
 }  // namespace
 
 Extraction Extractor::Extract(const Document& document) const {
@@ -191,6 +259,7 @@ Extraction Extractor::Extract(const Document& document) const {
   quotes::QuoteFinderResult found = quotes::FindQuotes(
       text, lexicon.quote_marks(),
       [&](uint32_t pos) { return cues::ReportingClauseFollows(lexicon, text, pos); });
+  SplitAtInnerReportingClause(lexicon, text, &found);
   a.quotes = std::move(found.quotes);
   a.tweet_authors = std::move(found.tweet_authors);
   a.tweet_author_of_quote = std::move(found.tweet_author_of_quote);

@@ -342,6 +342,7 @@ class Resolver {
         int m = static_cast<int>(next_mention);
         int entity = Resolve(m);
         if (IsPerson(entity)) AddPersonMentioned(entity);
+        NoteDocument(m, entity);
       }
       // Cue subjects outrank the plain sentence subject; those of a
       // subordinate clause ("alors que X a critiqué") are not the topic.
@@ -431,11 +432,26 @@ class Resolver {
     return 2 + static_cast<int>(other_genders_.size());
   }
 
+  // "Dans un communiqué, le Kremlin a dénoncé ...": a document that an
+  // indefinite article introduces, and the organisation that speaks in
+  // the same sentence (or that the document names), for a later "poursuit
+  // le texte".
+  void NoteDocument(int m, int entity) {
+    const Mention& mention = a_.mentions[m];
+    if (mention.kind != Mention::kDescription || !mention.is_org || !IsIndefinite(mention) ||
+        lex_.FeaturesOf(cues::WordClass::kDocumentNoun, mention.head) == nullptr) {
+      return;
+    }
+    document_sentence_ = current_sentence_;
+    document_org_ = entity >= 0 && entities_[entity].is_org ? entity : -1;
+  }
+
   void AddSalient(int entity, int sentence) {
     const int index = static_cast<int>(salience_.size());
     salience_.push_back({entity, sentence});
     const Entity& e = entities_[entity];
     if (e.is_org) last_org_salient_ = entity;
+    if (e.is_org && sentence == document_sentence_ && document_org_ < 0) document_org_ = entity;
     if (entity >= static_cast<int>(last_salience_of_.size()))
       last_salience_of_.resize(entity + 1, -1);
     last_salience_of_[entity] = index;
@@ -610,6 +626,9 @@ class Resolver {
   int ResolveDescription(int m, const char** how) {
     const Mention& mention = a_.mentions[m];
     if (mention.succession != 0) return ResolveSuccession(mention, how);
+    if (mention.is_org && lex_.Is(cues::WordClass::kBodyNoun, tokens_[mention.first_token + 1])) {
+      return BodyEntity(mention, how);
+    }
     if (mention.is_org) {
       // A communiqué speaks for whoever issued it.
       if (!mention.speakers.empty()) {
@@ -618,9 +637,19 @@ class Resolver {
       }
       // "poursuit le communiqué": the one an organisation just issued.
       const Token& det = tokens_[mention.first_token];
-      if (mention.head != "communiqué" || !lex_.Is(cues::WordClass::kDeterminer, det) ||
+      if (!lex_.Is(cues::WordClass::kDeterminer, det) ||
           !lex_.FeaturesOf(cues::WordClass::kDeterminer, det.norm)->definite) {
         return -1;
+      }
+      // "poursuit le texte", "ajoute la note": the document introduced
+      // a few sentences before, with the organisation that issued it.
+      constexpr int kDocumentReach = 4;
+      if (mention.head != "communiqué") {
+        // "la déclaration finale du sommet" is another document.
+        if (mention.end_token != mention.first_token + 2) return -1;
+        if (document_org_ < 0 || current_sentence_ - document_sentence_ > kDocumentReach) return -1;
+        *how = "document_of_organisation";
+        return document_org_;
       }
       if (last_org_salient_ >= 0) {
         *how = "document_of_organisation";
@@ -773,6 +802,30 @@ class Resolver {
     const WordFeaturesPtr det =
         lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm);
     return det != nullptr && !det->definite;
+  }
+
+  // An institution named by its description: its short name when it has
+  // one ("ARS", or the base's organisation "OTAN"), else the description
+  // without its article ("préfecture de la Vienne").
+  int BodyEntity(const Mention& mention, const char** how) {
+    *how = "organisation_description";
+    if (!mention.speakers.empty()) return KbEntity(mention.speakers[0]);
+    std::string text;
+    if (mention.short_name_token >= 0) {
+      const Token& t = tokens_[mention.short_name_token];
+      text = Text({t.span.begin, t.span.end});
+    } else {
+      text = Text({tokens_[mention.first_token + 1].span.begin, tokens_[mention.end_token - 1].span.end});
+    }
+    std::string key = FoldKey(text);
+    auto it = entity_of_key_.find(key);
+    if (it != entity_of_key_.end()) return it->second;
+    Entity e;
+    e.name = text;
+    e.is_org = true;
+    int entity = AddEntity(e);
+    entity_of_key_[key] = entity;
+    return entity;
   }
 
   // An unnamed source is named by its description: "un diplomate européen".
@@ -1071,6 +1124,8 @@ class Resolver {
   std::array<ByGender<Increasing>, 2> fitting_salience_;
   std::vector<int> last_salience_of_;   // Per entity: its last index in salience_, or -1.
   int last_org_salient_ = -1;           // The last organisation in salience_.
+  int document_sentence_ = -1000;       // Where "un communiqué" was last met,
+  int document_org_ = -1;               // and the organisation behind it, or -1.
   ByGender<Increasing> blockers_;       // Sentences of the unnamed topics, in order.
   // Per nationality (nationalities.tsv index): the people an apposition or
   // an office of the base gives it, at most kMaxNationals.
