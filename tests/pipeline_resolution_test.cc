@@ -125,6 +125,20 @@ TEST_F(ResolutionTest, TitleAndSurnameResolveToTheKnownPerson) {
   EXPECT_EQ(SpeakerIdOf(q), "rex-tillerson");
 }
 
+TEST_F(ResolutionTest, KnownSurnameAfterAnotherFirstNameIsSomeoneElse) {
+  // The base knows Jean Castex; an ordinary woman with his surname is not him.
+  Quotation q = QuotationOf("« Nous tiendrons jusqu'à l'automne », a dit Josiane Castex, éleveuse.",
+                            "Nous tiendrons jusqu'à l'automne");
+  EXPECT_EQ(SpeakerOf(q), "Josiane Castex");
+  EXPECT_EQ(SpeakerIdOf(q), kNone);
+}
+
+TEST_F(ResolutionTest, KnownSurnameAfterTheKnownFirstNameAndAnInitialIsTheKnownPerson) {
+  Quotation q = QuotationOf("« Le dialogue reste ouvert », a dit Rex W. Tillerson.",
+                            "Le dialogue reste ouvert", "2017-06-01");
+  EXPECT_EQ(SpeakerIdOf(q), "rex-tillerson");
+}
+
 TEST_F(ResolutionTest, MisspeltSurnameResolvesToTheKnownPerson) {
   Quotation q = QuotationOf("« Nous resterons unis », a déclaré M. Stoltenbreg.",
                             "Nous resterons unis");

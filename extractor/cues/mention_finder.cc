@@ -327,13 +327,45 @@ class Finder {
                  tokens_[i - 1].norm == "vers" || IsCapitalA(i - 1)));
     m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGender(FoldKey(tokens_[k].norm));
     if (m.is_org) m.gender = 0;
-    // A known surname after a title or a first name: "M. Tillerson".
+    // A known surname after a title or a first name: "M. Tillerson",
+    // "Rex W. Tillerson"; not after another first name: "Josiane Castex" is
+    // not Jean Castex.
     if (lex_.kb_names().LongestAt(tokens_, end - 1, &payloads) == 1) {
       std::sort(payloads.begin(), payloads.end());
       payloads.erase(std::unique(payloads.begin(), payloads.end()), payloads.end());
+      if (k < end - 1) {
+        payloads.erase(std::remove_if(payloads.begin(), payloads.end(),
+                                      [&](int p) { return !FirstNameFits(tokens_[k], p); }),
+                       payloads.end());
+      }
       m.speakers = payloads;
     }
     return Add(m);
+  }
+
+  // Whether the word before a known surname may be speaker p's first
+  // name: any word that is not a known first name (an initial, a title the
+  // lexicon lacks), else one of the words of p's name or aliases.
+  bool FirstNameFits(const Token& word, int p) const {
+    const std::string key = FoldKey(word.norm);
+    if (lex_.FirstNameGender(key) == 0) return true;
+    const Speaker& speaker = lex_.kb().speakers()[p];
+    if (speaker.is_org) return false;
+    auto names_it = [&key](const std::string& name) {
+      const std::string folded = FoldKey(name);
+      for (size_t at = folded.find(key); at != std::string::npos; at = folded.find(key, at + 1)) {
+        const bool starts = at == 0 || folded[at - 1] == ' ' || folded[at - 1] == '-';
+        const size_t after = at + key.size();
+        const bool ends = after == folded.size() || folded[after] == ' ' || folded[after] == '-';
+        if (starts && ends) return true;
+      }
+      return false;
+    };
+    if (names_it(speaker.name)) return true;
+    for (const std::string& alias : speaker.aliases) {
+      if (names_it(alias)) return true;
+    }
+    return false;
   }
 
   // "un diplomate européen", "des responsables turcs", "le communiqué".
