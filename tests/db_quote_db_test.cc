@@ -483,6 +483,36 @@ TEST(Writer, DestructorCommitsTheLastBatch) {
   EXPECT_EQ(stats.documents, 1);
 }
 
+// The Writer turns off SQLite's foreign-key and CHECK enforcement on its
+// connection (writer.cc): the rows it builds must meet them anyway, with
+// every kind, a speaker known only by id, a failure and a replacement.
+TEST(Writer, RowsMeetTheConstraintsItDoesNotHaveSQLiteCheck) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("q.db"));
+  {
+    std::unique_ptr<Writer> writer;
+    ASSERT_TRUE(db->NewWriter({}, &writer).ok());
+    Article a = ArticleBuilder("a", "2020-01-01")
+                    .Quote("Direct", "Anne Dupont")
+                    .Quote("Partielle", "", "", QuoteKind::kPartial)
+                    .Quote("Tweet", "", "Q42", QuoteKind::kTweet)
+                    .Quote("Mention", "Paul Durand", "Q7", QuoteKind::kMention)
+                    .Build();
+    Article b = ArticleBuilder("b", "2020-01-02").Quote("Avant", "Anne Dupont").Build();
+    ASSERT_TRUE(writer->Add(a.doc, a.extraction).ok());
+    ASSERT_TRUE(writer->Add(b.doc, b.extraction).ok());
+    ASSERT_TRUE(writer->AddFailure(b.doc, "unreadable").ok());
+    ASSERT_TRUE(writer->Commit().ok());
+    b.doc.text += " (corrigé)";
+    ASSERT_TRUE(writer->Add(b.doc, b.extraction).ok());
+  }
+  Status s = db->CheckIntegrity();
+  EXPECT_TRUE(s.ok()) << s.message();
+  Stats stats;
+  ASSERT_TRUE(db->GetStats(&stats).ok());
+  EXPECT_EQ(stats.quotations, 5);
+}
+
 TEST(Writer, ReadOnlyDatabaseRefusesWriter) {
   TempDir dir;
   std::string path = dir.File("q.db");
