@@ -27,6 +27,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Not;
 using ::testing::SizeIs;
 using ::testing::UnorderedElementsAre;
 
@@ -511,6 +512,55 @@ TEST(Writer, RowsMeetTheConstraintsItDoesNotHaveSQLiteCheck) {
   Stats stats;
   ASSERT_TRUE(db->GetStats(&stats).ok());
   EXPECT_EQ(stats.quotations, 5);
+}
+
+// A new document is written without a savepoint and undone by hand when a
+// write fails (writer.cc): the database ends as if it had never come, with
+// the speakers and names it registered first gone too, and the batch goes
+// on. The failure is injected by a trigger on the quotation "boom".
+TEST(Writer, FailedNewDocumentLeavesNoTrace) {
+  TempDir dir;
+  Article a = ArticleBuilder("a", "2020-01-01").Quote("Premier", "Anne Dupont").Build();
+  Article b = ArticleBuilder("b", "2020-01-02")
+                  .Quote("Nouvelle venue", "Zoé Nouvelle")
+                  .Quote("Autre nom", "Paul Neuf", "Q99")
+                  .Quote("boom", "Anne Dupont")
+                  .Build();
+  Article c = ArticleBuilder("c", "2020-01-03").Quote("Troisième", "Anne Dupont").Build();
+  auto injected = OpenOrDie(dir.File("injected.db"));
+  auto exec_raw = [&](const char* sql) {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(dir.File("injected.db").c_str(), &raw), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+    sqlite3_close(raw);
+  };
+  exec_raw(
+      "CREATE TRIGGER inject BEFORE INSERT ON quotations WHEN new.quote = 'boom' "
+      "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+  {
+    std::unique_ptr<Writer> writer;
+    ASSERT_TRUE(injected->NewWriter({}, &writer).ok());
+    ASSERT_TRUE(writer->Add(a.doc, a.extraction).ok());
+    Status s = writer->Add(b.doc, b.extraction);
+    EXPECT_THAT(s.message(), HasSubstr("injected failure"));
+    EXPECT_THAT(s.message(), Not(HasSubstr("rolled back")));
+    ASSERT_TRUE(writer->Add(c.doc, c.extraction).ok());
+    EXPECT_EQ(writer->pending(), 2u);
+    ASSERT_TRUE(writer->Commit().ok());
+  }
+  exec_raw("DROP TRIGGER inject");
+
+  auto clean = OpenOrDie(dir.File("clean.db"));
+  {
+    std::unique_ptr<Writer> writer;
+    ASSERT_TRUE(clean->NewWriter({}, &writer).ok());
+    ASSERT_TRUE(writer->Add(a.doc, a.extraction).ok());
+    ASSERT_TRUE(writer->Add(c.doc, c.extraction).ok());
+  }
+  EXPECT_EQ(Dump(injected.get()), Dump(clean.get()));
+  Status s = injected->CheckIntegrity();
+  EXPECT_TRUE(s.ok()) << s.message();
+  EXPECT_THAT(Quotes(injected.get(), Words("nouvelle")), IsEmpty());
 }
 
 TEST(Writer, ReadOnlyDatabaseRefusesWriter) {

@@ -275,7 +275,9 @@ class Writer {
   // Stores the document and its quotations, replacing a changed earlier
   // version, and commits when the batch is full. On success *outcome (if
   // given) says what happened. On failure nothing of this document is stored
-  // (earlier documents of the batch stay pending) and the message names it.
+  // (earlier documents of the batch stay pending) and the message names it;
+  // if SQLite rolled back the whole batch (I/O errors, disk full) or it could
+  // not be undone, the message says so and how many documents were lost.
   Status Add(const Document& document, const Extraction& extraction,
              IngestOutcome* outcome = nullptr);
 

@@ -270,4 +270,6 @@ bool Connection::in_transaction() const { return sqlite3_get_autocommit(db_) == 
 
 int64_t Connection::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
+int Connection::Changes() const { return sqlite3_changes(db_); }
+
 }  // namespace guillemet::db

@@ -112,6 +112,8 @@ class Connection {
   bool in_transaction() const;
   // Rowid of the last row this connection inserted (0 before any).
   int64_t LastInsertRowid() const;
+  // Rows changed by the last INSERT, UPDATE or DELETE statement.
+  int Changes() const;
   const std::string& path() const { return path_; }
   // The raw handle, for registering functions on this connection.
   sqlite3* handle() const { return db_; }
