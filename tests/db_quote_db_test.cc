@@ -563,6 +563,16 @@ TEST(Writer, FailedNewDocumentLeavesNoTrace) {
   EXPECT_THAT(Quotes(injected.get(), Words("nouvelle")), IsEmpty());
 }
 
+// SQLite takes its page-cache memory only before its first connection;
+// a late reservation must say so and change nothing.
+TEST(Writer, CacheMemoryReservedAfterAnOpenIsRefused) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("q.db"));
+  EXPECT_FALSE(ReserveCacheMemoryForWriting(size_t{4} << 20));
+  Article a = ArticleBuilder("a", "2020-01-01").Quote("Mot", "Anne").Build();
+  EXPECT_TRUE(db->Ingest(a.doc, a.extraction).ok());
+}
+
 TEST(Writer, ReadOnlyDatabaseRefusesWriter) {
   TempDir dir;
   std::string path = dir.File("q.db");

@@ -64,6 +64,8 @@ void AppendRow(const Statement& stmt, std::string* line) {
 
 }  // namespace
 
+bool ReserveCacheMemoryForWriting(size_t bytes) { return ReservePageCacheMemory(bytes); }
+
 Database::Database(std::unique_ptr<Connection> db, bool read_only, int version)
     : db_(std::move(db)), read_only_(read_only), schema_version_(version) {}
 

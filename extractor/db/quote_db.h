@@ -109,6 +109,13 @@ struct OpenOptions {
   int64_t cache_kibibytes = 64 * 1024;
 };
 
+// For a process that will write much (ingest): gives SQLite's page caches
+// `bytes` of memory backed by huge pages where the kernel allows, which
+// saves a page fault per cached page. Call before opening any Database;
+// false when too late or refused (no harm done). Not for short reads: the
+// memory is all touched at the first Open.
+bool ReserveCacheMemoryForWriting(size_t bytes);
+
 struct WriterOptions {
   // A batch is committed after this many documents... (each commit costs a
   // full-text segment and the WAL writes of every page the batch touched:
