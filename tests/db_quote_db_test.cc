@@ -27,6 +27,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Not;
 using ::testing::SizeIs;
 using ::testing::UnorderedElementsAre;
 
@@ -481,6 +482,95 @@ TEST(Writer, DestructorCommitsTheLastBatch) {
   Stats stats;
   ASSERT_TRUE(OpenOrDie(path)->GetStats(&stats).ok());
   EXPECT_EQ(stats.documents, 1);
+}
+
+// The Writer turns off SQLite's foreign-key and CHECK enforcement on its
+// connection (writer.cc): the rows it builds must meet them anyway, with
+// every kind, a speaker known only by id, a failure and a replacement.
+TEST(Writer, RowsMeetTheConstraintsItDoesNotHaveSQLiteCheck) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("q.db"));
+  {
+    std::unique_ptr<Writer> writer;
+    ASSERT_TRUE(db->NewWriter({}, &writer).ok());
+    Article a = ArticleBuilder("a", "2020-01-01")
+                    .Quote("Direct", "Anne Dupont")
+                    .Quote("Partielle", "", "", QuoteKind::kPartial)
+                    .Quote("Tweet", "", "Q42", QuoteKind::kTweet)
+                    .Quote("Mention", "Paul Durand", "Q7", QuoteKind::kMention)
+                    .Build();
+    Article b = ArticleBuilder("b", "2020-01-02").Quote("Avant", "Anne Dupont").Build();
+    ASSERT_TRUE(writer->Add(a.doc, a.extraction).ok());
+    ASSERT_TRUE(writer->Add(b.doc, b.extraction).ok());
+    ASSERT_TRUE(writer->AddFailure(b.doc, "unreadable").ok());
+    ASSERT_TRUE(writer->Commit().ok());
+    b.doc.text += " (corrigé)";
+    ASSERT_TRUE(writer->Add(b.doc, b.extraction).ok());
+  }
+  Status s = db->CheckIntegrity();
+  EXPECT_TRUE(s.ok()) << s.message();
+  Stats stats;
+  ASSERT_TRUE(db->GetStats(&stats).ok());
+  EXPECT_EQ(stats.quotations, 5);
+}
+
+// A new document is written without a savepoint and undone by hand when a
+// write fails (writer.cc): the database ends as if it had never come, with
+// the speakers and names it registered first gone too, and the batch goes
+// on. The failure is injected by a trigger on the quotation "boom".
+TEST(Writer, FailedNewDocumentLeavesNoTrace) {
+  TempDir dir;
+  Article a = ArticleBuilder("a", "2020-01-01").Quote("Premier", "Anne Dupont").Build();
+  Article b = ArticleBuilder("b", "2020-01-02")
+                  .Quote("Nouvelle venue", "Zoé Nouvelle")
+                  .Quote("Autre nom", "Paul Neuf", "Q99")
+                  .Quote("boom", "Anne Dupont")
+                  .Build();
+  Article c = ArticleBuilder("c", "2020-01-03").Quote("Troisième", "Anne Dupont").Build();
+  auto injected = OpenOrDie(dir.File("injected.db"));
+  auto exec_raw = [&](const char* sql) {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(dir.File("injected.db").c_str(), &raw), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+    sqlite3_close(raw);
+  };
+  exec_raw(
+      "CREATE TRIGGER inject BEFORE INSERT ON quotations WHEN new.quote = 'boom' "
+      "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+  {
+    std::unique_ptr<Writer> writer;
+    ASSERT_TRUE(injected->NewWriter({}, &writer).ok());
+    ASSERT_TRUE(writer->Add(a.doc, a.extraction).ok());
+    Status s = writer->Add(b.doc, b.extraction);
+    EXPECT_THAT(s.message(), HasSubstr("injected failure"));
+    EXPECT_THAT(s.message(), Not(HasSubstr("rolled back")));
+    ASSERT_TRUE(writer->Add(c.doc, c.extraction).ok());
+    EXPECT_EQ(writer->pending(), 2u);
+    ASSERT_TRUE(writer->Commit().ok());
+  }
+  exec_raw("DROP TRIGGER inject");
+
+  auto clean = OpenOrDie(dir.File("clean.db"));
+  {
+    std::unique_ptr<Writer> writer;
+    ASSERT_TRUE(clean->NewWriter({}, &writer).ok());
+    ASSERT_TRUE(writer->Add(a.doc, a.extraction).ok());
+    ASSERT_TRUE(writer->Add(c.doc, c.extraction).ok());
+  }
+  EXPECT_EQ(Dump(injected.get()), Dump(clean.get()));
+  Status s = injected->CheckIntegrity();
+  EXPECT_TRUE(s.ok()) << s.message();
+  EXPECT_THAT(Quotes(injected.get(), Words("nouvelle")), IsEmpty());
+}
+
+// SQLite takes its page-cache memory only before its first connection;
+// a late reservation must say so and change nothing.
+TEST(Writer, CacheMemoryReservedAfterAnOpenIsRefused) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("q.db"));
+  EXPECT_FALSE(ReserveCacheMemoryForWriting(size_t{4} << 20));
+  Article a = ArticleBuilder("a", "2020-01-01").Quote("Mot", "Anne").Build();
+  EXPECT_TRUE(db->Ingest(a.doc, a.extraction).ok());
 }
 
 TEST(Writer, ReadOnlyDatabaseRefusesWriter) {

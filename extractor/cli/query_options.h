@@ -34,7 +34,10 @@ void AddQueryOptions(CLI::App* app, QueryOptions* options);
 db::Query MakeQuery(const QueryOptions& options);
 
 // Opens an existing database read-only; logs why not and returns false.
-bool OpenForReading(const std::string& path, std::unique_ptr<db::Database>* out);
+// `few_rows`: the caller reads a limited list (a small page cache is then
+// faster, see OpenOptions::cache_kibibytes).
+bool OpenForReading(const std::string& path, std::unique_ptr<db::Database>* out,
+                    bool few_rows = false);
 
 }  // namespace cli
 }  // namespace guillemet

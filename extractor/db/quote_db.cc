@@ -64,6 +64,8 @@ void AppendRow(const Statement& stmt, std::string* line) {
 
 }  // namespace
 
+bool ReserveCacheMemoryForWriting(size_t bytes) { return ReservePageCacheMemory(bytes); }
+
 Database::Database(std::unique_ptr<Connection> db, bool read_only, int version)
     : db_(std::move(db)), read_only_(read_only), schema_version_(version) {}
 
@@ -109,7 +111,7 @@ Status Database::Open(const std::string& path, const OpenOptions& options,
   }
   s = db->Exec("PRAGMA mmap_size = " + std::to_string(std::max<int64_t>(0, options.mmap_bytes)) +
                "; PRAGMA cache_size = -" +
-               std::to_string(1024 * static_cast<int64_t>(std::max(1, options.cache_mebibytes))));
+               std::to_string(std::max<int64_t>(64, options.cache_kibibytes)));
   if (!s.ok()) return fail("", s);
   s = db->Exec("PRAGMA foreign_keys = ON");
   if (!s.ok()) return fail("", s);

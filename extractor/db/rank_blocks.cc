@@ -273,28 +273,24 @@ RankBlockReader::RankBlockReader(sqlite3* db, const char* table, int width)
 RankBlockReader::~RankBlockReader() { sqlite3_finalize(stmt_); }
 
 int RankBlockReader::Load(int64_t block) {
-  auto it = blocks_.find(block);
-  if (it == blocks_.end()) {
-    if (stmt_ == nullptr) {
-      int rc = sqlite3_prepare_v2(db_, sql_.c_str(), -1, &stmt_, nullptr);
-      if (rc != SQLITE_OK) return rc;
-    }
-    sqlite3_bind_int64(stmt_, 1, block);
-    std::string bytes;
-    int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) {
-      bytes.assign(static_cast<const char*>(sqlite3_column_blob(stmt_, 0)),
-                   sqlite3_column_bytes(stmt_, 0));
-      rc = SQLITE_OK;
-    } else if (rc == SQLITE_DONE) {
-      rc = SQLITE_OK;
-    }
-    sqlite3_reset(stmt_);
+  if (stmt_ == nullptr) {
+    int rc = sqlite3_prepare_v2(db_, sql_.c_str(), -1, &stmt_, nullptr);
     if (rc != SQLITE_OK) return rc;
-    it = blocks_.emplace(block, std::move(bytes)).first;
   }
+  last_block_ = -1;
+  last_.clear();
+  sqlite3_bind_int64(stmt_, 1, block);
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) {
+    last_.assign(static_cast<const char*>(sqlite3_column_blob(stmt_, 0)),
+                 sqlite3_column_bytes(stmt_, 0));
+    rc = SQLITE_OK;
+  } else if (rc == SQLITE_DONE) {
+    rc = SQLITE_OK;
+  }
+  sqlite3_reset(stmt_);
+  if (rc != SQLITE_OK) return rc;
   last_block_ = block;
-  last_ = &it->second;
   return SQLITE_OK;
 }
 
@@ -308,10 +304,10 @@ int RankBlockReader::Get(int64_t rowid, unsigned* value) {
     if (rc != SQLITE_OK) return rc;
   }
   const size_t offset = static_cast<size_t>(rowid % rows_per_block) * width_;
-  if (offset + width_ <= last_->size()) {
+  if (offset + width_ <= last_.size()) {
     unsigned v = 0;
     for (int i = 0; i < width_; ++i)
-      v = (v << 8) | static_cast<unsigned char>((*last_)[offset + i]);
+      v = (v << 8) | static_cast<unsigned char>(last_[offset + i]);
     *value = v;
   }
   return SQLITE_OK;

@@ -246,13 +246,20 @@ Status TakeGroup(RowFetcher* fetcher, RankBlockReader* days,
   std::vector<Dated> group;
   const size_t places = limit - out->size();
   const bool all_fit = !may_reject && static_cast<size_t>(end - begin) <= places;
-  for (auto m = begin; m != end; ++m) {
-    Dated d{std::string(), m->id};
+  // Days are read in rowid order, so that each block is read once (the
+  // reader keeps one); the order within the group does not matter, as each
+  // date's rows are sorted below.
+  std::vector<int64_t> ids;
+  ids.reserve(end - begin);
+  for (auto m = begin; m != end; ++m) ids.push_back(m->id);
+  if (!all_fit) std::sort(ids.begin(), ids.end());
+  for (int64_t id : ids) {
+    Dated d{std::string(), id};
     if (!all_fit) {
       unsigned day = kUnknownDay;
-      if (days->Get(m->id, &day) != 0) return Status::Error("reading fts_days failed");
+      if (days->Get(id, &day) != 0) return Status::Error("reading fts_days failed");
       if (day == kUnknownDay) {
-        Status s = fetcher->Date(m->id, &d.date);
+        Status s = fetcher->Date(id, &d.date);
         if (!s.ok()) return s;
       } else {
         d.date = DateOfDayNumber(day);

@@ -2,8 +2,12 @@
 // so that callers can prefix their own context and never inspect codes.
 #include "db/sqlite.h"
 
+#include <sys/mman.h>
+
 #include <sqlite3.h>
 
+#include <atomic>
+#include <mutex>
 #include <utility>
 
 namespace guillemet::db {
@@ -181,15 +185,43 @@ namespace {
 // Memory statistics make every SQLite allocation take a global mutex, and
 // nothing here reads them. This only works before SQLite initializes; if
 // something else used SQLite first, the call fails harmlessly.
+std::once_flag configure_once;
+std::atomic<bool> configured{false};
+
 void ConfigureOnce() {
-  static const bool configured = [] {
+  std::call_once(configure_once, [] {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    return true;
-  }();
-  (void)configured;
+    configured = true;
+  });
 }
 
 }  // namespace
+
+bool ReservePageCacheMemory(size_t bytes) {
+  if (configured) return false;
+  int header = 0;
+  if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK) return false;
+  // One slot per page of the default size (the Writer's files use it);
+  // larger pages would fall back to the heap.
+  const size_t slot = (4096 + static_cast<size_t>(header) + 7) & ~size_t{7};
+  const size_t slots = bytes / slot;
+  const size_t huge = size_t{2} << 20;
+  if (slots == 0) return false;
+  // Never unmapped: SQLite may use it until the process ends.
+  void* raw = mmap(nullptr, slots * slot + huge, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) return false;
+  // Huge pages only cover whole aligned 2 MiB ranges.
+  char* buffer = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(raw) + huge - 1) & ~(huge - 1));
+  madvise(buffer, slots * slot, MADV_HUGEPAGE);  // Advice: ignored where unsupported.
+  if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, buffer, static_cast<int>(slot),
+                     static_cast<int>(slots)) != SQLITE_OK) {
+    munmap(raw, slots * slot + huge);
+    return false;
+  }
+  ConfigureOnce();
+  return true;
+}
 
 Status Connection::Open(const std::string& path, bool read_only, std::unique_ptr<Connection>* out) {
   out->reset();
@@ -269,5 +301,7 @@ std::string Connection::LastError() const { return sqlite3_errmsg(db_); }
 bool Connection::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 int64_t Connection::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
+
+int Connection::Changes() const { return sqlite3_changes(db_); }
 
 }  // namespace guillemet::db
