@@ -63,6 +63,19 @@ TEST(RunOrdered, KeepsInputOrderWhateverTheThreadsAndDelays) {
   EXPECT_EQ(one, eight);
 }
 
+TEST(ArticleClear, KeepsAnOrdinaryTextBufferAndDropsAnUnusuallyLargeOne) {
+  Article article;
+  article.document.text.assign(1000, 'a');
+  const size_t ordinary = article.document.text.capacity();
+  article.Clear();
+  EXPECT_TRUE(article.document.text.empty());
+  EXPECT_EQ(article.document.text.capacity(), ordinary);
+  article.document.text.assign(Article::kKeptTextCapacity + 1, 'a');
+  article.Clear();
+  EXPECT_TRUE(article.document.text.empty());
+  EXPECT_LE(article.document.text.capacity(), Article::kKeptTextCapacity);
+}
+
 TEST(RunOrdered, HandlesAnEmptyInput) {
   EXPECT_TRUE(RunWith(4, 0, [](Article*) {}).empty());
 }

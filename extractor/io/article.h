@@ -26,6 +26,9 @@ struct Article {
   bool ok() const { return error.empty(); }
   // "file:line", or "file" for a whole-file item: the prefix of messages.
   std::string Location() const { return line == 0 ? file : file + ":" + std::to_string(line); }
+  // Texts up to this size keep their buffer when the Article is reused.
+  static constexpr size_t kKeptTextCapacity = 64 * 1024;
+
   // Empties every field but keeps the strings' capacity, so that a reused
   // Article costs no allocation for the next one of similar size.
   void Clear() {
@@ -33,7 +36,14 @@ struct Article {
     file.clear();
     line = 0;
     document.id.clear();
-    document.text.clear();
+    // A slot keeps its text buffer for the next article, unless an unusual
+    // article made it large: memory then stays a few small buffers per slot
+    // whatever the largest article was.
+    if (document.text.capacity() > kKeptTextCapacity) {
+      std::string().swap(document.text);
+    } else {
+      document.text.clear();
+    }
     document.date.clear();
     document.url.clear();
     document.title.clear();

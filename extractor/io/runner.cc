@@ -179,8 +179,14 @@ int ResolveThreads(int threads) {
 RunStats RunOrdered(ArticleSource* source, const RunnerOptions& options, const ProcessFn& process,
                     const ConsumeFn& consume) {
   const int workers = ResolveThreads(options.threads);
-  size_t slots = options.in_flight > 0 ? options.in_flight
-                                       : std::max<size_t>(32, 8 * static_cast<size_t>(workers));
+  // Enough slots that a slow article holding up the consumer rarely stops
+  // the other workers, and that the reader and consumer are woken for a
+  // batch of 128 at a time: with 8 slots per worker, -j2 left a sixth of two
+  // cores idle (README, Performance). Memory stays small: a slot keeps a
+  // text buffer of at most Article::kKeptTextCapacity between articles.
+  const size_t slots = options.in_flight > 0
+                           ? options.in_flight
+                           : std::max<size_t>(512, 128 * static_cast<size_t>(workers));
   OrderedRun run(source, slots, process);
   std::thread reader([&] { run.ReadLoop(); });
   std::vector<std::thread> pool;

@@ -1,8 +1,9 @@
 // The parallel ordered loop: one thread reads articles, N workers process
 // them, and the calling thread consumes them in input order. A fixed ring of
-// article slots bounds memory to a few articles per worker whatever the size
-// of the input, and the slots' buffers are reused from one article to the
-// next, so a long run settles into no per-article allocation by the reader.
+// article slots bounds memory whatever the size of the input (a slot keeps
+// only a small text buffer between articles), and the slots' buffers are
+// reused from one article to the next, so a long run settles into no
+// per-article allocation by the reader.
 #ifndef GUILLEMET_IO_RUNNER_H_
 #define GUILLEMET_IO_RUNNER_H_
 
@@ -16,7 +17,8 @@ namespace io {
 
 struct RunnerOptions {
   int threads = 0;       // Workers; 0 means one per core.
-  size_t in_flight = 0;  // Articles read but not yet consumed; 0 means 8 per worker (at least 32).
+  // Articles read but not yet consumed; 0 means 128 per worker (at least 512).
+  size_t in_flight = 0;
 };
 
 // Called on worker threads, several at once: must be thread-safe. Fills
