@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "cli/huge_pages.h"
+
 namespace guillemet {
 namespace cli {
 
@@ -90,7 +92,10 @@ bool OpenExtractor(const std::string& patterns_flag, std::unique_ptr<Extractor>*
     return false;
   }
   spdlog::debug("patterns from {}", dir);
-  Status status = Extractor::Open(dir, out);
+  const Status status = [&] {
+    HugePageHeap lexicon_heap;
+    return Extractor::Open(dir, out);
+  }();
   if (!status.ok()) {
     spdlog::error("{}", status.message());
     return false;
