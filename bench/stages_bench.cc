@@ -96,16 +96,7 @@ Analysis Prepare(const std::string& text, int stage) {
   a.tweet_authors = std::move(found.tweet_authors);
   a.tweet_author_of_quote = std::move(found.tweet_author_of_quote);
   if (stage <= 1) return a;
-  a.tokens = normalize::Tokenize(text, {0, static_cast<uint32_t>(text.size())}, a.quotes);
-  for (size_t t = 0; t < a.tokens.size(); ++t) {
-    if (a.tokens[t].type == Token::kQuote) {
-      a.quotes[a.tokens[t].quote].first_token = static_cast<int>(t);
-    }
-  }
-  a.sentences = normalize::SplitSentences(text, &a.tokens);
-  for (Quote& q : a.quotes) {
-    if (q.first_token >= 0) q.sentence = a.tokens[q.first_token].sentence;
-  }
+  normalize::TokenizeAnalysis(&a);
   if (stage <= 2) return a;
   cues::FindMentions(lex, &a);
   if (stage <= 3) return a;

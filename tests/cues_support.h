@@ -53,16 +53,7 @@ inline std::unique_ptr<Analysed> AnalyseThroughMentions(std::string text) {
   a.quotes = std::move(found.quotes);
   a.tweet_authors = std::move(found.tweet_authors);
   a.tweet_author_of_quote = std::move(found.tweet_author_of_quote);
-  a.tokens = normalize::Tokenize(view, {0, static_cast<uint32_t>(view.size())}, a.quotes);
-  for (size_t t = 0; t < a.tokens.size(); ++t) {
-    if (a.tokens[t].type == Token::kQuote) {
-      a.quotes[a.tokens[t].quote].first_token = static_cast<int>(t);
-    }
-  }
-  a.sentences = normalize::SplitSentences(view, &a.tokens);
-  for (Quote& q : a.quotes) {
-    if (q.first_token >= 0) q.sentence = a.tokens[q.first_token].sentence;
-  }
+  normalize::TokenizeAnalysis(&a);
   cues::FindMentions(lex, &a);
   return out;
 }

@@ -477,4 +477,18 @@ std::vector<Sentence> SplitSentences(std::string_view text, std::vector<Token>* 
   return sentences;
 }
 
+void TokenizeAnalysis(Analysis* analysis) {
+  Analysis& a = *analysis;
+  a.tokens = Tokenize(a.text, {0, static_cast<uint32_t>(a.text.size())}, a.quotes);
+  for (size_t t = 0; t < a.tokens.size(); ++t) {
+    if (a.tokens[t].type == Token::kQuote) {
+      a.quotes[a.tokens[t].quote].first_token = static_cast<int>(t);
+    }
+  }
+  a.sentences = SplitSentences(a.text, &a.tokens);
+  for (Quote& q : a.quotes) {
+    if (q.first_token >= 0) q.sentence = a.tokens[q.first_token].sentence;
+  }
+}
+
 }  // namespace guillemet::normalize

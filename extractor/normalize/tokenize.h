@@ -25,6 +25,11 @@ std::vector<std::string> TokenizePhrase(std::string_view phrase);
 // before a lowercase word; a new line always starts a new sentence.
 std::vector<Sentence> SplitSentences(std::string_view text, std::vector<Token>* tokens);
 
+// The normalise step of the pipeline, once the quotations are found:
+// analysis->tokens and ->sentences of analysis->text (the quotations being
+// analysis->quotes), and each quotation's first_token and sentence.
+void TokenizeAnalysis(Analysis* analysis);
+
 }  // namespace guillemet::normalize
 
 #endif  // GUILLEMET_NORMALIZE_TOKENIZE_H_

@@ -271,14 +271,7 @@ Extraction Extractor::Extract(const Document& document) const {
   a.date = IsoDate(document.date);
   if (a.date.empty()) a.date = normalize::FindArticleDate(text);
 
-  a.tokens = normalize::Tokenize(text, {0, static_cast<uint32_t>(text.size())}, a.quotes);
-  for (size_t t = 0; t < a.tokens.size(); ++t) {
-    if (a.tokens[t].type == Token::kQuote) a.quotes[a.tokens[t].quote].first_token = static_cast<int>(t);
-  }
-  a.sentences = normalize::SplitSentences(text, &a.tokens);
-  for (Quote& q : a.quotes) {
-    if (q.first_token >= 0) q.sentence = a.tokens[q.first_token].sentence;
-  }
+  normalize::TokenizeAnalysis(&a);
   cues::FindMentions(lexicon, &a);
   cues::FindCues(lexicon, &a);
   attribute::Subjects subjects = attribute::FindSubjects(lexicon, a);
