@@ -124,6 +124,16 @@ TEST_F(MentionFinderTest, KnownNameAtTheStartOfALine) {
               Contains(IsMention("Jens Stoltenberg", Mention::kName)));
 }
 
+TEST_F(MentionFinderTest, LoneCapitalOpeningASentenceIsNoName) {
+  EXPECT_THAT(Mentions("Plusieurs heures après, le maire a répondu : « Non »."),
+              Not(Contains(HasWords("Plusieurs"))));
+}
+
+TEST_F(MentionFinderTest, LoneCapitalOpeningASentenceIsANameIfCapitalisedElsewhere) {
+  EXPECT_THAT(Mentions("Selon Paul Garnier, rien ne presse. Garnier a ajouté : « Attendons »."),
+              Contains(IsMention("Garnier", Mention::kName)));
+}
+
 // Instead: only "Dupont" is found (without the gender of "Paul"): a name unknown
 // to the knowledge base loses its first word when it starts a line.
 TEST_F(MentionFinderTest, UnknownNameAtTheStartOfALineKeepsItsFirstWord) {

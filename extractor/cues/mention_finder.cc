@@ -1,6 +1,7 @@
 #include "cues/mention_finder.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/unicode.h"
 
@@ -20,6 +21,11 @@ class Finder {
 
   void Run() {
     const int n = static_cast<int>(tokens_.size());
+    for (int k = 0; k < n; ++k) {
+      if (IsWord(tokens_[k]) && tokens_[k].capitalized && !StartsSentence(k)) {
+        capitalised_inside_.insert(tokens_[k].norm);
+      }
+    }
     int i = 0;
     while (i < n) {
       int next = TryAt(i);
@@ -40,6 +46,19 @@ class Finder {
       if (tokens_[k].line_start) return false;
     }
     return true;
+  }
+
+  // The first word of a sentence or a line: its capital says nothing.
+  bool StartsSentence(int k) const {
+    return k == 0 || tokens_[k].line_start || tokens_[k - 1].sentence != tokens_[k].sentence;
+  }
+
+  // "Quelques minutes plus tard, ...": a lone capitalised word opening a
+  // sentence is a name only if the article also capitalises it elsewhere
+  // ("Jean Dupont ... Dupont a ajouté") or it is a first name.
+  bool LoneInitialCapital(int k, int end) const {
+    return end == k + 1 && StartsSentence(k) && capitalised_inside_.count(tokens_[k].norm) == 0 &&
+           lex_.FirstNameGender(FoldKey(tokens_[k].norm)) == 0;
   }
 
   int Add(Mention m) {
@@ -266,6 +285,7 @@ class Finder {
       break;
     }
     if (end == k) return i;
+    if (title_len == 0 && det == nullptr && LoneInitialCapital(k, end)) return i;
     // Split at an inner first name (from the second token on).
     if (title_len == 0 && end - k >= 2 && lex_.FirstNameGender(FoldKey(tokens_[k].norm)) == 0) {
       for (int q = k + 1; q < end; ++q) {
@@ -632,6 +652,8 @@ class Finder {
   const Lexicon& lex_;
   Analysis& a_;
   const std::vector<Token>& tokens_;
+  // Words written with a capital somewhere other than a sentence's start.
+  std::unordered_set<std::string> capitalised_inside_;
 };
 
 }  // namespace
