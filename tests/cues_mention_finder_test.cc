@@ -134,6 +134,12 @@ TEST_F(MentionFinderTest, LoneCapitalOpeningASentenceIsANameIfCapitalisedElsewhe
               Contains(IsMention("Garnier", Mention::kName)));
 }
 
+TEST_F(MentionFinderTest, ClauseBetweenANameAndACommaBreaksTheApposition) {
+  EXPECT_THAT(Mentions("Le salon Terres Vives ouvre ses portes, la présidente en visite. « Bienvenue », "
+                       "a dit la présidente."),
+              Contains(AllOf(HasWords("Terres Vives"), Field(&FoundMention::apposed, ""))));
+}
+
 // Instead: only "Dupont" is found (without the gender of "Paul"): a name unknown
 // to the knowledge base loses its first word when it starts a line.
 TEST_F(MentionFinderTest, UnknownNameAtTheStartOfALineKeepsItsFirstWord) {

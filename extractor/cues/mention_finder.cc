@@ -607,8 +607,13 @@ class Finder {
       if (tokens_[a.first_token].sentence != tokens_[b.first_token].sentence) continue;
       if (!SameLine(a.end_token - 1, b.first_token + 1)) continue;
       int gap = b.first_token - a.end_token;
+      // Words between the first mention and the comma complement an office
+      // ("la conseillère déléguée à l'environnement, Sandrine Morvan"); after
+      // a name they are rather the rest of a clause ("le festival Scènes
+      // d'été fête ses vingt ans, la ministre ...").
       bool comma = gap >= 1 && tokens_[b.first_token - 1].norm == "," &&
-                   (gap == 1 || ComplementOnly(a.end_token, b.first_token - 1));
+                   (gap == 1 || (a.kind != Mention::kName &&
+                                 ComplementOnly(a.end_token, b.first_token - 1)));
       if (gap != 0 && !comma) continue;
       // Without a comma only "office Name" reads as one person: in "à
       // Ankara le chef de la diplomatie" the name is a place.
