@@ -140,6 +140,11 @@ TEST_F(MentionFinderTest, ClauseBetweenANameAndACommaBreaksTheApposition) {
               Contains(AllOf(HasWords("Terres Vives"), Field(&FoundMention::apposed, ""))));
 }
 
+TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
+  EXPECT_THAT(Mentions("Interrogé sur les propos de M. Dupont, le porte-parole a répondu : « Non »."),
+              Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));
+}
+
 // Instead: only "Dupont" is found (without the gender of "Paul"): a name unknown
 // to the knowledge base loses its first word when it starts a line.
 TEST_F(MentionFinderTest, UnknownNameAtTheStartOfALineKeepsItsFirstWord) {

@@ -48,6 +48,10 @@ class Finder {
     return true;
   }
 
+  static bool IsDe(const Token& t) {
+    return t.norm == "de" || t.norm == "d'" || t.norm == "du" || t.norm == "des";
+  }
+
   // The first word of a sentence or a line: its capital says nothing.
   bool StartsSentence(int k) const {
     return k == 0 || tokens_[k].line_start || tokens_[k - 1].sentence != tokens_[k].sentence;
@@ -625,9 +629,13 @@ class Finder {
                        b.kind == Mention::kEpithet) && !b.is_org;
       bool a_person = a.kind == Mention::kName && !a.is_org;
       bool b_person = b.kind == Mention::kName && !b.is_org;
-      // "avec Moscou, le responsable": a name after a preposition is its object.
-      if (a_person && a.first_token > 0 &&
-          (lex_.Is(WordClass::kPreposition, tokens_[a.first_token - 1]) || IsCapitalA(a.first_token - 1))) {
+      // "avec Moscou, le responsable": a name after a preposition is its
+      // object; so is "de M. Antonov" in "les propos de M. Antonov, le chef
+      // de l'Alliance", where the mention keeps its "de".
+      if (a_person && ((a.first_token > 0 && (lex_.Is(WordClass::kPreposition,
+                                                       tokens_[a.first_token - 1]) ||
+                                               IsCapitalA(a.first_token - 1))) ||
+                       IsDe(tokens_[a.first_token]))) {
         continue;
       }
       // "la députée LFI Mathilde Panot": a label between the office and the
