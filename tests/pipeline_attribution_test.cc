@@ -302,12 +302,20 @@ TEST_F(AttributionTest, NamingContextsAndCapitalisedLabelsAreMentions) {
       {"Le groupe « État islamique » a revendiqué l'attaque.", "État islamique"},
       {"Donald Trump a de nouveau traité Kim Jong-un de « Rocket Man » mardi.", "Rocket Man"},
       {"Kim Jong-un a hérité de « Rocket Man », le surnom donné par Donald Trump.", "Rocket Man"},
+      {"Paul Dupont a visité une brigade dite « tête de pont », dont il a vanté la « rapidité ».",
+       "tête de pont"},
   };
   for (const Case& c : cases) {
     Quotation q = QuotationOf(c.text, c.words);
     EXPECT_EQ(q.kind, QuoteKind::kMention) << c.text << " method=" << q.method;
     EXPECT_EQ(SpeakerOf(q), kNone) << c.text;
   }
+}
+
+TEST_F(AttributionTest, ReflexiveDireReportsItsSubjectsWords) {
+  Quotation q = QuotationOf("Paul Dupont s'est dit « très satisfait » du résultat.", "très satisfait");
+  EXPECT_EQ(q.kind, QuoteKind::kPartial) << q.method;
+  EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
 }
 
 TEST_F(AttributionTest, UnattributableQuotationKeepsNoSpeaker) {

@@ -576,10 +576,20 @@ class Sieves {
   }
 
   bool NamingBefore(int t) const {
-    if (lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t) > 0) return true;
+    const int naming = lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t);
+    if (naming > 0) return !ReflexivePredicate(t - naming);
     // "surnommé le « ... »": one determiner between.
     return Valid(t - 1) && lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) &&
            lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 1) > 0;
+  }
+
+  // "elle s'est dite « sereine »": a reflexive verb says something of its
+  // subject, who speaks; "la force dite « fer de lance »" names a thing.
+  bool ReflexivePredicate(int first_naming_token) const {
+    const int aux = first_naming_token - 1;
+    if (!Valid(aux) || !Valid(aux - 1)) return false;
+    const std::string& se = tokens_[aux - 1].norm;
+    return lex_.AuxiliaryOf(tokens_[aux].norm) != nullptr && (se == "s'" || se == "se");
   }
 
   bool NamingAfter(int t) const {
