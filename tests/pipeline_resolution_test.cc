@@ -95,6 +95,16 @@ TEST_F(ResolutionTest, UsSecretaryOfStateOnTheArticleDate) {
   EXPECT_EQ(SpeakerIdOf(q), "rex-tillerson");
 }
 
+TEST_F(ResolutionTest, ApposedNameBindsOnlyTheOfficeThatPersonHolds) {
+  // "ministre des Affaires étrangères" may name several countries' offices,
+  // the American secretary of State's among them; Le Drian held France's.
+  Quotation q = QuotationOf(
+      "Le ministre des Affaires étrangères, Jean-Yves Le Drian, a reçu son invité. "
+      "« Rien n'est exclu », a ensuite affirmé le secrétaire d'État.",
+      "Rien n'est exclu", "2017-06-15");
+  EXPECT_EQ(SpeakerOf(q), "Rex Tillerson");
+}
+
 TEST_F(ResolutionTest, OfficeWithoutADateHasNoHolder) {
   Quotation q = QuotationOf("« Nous resterons unis », a déclaré le secrétaire général de l'Otan.",
                             "Nous resterons unis");

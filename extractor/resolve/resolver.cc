@@ -256,7 +256,7 @@ class Resolver {
       // "le président du Rassemblement national, X" holds no office that
       // the bare "président" names: X is not "le président de la République".
       if (!QualifiedBeyondItsPhrase(mention)) {
-        for (const std::string& role : mention.roles) {
+        for (const std::string& role : RolesOfPerson(mention.roles, person)) {
           role_bindings_[role].push_back({mention.first_token, person});
         }
       }
@@ -270,6 +270,20 @@ class Resolver {
       SetEntity(static_cast<int>(m), person, "apposition");
       NoteNationalities(mention, person);
     }
+  }
+
+  // Of the offices a phrase may name, those `person` holds: « le ministre
+  // des Affaires étrangères, Jean-Yves Le Drian » is France's, not the
+  // American « secrétaire d'État » that the same phrase may stand for. All
+  // of them for someone the knowledge base says nothing of.
+  std::vector<std::string> RolesOfPerson(const std::vector<std::string>& roles, int person) const {
+    const int kb = entities_[person].kb;
+    if (kb < 0) return roles;
+    std::vector<std::string> held;
+    for (const std::string& role : roles) {
+      if (cues::SpeakerKb::Holds(kb_.speakers()[kb], role, "")) held.push_back(role);
+    }
+    return held.empty() ? roles : held;
   }
 
   // Whether an office's words go on with a complement that no phrase of
