@@ -105,6 +105,26 @@ TEST_F(ResolutionTest, ApposedNameBindsOnlyTheOfficeThatPersonHolds) {
   EXPECT_EQ(SpeakerOf(q), "Rex Tillerson");
 }
 
+TEST_F(ResolutionTest, BareOfficeAfterTheSameOfficeLeftUnnamedIsNobody) {
+  // "vice-président" alone may be the American office; here it is the
+  // councillor in charge of transport, whom the article never names.
+  Quotation q = QuotationOf(
+      "Le vice-président chargé des mobilités a présenté le projet. Marie Roux, de "
+      "l'association des usagers, a salué l'effort. Le vice-président a promis de « revoir les "
+      "horaires ».",
+      "revoir les horaires", "2024-12-12");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
+TEST_F(ResolutionTest, BareDescriptionAfterTheSameDescriptionLeftUnnamedIsNobody) {
+  Quotation q = QuotationOf(
+      "Le directeur de la maison de retraite a confirmé trois cas. Paul Martin, médecin "
+      "coordonnateur, a détaillé les mesures. Le directeur a appelé les familles à « ne pas "
+      "s'inquiéter ».",
+      "ne pas s'inquiéter", "2024-12-12");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 TEST_F(ResolutionTest, OfficeWithoutADateHasNoHolder) {
   Quotation q = QuotationOf("« Nous resterons unis », a déclaré le secrétaire général de l'Otan.",
                             "Nous resterons unis");

@@ -397,9 +397,13 @@ class SubjectFinder {
           (before - 1 == s.first_token || tokens_[before - 2].norm == ",")) {
         return PreferName(m);
       }
-      bool after_preposition = before >= s.first_token &&
-                               lex_.Is(cues::WordClass::kPreposition, tokens_[before]) &&
-                               mention.kind != Mention::kPronoun;
+      // "Au CHU de Reims, le Pr X ...": a mention that opens with "au" or
+      // "aux" holds its own preposition.
+      const std::string& opening = tokens_[mention.first_token].norm;
+      bool after_preposition = (before >= s.first_token &&
+                                lex_.Is(cues::WordClass::kPreposition, tokens_[before]) &&
+                                mention.kind != Mention::kPronoun) ||
+                               opening == "au" || opening == "aux";
       bool clause_start = before < s.first_token || tokens_[before].norm == "," ||
                           tokens_[before].norm == ":" || tokens_[before].type == Token::kQuote ||
                           lex_.words(cues::WordClass::kAdverb).LongestEndingAt(tokens_, before + 1) > 0;

@@ -299,7 +299,8 @@ class Resolver {
     const int after = head + len;
     if (len <= 0 || after >= mention.end_token) return false;
     const std::string& w = tokens_[after].norm;
-    return w == "de" || w == "du" || w == "des" || w == "d'";
+    return w == "de" || w == "du" || w == "des" || w == "d'" || w == "chargé" ||
+           w == "chargée" || w == "délégué" || w == "déléguée";
   }
 
   // "le secrétaire d'État américain Antony Blinken": the adjectives of the
@@ -512,8 +513,11 @@ class Resolver {
         break;  // Done in ResolveNames.
       case Mention::kRole:
         // "un porte-parole du département d'État": someone, not the office holder.
-        entity = IsIndefinite(mention) ? DescriptionEntity(mention, &how)
-                                       : ResolveRole(mention, &how);
+        if (IsIndefinite(mention)) {
+          entity = DescriptionEntity(mention, &how);
+        } else if (!EarlierUnnamedWithSameHead(static_cast<int>(m))) {
+          entity = ResolveRole(mention, &how);
+        }
         break;
       case Mention::kEpithet:
         // "le diplomate" is not the epithet "la diplomate" of a woman.
@@ -679,6 +683,10 @@ class Resolver {
       *how = "office_named_in_article";
       return bound;
     }
+    // "le ministre des Solidarités et de la Santé ... Le ministre": the
+    // person the article described in full before and never named, not
+    // whoever spoke last.
+    if (definite && !mention.plural && EarlierUnnamedWithSameHead(m)) return -1;
     // "la parlementaire", "le responsable": someone already in the story.
     if (definite && !mention.plural) {
       int e = LastSalientPerson(mention.gender, false);
@@ -693,6 +701,43 @@ class Resolver {
     // phrase that the article itself treats as already known.
     if (definite && !mention.plural) return -1;
     return DescriptionEntity(mention, how);
+  }
+
+  // Whether an earlier office or description with the same head noun and
+  // a complement of its own ("le ministre des Solidarités", "le
+  // vice-président chargé des mobilités") named nobody: a bare "le
+  // ministre" after it is that person, not whoever spoke last nor the
+  // office's holder elsewhere.
+  bool EarlierUnnamedWithSameHead(int m) {
+    const Mention& mention = a_.mentions[m];
+    if (mention.former) return false;
+    for (int p = m - 1; p >= 0; --p) {
+      const Mention& earlier = a_.mentions[p];
+      // An office of the base counts only when its complement makes it
+      // another one ("chargé des mobilités"): a bare one may be ambiguous
+      // between countries and still be the person the story names.
+      if ((earlier.kind != Mention::kDescription &&
+           !(earlier.kind == Mention::kRole && QualifiedBeyondItsPhrase(earlier))) ||
+          earlier.plural || earlier.is_org || earlier.former ||
+          earlier.head != mention.head || earlier.end_token - earlier.first_token < 3) {
+        continue;
+      }
+      return Resolve(p) < 0 && !NameLaterInSentence(earlier);
+    }
+    return false;
+  }
+
+  // "Le ministre des Affaires étrangères, de la Coopération africaine et
+  // des Marocains résidant à l'étranger, M. Nasser Bourita": a person named
+  // after the office in its sentence, too far for an apposition.
+  bool NameLaterInSentence(const Mention& office) const {
+    const int sentence = tokens_[office.first_token].sentence;
+    for (const Mention& other : a_.mentions) {
+      if (other.first_token < office.end_token) continue;
+      if (tokens_[other.first_token].sentence != sentence) break;
+      if (other.kind == Mention::kName && !other.is_org) return true;
+    }
+    return false;
   }
 
   // "le ministre délégué chargé des Comptes publics" after "le député X":
