@@ -304,6 +304,10 @@ TEST_F(AttributionTest, NamingContextsAndCapitalisedLabelsAreMentions) {
       {"Kim Jong-un a hérité de « Rocket Man », le surnom donné par Donald Trump.", "Rocket Man"},
       {"Paul Dupont a visité une brigade dite « tête de pont », dont il a vanté la « rapidité ».",
        "tête de pont"},
+      {"Paul Dupont a dénoncé ce que le maire appelle son « plan de sauvetage ».", "plan de sauvetage"},
+      {"Paul Dupont a parlé de ce que les élus appellent déjà le « pacte de la vallée ».",
+       "pacte de la vallée"},
+      {"Paul Dupont a réuni le groupe dit des « cinq de Vilnius ».", "cinq de Vilnius"},
   };
   for (const Case& c : cases) {
     Quotation q = QuotationOf(c.text, c.words);
