@@ -316,6 +316,20 @@ TEST_F(AttributionTest, NamingContextsAndCapitalisedLabelsAreMentions) {
   }
 }
 
+TEST_F(AttributionTest, SelonReportsTheWordsOfTheVerbThatGovernsTheQuotation) {
+  Quotation q = QuotationOf("Selon un conseiller, Paul Dupont a jugé « irréaliste » le projet.",
+                            "irréaliste");
+  EXPECT_EQ(SpeakerOf(q), "Paul Dupont") << q.method;
+}
+
+TEST_F(AttributionTest, SelonKeepsAMannerWordThatNoVerbGoverns) {
+  Quotation q = QuotationOf(
+      "Marc Petit a rencontré le ministre. Selon lui, Paul Dupont a parlé de façon « franche » "
+      "de la crise.",
+      "franche");
+  EXPECT_EQ(SpeakerOf(q), "Marc Petit") << q.method;
+}
+
 TEST_F(AttributionTest, ReflexiveDireReportsItsSubjectsWords) {
   Quotation q = QuotationOf("Paul Dupont s'est dit « très satisfait » du résultat.", "très satisfait");
   EXPECT_EQ(q.kind, QuoteKind::kPartial) << q.method;

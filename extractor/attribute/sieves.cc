@@ -431,9 +431,33 @@ class Sieves {
   }
 
   // "selon X", "d'après X", "Pour X, « ... »".
+  // "Selon un diplomate, le secrétaire général a jugé « cynique » ...":
+  // the source reports what the subject of a reporting verb after it said,
+  // and the quotation is that verb's.
   bool SourcePreposition(int q) {
     const int c = FactsOf(q).source_cue;
     if (c < 0) return false;
+    const int t = TokenOf(q);
+    const int cues = static_cast<int>(a_.cues.size());
+    for (int other = c + 1; other < cues; ++other) {
+      const Cue& cue = a_.cues[other];
+      if (cue.first_token >= t) break;
+      if (cue.form == Cue::kSource || cue.negated || cue.first_token <= a_.cues[c].first_token) {
+        continue;
+      }
+      // Only when the quotation is the verb's own complement, right after
+      // it: in "Selon lui, X a exprimé de façon « explicite » ses attentes"
+      // the manner is the source's word.
+      const int subject = subjects_.of_cue[other];
+      const bool right_after =
+          cue.end_token == t ||
+          (cue.end_token == t - 1 && (tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'" ||
+                                      lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1])));
+      if (subject >= 0 && subject != subjects_.of_cue[c] && !subjects_.postposed[other] &&
+          right_after) {
+        return false;
+      }
+    }
     Set(q, subjects_.of_cue[c], c, "source_preposition", 0.85);
     return true;
   }
