@@ -145,6 +145,13 @@ TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
               Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));
 }
 
+TEST_F(MentionFinderTest, InstitutionKeepsTheAdjectiveOfItsPluralName) {
+  EXPECT_THAT(Mentions("Le ministère des Affaires étrangères a dénoncé « une provocation »."),
+              Contains(HasWords("Le ministère des Affaires étrangères")));
+  EXPECT_THAT(Mentions("La préfecture de la Vienne invoque « la sécurité »."),
+              Contains(HasWords("La préfecture de la Vienne")));
+}
+
 // Instead: only "Dupont" is found (without the gender of "Paul"): a name unknown
 // to the knowledge base loses its first word when it starts a line.
 TEST_F(MentionFinderTest, UnknownNameAtTheStartOfALineKeepsItsFirstWord) {

@@ -52,6 +52,11 @@ class Finder {
     return t.norm == "de" || t.norm == "d'" || t.norm == "du" || t.norm == "des";
   }
 
+  static bool PluralWord(const Token& t) {
+    const std::string& w = t.norm;
+    return t.type == Token::kWord && w.size() > 3 && (w.back() == 's' || w.back() == 'x');
+  }
+
   // The first word of a sentence or a line: its capital says nothing.
   bool StartsSentence(int k) const {
     return k == 0 || tokens_[k].line_start || tokens_[k - 1].sentence != tokens_[k].sentence;
@@ -477,8 +482,16 @@ class Finder {
       if (tokens_[t].capitalized) last_capital = t;
     }
     // After a proper noun, a lowercase word is rather the verb: "la
-    // préfecture de la Vienne invoque".
-    if (last_capital >= 0) end = last_capital + 1;
+    // préfecture de la Vienne invoque"; but an adjective that agrees with
+    // a plural noun is the name's own ("des Affaires étrangères"), since no
+    // verb of the third person ends in -s.
+    if (last_capital >= 0) {
+      const int next = last_capital + 1;
+      const bool agrees = next < end && PluralWord(tokens_[last_capital]) &&
+                          PluralWord(tokens_[next]) && !tokens_[next].capitalized &&
+                          lex_.AuxiliaryOf(tokens_[next].norm) == nullptr;
+      end = agrees ? next + 1 : next;
+    }
     auto acronym = [&](int t) {
       return t < n && tokens_[t].type == Token::kWord && tokens_[t].all_caps && !tokens_[t].line_start;
     };
