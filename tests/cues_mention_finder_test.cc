@@ -152,6 +152,13 @@ TEST_F(MentionFinderTest, InstitutionKeepsTheAdjectiveOfItsPluralName) {
               Contains(HasWords("La préfecture de la Vienne")));
 }
 
+TEST_F(MentionFinderTest, InstitutionNameKeepsItsLowercaseAdjective) {
+  EXPECT_THAT(Mentions("Le Conseil constitutionnel a jugé la loi « conforme »."),
+              Contains(HasWords("Le Conseil constitutionnel")));
+  EXPECT_THAT(Mentions("Le Conseil estime que « rien ne s'y oppose »."),
+              Contains(HasWords("Le Conseil")));
+}
+
 // Instead: only "Dupont" is found (without the gender of "Paul"): a name unknown
 // to the knowledge base loses its first word when it starts a line.
 TEST_F(MentionFinderTest, UnknownNameAtTheStartOfALineKeepsItsFirstWord) {

@@ -52,6 +52,28 @@ class Finder {
     return t.norm == "de" || t.norm == "d'" || t.norm == "du" || t.norm == "des";
   }
 
+  // A lowercase adjective of the kinds that qualify institutions
+  // (-el, -al, -aux, -éen, -ien, -ain, -if, -ive and their feminines), and
+  // no verb the lexicon knows: "estime", "indique", "rappelle" stay out.
+  bool InstitutionAdjective(int k) const {
+    const Token& t = tokens_[k];
+    if (t.type != Token::kWord || t.capitalized || t.line_start) return false;
+    if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr) return false;
+    static const char* const kEndings[] = {"el", "al", "ale", "aux", "ales", "éen", "éenne",
+                                           "ien", "ienne", "ain", "aine", "if", "ive",
+                                           "els", "éens", "éennes", "aines", "ains"};
+    const std::string& w = t.norm;
+    if (w.size() < 5) return false;
+    for (const char* e : kEndings) {
+      std::string_view ending(e);
+      if (w.size() > ending.size() + 2 &&
+          w.compare(w.size() - ending.size(), ending.size(), ending) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static bool PluralWord(const Token& t) {
     const std::string& w = t.norm;
     return t.type == Token::kWord && w.size() > 3 && (w.back() == 's' || w.back() == 'x');
@@ -356,6 +378,13 @@ class Finder {
                  tokens_[i - 1].norm == "vers" || IsCapitalA(i - 1)));
     m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGender(FoldKey(tokens_[k].norm));
     if (m.is_org) m.gender = 0;
+    // "le Conseil constitutionnel", "l'Assemblée nationale", "la Banque
+    // mondiale": an institution capitalises only its first word.
+    if (has_article && title_len == 0) {
+      while (m.end_token < n && m.end_token < end + 2 && InstitutionAdjective(m.end_token)) {
+        ++m.end_token;
+      }
+    }
     // A known surname after a title or a first name: "M. Tillerson",
     // "Rex W. Tillerson"; not after another first name: "Josiane Castex" is
     // not Jean Castex.

@@ -168,10 +168,31 @@ class Resolver {
       surname_[LastWord(key)].push_back(entity);
       SetEntity(m, entity, close != nullptr ? "misspelt_name" : "name");
     }
+    // "le Conseil constitutionnel ... le Conseil estime": an institution's
+    // first word alone is its short form, when one institution of the
+    // article starts with it.
+    std::unordered_map<std::string, std::vector<std::string>> institutions_by_first_word;
+    for (int m : single) {
+      const Mention& mention = a_.mentions[m];
+      if (!mention.is_org) continue;
+      std::string text = Text(cues::NameSpan(lex_, a_, mention));
+      std::string key = FoldKey(text);
+      const size_t space = key.find(' ');
+      if (space == std::string::npos) continue;
+      std::vector<std::string>& texts = institutions_by_first_word[key.substr(0, space)];
+      if (std::find(texts.begin(), texts.end(), text) == texts.end()) texts.push_back(text);
+    }
     for (int m : single) {
       const Mention& mention = a_.mentions[m];
       std::string text = Text(cues::NameSpan(lex_, a_, mention));
       std::string key = FoldKey(text);
+      if (mention.is_org && mention.speakers.empty()) {
+        auto longer = institutions_by_first_word.find(key);
+        if (longer != institutions_by_first_word.end() && longer->second.size() == 1) {
+          text = longer->second[0];
+          key = FoldKey(text);
+        }
+      }
       auto it = surname_.find(key);
       if (!mention.is_org && it != surname_.end() && it->second.size() == 1) {
         SetEntity(m, it->second[0], "surname_in_article");
