@@ -1,7 +1,6 @@
 #include "cues/mention_finder.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "core/unicode.h"
 
@@ -21,11 +20,6 @@ class Finder {
 
   void Run() {
     const int n = static_cast<int>(tokens_.size());
-    for (int k = 0; k < n; ++k) {
-      if (IsWord(tokens_[k]) && tokens_[k].capitalized && !StartsSentence(k)) {
-        capitalised_inside_.insert(tokens_[k].norm);
-      }
-    }
     int i = 0;
     while (i < n) {
       int next = TryAt(i);
@@ -58,20 +52,21 @@ class Finder {
   bool InstitutionAdjective(int k) const {
     const Token& t = tokens_[k];
     if (t.type != Token::kWord || t.capitalized || t.line_start) return false;
-    if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr) return false;
     static const char* const kEndings[] = {"el", "al", "ale", "aux", "ales", "éen", "éenne",
                                            "ien", "ienne", "ain", "aine", "if", "ive",
                                            "els", "éens", "éennes", "aines", "ains"};
     const std::string& w = t.norm;
     if (w.size() < 5) return false;
+    bool ending_fits = false;
     for (const char* e : kEndings) {
       std::string_view ending(e);
       if (w.size() > ending.size() + 2 &&
           w.compare(w.size() - ending.size(), ending.size(), ending) == 0) {
-        return true;
+        ending_fits = true;
+        break;
       }
     }
-    return false;
+    return ending_fits && lex_.FormsOf(t.norm) == nullptr && lex_.AuxiliaryOf(t.norm) == nullptr;
   }
 
   static bool PluralWord(const Token& t) {
@@ -88,8 +83,18 @@ class Finder {
   // sentence is a name only if the article also capitalises it elsewhere
   // ("Jean Dupont ... Dupont a ajouté") or it is a first name.
   bool LoneInitialCapital(int k, int end) const {
-    return end == k + 1 && StartsSentence(k) && capitalised_inside_.count(tokens_[k].norm) == 0 &&
+    return end == k + 1 && StartsSentence(k) && !CapitalisedInside(tokens_[k].norm) &&
            lex_.FirstNameGender(FoldKey(tokens_[k].norm)) == 0;
+  }
+
+  // Whether the article writes `norm` with a capital somewhere other than
+  // a sentence's start. A scan: asked only of lone sentence-initial words.
+  bool CapitalisedInside(const std::string& norm) const {
+    for (int k = 0; k < static_cast<int>(tokens_.size()); ++k) {
+      const Token& t = tokens_[k];
+      if (t.capitalized && IsWord(t) && t.norm == norm && !StartsSentence(k)) return true;
+    }
+    return false;
   }
 
   int Add(Mention m) {
@@ -707,8 +712,6 @@ class Finder {
   const Lexicon& lex_;
   Analysis& a_;
   const std::vector<Token>& tokens_;
-  // Words written with a capital somewhere other than a sentence's start.
-  std::unordered_set<std::string> capitalised_inside_;
 };
 
 }  // namespace
