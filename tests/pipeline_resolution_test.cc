@@ -125,15 +125,6 @@ TEST_F(ResolutionTest, BareDescriptionAfterTheSameDescriptionLeftUnnamedIsNobody
   EXPECT_EQ(SpeakerOf(q), kNone);
 }
 
-TEST_F(ResolutionTest, DescriptionWithAnotherComplementIsAnotherPerson) {
-  const std::string text =
-      "Le patron de la filiale de Lyon, Kevin Dupuis, a parlé le premier. "
-      "« Nous livrerons à temps », a promis le patron de la filiale de Nantes. "
-      "« Les commandes suivront », a ajouté le patron de la filiale de Lyon.";
-  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Nous livrerons à temps")), kNone);
-  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les commandes suivront")), "Kevin Dupuis");
-}
-
 TEST_F(ResolutionTest, OfficeWithoutADateHasNoHolder) {
   Quotation q = QuotationOf("« Nous resterons unis », a déclaré le secrétaire général de l'Otan.",
                             "Nous resterons unis");

@@ -283,10 +283,6 @@ class Resolver {
       }
       if (!mention.head.empty()) {
         head_bindings_[mention.head].push_back({mention.first_token, person});
-        const std::string qualified = QualifiedHead(mention);
-        if (qualified != mention.head) {
-          head_bindings_[qualified].push_back({mention.first_token, person});
-        }
         std::vector<std::string>& heads = heads_of_entity_[person];
         if (std::find(heads.begin(), heads.end(), mention.head) == heads.end()) {
           heads.push_back(mention.head);
@@ -295,21 +291,6 @@ class Resolver {
       SetEntity(static_cast<int>(m), person, "apposition");
       NoteNationalities(mention, person);
     }
-  }
-
-  // A description's head with the "de" complement that follows it ("patron
-  // d'airbus"): "le patron d'Airbus" is not the person bound to "le patron
-  // de la branche aviation commerciale de Boeing". The bare head for a
-  // description without one.
-  std::string QualifiedHead(const Mention& mention) const {
-    int head = mention.first_token;
-    while (head < mention.end_token && tokens_[head].norm != mention.head) ++head;
-    if (head + 1 >= mention.end_token) return mention.head;
-    const std::string& next = tokens_[head + 1].norm;
-    if (next != "de" && next != "d'" && next != "du" && next != "des") return mention.head;
-    std::string key = mention.head;
-    for (int k = head + 1; k < mention.end_token; ++k) key += " " + FoldKey(tokens_[k].norm);
-    return key;
   }
 
   // Of the offices a phrase may name, those `person` holds: « le ministre
@@ -718,7 +699,7 @@ class Resolver {
     if (mention.demonym && mention.nationality >= 0) return ResolveDemonym(mention, how);
     bool definite = lex_.Is(cues::WordClass::kDeterminer, tokens_[mention.first_token]) &&
                     lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm)->definite;
-    int bound = BoundNear(head_bindings_, QualifiedHead(mention), mention.first_token);
+    int bound = BoundNear(head_bindings_, mention.head, mention.first_token);
     if (definite && !mention.plural && bound >= 0) {
       *how = "office_named_in_article";
       return bound;
@@ -727,12 +708,6 @@ class Resolver {
     // person the article described in full before and never named, not
     // whoever spoke last.
     if (definite && !mention.plural && EarlierUnnamedWithSameHead(m)) return -1;
-    // "le patron d'Airbus" when the article calls someone else "le patron
-    // de Boeing": another person, whom the article has not named.
-    if (definite && !mention.plural && QualifiedHead(mention) != mention.head &&
-        head_bindings_.count(mention.head) > 0) {
-      return -1;
-    }
     // "la parlementaire", "le responsable": someone already in the story.
     if (definite && !mention.plural) {
       int e = LastSalientPerson(mention.gender, false);
