@@ -159,6 +159,11 @@ TEST_F(MentionFinderTest, InstitutionNameKeepsItsLowercaseAdjective) {
               Contains(HasWords("Le Conseil")));
 }
 
+TEST_F(MentionFinderTest, SecondHalfOfACamelCaseWordIsNoName) {
+  EXPECT_THAT(Mentions("L'ancien patron d'ExxonMobil a dit « non »."),
+              Not(Contains(HasWords("Mobil"))));
+}
+
 // Instead: only "Dupont" is found (without the gender of "Paul"): a name unknown
 // to the knowledge base loses its first word when it starts a line.
 TEST_F(MentionFinderTest, UnknownNameAtTheStartOfALineKeepsItsFirstWord) {

@@ -81,10 +81,18 @@ class Finder {
 
   // "Quelques minutes plus tard, ...": a lone capitalised word opening a
   // sentence is a name only if the article also capitalises it elsewhere
-  // ("Jean Dupont ... Dupont a ajouté") or it is a first name.
+  // ("Jean Dupont ... Dupont a ajouté"), it is a first name, or a verb
+  // follows it ("Stoltemberg a estimé", a misspelt surname met only there).
   bool LoneInitialCapital(int k, int end) const {
-    return end == k + 1 && StartsSentence(k) && !CapitalisedInside(tokens_[k].norm) &&
-           lex_.FirstNameGender(FoldKey(tokens_[k].norm)) == 0;
+    if (end != k + 1 || !StartsSentence(k)) return false;
+    if (end < static_cast<int>(tokens_.size())) {
+      const Token& next = tokens_[end];
+      if (next.type == Token::kClitic || lex_.AuxiliaryOf(next.norm) != nullptr ||
+          lex_.FormsOf(next.norm) != nullptr) {
+        return false;
+      }
+    }
+    return !CapitalisedInside(tokens_[k].norm) && lex_.FirstNameGender(FoldKey(tokens_[k].norm)) == 0;
   }
 
   // Whether the article writes `norm` with a capital somewhere other than
@@ -126,6 +134,13 @@ class Finder {
     const Token& t = tokens_[i];
     const int n = static_cast<int>(tokens_.size());
     if (t.type == Token::kQuote || t.type == Token::kPunct) return i;
+    // "d'ExxonMobil": the tokenizer cuts glued words at a capital, and the
+    // second half of one capitalised word is not a name of its own (after
+    // a lowercase half, "suivantPaul Casey", it is).
+    if (i > 0 && t.capitalized && IsWord(tokens_[i - 1]) && tokens_[i - 1].capitalized &&
+        tokens_[i - 1].span.end == t.span.begin) {
+      return i;
+    }
     if (t.type == Token::kClitic) {
       Mention m;
       m.first_token = i;
