@@ -407,6 +407,14 @@ TEST_F(AttributionTest, UnnamedSourceKeepsItsIndefiniteOrigin) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Rien ne bouge")), "une élue d'une commune du littoral");
 }
 
+TEST_F(AttributionTest, MemberOfThePublicIsAnUnnamedSource) {
+  const std::string text =
+      "« Je reviens chaque été », raconte une spectatrice venue de Lyon.\n\n"
+      "« Le quartier a changé », dit un passant.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Je reviens chaque été")), "une spectatrice venue de Lyon");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Le quartier a changé")), "un passant");
+}
+
 TEST_F(AttributionTest, InvertedPronounInsideAVerbOfSeveralWordsIsACue) {
   const std::string text =
       "« Le dossier avance », fait-on valoir dans l'entourage de la ministre.";
