@@ -336,6 +336,12 @@ TEST_F(AttributionTest, ReflexiveDireReportsItsSubjectsWords) {
   EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
 }
 
+TEST_F(AttributionTest, ShortExclamationWithNoSpeakerIsACryNotALabel) {
+  Quotation q = QuotationOf("Au fond de la salle, un « Démission ! » a fusé.", "Démission !");
+  EXPECT_EQ(q.kind, QuoteKind::kDirect) << q.method;
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 TEST_F(AttributionTest, UnattributableQuotationKeepsNoSpeaker) {
   Quotation q = QuotationOf(
       "La tension monte dans la capitale.\n« Rien ne sera plus jamais comme avant dans ce pays. »",

@@ -644,9 +644,17 @@ class Sieves {
       int words = WordCount(quote.text);
       // "les « 413 milliards » affichés": a quoted figure is a label.
       bool figure = words <= 3 && !quote.text.empty() && IsDigit(static_cast<unsigned char>(quote.text[0]));
-      if ((!Attributed(static_cast<int>(q)) && words <= 5) || figure) {
+      // "« Démission ! » a-t-on entendu", "un « Encore ! » a fusé": an
+      // exclamation is somebody's cry, even when nobody is named.
+      const bool exclamation = !quote.text.empty() && quote.text.back() == '!';
+      if ((!Attributed(static_cast<int>(q)) && words <= 5 && !exclamation) || figure) {
         at.kind = QuoteKind::kMention;
         at.method = "unattributed_label";
+        continue;
+      }
+      if (exclamation && !Attributed(static_cast<int>(q))) {
+        at.kind = QuoteKind::kDirect;
+        at.method = "exclamation";
         continue;
       }
       // French capitalises a quotation woven into a sentence only when it is
