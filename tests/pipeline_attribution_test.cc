@@ -336,6 +336,16 @@ TEST_F(AttributionTest, ReflexiveDireReportsItsSubjectsWords) {
   EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
 }
 
+TEST_F(AttributionTest, InvoquerAndDiagnostiquerReportWords) {
+  const std::string text =
+      "Dans un communiqué, le groupe Lambertin invoque « une concurrence devenue insoutenable ». "
+      "Marie Roux avait diagnostiqué une « crise de confiance ».";
+  Quotation invoked = QuotationOf(text, "une concurrence devenue insoutenable");
+  EXPECT_EQ(invoked.kind, QuoteKind::kPartial) << invoked.method;
+  EXPECT_EQ(SpeakerOf(invoked), "Lambertin");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "crise de confiance")), "Marie Roux");
+}
+
 TEST_F(AttributionTest, ShortExclamationWithNoSpeakerIsACryNotALabel) {
   Quotation q = QuotationOf("Au fond de la salle, un « Démission ! » a fusé.", "Démission !");
   EXPECT_EQ(q.kind, QuoteKind::kDirect) << q.method;
