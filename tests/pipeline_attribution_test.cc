@@ -346,6 +346,12 @@ TEST_F(AttributionTest, InvoquerAndDiagnostiquerReportWords) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "crise de confiance")), "Marie Roux");
 }
 
+TEST_F(AttributionTest, SavourerIsAReportingVerb) {
+  Quotation q = QuotationOf("« On a écrit l'histoire du club », savourait l'entraîneur Paul Dupont.",
+                            "On a écrit l'histoire du club");
+  EXPECT_EQ(SpeakerOf(q), "Paul Dupont") << q.method;
+}
+
 TEST_F(AttributionTest, ShortExclamationWithNoSpeakerIsACryNotALabel) {
   Quotation q = QuotationOf("Au fond de la salle, un « Démission ! » a fusé.", "Démission !");
   EXPECT_EQ(q.kind, QuoteKind::kDirect) << q.method;

@@ -125,6 +125,16 @@ TEST_F(ResolutionTest, BareDescriptionAfterTheSameDescriptionLeftUnnamedIsNobody
   EXPECT_EQ(SpeakerOf(q), kNone);
 }
 
+TEST_F(ResolutionTest, EpithetGivenToSomeoneOfTheArticleIsThatPerson) {
+  // "la Norvégienne" is also an epithet of people of the base; the article
+  // gave it to someone the base does not know.
+  Quotation q = QuotationOf(
+      "Deuxième, la Norvégienne Kari Lunde a salué sa rivale. « Elle était la plus forte », a "
+      "reconnu la Norvégienne.",
+      "Elle était la plus forte", "2024-02-10");
+  EXPECT_EQ(SpeakerOf(q), "Kari Lunde");
+}
+
 TEST_F(ResolutionTest, OfficeWithoutADateHasNoHolder) {
   Quotation q = QuotationOf("« Nous resterons unis », a déclaré le secrétaire général de l'Otan.",
                             "Nous resterons unis");

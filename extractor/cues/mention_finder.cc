@@ -266,6 +266,7 @@ class Finder {
       m.end_token = j + epithet_len;
       m.kind = Mention::kEpithet;
       m.speakers = payloads;
+      for (int q = j; q < j + epithet_len; ++q) m.head += (q > j ? " " : "") + tokens_[q].norm;
       if (det != nullptr) m.gender = det->gender;
       return Add(m);
     }

@@ -540,7 +540,16 @@ class Resolver {
           entity = ResolveRole(mention, &how);
         }
         break;
-      case Mention::kEpithet:
+      case Mention::kEpithet: {
+        // "la Norvégienne Ingrid Solheim ... a reconnu la Norvégienne": the
+        // person the article gave that epithet to, before anyone of the base.
+        bool before = false;
+        const int bound = BoundNear(head_bindings_, mention.head, mention.first_token, &before);
+        if (bound >= 0 && before) {
+          entity = bound;
+          how = "epithet_named_in_article";
+          break;
+        }
         // "le diplomate" is not the epithet "la diplomate" of a woman.
         for (int kb : mention.speakers) {
           if (entity_of_kb_.count(kb) && GenderFits(mention.gender, kb_.speakers()[kb].gender)) {
@@ -549,6 +558,7 @@ class Resolver {
           }
         }
         break;
+      }
       case Mention::kDescription:
         entity = ResolveDescription(m, &how);
         break;
