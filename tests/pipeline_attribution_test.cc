@@ -437,6 +437,14 @@ TEST_F(AttributionTest, MemberOfThePublicIsAnUnnamedSource) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Le quartier a changé")), "un passant");
 }
 
+TEST_F(AttributionTest, OccupationNounNamesThePersonOfTheStory) {
+  Quotation q = QuotationOf(
+      "Sur le parking, Marc Vidal, 54 ans, attend la relève. « Qui va m'embaucher ? », lâche le "
+      "soudeur.",
+      "Qui va m'embaucher ?");
+  EXPECT_EQ(SpeakerOf(q), "Marc Vidal") << q.method;
+}
+
 TEST_F(AttributionTest, InvertedPronounInsideAVerbOfSeveralWordsIsACue) {
   const std::string text =
       "« Le dossier avance », fait-on valoir dans l'entourage de la ministre.";
