@@ -135,6 +135,15 @@ TEST_F(ResolutionTest, EpithetGivenToSomeoneOfTheArticleIsThatPerson) {
   EXPECT_EQ(SpeakerOf(q), "Kari Lunde");
 }
 
+TEST_F(ResolutionTest, SpeltOutOfficeAgainInFewerWordsIsThePersonApposedToIt) {
+  const std::string text =
+      "« Rien n'est prêt », résume Marie Roux, présidente du comité des fêtes de Bellac. "
+      "Le maire, Paul Dupont, promet des moyens. « Nous resterons », prévient la présidente du "
+      "comité. « Nous verrons », répond la présidente du club.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Nous resterons")), "Marie Roux");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Nous verrons")), kNone);
+}
+
 TEST_F(ResolutionTest, OfficeWithoutADateHasNoHolder) {
   Quotation q = QuotationOf("« Nous resterons unis », a déclaré le secrétaire général de l'Otan.",
                             "Nous resterons unis");

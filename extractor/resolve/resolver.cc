@@ -280,6 +280,8 @@ class Resolver {
         for (const std::string& role : RolesOfPerson(mention.roles, person)) {
           role_bindings_[role].push_back({mention.first_token, person});
         }
+      } else {
+        spelt_out_offices_.push_back({OfficeWords(mention), {mention.first_token, person}});
       }
       if (!mention.head.empty()) {
         head_bindings_[mention.head].push_back({mention.first_token, person});
@@ -291,6 +293,39 @@ class Resolver {
       SetEntity(static_cast<int>(m), person, "apposition");
       NoteNationalities(mention, person);
     }
+  }
+
+  // An office's words from its head noun on, lowercase: "présidente de
+  // l'association de parents d'élèves".
+  std::string OfficeWords(const Mention& mention) const {
+    int head = mention.first_token;
+    while (head < mention.end_token && tokens_[head].norm != mention.head) ++head;
+    std::string words;
+    for (int k = head; k < mention.end_token; ++k) {
+      if (!words.empty() && tokens_[k - 1].norm.back() != '\'') words += ' ';
+      words += tokens_[k].norm;
+    }
+    return words;
+  }
+
+  // "Farida Benali, présidente de l'association de parents d'élèves ... la
+  // présidente de l'association": an office that roles.tsv does not cover,
+  // spelt out again in the same or fewer words, is the person it was
+  // apposed to before; nobody if two people fit.
+  int SpeltOutOfficeNamedBefore(const Mention& mention, const char** how) const {
+    if (IsIndefinite(mention)) return -1;
+    const std::string words = OfficeWords(mention);
+    int found = -1;
+    for (const auto& [office, binding] : spelt_out_offices_) {
+      if (binding.token >= mention.first_token) continue;
+      const bool same = office.compare(0, words.size(), words) == 0 &&
+                        (office.size() == words.size() || office[words.size()] == ' ');
+      if (!same) continue;
+      if (found >= 0 && found != binding.entity) return -1;
+      found = binding.entity;
+    }
+    if (found >= 0) *how = "office_named_in_article";
+    return found;
   }
 
   // Of the offices a phrase may name, those `person` holds: « le ministre
@@ -603,7 +638,7 @@ class Resolver {
   }
 
   int ResolveRole(const Mention& mention, const char** how) {
-    if (QualifiedBeyondItsPhrase(mention)) return -1;
+    if (QualifiedBeyondItsPhrase(mention)) return SpeltOutOfficeNamedBefore(mention, how);
     // Named before, in apposition to this office: strong. Named only later:
     // one candidate among the office holders of the article.
     std::vector<int> named, later, holders;
@@ -1176,6 +1211,8 @@ class Resolver {
   std::unordered_map<std::string, std::vector<int>> surname_;
   std::unordered_map<std::string, std::vector<Binding>> role_bindings_;
   std::unordered_map<std::string, std::vector<Binding>> head_bindings_;
+  // Offices outside roles.tsv given in apposition, with their words.
+  std::vector<std::pair<std::string, Binding>> spelt_out_offices_;
   std::unordered_map<int, std::vector<std::string>> heads_of_entity_;  // Their apposed nouns.
   // Lists kept per gender slot and for all genders together.
   template <typename List>
