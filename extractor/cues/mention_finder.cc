@@ -1,6 +1,8 @@
 #include "cues/mention_finder.h"
 
 #include <algorithm>
+#include <initializer_list>
+#include <string_view>
 
 #include "core/unicode.h"
 
@@ -42,8 +44,21 @@ class Finder {
     return true;
   }
 
+  // "de" and its forms: the preposition that opens a complement.
   static bool IsDe(const Token& t) {
     return t.norm == "de" || t.norm == "d'" || t.norm == "du" || t.norm == "des";
+  }
+
+  // Whether `word` ends with one of `endings` after a stem of at least three
+  // bytes.
+  static bool EndsWithOneOf(const std::string& word, std::initializer_list<std::string_view> endings) {
+    for (std::string_view ending : endings) {
+      if (word.size() > ending.size() + 2 &&
+          word.compare(word.size() - ending.size(), ending.size(), ending) == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // A lowercase adjective of the kinds that qualify institutions
@@ -52,21 +67,12 @@ class Finder {
   bool InstitutionAdjective(int k) const {
     const Token& t = tokens_[k];
     if (t.type != Token::kWord || t.capitalized || t.line_start) return false;
-    static const char* const kEndings[] = {"el", "al", "ale", "aux", "ales", "éen", "éenne",
-                                           "ien", "ienne", "ain", "aine", "if", "ive",
-                                           "els", "éens", "éennes", "aines", "ains"};
     const std::string& w = t.norm;
     if (w.size() < 5) return false;
-    bool ending_fits = false;
-    for (const char* e : kEndings) {
-      std::string_view ending(e);
-      if (w.size() > ending.size() + 2 &&
-          w.compare(w.size() - ending.size(), ending.size(), ending) == 0) {
-        ending_fits = true;
-        break;
-      }
-    }
-    return ending_fits && lex_.FormsOf(t.norm) == nullptr && lex_.AuxiliaryOf(t.norm) == nullptr;
+    return EndsWithOneOf(w, {"el", "al", "ale", "aux", "ales", "éen", "éenne", "ien", "ienne",
+                             "ain", "aine", "if", "ive", "els", "éens", "éennes", "aines",
+                             "ains"}) &&
+           lex_.FormsOf(t.norm) == nullptr && lex_.AuxiliaryOf(t.norm) == nullptr;
   }
 
   static bool PluralWord(const Token& t) {
@@ -117,16 +123,8 @@ class Finder {
   }
 
   static bool IsDemonym(const std::string& word) {
-    static const char* const kEndings[] = {"aise", "oise", "ienne", "aine", "ande", "éenne", "anne",
-                                           "ais",  "ois",  "ien",   "ain",  "and",  "éen"};
-    for (const char* e : kEndings) {
-      std::string_view ending(e);
-      if (word.size() > ending.size() + 2 &&
-          word.compare(word.size() - ending.size(), ending.size(), ending) == 0) {
-        return true;
-      }
-    }
-    return false;
+    return EndsWithOneOf(word, {"aise", "oise", "ienne", "aine", "ande", "éenne", "anne", "ais",
+                                "ois", "ien", "ain", "and", "éen"});
   }
 
   // Returns the token after the mention found at i, or i if none.
@@ -380,10 +378,7 @@ class Finder {
     Mention m;
     // "des Affaires étrangères", "du Pentagone": the contracted preposition
     // is not part of the name, so that adjunct skipping sees it.
-    const std::string& first_word = tokens_[i].norm;
-    bool preposition = det != nullptr && title_len == 0 &&
-                       (first_word == "de" || first_word == "d'" || first_word == "du" ||
-                        first_word == "des");
+    bool preposition = det != nullptr && title_len == 0 && IsDe(tokens_[i]);
     m.first_token = preposition ? k : i;
     m.end_token = end;
     m.kind = Mention::kName;
@@ -527,8 +522,7 @@ class Finder {
     bool complement = false;
     int last_capital = -1;
     for (int t = k + len; t < end; ++t) {
-      const std::string& w = tokens_[t].norm;
-      if (w == "de" || w == "d'" || w == "du" || w == "des") complement = true;
+      if (IsDe(tokens_[t])) complement = true;
       if (tokens_[t].capitalized) last_capital = t;
     }
     // After a proper noun, a lowercase word is rather the verb: "la
@@ -595,7 +589,7 @@ class Finder {
     while (end < limit && !tokens_[end].line_start) {
       const Token& w = tokens_[end];
       if (w.type != Token::kWord) break;
-      if (w.norm == "de" || w.norm == "du" || w.norm == "des" || w.norm == "d'") {
+      if (IsDe(w)) {
         if (end + 1 < n && IsWord(tokens_[end + 1]) && !tokens_[end + 1].line_start) {
           before_de = end;
           ++end;

@@ -171,21 +171,26 @@ class Resolver {
     // "le Conseil constitutionnel ... le Conseil estime": an institution's
     // first word alone is its short form, when one institution of the
     // article starts with it.
-    std::unordered_map<std::string, std::vector<std::string>> institutions_by_first_word;
+    std::vector<std::string> single_texts, single_keys;
     for (int m : single) {
-      const Mention& mention = a_.mentions[m];
-      if (!mention.is_org) continue;
-      std::string text = Text(cues::NameSpan(lex_, a_, mention));
-      std::string key = FoldKey(text);
-      const size_t space = key.find(' ');
-      if (space == std::string::npos) continue;
-      std::vector<std::string>& texts = institutions_by_first_word[key.substr(0, space)];
-      if (std::find(texts.begin(), texts.end(), text) == texts.end()) texts.push_back(text);
+      single_texts.push_back(Text(cues::NameSpan(lex_, a_, a_.mentions[m])));
+      single_keys.push_back(FoldKey(single_texts.back()));
     }
-    for (int m : single) {
+    std::unordered_map<std::string, std::vector<std::string>> institutions_by_first_word;
+    for (size_t i = 0; i < single.size(); ++i) {
+      if (!a_.mentions[single[i]].is_org) continue;
+      const size_t space = single_keys[i].find(' ');
+      if (space == std::string::npos) continue;
+      std::vector<std::string>& texts = institutions_by_first_word[single_keys[i].substr(0, space)];
+      if (std::find(texts.begin(), texts.end(), single_texts[i]) == texts.end()) {
+        texts.push_back(single_texts[i]);
+      }
+    }
+    for (size_t i = 0; i < single.size(); ++i) {
+      const int m = single[i];
       const Mention& mention = a_.mentions[m];
-      std::string text = Text(cues::NameSpan(lex_, a_, mention));
-      std::string key = FoldKey(text);
+      std::string text = std::move(single_texts[i]);
+      std::string key = std::move(single_keys[i]);
       if (mention.is_org && mention.speakers.empty()) {
         auto longer = institutions_by_first_word.find(key);
         if (longer != institutions_by_first_word.end() && longer->second.size() == 1) {
@@ -295,11 +300,18 @@ class Resolver {
     }
   }
 
+  // The token of a mention's head noun, or its end if the head is not
+  // among its words.
+  int HeadToken(const Mention& mention) const {
+    int head = mention.first_token;
+    while (head < mention.end_token && tokens_[head].norm != mention.head) ++head;
+    return head;
+  }
+
   // An office's words from its head noun on, lowercase: "présidente de
   // l'association de parents d'élèves".
   std::string OfficeWords(const Mention& mention) const {
-    int head = mention.first_token;
-    while (head < mention.end_token && tokens_[head].norm != mention.head) ++head;
+    const int head = HeadToken(mention);
     std::string words;
     for (int k = head; k < mention.end_token; ++k) {
       if (!words.empty() && tokens_[k - 1].norm.back() != '\'') words += ' ';
@@ -348,8 +360,7 @@ class Resolver {
   // another one than those the bare phrase lists.
   bool QualifiedBeyondItsPhrase(const Mention& mention) const {
     if (mention.kind != Mention::kRole) return false;
-    int head = mention.first_token;
-    while (head < mention.end_token && tokens_[head].norm != mention.head) ++head;
+    const int head = HeadToken(mention);
     if (head >= mention.end_token) return false;
     const int len = lex_.role_phrases().LongestAt(tokens_, head, nullptr);
     const int after = head + len;
@@ -812,8 +823,7 @@ class Resolver {
   bool DescribedOtherwise(const Mention& mention, int entity) const {
     auto it = heads_of_entity_.find(entity);
     if (it == heads_of_entity_.end()) return false;
-    int head = mention.first_token;
-    while (head < mention.end_token && tokens_[head].norm != mention.head) ++head;
+    const int head = HeadToken(mention);
     // Someone known only as "une salariée" is not "la magistrate", even
     // bare; a named person may be "le technicien" after "l'entraîneur".
     if (head + 1 >= mention.end_token && !entities_[entity].unnamed) return false;
