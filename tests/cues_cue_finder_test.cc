@@ -86,6 +86,21 @@ TEST_F(CueFinderTest, CompoundFormWithAnAdverbBetweenAuxiliaryAndParticiple) {
               ElementsAre(IsCue("a également déclaré", Cue::kFinite)));
 }
 
+TEST_F(CueFinderTest, StressedPronounBetweenAuxiliaryAndParticiple) {
+  EXPECT_THAT(CueWords("La maire avait elle-même jugé le projet « trop cher »."),
+              ElementsAre("avait elle-même jugé"));
+}
+
+TEST_F(CueFinderTest, AdverbBetweenCommasBetweenAuxiliaryAndParticiple) {
+  EXPECT_THAT(CueWords("Le maire a, de son côté, dénoncé une « méthode brutale »."),
+              ElementsAre("a, de son côté, dénoncé"));
+}
+
+TEST_F(CueFinderTest, ModalLocutionWithAnElidedTailTakesTheInfinitive) {
+  EXPECT_THAT(CueWords("La gérante s'est contentée d'évoquer un « immense gâchis »."),
+              ElementsAre("s'est contentée d'évoquer"));
+}
+
 TEST_F(CueFinderTest, InvertedCompoundFormWithAnAdverb) {
   EXPECT_THAT(Cues("« Rien n'est joué », a-t-il ainsi observé."),
               ElementsAre(IsCue("a-t-il ainsi observé", Cue::kInverted)));

@@ -525,5 +525,21 @@ TEST_F(AttributionTest, HeadlineQuotationGivenToADescriptionTakesTheBodySpeaker)
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Quelle erreur")), "Marc Tellier");
 }
 
+TEST_F(AttributionTest, ColonEndingTheParagraphBeforeIntroducesTheQuotation) {
+  const std::string text =
+      "La directrice, Sophie Garnier, a longuement défendu le plan devant les salariés :\n\n"
+      "« Nous avons trouvé un repreneur sérieux. »\n\n"
+      "Les syndicats restent prudents.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Nous avons trouvé un repreneur sérieux.")), "Sophie Garnier");
+}
+
+TEST_F(AttributionTest, SentencePointingBackAtTheQuotationGivesItsSpeaker) {
+  const std::string text =
+      "Le directeur, Paul Martin, a parlé le premier.\n\n"
+      "« Personne ne sera laissé au bord du chemin. » C'est en ces termes que la déléguée "
+      "syndicale Claire Moreau a conclu la réunion.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Personne ne sera laissé au bord du chemin.")), "Claire Moreau");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -129,6 +129,9 @@ class Sieves {
       }
     }
     for (size_t q = 0; q < n; ++q) {
+      // A sentence pointing back at the quotation outranks the guess that
+      // the previous speaker goes on.
+      if (!decided_[q]) FollowingReport(static_cast<int>(q));
       if (!decided_[q]) Continuation(static_cast<int>(q));
       if (!decided_[q]) PrecedingReport(static_cast<int>(q));
     }
@@ -256,11 +259,13 @@ class Sieves {
     return m;
   }
 
-  // "X a déclaré : « ... »", "précisant : « ... »".
+  // "X a déclaré : « ... »", "précisant : « ... »", and the paragraph
+  // that a colon ends and the quotation's paragraph follows: "X a défendu
+  // ce calendrier devant la presse :" then « ... » on its own.
   bool ColonAfterCue(int q) {
     int t = TokenOf(q);
     if (!Valid(t - 1) || tokens_[t - 1].norm != ":") return false;
-    const Sentence& s = SentenceOf(q);
+    const Sentence& s = a_.sentences[tokens_[t - 1].sentence];
     // The last usable cue ending before the colon: cues starting before it.
     int c = FirstCueFrom(t - 1) - 1;
     while (c >= 0 && (c = previous_colon_[c]) >= 0) {
@@ -597,6 +602,29 @@ class Sieves {
     const int c = FactsOfSentence(sentence - 1).sole_cue;
     if (c < 0 || a_.cues[c].form == Cue::kSource) return;
     Set(q, subjects_.of_cue[c], c, "preceding_report", 0.6);
+  }
+
+  // "« ... » C'est en ces termes que le secrétaire général a résumé la
+  // séance": a quotation that is a whole sentence, and the next sentence
+  // of its paragraph opens by pointing back at it, with one speaker.
+  void FollowingReport(int q) {
+    const int t = TokenOf(q);
+    const int sentence = tokens_[t].sentence;
+    if (sentence + 1 >= static_cast<int>(a_.sentences.size())) return;
+    const Sentence& s = a_.sentences[sentence];
+    const Sentence& after = a_.sentences[sentence + 1];
+    if (after.paragraph != s.paragraph || s.is_title) return;
+    const Facts& facts = FactsOfSentence(sentence);
+    if (facts.has_cue || facts.first_word < s.end_token) return;  // Only the quotation.
+    const int opening =
+        lex_.words(cues::WordClass::kBackReference).LongestAt(tokens_, after.first_token, nullptr);
+    if (opening == 0) return;
+    const int c = FactsOfSentence(sentence + 1).sole_cue;
+    if (c < 0 || a_.cues[c].form == Cue::kSource || a_.cues[c].negated) return;
+    for (int k = s.first_token; k < s.end_token; ++k) {
+      if (k != t && tokens_[k].type == Token::kQuote) return;
+    }
+    Set(q, subjects_.of_cue[c], c, "following_report", 0.75);
   }
 
   bool NamingBefore(int t) const {

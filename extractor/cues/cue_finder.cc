@@ -37,12 +37,25 @@ class Finder {
         k += 3;
         continue;
       }
-      int len = lex_.words(WordClass::kAdverb).LongestAt(tokens_, k, nullptr);
-      if (len == 0) len = lex_.words(WordClass::kTime).LongestAt(tokens_, k, nullptr);
+      int len = AdverbAt(k);
+      // "a, de son côté, réclamé": an adverb between commas.
+      if (len == 0 && k + 1 < static_cast<int>(tokens_.size()) && tokens_[k].norm == ",") {
+        const int inner = AdverbAt(k + 1);
+        if (inner > 0 && k + 1 + inner < static_cast<int>(tokens_.size()) &&
+            tokens_[k + 1 + inner].norm == ",") {
+          len = inner + 2;
+        }
+      }
       if (len == 0) break;
       k += len;
     }
     return k;
+  }
+
+  int AdverbAt(int k) const {
+    int len = lex_.words(WordClass::kAdverb).LongestAt(tokens_, k, nullptr);
+    if (len == 0) len = lex_.words(WordClass::kTime).LongestAt(tokens_, k, nullptr);
+    return len;
   }
 
   bool QueAfter(int k) const {
@@ -51,12 +64,19 @@ class Finder {
            (tokens_[k].norm == "que" || tokens_[k].norm == "qu'");
   }
 
+  // "se contentant d'évoquer": a tail word ending a verb elides before a
+  // vowel as French requires.
+  static bool SameWordElided(const std::string& token, const std::string& word) {
+    if (token == word) return true;
+    return (word == "de" && token == "d'") || (word == "que" && token == "qu'");
+  }
+
   // Number of tokens of the verb's fixed tail ("en garde") at k, or -1 if absent.
   int TailAt(const ReportingVerb& v, int k) const {
     const std::vector<std::string>& words = v.tail_words;
     for (size_t w = 0; w < words.size(); ++w) {
       int t = k + static_cast<int>(w);
-      if (!IsWordAt(t) || tokens_[t].norm != words[w]) return -1;
+      if (!IsWordAt(t) || !SameWordElided(tokens_[t].norm, words[w])) return -1;
     }
     return static_cast<int>(words.size());
   }
