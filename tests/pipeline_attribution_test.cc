@@ -541,5 +541,19 @@ TEST_F(AttributionTest, SentencePointingBackAtTheQuotationGivesItsSpeaker) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Personne ne sera laissé au bord du chemin.")), "Claire Moreau");
 }
 
+TEST_F(AttributionTest, NameBeforeAnAppositionEndingOnAQuotedLabelIsTheSubject) {
+  const std::string text =
+      "Morgane Kervella, conseillère de la liste « Lannion ensemble », a dénoncé des choix "
+      "« dictés par l'urgence ».";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "dictés par l'urgence")), "Morgane Kervella");
+}
+
+TEST_F(AttributionTest, PluralAddresseesBeforeTheColonDoNotSpeak) {
+  const std::string text =
+      "Le principal, Gildas Le Roux, a eu un mot pour les habitants du quartier : "
+      "« Les salles sont chauffées. »";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les salles sont chauffées.")), "Gildas Le Roux");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -332,7 +332,11 @@ class Sieves {
     for (int k = m.end_token; k < t - 1; ++k) {
       const int other = a_.mention_at[k];
       if (other < 0 || other == subject || other == m.apposed) continue;
-      if (IsPersonMention(a_.mentions[other])) return false;
+      // "X a eu un mot pour les diplomates de carrière : « ... »": a group
+      // described in the plural is who the words are for, not who says them.
+      const Mention& between = a_.mentions[other];
+      if (between.kind == Mention::kDescription && between.plural && !m.plural) continue;
+      if (IsPersonMention(between)) return false;
     }
     const bool ends = t + 1 == s.end_token ||
                       (t + 2 == s.end_token && tokens_[t + 1].type == Token::kPunct);

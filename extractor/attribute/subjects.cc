@@ -164,6 +164,8 @@ class SubjectFinder {
         return -1;
       }
       if (t.norm == ",") {
+        const int labelled = NameBeforeAppositionWithALabel(k, start);
+        if (labelled >= 0) return labelled;
         // ", qui ..., a dit": skip the relative clause; "X, secrétaire
         // général de l'Otan, a dit": the apposition names the subject.
         int open = k - 1;
@@ -267,6 +269,28 @@ class SubjectFinder {
     }
     *blocked = true;
     return -1;
+  }
+
+  // "Erwan Kerdraon, élu de la liste « Plouvenec demain », a dénoncé": an
+  // apposition without a verb that ends on a quoted label woven into it,
+  // after a person's name; the comma closing it is at k. Only when nothing
+  // is quoted before the name, so that an incise is never taken for it.
+  int NameBeforeAppositionWithALabel(int k, int start) const {
+    const int label = k - 1;
+    if (label - 1 <= start || tokens_[label].type != Token::kQuote ||
+        tokens_[label - 1].type != Token::kWord) {
+      return -1;
+    }
+    int open = label - 1;
+    while (open >= start && tokens_[open].norm != "," && tokens_[open].type != Token::kQuote) {
+      --open;
+    }
+    if (open <= start || tokens_[open].norm != "," || !NoVerb(open + 1, label)) return -1;
+    const int before = a_.mention_at[open - 1];
+    if (before < 0 || a_.mentions[before].end_token != open || QuoteBefore(open)) return -1;
+    const Mention& mention = a_.mentions[before];
+    if (mention.kind != Mention::kName || mention.is_org) return -1;
+    return PreferName(before);
   }
 
   bool QuoteBefore(int k) const {
