@@ -397,5 +397,31 @@ TEST_F(ResolutionTest, AuthorLineInTwoScriptsResolvesToThePersonOfTheBase) {
   EXPECT_EQ(SpeakerIdOf(q), "dmytro-kouleba");
 }
 
+TEST_F(ResolutionTest, BareBodyNounIsTheBodyNamedBeforeWithIt) {
+  Quotation q = QuotationOf(
+      "La préfecture du Cher a pris un arrêté.\n\n"
+      "« L'arrosage est interdit », précise la préfecture dans un communiqué.",
+      "L'arrosage est interdit", "2025-07-25");
+  EXPECT_EQ(SpeakerOf(q), "préfecture du Cher");
+}
+
+TEST_F(ResolutionTest, DemonstrativeDescriptionIsTheUnnamedPersonIntroducedWithItsNoun) {
+  Quotation q = QuotationOf(
+      "Le conservateur, Julien Ferrié, a présenté l'œuvre. « C'est une pièce majeure », "
+      "a-t-il dit. Elle a été retrouvée par un collectionneur belge.\n\n"
+      "« Je suis content », raconte ce collectionneur.",
+      "Je suis content", "2024-05-14");
+  EXPECT_EQ(SpeakerOf(q), "un collectionneur belge");
+}
+
+TEST_F(ResolutionTest, PersonAfterTheDatelineIsTheParagraphsSubject) {
+  Quotation q = QuotationOf(
+      "Tours (Indre-et-Loire) - Martine Boisseau part à la retraite après trente ans.\n\n"
+      "Une fête a été organisée.\n\n"
+      "« La nuit, on voit tout », sourit la sexagénaire.",
+      "La nuit, on voit tout", "2023-06-30");
+  EXPECT_EQ(SpeakerOf(q), "Martine Boisseau");
+}
+
 }  // namespace
 }  // namespace guillemet

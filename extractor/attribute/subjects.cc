@@ -405,8 +405,43 @@ class SubjectFinder {
 
   // The first mention of a sentence standing before any verb: skips an
   // introductory adjunct ending with a comma ("Vendredi, M. Tillerson").
+  // Where a paragraph's first sentence starts after its dateline: "Tours
+  // (Indre-et-Loire) - Martine Boisseau part ...", "Moscou, 12 avril 2017
+  // (AFP) - Le secrétaire d'État ...". Only capitalised words, numbers,
+  // months and punctuation may stand before the dash.
+  int AfterDateline(const Sentence& s) const {
+    const int first = s.first_token;
+    if (!tokens_[first].line_start) return first;
+    const int limit = std::min(s.end_token - 1, first + 14);
+    for (int k = first; k < limit; ++k) {
+      const Token& t = tokens_[k];
+      const bool dash = t.norm == "-" || t.norm == "\xE2\x80\x93" || t.norm == "\xE2\x80\x94";
+      if (dash) return k > first ? k + 1 : first;
+      if (t.type == Token::kQuote) return first;
+      if (t.type == Token::kWord && !t.capitalized && !IsDigitWord(t.norm) && !IsMonth(t.norm)) {
+        return first;
+      }
+    }
+    return first;
+  }
+
+  static bool IsDigitWord(const std::string& w) {
+    return !w.empty() && w[0] >= '0' && w[0] <= '9';
+  }
+
+  static bool IsMonth(const std::string& w) {
+    static const char* const kMonths[] = {"janvier", "février", "mars", "avril", "mai", "juin",
+                                          "juillet", "août", "septembre", "octobre", "novembre",
+                                          "décembre", "er"};
+    for (const char* month : kMonths) {
+      if (w == month) return true;
+    }
+    return false;
+  }
+
   int MainSubject(const Sentence& s) const {
-    int k = s.first_token;
+    const int start = AfterDateline(s);
+    int k = start;
     int limit = std::min(s.end_token, k + 25);
     for (; k < limit; ++k) {
       int m = a_.mention_at[k];
@@ -415,20 +450,20 @@ class SubjectFinder {
       int before = mention.first_token - 1;
       // "Dans un essai, l'historien Markus Feldmann retrace": a title noun
       // with its article stands before the name.
-      if (before - 1 >= s.first_token && mention.kind == Mention::kName &&
+      if (before - 1 >= start && mention.kind == Mention::kName &&
           tokens_[before].type == Token::kWord && !tokens_[before].capitalized &&
           lex_.Is(cues::WordClass::kDeterminer, tokens_[before - 1]) &&
-          (before - 1 == s.first_token || tokens_[before - 2].norm == ",")) {
+          (before - 1 == start || tokens_[before - 2].norm == ",")) {
         return PreferName(m);
       }
       // "Au CHU de Reims, le Pr X ...": a mention that opens with "au" or
       // "aux" holds its own preposition.
       const std::string& opening = tokens_[mention.first_token].norm;
-      bool after_preposition = (before >= s.first_token &&
+      bool after_preposition = (before >= start &&
                                 lex_.Is(cues::WordClass::kPreposition, tokens_[before]) &&
                                 mention.kind != Mention::kPronoun) ||
                                opening == "au" || opening == "aux";
-      bool clause_start = before < s.first_token || tokens_[before].norm == "," ||
+      bool clause_start = before < start || tokens_[before].norm == "," ||
                           tokens_[before].norm == ":" || tokens_[before].type == Token::kQuote ||
                           lex_.words(cues::WordClass::kAdverb).LongestEndingAt(tokens_, before + 1) > 0;
       if (!after_preposition && clause_start) return PreferName(m);

@@ -546,7 +546,12 @@ class Finder {
       short_name = end + 1;
       end += 3;
     }
-    if (!complement && short_name < 0) return i;
+    // "indique la préfecture" after "la préfecture du Doubs": the bare noun
+    // is that body again, when the article named one with it.
+    if (!complement && short_name < 0) {
+      if (!EarlierBodyWithHead(tokens_[k].norm)) return i;
+      end = k + len;
+    }
     // "l'agence AFP" is a news agency, which the media rules handle.
     if (!complement && lex_.Is(WordClass::kMedia, tokens_[k])) return i;
     Mention m;
@@ -565,6 +570,21 @@ class Finder {
       }
     }
     return Add(m);
+  }
+
+  // Whether a body with this head noun and a complement or a short name
+  // was met before (among the last mentions: bounded work per token).
+  bool EarlierBodyWithHead(const std::string& head) const {
+    constexpr int kLooked = 64;
+    const int count = static_cast<int>(a_.mentions.size());
+    for (int p = count - 1; p >= 0 && p >= count - kLooked; --p) {
+      const Mention& earlier = a_.mentions[p];
+      if (earlier.is_org && earlier.kind == Mention::kDescription && earlier.head == head &&
+          earlier.end_token - earlier.first_token > 2) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Whether token i comes right after "Name," (a person's name and a comma).

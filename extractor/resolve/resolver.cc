@@ -722,7 +722,7 @@ class Resolver {
     const Mention& mention = a_.mentions[m];
     if (mention.succession != 0) return ResolveSuccession(mention, how);
     if (mention.is_org && lex_.Is(cues::WordClass::kBodyNoun, tokens_[mention.first_token + 1])) {
-      return BodyEntity(mention, how);
+      return BodyEntity(m, how);
     }
     if (mention.is_org) {
       // A communiqué speaks for whoever issued it.
@@ -764,6 +764,15 @@ class Resolver {
     // person the article described in full before and never named, not
     // whoever spoke last.
     if (definite && !mention.plural && EarlierUnnamedWithSameHead(m)) return -1;
+    // "un collectionneur suisse ... confie ce collectionneur": the unnamed
+    // person the article introduced with that noun, not whoever spoke last.
+    if (definite && !mention.plural) {
+      const int introduced = IntroducedWithSameHead(m);
+      if (introduced >= 0) {
+        *how = "same_description";
+        return introduced;
+      }
+    }
     // "la parlementaire", "le responsable": someone already in the story.
     if (definite && !mention.plural) {
       int e = LastSalientPerson(mention.gender, false);
@@ -778,6 +787,23 @@ class Resolver {
     // phrase that the article itself treats as already known.
     if (definite && !mention.plural) return -1;
     return DescriptionEntity(mention, how);
+  }
+
+  // The unnamed person of the nearest earlier description with the same
+  // head noun, or -1 (none, or it names someone).
+  int IntroducedWithSameHead(int m) {
+    const Mention& mention = a_.mentions[m];
+    if (mention.former) return -1;
+    for (int p = m - 1; p >= 0; --p) {
+      const Mention& earlier = a_.mentions[p];
+      if (earlier.kind != Mention::kDescription || earlier.plural || earlier.is_org ||
+          earlier.head != mention.head) {
+        continue;
+      }
+      const int entity = Resolve(p);
+      return entity >= 0 && entities_[entity].unnamed ? entity : -1;
+    }
+    return -1;
   }
 
   // Whether an earlier office or description with the same head noun and
@@ -942,9 +968,21 @@ class Resolver {
   // An institution named by its description: its short name when it has
   // one ("ARS", or the base's organisation "OTAN"), else the description
   // without its article ("préfecture de la Vienne").
-  int BodyEntity(const Mention& mention, const char** how) {
+  int BodyEntity(int m, const char** how) {
+    const Mention& mention = a_.mentions[m];
     *how = "organisation_description";
     if (!mention.speakers.empty()) return KbEntity(mention.speakers[0]);
+    // The bare noun ("la préfecture") is the last body named with it.
+    if (mention.end_token - mention.first_token == 2 && mention.short_name_token < 0) {
+      for (int p = m - 1; p >= 0; --p) {
+        const Mention& earlier = a_.mentions[p];
+        if (earlier.is_org && earlier.kind == Mention::kDescription &&
+            earlier.head == mention.head && earlier.end_token - earlier.first_token > 2) {
+          return Resolve(p);
+        }
+      }
+      return -1;
+    }
     std::string text;
     if (mention.short_name_token >= 0) {
       const Token& t = tokens_[mention.short_name_token];
@@ -1152,7 +1190,7 @@ class Resolver {
       }
       if (how == "pronoun_to_next_speaker") confidence = 0.6;
       if (how == "misspelt_name") confidence = 0.85;
-      if (how == "description") confidence = 0.8;
+      if (how == "description" || how == "same_description") confidence = 0.8;
       if (how == "definite_description") confidence = 0.75;
     } else if (!at.author.empty()) {
       entity = AuthorEntity(Text(at.author));
