@@ -633,10 +633,20 @@ class Sieves {
 
   bool NamingBefore(int t) const {
     const int naming = lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t);
-    if (naming > 0) return !ReflexivePredicate(t - naming);
+    if (naming > 0) return !ReflexivePredicate(t - naming) && !CallsOn(t - naming);
     // "surnommé le « ... »": one determiner between.
     return Valid(t - 1) && lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) &&
            lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 1) > 0;
+  }
+
+  // "elle a appelé « chacun à la raison »": appeler with avoir and the
+  // quotation as its complement calls on someone; the thing "appelée
+  // « … »" has no auxiliary.
+  bool CallsOn(int first_naming_token) const {
+    const int aux = first_naming_token - 1;
+    if (!Valid(aux) || tokens_[first_naming_token].norm.str().rfind("appel", 0) != 0) return false;
+    const cues::AuxiliaryForm* form = lex_.AuxiliaryOf(tokens_[aux].norm);
+    return form != nullptr && form->auxiliary == "avoir";
   }
 
   // "elle s'est dite « sereine »": a reflexive verb says something of its
