@@ -555,5 +555,13 @@ TEST_F(AttributionTest, PluralAddresseesBeforeTheColonDoNotSpeak) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les salles sont chauffées.")), "Gildas Le Roux");
 }
 
+TEST_F(AttributionTest, InvertedIncisePronounInsideTheMarksSplitsBeforeAComma) {
+  const std::string text =
+      "Hugo Lefebvre a défendu la dépense. « Les voyageurs attendent, a-t-il expliqué en séance, "
+      "et nous ne pouvons plus attendre. »";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Les voyageurs attendent")), "Hugo Lefebvre");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "et nous ne pouvons plus attendre.")), "Hugo Lefebvre");
+}
+
 }  // namespace
 }  // namespace guillemet

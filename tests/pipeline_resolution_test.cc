@@ -423,5 +423,29 @@ TEST_F(ResolutionTest, PersonAfterTheDatelineIsTheParagraphsSubject) {
   EXPECT_EQ(SpeakerOf(q), "Martine Boisseau");
 }
 
+TEST_F(ResolutionTest, OfficeAfterANameThatHasItsOfficeIsTheSubjectOfTheVerb) {
+  Quotation q = QuotationOf(
+      "Lors d'une conférence avec le ministre estonien de la Défense, Tarmo Kruus, le "
+      "secrétaire général de l'Otan a qualifié cet effort d'« exemple pour les alliés ».",
+      "exemple pour les alliés", "2023-03-09");
+  EXPECT_EQ(SpeakerOf(q), "Jens Stoltenberg");
+}
+
+TEST_F(ResolutionTest, ShortOfficeIsThePersonNamedWithItsFullForm) {
+  Quotation q = QuotationOf(
+      "Le président de la Commission de l'Union africaine, Amadou Kouyaté, a ouvert la séance. "
+      "Le président de la Commission a jugé la situation « plus grave ».",
+      "plus grave", "2021-02-09");
+  EXPECT_EQ(SpeakerOf(q), "Amadou Kouyaté");
+}
+
+TEST_F(ResolutionTest, MiddleWordOfALongNameIsASurname) {
+  Quotation q = QuotationOf(
+      "Le ministre, Ibrahima Sarr Ndiaye, a ouvert les travaux. « Une épidémie ne s'arrête pas "
+      "aux frontières », a déclaré M. Sarr.",
+      "Une épidémie ne s'arrête pas aux frontières", "2023-02-13");
+  EXPECT_EQ(SpeakerOf(q), "Ibrahima Sarr Ndiaye");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -729,6 +729,16 @@ class Finder {
           continue;
         }
       }
+      // "avec le président de la Commission, Moussa Faki Mahamat, le chef
+      // de la diplomatie américaine a invité": a name already given its
+      // office, and an office that its verb follows with no comma, are the
+      // end of a phrase and the subject of the clause.
+      if (a_person && b_office && a.apposed >= 0 &&
+          b.end_token < static_cast<int>(tokens_.size()) &&
+          tokens_[b.end_token].sentence == tokens_[b.first_token].sentence &&
+          tokens_[b.end_token].type == Token::kWord) {
+        continue;
+      }
       if ((a_office && b_person) || (a_person && b_office)) {
         a.apposed = static_cast<int>(m + 1);
         b.apposed = static_cast<int>(m);

@@ -168,6 +168,13 @@ Span MentionSpan(const Analysis& a, int m) {
   return {a.tokens[first].span.begin, a.tokens[end - 1].span.end};
 }
 
+bool HasInvertedPronoun(std::string_view clause) {
+  for (std::string_view pronoun : {"-il ", "-elle ", "-ils ", "-elles ", "-on "}) {
+    if (clause.find(pronoun) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // « C'est faux, a rétorqué l'élue. Nous avons ... »: the page left the
 // writer's reporting clause inside the marks. Splits such a quotation into
 // the words before the comma and those after the clause's full stop. Only a
@@ -207,7 +214,13 @@ void SplitAtInnerReportingClause(const cues::Lexicon& lexicon, std::string_view 
           if (text[stop] == ' ') ++words;
           ++stop;
         }
-        if (stop >= part.end || text[stop] != '.' || words > kMaxClauseWords) continue;
+        if (stop >= part.end || words > kMaxClauseWords) continue;
+        // "…, a-t-il expliqué devant quelques journalistes, et il a jugé…":
+        // an inverted subject pronoun marks the clause as an incise even
+        // when a comma, not a full stop, ends it.
+        if (text[stop] != '.' && !(text[stop] == ',' && HasInvertedPronoun(text.substr(comma, stop - comma)))) {
+          continue;
+        }
         uint32_t next = stop + 1;
         while (next < part.end && text[next] == ' ') ++next;
         if (next >= part.end || next == stop + 1) continue;

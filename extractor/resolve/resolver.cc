@@ -43,6 +43,20 @@ std::string LastWord(const std::string& key) {
   return space == std::string::npos ? key : key.substr(space + 1);
 }
 
+// The words of a folded key, split at its spaces.
+std::vector<std::string> SplitWords(const std::string& key) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start <= key.size()) {
+    const size_t space = key.find(' ', start);
+    const size_t end = space == std::string::npos ? key.size() : space;
+    if (end > start) words.push_back(key.substr(start, end - start));
+    if (space == std::string::npos) break;
+    start = space + 1;
+  }
+  return words;
+}
+
 // Long enough names may be misspelt by one letter (two past nine letters).
 int AllowedDistance(const std::string& key) {
   size_t letters = CountCodePoints(key);
@@ -166,6 +180,14 @@ class Resolver {
       }
       entity_of_key_[key] = entity;
       surname_[LastWord(key)].push_back(entity);
+      // "Moussa Faki Mahamat" then "M. Faki": a middle word of a name of
+      // three words or more may be the surname the article uses.
+      if (close == nullptr) {
+        const std::vector<std::string> words = SplitWords(key);
+        for (size_t w = 1; w + 1 < words.size(); ++w) {
+          if (CountCodePoints(words[w]) >= 3) surname_[words[w]].push_back(entity);
+        }
+      }
       SetEntity(m, entity, close != nullptr ? "misspelt_name" : "name");
     }
     // "le Conseil constitutionnel ... le Conseil estime": an institution's
@@ -664,6 +686,13 @@ class Resolver {
     if (named.size() == 1) {
       *how = "office_named_in_article";
       return named[0];
+    }
+    // "le président de la Commission de l'Union africaine, Moussa Faki
+    // Mahamat" then "le président de la Commission": the article's own
+    // office written short, before whoever the base says held the phrase.
+    if (named.empty() && !mention.former) {
+      const int spelt = SpeltOutOfficeNamedBefore(mention, how);
+      if (spelt >= 0) return spelt;
     }
     if (mention.former) {
       // "l'ancien Premier ministre néerlandais": a person of the article who
