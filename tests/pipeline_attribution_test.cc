@@ -563,5 +563,13 @@ TEST_F(AttributionTest, InvertedIncisePronounInsideTheMarksSplitsBeforeAComma) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "et nous ne pouvons plus attendre.")), "Hugo Lefebvre");
 }
 
+TEST_F(AttributionTest, NameBeforeALongRelativeClauseIsTheSubjectAndSelonSesTermesIsItsWords) {
+  const std::string text =
+      "Catherine Rouvière, qui se battait pour que le bassin reste, selon ses termes, "
+      "« un droit pour tous » de la ville, a estimé que la commune devait « trouver l'argent ».";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "un droit pour tous")), "Catherine Rouvière");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "trouver l'argent")), "Catherine Rouvière");
+}
+
 }  // namespace
 }  // namespace guillemet

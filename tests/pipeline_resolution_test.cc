@@ -447,5 +447,21 @@ TEST_F(ResolutionTest, MiddleWordOfALongNameIsASurname) {
   EXPECT_EQ(SpeakerOf(q), "Ibrahima Sarr Ndiaye");
 }
 
+TEST_F(ResolutionTest, OfficeWithAnotherCountrysAdjectiveBindsNoOfficeOfThatCountry) {
+  Quotation q = QuotationOf(
+      "Ils ont été accueillis par le président lituanien, Gitanas Nausėda. "
+      "« Nous ne laisserons personne seul », a déclaré plus tard le président américain.",
+      "Nous ne laisserons personne seul", "2023-07-11");
+  EXPECT_EQ(SpeakerOf(q), "Joe Biden");
+}
+
+TEST_F(ResolutionTest, PronounAfterQueIsTheSubjectOfTheMainClause) {
+  Quotation q = QuotationOf(
+      "Alain Le Floch a présenté les étapes. « Le final sera dur », a-t-il prévenu. "
+      "Son adjoint, Mathieu Guéguen, ne cachait pas qu'il aurait souhaité « garder le littoral ».",
+      "garder le littoral", "2025-02-19");
+  EXPECT_EQ(SpeakerOf(q), "Mathieu Guéguen");
+}
+
 }  // namespace
 }  // namespace guillemet

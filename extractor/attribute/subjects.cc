@@ -25,6 +25,11 @@ class SubjectFinder {
           break;
         case Cue::kSource:
           out.of_cue[c] = MentionStartingAt(cue.end_token);
+          // "selon ses termes", "selon ses propres mots": the words of the
+          // sentence's subject.
+          if (out.of_cue[c] < 0 && OwnWordsAt(cue.end_token)) {
+            out.of_cue[c] = out.of_sentence[tokens_[cue.first_token].sentence];
+          }
           break;
         case Cue::kParticiple: {
           // The subject of the nearest finite verb before, else of the sentence.
@@ -60,6 +65,20 @@ class SubjectFinder {
  private:
   int SentenceEnd(int token) const { return a_.sentences[tokens_[token].sentence].end_token; }
   int SentenceStart(int token) const { return a_.sentences[tokens_[token].sentence].first_token; }
+
+  // "ses termes", "ses propres mots", "son expression".
+  bool OwnWordsAt(int k) const {
+    const int n = static_cast<int>(tokens_.size());
+    if (k + 1 >= n) return false;
+    const std::string& owner = tokens_[k].norm;
+    if (owner != "ses" && owner != "son" && owner != "sa" && owner != "leurs") return false;
+    int w = k + 1;
+    if (tokens_[w].norm == "propres" || tokens_[w].norm == "propre") ++w;
+    if (w >= n) return false;
+    const std::string& noun = tokens_[w].norm;
+    return noun == "termes" || noun == "mots" || noun == "propos" || noun == "expression" ||
+           noun == "formule";
+  }
 
   int MentionStartingAt(int k) const {
     if (k >= static_cast<int>(tokens_.size())) return -1;
@@ -225,6 +244,8 @@ class SubjectFinder {
             }
           }
         }
+        const int antecedent = AntecedentOfALongRelativeClause(k, start, cue.end_token);
+        if (antecedent >= 0) return antecedent;
         *blocked = true;
         return -1;
       }
@@ -268,6 +289,30 @@ class SubjectFinder {
       return -1;
     }
     *blocked = true;
+    return -1;
+  }
+
+  // "Nicolas Sarkozy, qui tenait à ce que la dissuasion reste, selon ses
+  // mots, « la garantie ultime », a jugé": a relative clause with commas
+  // and quotations of its own between a person and the verb, whose comma
+  // is at k. The person must open the sentence (or follow its dateline).
+  // Not when a subject follows the verb: in "Donald Trump, qui doit
+  // décider …, « a été assez clair », a souligné le chef de la diplomatie"
+  // the clause after the relative one is Trump's, and the verb has its own
+  // subject after it.
+  int AntecedentOfALongRelativeClause(int k, int start, int verb_end) const {
+    constexpr int kMaxClause = 40;
+    if (verb_end < static_cast<int>(tokens_.size()) && a_.mention_at[verb_end] >= 0) return -1;
+    for (int r = k - 1; r > start && r >= k - kMaxClause; --r) {
+      if (tokens_[r].norm != "qui" || tokens_[r - 1].norm != ",") continue;
+      const int m = a_.mention_at[r - 2 >= start ? r - 2 : start];
+      if (r - 2 < start || m < 0 || a_.mentions[m].end_token != r - 1) return -1;
+      const Mention& mention = a_.mentions[m];
+      const bool person = (mention.kind == Mention::kName && !mention.is_org) ||
+                          mention.kind == Mention::kRole;
+      if (!person || mention.first_token != start) return -1;
+      return PreferName(m);
+    }
     return -1;
   }
 

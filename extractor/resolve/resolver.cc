@@ -305,6 +305,7 @@ class Resolver {
       // the bare "président" names: X is not "le président de la République".
       if (!QualifiedBeyondItsPhrase(mention)) {
         for (const std::string& role : RolesOfPerson(mention.roles, person)) {
+          if (OfAnotherCountry(mention, role)) continue;
           role_bindings_[role].push_back({mention.first_token, person});
         }
       } else {
@@ -403,6 +404,27 @@ class Resolver {
       }
     }
     for (const std::string& office : mention.roles) NoteCountryOfOffice(office, person);
+  }
+
+  // "le président lituanien, Gitanas Nausėda" holds no American or
+  // French office that the bare "président" may name: an office of
+  // another country than the nationality adjectives of the phrase say.
+  bool OfAnotherCountry(const Mention& mention, const std::string& office) const {
+    bool adjective = false;
+    for (int t = mention.first_token; t < mention.end_token; ++t) {
+      if (tokens_[t].capitalized) continue;
+      if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm)) {
+        if (lex_.OfficeOf(f->nationality, office)) return false;
+        adjective = true;
+      }
+    }
+    if (!adjective) return false;
+    // Only offices that belong to some country: "secrétaire général" of
+    // an alliance may well be held by a national of any of them.
+    for (int n = 0; n < lex_.nationality_count(); ++n) {
+      if (lex_.OfficeOf(n, office)) return true;
+    }
+    return false;
   }
 
   void NoteCountryOfOffice(const std::string& office, int person) {
@@ -1112,6 +1134,20 @@ class Resolver {
       }
       skip[i] = i + 1;
     }
+    // "Ce dernier n'a pas caché qu'il aurait souhaité « ... »": the subject
+    // of a clause after "que" is the main clause's subject when it fits.
+    if (!clitic && pronoun_token > 0 &&
+        (tokens_[pronoun_token - 1].norm == "qu'" || tokens_[pronoun_token - 1].norm == "que")) {
+      const int main = subjects_.of_sentence[current_sentence_];
+      if (main >= 0 && main != index && a_.mentions[main].end_token < pronoun_token) {
+        const int e = Resolve(main);
+        if (IsPerson(e) && !entities_[e].plural && !mention.plural &&
+            GenderFits(mention.gender, entities_[e].gender)) {
+          *how = "pronoun_to_subject_of_sentence";
+          return e;
+        }
+      }
+    }
     bool blocked = false;
     int salient = LastSalientPerson(mention.gender, mention.plural, &blocked);
     if (salient >= 0) {
@@ -1214,7 +1250,8 @@ class Resolver {
         confidence = 0.85;
       }
       if (how == "pronoun_to_last_speaker" || how == "last_person_mentioned" ||
-          how == "pronoun_to_speaker_of_sentence" || how == "pronoun_to_last_person") {
+          how == "pronoun_to_speaker_of_sentence" || how == "pronoun_to_last_person" ||
+          how == "pronoun_to_subject_of_sentence") {
         confidence = 0.9;
       }
       if (how == "pronoun_to_next_speaker") confidence = 0.6;
