@@ -463,5 +463,30 @@ TEST_F(ResolutionTest, PronounAfterQueIsTheSubjectOfTheMainClause) {
   EXPECT_EQ(SpeakerOf(q), "Mathieu Guéguen");
 }
 
+TEST_F(ResolutionTest, OutgoingOfficeHolderIsThePersonWhoHeldItBeforeTheDate) {
+  Quotation q = QuotationOf(
+      "Mark Rutte a succédé mardi à Jens Stoltenberg. « J'ai servi dix ans », a déclaré le "
+      "secrétaire général sortant.",
+      "J'ai servi dix ans", "2024-10-01");
+  EXPECT_EQ(SpeakerOf(q), "Jens Stoltenberg");
+}
+
+TEST_F(ResolutionTest, PronounAfterQuantATopicIsThatTopic) {
+  Quotation q = QuotationOf(
+      "Le club prolonge son entraîneur, Jean-Noël Le Corre. Le président, Olivier Cadoret, a parlé. "
+      "« Nous voulions de la stabilité », a-t-il dit. Quant à l'entraîneur, il est resté discret. "
+      "« On verra », a-t-il glissé.",
+      "On verra", "2025-01-23");
+  EXPECT_EQ(SpeakerOf(q), "Jean-Noël Le Corre");
+}
+
+TEST_F(ResolutionTest, ClosingIncisePronounIsTheSubjectWhoseClauseTheColonEnds) {
+  Quotation q = QuotationOf(
+      "La ministre, Odile Varenne, a reçu les syndicats. La négociatrice, Claire Dumont, a quitté "
+      "la salle, mais s'est voulue apaisante : « Rien n'est rompu », a-t-elle assuré.",
+      "Rien n'est rompu", "2024-02-28");
+  EXPECT_EQ(SpeakerOf(q), "Claire Dumont");
+}
+
 }  // namespace
 }  // namespace guillemet

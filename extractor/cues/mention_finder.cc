@@ -226,7 +226,12 @@ class Finder {
       // "un porte-parole du département d'État américain": the office's
       // own complements belong to it.
       std::vector<int> unused;
+      const int phrase_end = end;
       end = ExtendModifiers(end, &unused);
+      // "le secrétaire général sortant": the one who is leaving the office.
+      for (int k = phrase_end; k < end; ++k) {
+        if (tokens_[k].norm == "sortant" || tokens_[k].norm == "sortante") former = true;
+      }
       Mention m;
       m.first_token = i;
       m.end_token = end;

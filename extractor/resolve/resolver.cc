@@ -840,6 +840,21 @@ class Resolver {
     return DescriptionEntity(mention, how);
   }
 
+  // The mention that "Quant à" (or "quant au", "quant aux") opens right
+  // before ", <pronoun>", or -1.
+  int TopicBeforePronoun(int pronoun_token) const {
+    const int comma = pronoun_token - 1;
+    if (comma < 1 || tokens_[comma].norm != ",") return -1;
+    const int m = a_.mention_at[comma - 1];
+    if (m < 0 || a_.mentions[m].end_token != comma) return -1;
+    int first = a_.mentions[m].first_token;
+    // "quant au" carries the article: the mention may start at "au".
+    const std::string& opening = tokens_[first].norm;
+    if (opening == "au" || opening == "aux") return first >= 1 && tokens_[first - 1].norm == "quant" ? m : -1;
+    if (first < 2 || tokens_[first - 1].norm != "à" || tokens_[first - 2].norm != "quant") return -1;
+    return m;
+  }
+
   // The unnamed person of the nearest earlier description with the same
   // head noun, or -1 (none, or it names someone).
   int IntroducedWithSameHead(int m) {
@@ -1133,6 +1148,53 @@ class Resolver {
         return e;
       }
       skip[i] = i + 1;
+    }
+    // "Quant à l'ancien patron de l'Otan, il n'a rien voulu dire": the
+    // topic that "quant à" sets is the pronoun right after its comma.
+    if (!clitic) {
+      const int topic = TopicBeforePronoun(pronoun_token);
+      if (topic >= 0) {
+        const int e = Resolve(topic);
+        if (IsPerson(e) && !entities_[e].plural && GenderFits(mention.gender, entities_[e].gender)) {
+          *how = "pronoun_to_subject_of_sentence";
+          return e;
+        }
+      }
+    }
+    // "Le président russe a accepté …, mais s'est montré prudent : « … »,
+    // a-t-il ajouté": the closing incise's pronoun is the sentence's
+    // subject when no cue of the sentence named another (its verbs were
+    // not reporting ones), and that subject judges nothing itself.
+    if (clitic) {
+      const int main = subjects_.of_sentence[current_sentence_];
+      bool subject_of_a_cue = false;
+      for (int c : cues) {
+        if (subjects_.of_cue[c] == main || (subjects_.of_cue[c] >= 0 && c < first_past &&
+                                            a_.cues[c].clitic_token != pronoun_token)) {
+          subject_of_a_cue = true;
+        }
+      }
+      // Only when a colon ends the subject's clause before the quotation:
+      // in "Poutine « a complètement échoué », a-t-il ajouté" the quoted
+      // words say something of the subject, whom someone else reports.
+      bool colon_before_quotation = false;
+      if (main >= 0) {
+        for (int k = a_.mentions[main].end_token; k < pronoun_token; ++k) {
+          if (tokens_[k].type != Token::kQuote) continue;
+          colon_before_quotation = tokens_[k - 1].norm == ":";
+          break;
+        }
+      }
+      if (main >= 0 && main != index && !subject_of_a_cue && colon_before_quotation &&
+          a_.mentions[main].end_token <= pronoun_token &&
+          a_.mentions[main].kind != Mention::kPronoun) {
+        const int e = Resolve(main);
+        if (IsPerson(e) && !entities_[e].plural && !mention.plural &&
+            GenderFits(mention.gender, entities_[e].gender)) {
+          *how = "pronoun_to_subject_of_sentence";
+          return e;
+        }
+      }
     }
     // "Ce dernier n'a pas caché qu'il aurait souhaité « ... »": the subject
     // of a clause after "que" is the main clause's subject when it fits.
