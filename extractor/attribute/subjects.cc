@@ -222,10 +222,24 @@ class SubjectFinder {
         }
         // "Friedrich Merz (CDU), a salué": the segment is a name and its
         // parenthesis.
+        // "Thomas Giraud (liste « Saint-Vérand en commun »), a dénoncé":
+        // a quoted label inside the parenthesis is part of it.
+        if (k - 1 > start && tokens_[k - 1].norm == ")") {
+          int open_paren = k - 1;
+          while (open_paren > start && tokens_[open_paren].norm != "(") --open_paren;
+          if (tokens_[open_paren].norm == "(") {
+            int before_paren = open_paren - 1;
+            while (before_paren >= start && tokens_[before_paren].norm != "," &&
+                   tokens_[before_paren].type != Token::kQuote) {
+              --before_paren;
+            }
+            first = before_paren + 1;
+          }
+        }
         int segment = a_.mention_at[first];
         if (segment >= 0 && a_.mentions[segment].first_token == first &&
             a_.mentions[segment].kind == Mention::kName && !a_.mentions[segment].is_org &&
-            !QuoteBefore(k) && tokens_[a_.mentions[segment].end_token].norm == "(") {
+            !QuoteBefore(first) && tokens_[a_.mentions[segment].end_token].norm == "(") {
           return PreferName(segment);
         }
         // "Hélène Dumoulin, rapporteure d'une mission, a déploré": an
