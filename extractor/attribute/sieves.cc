@@ -298,7 +298,17 @@ class Sieves {
   bool ColonAfterSubject(int q) {
     const int t = TokenOf(q);
     if (!Valid(t - 1) || tokens_[t - 1].norm != ":") return false;
-    const int sentence = tokens_[t].sentence;
+    // "Loïc Tanguy … a découvert ses installations au petit matin :" and
+    // the quotation as the next paragraph, nothing else in its sentence.
+    const int sentence = tokens_[t - 1].sentence;
+    const bool across = sentence != tokens_[t].sentence;
+    if (across) {
+      const Sentence& own = a_.sentences[tokens_[t].sentence];
+      const bool alone = own.first_token == t &&
+                         (t + 1 == own.end_token ||
+                          (t + 2 == own.end_token && tokens_[t + 1].type == Token::kPunct));
+      if (!alone) return false;
+    }
     const Sentence& s = a_.sentences[sentence];
     if (s.is_title) return false;
     int subject = subjects_.of_sentence[sentence];
@@ -338,7 +348,7 @@ class Sieves {
       if (between.kind == Mention::kDescription && between.plural && !m.plural) continue;
       if (IsPersonMention(between)) return false;
     }
-    const bool ends = t + 1 == s.end_token ||
+    const bool ends = across || t + 1 == s.end_token ||
                       (t + 2 == s.end_token && tokens_[t + 1].type == Token::kPunct);
     if (!ends) return false;
     const int cues = static_cast<int>(a_.cues.size());

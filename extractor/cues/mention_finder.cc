@@ -496,6 +496,8 @@ class Finder {
     m.first_token = i;
     m.kind = Mention::kDescription;
     m.head = tokens_[k].norm;
+    // "la jeune femme": the noun after the adjective is the head.
+    if (len > 1 && (m.head == "jeune" || m.head == "jeunes")) m.head = tokens_[k + 1].norm;
     const WordFeatures* noun = lex_.FeaturesOf(WordClass::kSourceNoun, tokens_[k].norm);
     if (det != nullptr) {
       m.gender = det->gender;

@@ -1221,7 +1221,8 @@ class Resolver {
     // ("..., jugé réaliste par la ministre, Ludivine Dedonder. « ... », a-t-elle assuré").
     if (!mention.plural && mention.gender != 0) {
       int last = LastMentionedOf(SlotOf(mention.gender));
-      if (last >= 0) {
+      // A group ("plusieurs sources") is no antecedent of "elle".
+      if (last >= 0 && !entities_[persons_mentioned_[last]].plural) {
         *how = "pronoun_to_last_person";
         return persons_mentioned_[last];
       }
