@@ -488,5 +488,21 @@ TEST_F(ResolutionTest, ClosingIncisePronounIsTheSubjectWhoseClauseTheColonEnds) 
   EXPECT_EQ(SpeakerOf(q), "Claire Dumont");
 }
 
+TEST_F(ResolutionTest, OfficeWithAProperNounIsNotTheLastPersonOfTheStory) {
+  Quotation q = QuotationOf(
+      "Yannick Abgrall, qui gère un camping, a découvert les dégâts. En déplacement à Brest, "
+      "le ministre de l'Intérieur a salué « la mobilisation exceptionnelle » des secours.",
+      "la mobilisation exceptionnelle", "2023-11-02");
+  EXPECT_NE(SpeakerOf(q), "Yannick Abgrall");
+}
+
+TEST_F(ResolutionTest, FormerOfficeWithAProperNounIsStillSomeoneOfTheStory) {
+  Quotation q = QuotationOf(
+      "Rex Tillerson est arrivé à Moscou. L'ancien patron d'ExxonMobil a jugé la relation "
+      "« au plus bas ».",
+      "au plus bas", "2017-04-12");
+  EXPECT_EQ(SpeakerOf(q), "Rex Tillerson");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -825,7 +825,10 @@ class Resolver {
       }
     }
     // "la parlementaire", "le responsable": someone already in the story.
-    if (definite && !mention.plural) {
+    // Not "le ministre de l'Intérieur" or "l'ancien sénateur du
+    // Massachusetts": a proper noun in the complement makes it a precise
+    // office, whose holder the article would have named.
+    if (definite && !mention.plural && !ProperNounAfterHead(mention)) {
       int e = LastSalientPerson(mention.gender, false);
       if (e >= 0 && DescribedOtherwise(mention, e)) return -1;
       if (e >= 0) {
@@ -853,6 +856,20 @@ class Resolver {
     if (opening == "au" || opening == "aux") return first >= 1 && tokens_[first - 1].norm == "quant" ? m : -1;
     if (first < 2 || tokens_[first - 1].norm != "à" || tokens_[first - 2].norm != "quant") return -1;
     return m;
+  }
+
+  // A former office ("l'ancien patron d'ExxonMobil", "l'ancienne ministre
+  // de l'Économie") is an epithet of someone the story already has.
+  bool ProperNounAfterHead(const Mention& mention) const {
+    const int head = HeadToken(mention);
+    for (int k = mention.first_token; k < head; ++k) {
+      const std::string& w = tokens_[k].norm;
+      if (mention.former || w == "ancien" || w == "ancienne" || w == "ex" || w == "ex-") return false;
+    }
+    for (int k = head + 1; k < mention.end_token; ++k) {
+      if (tokens_[k].capitalized && tokens_[k].type == Token::kWord) return true;
+    }
+    return false;
   }
 
   // The unnamed person of the nearest earlier description with the same
