@@ -498,7 +498,7 @@ TEST_F(ResolutionTest, OfficeWithAProperNounIsNotTheLastPersonOfTheStory) {
 
 TEST_F(ResolutionTest, FormerOfficeWithAProperNounIsStillSomeoneOfTheStory) {
   Quotation q = QuotationOf(
-      "Rex Tillerson a achevé sa visite à Moscou. L'ancien patron d'Exxon a jugé la relation "
+      "Rex Tillerson a achevé sa visite à Moscou. L'ancien patron d'ExxonMobil a jugé la relation "
       "« au plus bas ».",
       "au plus bas", "2017-04-12");
   EXPECT_EQ(SpeakerOf(q), "Rex Tillerson");

@@ -645,6 +645,13 @@ class Finder {
         break;
       }
       if (w.capitalized) {
+        // "d'ExxonMobil", cut in two by the tokenizer: the second half is
+        // glued to the first.
+        if (!after_de && end > 0 && tokens_[end - 1].capitalized &&
+            tokens_[end - 1].span.end == w.span.begin) {
+          ++end;
+          continue;
+        }
         if (!after_de) break;
         int known = lex_.kb_names().LongestAt(tokens_, end, &payloads);
         if (known > 0) {
