@@ -225,12 +225,16 @@ class SubjectFinder {
         // "Thomas Giraud (liste « Saint-Vérand en commun »), a dénoncé":
         // a quoted label inside the parenthesis is part of it.
         if (k - 1 > start && tokens_[k - 1].norm == ")") {
+          constexpr int kMaxParenthesis = 16;
           int open_paren = k - 1;
-          while (open_paren > start && tokens_[open_paren].norm != "(") --open_paren;
+          while (open_paren > start && open_paren > k - kMaxParenthesis &&
+                 tokens_[open_paren].norm != "(") {
+            --open_paren;
+          }
           if (tokens_[open_paren].norm == "(") {
             int before_paren = open_paren - 1;
-            while (before_paren >= start && tokens_[before_paren].norm != "," &&
-                   tokens_[before_paren].type != Token::kQuote) {
+            while (before_paren >= start && before_paren > open_paren - kMaxParenthesis &&
+                   tokens_[before_paren].norm != "," && tokens_[before_paren].type != Token::kQuote) {
               --before_paren;
             }
             first = before_paren + 1;
@@ -271,7 +275,27 @@ class SubjectFinder {
         // "X, qui a déclaré": the antecedent.
         int j = k - 1;
         if (j >= start && tokens_[j].norm == ",") --j;
-        if (j >= start && a_.mention_at[j] >= 0) return PreferName(a_.mention_at[j]);
+        if (j >= start && a_.mention_at[j] >= 0) {
+          const int m = a_.mention_at[j];
+          // "Un professeur du collège, syndiqué au Snes-FSU, qui a requis
+          // l'anonymat": a mention inside an adjunct ("au", "du" or after
+          // a preposition) is not the antecedent; the noun phrase before
+          // the adjunct's comma is.
+          const int first = a_.mentions[m].first_token;
+          const std::string& opening = tokens_[first].norm;
+          const bool in_adjunct =
+              opening == "au" || opening == "aux" ||
+              (first - 1 >= start && lex_.Is(cues::WordClass::kPreposition, tokens_[first - 1]));
+          if (in_adjunct) {
+            int comma = first - 1;
+            while (comma > start && tokens_[comma].norm != "," && comma > first - 8) --comma;
+            if (comma > start && tokens_[comma].norm == ",") {
+              const int head = a_.mention_at[comma - 1];
+              if (head >= 0 && a_.mentions[head].end_token == comma) return PreferName(head);
+            }
+          }
+          return PreferName(m);
+        }
         return -1;
       }
       int m = a_.mention_at[k];
@@ -322,9 +346,9 @@ class SubjectFinder {
       const int m = a_.mention_at[r - 2 >= start ? r - 2 : start];
       if (r - 2 < start || m < 0 || a_.mentions[m].end_token != r - 1) return -1;
       const Mention& mention = a_.mentions[m];
-      const bool person = (mention.kind == Mention::kName && !mention.is_org) ||
-                          mention.kind == Mention::kRole;
-      if (!person || mention.first_token != start) return -1;
+      // An organisation speaks too: "La FCPE, qui a recensé …, réclame".
+      const bool speaker = mention.kind == Mention::kName || mention.kind == Mention::kRole;
+      if (!speaker || mention.first_token != start) return -1;
       return PreferName(m);
     }
     return -1;
@@ -340,8 +364,10 @@ class SubjectFinder {
         tokens_[label - 1].type != Token::kWord) {
       return -1;
     }
+    constexpr int kMaxApposition = 24;  // As NoVerb allows.
     int open = label - 1;
-    while (open >= start && tokens_[open].norm != "," && tokens_[open].type != Token::kQuote) {
+    while (open >= start && open > label - kMaxApposition && tokens_[open].norm != "," &&
+           tokens_[open].type != Token::kQuote) {
       --open;
     }
     if (open <= start || tokens_[open].norm != "," || !NoVerb(open + 1, label)) return -1;

@@ -843,6 +843,37 @@ class Resolver {
     return DescriptionEntity(mention, how);
   }
 
+  // What the closing-incise rule asks of a sentence, computed once.
+  struct SentenceShape {
+    bool known = false;
+    int first_subject_cue = -1;          // The first cue with a subject.
+    int first_quote_after_subject = -1;  // The first quotation mark after the main subject.
+  };
+
+  const SentenceShape& ShapeOf(int sentence, const std::vector<int>& cues) {
+    if (shapes_.size() < a_.sentences.size()) shapes_.resize(a_.sentences.size());
+    SentenceShape& shape = shapes_[sentence];
+    if (shape.known) return shape;
+    shape.known = true;
+    for (int c : cues) {
+      if (subjects_.of_cue[c] >= 0) {
+        shape.first_subject_cue = c;
+        break;
+      }
+    }
+    const int main = subjects_.of_sentence[sentence];
+    if (main >= 0) {
+      const int end = a_.sentences[sentence].end_token;
+      for (int k = a_.mentions[main].end_token; k < end; ++k) {
+        if (tokens_[k].type == Token::kQuote) {
+          shape.first_quote_after_subject = k;
+          break;
+        }
+      }
+    }
+    return shape;
+  }
+
   // The mention that "Quant à" (or "quant au", "quant aux") opens right
   // before ", <pronoun>", or -1.
   int TopicBeforePronoun(int pronoun_token) const {
@@ -877,7 +908,10 @@ class Resolver {
   int IntroducedWithSameHead(int m) {
     const Mention& mention = a_.mentions[m];
     if (mention.former) return -1;
-    for (int p = m - 1; p >= 0; --p) {
+    // Bounded, like every look back: an article of thousands of
+    // descriptions stays linear.
+    constexpr int kLooked = 256;
+    for (int p = m - 1; p >= 0 && p >= m - kLooked; --p) {
       const Mention& earlier = a_.mentions[p];
       if (earlier.kind != Mention::kDescription || earlier.plural || earlier.is_org ||
           earlier.head != mention.head) {
@@ -1057,7 +1091,8 @@ class Resolver {
     if (!mention.speakers.empty()) return KbEntity(mention.speakers[0]);
     // The bare noun ("la préfecture") is the last body named with it.
     if (mention.end_token - mention.first_token == 2 && mention.short_name_token < 0) {
-      for (int p = m - 1; p >= 0; --p) {
+      constexpr int kLooked = 64;  // As far as the mention finder looked.
+      for (int p = m - 1; p >= 0 && p >= m - kLooked; --p) {
         const Mention& earlier = a_.mentions[p];
         if (earlier.is_org && earlier.kind == Mention::kDescription &&
             earlier.head == mention.head && earlier.end_token - earlier.first_token > 2) {
@@ -1184,24 +1219,18 @@ class Resolver {
     // not reporting ones), and that subject judges nothing itself.
     if (clitic) {
       const int main = subjects_.of_sentence[current_sentence_];
-      bool subject_of_a_cue = false;
-      for (int c : cues) {
-        if (subjects_.of_cue[c] == main || (subjects_.of_cue[c] >= 0 && c < first_past &&
-                                            a_.cues[c].clitic_token != pronoun_token)) {
-          subject_of_a_cue = true;
-        }
-      }
+      const SentenceShape& shape = ShapeOf(current_sentence_, cues);
+      // The first cue of the sentence with a subject must be this
+      // pronoun's own; computed once per sentence, so that a sentence of
+      // thousands of incises stays linear.
+      const bool subject_of_a_cue =
+          shape.first_subject_cue >= 0 && a_.cues[shape.first_subject_cue].clitic_token != pronoun_token;
       // Only when a colon ends the subject's clause before the quotation:
       // in "Poutine « a complètement échoué », a-t-il ajouté" the quoted
       // words say something of the subject, whom someone else reports.
-      bool colon_before_quotation = false;
-      if (main >= 0) {
-        for (int k = a_.mentions[main].end_token; k < pronoun_token; ++k) {
-          if (tokens_[k].type != Token::kQuote) continue;
-          colon_before_quotation = tokens_[k - 1].norm == ":";
-          break;
-        }
-      }
+      const bool colon_before_quotation =
+          shape.first_quote_after_subject >= 0 && shape.first_quote_after_subject < pronoun_token &&
+          tokens_[shape.first_quote_after_subject - 1].norm == ":";
       if (main >= 0 && main != index && !subject_of_a_cue && colon_before_quotation &&
           a_.mentions[main].end_token <= pronoun_token &&
           a_.mentions[main].kind != Mention::kPronoun) {
@@ -1408,6 +1437,7 @@ class Resolver {
   // Offices outside roles.tsv given in apposition, with their words.
   std::vector<std::pair<std::string, Binding>> spelt_out_offices_;
   std::unordered_map<int, std::vector<std::string>> heads_of_entity_;  // Their apposed nouns.
+  std::vector<SentenceShape> shapes_;  // Per sentence, computed on demand.
   // Lists kept per gender slot and for all genders together.
   template <typename List>
   struct ByGender {
