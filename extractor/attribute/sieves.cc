@@ -644,6 +644,12 @@ class Sieves {
   bool NamingBefore(int t) const {
     const int naming = lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t);
     if (naming > 0) return !ReflexivePredicate(t - naming) && !CallsOn(t - naming);
+    // "un livre, « Lumières du large », paru au printemps": a title in
+    // apposition to the noun of a work, after its comma.
+    if (Valid(t - 2) && tokens_[t - 1].norm == "," &&
+        lex_.Is(cues::WordClass::kWorkNoun, tokens_[t - 2])) {
+      return true;
+    }
     // "surnommé le « ... »": one determiner between.
     return Valid(t - 1) && lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) &&
            lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 1) > 0;

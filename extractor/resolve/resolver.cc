@@ -843,6 +843,14 @@ class Resolver {
     return DescriptionEntity(mention, how);
   }
 
+  // "qu'il", "dans lequel il écrit", "où elle", "lorsqu'il": a pronoun
+  // subject of a clause inside the sentence.
+  static bool OpensASubordinateClause(const std::string& w) {
+    return w == "qu'" || w == "que" || w == "lequel" || w == "laquelle" || w == "lesquels" ||
+           w == "lesquelles" || w == "où" || w == "dont" || w == "lorsqu'" || w == "lorsque" ||
+           w == "quand" || w == "puisqu'" || w == "puisque";
+  }
+
   // What the closing-incise rule asks of a sentence, computed once.
   struct SentenceShape {
     bool known = false;
@@ -1244,8 +1252,7 @@ class Resolver {
     }
     // "Ce dernier n'a pas caché qu'il aurait souhaité « ... »": the subject
     // of a clause after "que" is the main clause's subject when it fits.
-    if (!clitic && pronoun_token > 0 &&
-        (tokens_[pronoun_token - 1].norm == "qu'" || tokens_[pronoun_token - 1].norm == "que")) {
+    if (!clitic && pronoun_token > 0 && OpensASubordinateClause(tokens_[pronoun_token - 1].norm)) {
       const int main = subjects_.of_sentence[current_sentence_];
       if (main >= 0 && main != index && a_.mentions[main].end_token < pronoun_token) {
         const int e = Resolve(main);
