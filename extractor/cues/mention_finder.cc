@@ -552,6 +552,12 @@ class Finder {
     } else if (end + 2 < n && tokens_[end].norm == "(" && acronym(end + 1) && tokens_[end + 2].norm == ")") {
       short_name = end + 1;
       end += 3;
+      // "l'agence régionale de santé (ARS) Auvergne-Rhône-Alpes": the
+      // region that follows the short name is part of the body's name.
+      if (end < n && tokens_[end].type == Token::kWord && tokens_[end].capitalized &&
+          !tokens_[end].line_start && tokens_[end - 1].span.end < tokens_[end].span.begin) {
+        ++end;
+      }
     }
     // "indique la préfecture" after "la préfecture du Doubs": the bare noun
     // is that body again, when the article named one with it.

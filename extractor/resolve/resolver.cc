@@ -829,7 +829,15 @@ class Resolver {
     // Massachusetts": a proper noun in the complement makes it a precise
     // office, whose holder the article would have named.
     if (definite && !mention.plural && !ProperNounAfterHead(mention)) {
-      int e = LastSalientPerson(mention.gender, false);
+      bool blocked = false;
+      int e = LastSalientPerson(mention.gender, false, &blocked);
+      // "premier film de la réalisatrice Inès Morvan. « … », a confié la
+      // cinéaste": nobody has spoken yet; the person of that gender named
+      // last, if the article described her by nothing else.
+      if (e < 0 && !blocked && mention.gender != 0) {
+        const int last = LastMentionedOf(SlotOf(mention.gender));
+        if (last >= 0 && !entities_[persons_mentioned_[last]].plural) e = persons_mentioned_[last];
+      }
       if (e >= 0 && DescribedOtherwise(mention, e)) return -1;
       if (e >= 0) {
         *how = "definite_description";
@@ -977,7 +985,13 @@ class Resolver {
     const int head = HeadToken(mention);
     // Someone known only as "une salariée" is not "la magistrate", even
     // bare; a named person may be "le technicien" after "l'entraîneur".
-    if (head + 1 >= mention.end_token && !entities_[entity].unnamed) return false;
+    // "la cinéaste de 34 ans": an age is no complement that makes another
+    // person.
+    const bool age_only = head + 4 == mention.end_token && tokens_[head + 1].norm == "de" &&
+                          !tokens_[head + 2].norm.str().empty() &&
+                          tokens_[head + 2].norm.str()[0] >= '0' && tokens_[head + 2].norm.str()[0] <= '9' &&
+                          tokens_[head + 3].norm == "ans";
+    if ((head + 1 >= mention.end_token || age_only) && !entities_[entity].unnamed) return false;
     // "l'ancienne ministre de l'Économie": a past office, which the
     // article's present description of the person does not contradict.
     for (int k = mention.first_token; k < head; ++k) {
