@@ -443,6 +443,11 @@ class Resolver {
 
   bool IsPerson(int entity) const { return entity >= 0 && !entities_[entity].is_org; }
 
+  // One person, of a gender a pronoun or description of `gender` may name.
+  bool IsSingularPersonOf(int entity, char gender) const {
+    return IsPerson(entity) && !entities_[entity].plural && GenderFits(gender, entities_[entity].gender);
+  }
+
   // In text order: every subject found so far makes the discourse's
   // current speakers, which pronouns and bare offices refer to.
   void WalkDiscourse() {
@@ -908,13 +913,20 @@ class Resolver {
   // A former office ("l'ancien patron d'ExxonMobil", "l'ancienne ministre
   // de l'Économie") is an epithet of someone the story already has.
   bool ProperNounAfterHead(const Mention& mention) const {
+    if (NamesAFormerOffice(mention)) return false;
+    for (int k = HeadToken(mention) + 1; k < mention.end_token; ++k) {
+      if (tokens_[k].capitalized && tokens_[k].type == Token::kWord) return true;
+    }
+    return false;
+  }
+
+  // "l'ancien", "l'ex-" before the head noun (or a mention the finder
+  // marked former): a past office.
+  bool NamesAFormerOffice(const Mention& mention) const {
     const int head = HeadToken(mention);
     for (int k = mention.first_token; k < head; ++k) {
       const std::string& w = tokens_[k].norm;
-      if (mention.former || w == "ancien" || w == "ancienne" || w == "ex" || w == "ex-") return false;
-    }
-    for (int k = head + 1; k < mention.end_token; ++k) {
-      if (tokens_[k].capitalized && tokens_[k].type == Token::kWord) return true;
+      if (mention.former || w == "ancien" || w == "ancienne" || w == "ex" || w == "ex-") return true;
     }
     return false;
   }
@@ -994,10 +1006,7 @@ class Resolver {
     if ((head + 1 >= mention.end_token || age_only) && !entities_[entity].unnamed) return false;
     // "l'ancienne ministre de l'Économie": a past office, which the
     // article's present description of the person does not contradict.
-    for (int k = mention.first_token; k < head; ++k) {
-      const std::string& w = tokens_[k].norm;
-      if (mention.former || w == "ancien" || w == "ancienne" || w == "ex" || w == "ex-") return false;
-    }
+    if (NamesAFormerOffice(mention)) return false;
     for (const std::string& h : it->second) {
       if (h == mention.head) return false;
     }
@@ -1217,7 +1226,7 @@ class Resolver {
         continue;
       }
       int e = Resolve(subjects_.of_cue[c]);
-      if (IsPerson(e) && !entities_[e].plural && GenderFits(mention.gender, entities_[e].gender)) {
+      if (IsSingularPersonOf(e, mention.gender)) {
         *how = "pronoun_to_speaker_of_sentence";
         return e;
       }
@@ -1229,7 +1238,7 @@ class Resolver {
       const int topic = TopicBeforePronoun(pronoun_token);
       if (topic >= 0) {
         const int e = Resolve(topic);
-        if (IsPerson(e) && !entities_[e].plural && GenderFits(mention.gender, entities_[e].gender)) {
+        if (IsSingularPersonOf(e, mention.gender)) {
           *how = "pronoun_to_subject_of_sentence";
           return e;
         }
@@ -1257,8 +1266,7 @@ class Resolver {
           a_.mentions[main].end_token <= pronoun_token &&
           a_.mentions[main].kind != Mention::kPronoun) {
         const int e = Resolve(main);
-        if (IsPerson(e) && !entities_[e].plural && !mention.plural &&
-            GenderFits(mention.gender, entities_[e].gender)) {
+        if (!mention.plural && IsSingularPersonOf(e, mention.gender)) {
           *how = "pronoun_to_subject_of_sentence";
           return e;
         }
@@ -1270,8 +1278,7 @@ class Resolver {
       const int main = subjects_.of_sentence[current_sentence_];
       if (main >= 0 && main != index && a_.mentions[main].end_token < pronoun_token) {
         const int e = Resolve(main);
-        if (IsPerson(e) && !entities_[e].plural && !mention.plural &&
-            GenderFits(mention.gender, entities_[e].gender)) {
+        if (!mention.plural && IsSingularPersonOf(e, mention.gender)) {
           *how = "pronoun_to_subject_of_sentence";
           return e;
         }
