@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <optional>
 
 #include "core/unicode.h"
 
@@ -749,7 +750,7 @@ class Sieves {
   // of thousands of quotations stays linear.
   void QuotedInALongerQuotation() {
     constexpr size_t kMaxLooked = 16, kMaxAttributed = 256;
-    std::vector<std::pair<int, std::string>> attributed;
+    std::vector<std::pair<int, const std::string*>> attributed;
     std::vector<int> orphans;
     for (size_t q = 0; q < a_.quotes.size(); ++q) {
       const Quote& quote = a_.quotes[q];
@@ -757,15 +758,15 @@ class Sieves {
       if (HeadlineByDescription(static_cast<int>(q))) {
         if (orphans.size() < kMaxLooked) orphans.push_back(static_cast<int>(q));
       } else if (Attributed(static_cast<int>(q))) {
-        if (attributed.size() < kMaxAttributed) attributed.emplace_back(q, FoldKey(quote.text));
+        if (attributed.size() < kMaxAttributed) attributed.emplace_back(q, &FoldedText(static_cast<int>(q)));
       } else if (orphans.size() < kMaxLooked && WordCount(quote.text) >= 3) {
         orphans.push_back(static_cast<int>(q));
       }
     }
     for (int q : orphans) {
-      const std::string key = FoldKey(a_.quotes[q].text);
+      const std::string& key = FoldedText(q);
       for (const auto& [r, text] : attributed) {
-        if (text.size() > key.size() && text.find(key) != std::string::npos) {
+        if (text->size() > key.size() && text->find(key) != std::string::npos) {
           out_[q].from_quote = r;
           out_[q].mention = -1;
           out_[q].cue = -1;
@@ -785,7 +786,7 @@ class Sieves {
     std::map<std::string, std::vector<int>> groups;
     for (size_t q = 0; q < a_.quotes.size(); ++q) {
       if (a_.quotes[q].depth > 0 || !out_[q].output) continue;
-      groups[FoldKey(a_.quotes[q].text)].push_back(static_cast<int>(q));
+      groups[FoldedText(static_cast<int>(q))].push_back(static_cast<int>(q));
     }
     for (auto& [key, members] : groups) {
       if (members.size() < 2) continue;
@@ -832,6 +833,15 @@ class Sieves {
   };
 
   Facts& FactsOf(int q) { return FactsOfSentence(tokens_[TokenOf(q)].sentence); }
+
+  // A quotation's text with case and accents folded, built once: two sieves
+  // compare quotations by it, and folding is most of their cost.
+  const std::string& FoldedText(int q) {
+    if (folded_text_.empty()) folded_text_.resize(a_.quotes.size());
+    std::optional<std::string>& folded = folded_text_[q];
+    if (!folded) folded = FoldKey(a_.quotes[q].text);
+    return *folded;
+  }
 
   Facts& FactsOfSentence(int sentence) {
     Facts& f = facts_[sentence];
@@ -899,6 +909,7 @@ class Sieves {
   std::vector<int> chain_end_;
   std::vector<int> clause_start_;     // Per token, filled sentence by sentence.
   std::vector<Facts> facts_;          // Per sentence.
+  std::vector<std::optional<std::string>> folded_text_;  // Per quotation, see FoldedText.
   std::vector<int> previous_quote_;   // The top-level quotation before each.
   std::vector<Attribution> out_;
   std::vector<bool> decided_;

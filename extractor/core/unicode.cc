@@ -128,6 +128,7 @@ struct LatinTables {
   uint8_t classes[kLatinEnd] = {};
   char32_t case_folded[kLatinEnd] = {};
   std::string key[kLatinEnd];  // What FoldKey appends for a code point.
+  char single_key[kLatinEnd] = {};  // key[c] when it is one byte (é -> e), else 0.
 };
 
 const LatinTables& Latin() {
@@ -140,6 +141,7 @@ const LatinTables& Latin() {
                       (IsDigitIcu(c) ? LatinTables::kDigit : 0);
       t->case_folded[c] = FoldCaseIcu(c);
       AppendFoldKeyIcu(c, &t->key[c]);
+      if (t->key[c].size() == 1) t->single_key[c] = t->key[c][0];
     }
     return t;
   }();
@@ -280,7 +282,13 @@ std::string FoldKey(std::string_view text) {
     if (c < 0x80) {
       out.push_back(static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c));
     } else if (c < kLatinEnd) {
-      out += latin.key[c];
+      // Most accented letters fold to one ASCII letter: pushed inline,
+      // not through an out-of-line append.
+      if (const char single = latin.single_key[c]) {
+        out.push_back(single);
+      } else {
+        out += latin.key[c];
+      }
     } else {
       AppendFoldKeyIcu(c, &out);
     }
