@@ -1120,6 +1120,10 @@ class Resolver {
     const Mention& mention = a_.mentions[m];
     *how = "organisation_description";
     if (!mention.speakers.empty()) return KbEntity(mention.speakers[0]);
+    if (lex_.Is(cues::WordClass::kManagementNoun, tokens_[mention.first_token + 1])) {
+      const int owner = OwnerNamedAfterDe(mention);
+      if (owner >= 0) return owner;
+    }
     // The bare noun ("la préfecture") is the last body named with it.
     if (mention.end_token - mention.first_token == 2 && mention.short_name_token < 0) {
       constexpr int kLooked = 64;  // As far as the mention finder looked.
@@ -1148,6 +1152,31 @@ class Resolver {
     int entity = AddEntity(e);
     entity_of_key_[key] = entity;
     return entity;
+  }
+
+  // "la direction de Valbus", "la direction régionale de SNCF Voyageurs":
+  // the management speaks for the company it runs, when the description
+  // ends on its proper name after « de »; -1 otherwise.
+  int OwnerNamedAfterDe(const Mention& mention) {
+    for (int k = mention.first_token + 2; k + 1 < mention.end_token; ++k) {
+      const Norm& w = tokens_[k].norm;
+      if (!(w == "de" || w == "du" || w == "d'" || w == "des")) continue;
+      for (int j = k + 1; j < mention.end_token; ++j) {
+        if (tokens_[j].type != Token::kWord || !tokens_[j].capitalized) return -1;
+      }
+      const std::string text =
+          Text({tokens_[k + 1].span.begin, tokens_[mention.end_token - 1].span.end});
+      const std::string key = FoldKey(text);
+      auto it = entity_of_key_.find(key);
+      if (it != entity_of_key_.end()) return it->second;
+      Entity e;
+      e.name = text;
+      e.is_org = true;
+      const int entity = AddEntity(e);
+      entity_of_key_[key] = entity;
+      return entity;
+    }
+    return -1;
   }
 
   // An unnamed source is named by its description: "un diplomate européen".
