@@ -283,7 +283,7 @@ TEST_F(ResolutionTest, SpeltOutOfficeIsNotTheLastSpeakerDescribedByAnotherNoun) 
 TEST_F(ResolutionTest, FormerOfficeMayStillNameTheLastSpeaker) {
   Quotation q = QuotationOf(
       "« Rien n'est décidé », a déclaré la présidente de la fondation, Claire Martin.\n"
-      "L'ancienne ministre de la Santé a ensuite promis « une réponse rapide ».",
+      "L'ancienne ministre des Sports a ensuite promis « une réponse rapide ».",
       "une réponse rapide");
   EXPECT_EQ(SpeakerOf(q), "Claire Martin");
 }
