@@ -95,6 +95,58 @@ TEST_F(ResolutionTest, UsSecretaryOfStateOnTheArticleDate) {
   EXPECT_EQ(SpeakerIdOf(q), "rex-tillerson");
 }
 
+TEST_F(ResolutionTest, FrenchMinisterOnTheArticleDate) {
+  Quotation q = QuotationOf("« Nous agirons », a déclaré le ministre de l'Intérieur.",
+                            "Nous agirons", "2019-03-01");
+  EXPECT_EQ(SpeakerOf(q), "Christophe Castaner");
+  EXPECT_EQ(SpeakerIdOf(q), "christophe-castaner");
+}
+
+TEST_F(ResolutionTest, AForeignMinisterIsNotTheFrenchHolder) {
+  // The bare phrases name France's offices; a nationality adjective or a
+  // country after them makes another country's.
+  for (const char* text : {
+           "« Nous agirons », a déclaré le ministre de l'Intérieur allemand.",
+           "« Nous agirons », a déclaré le ministre allemand de l'Intérieur.",
+           "« Nous agirons », a déclaré la ministre de la Santé espagnole.",
+           "« Nous agirons », a déclaré la ministre espagnole de la Santé.",
+           "« Nous agirons », a déclaré le ministre de l'Intérieur de l'Allemagne.",
+       }) {
+    Quotation q = QuotationOf(text, "Nous agirons", "2019-03-01");
+    EXPECT_EQ(SpeakerOf(q), kNone) << text;
+  }
+  // Nor the French minister the article names.
+  Quotation q = QuotationOf(
+      "Christophe Castaner a reçu son homologue. « Nous agirons », a déclaré le ministre de "
+      "l'Intérieur allemand.",
+      "Nous agirons", "2019-03-01");
+  EXPECT_NE(SpeakerOf(q), "Christophe Castaner");
+}
+
+TEST_F(ResolutionTest, MinisterAndDelegateSharingAnOfficeAreToldApartByGender) {
+  // In 2025 Catherine Vautrin was minister of Labour and Health, Yannick
+  // Neuder her delegate for Health, Astrid Panosyan-Bouvet for Labour.
+  EXPECT_EQ(SpeakerOf(QuotationOf("« Nous agirons », a déclaré le ministre de la Santé.",
+                                  "Nous agirons", "2025-03-01")),
+            "Yannick Neuder");
+  EXPECT_EQ(SpeakerOf(QuotationOf("« Nous agirons », a déclaré la ministre de la Santé.",
+                                  "Nous agirons", "2025-03-01")),
+            "Catherine Vautrin");
+  EXPECT_EQ(SpeakerOf(QuotationOf("« Nous agirons », a déclaré la ministre du Travail.",
+                                  "Nous agirons", "2025-03-01")),
+            kNone);
+}
+
+TEST_F(ResolutionTest, BareOfficeNounIsTheUnnamedHolderOfTheOfficeBeforeIt) {
+  // Not the professor who spoke last.
+  Quotation q = QuotationOf(
+      "Le ministre des Solidarités et de la Santé a annoncé de nouvelles mesures. « Nous devons "
+      "freiner », a expliqué le ministre. « Nous sommes prêts », assure le professeur Paul "
+      "Dumas. Le ministre a enfin appelé à « ne pas céder à la panique ».",
+      "ne pas céder à la panique", "2020-03-09");
+  EXPECT_EQ(SpeakerOf(q), "Olivier Véran");
+}
+
 TEST_F(ResolutionTest, ApposedNameBindsOnlyTheOfficeThatPersonHolds) {
   // "ministre des Affaires étrangères" may name several countries' offices,
   // the American secretary of State's among them; Le Drian held France's.

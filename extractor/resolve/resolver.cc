@@ -699,10 +699,18 @@ class Resolver {
 
   int ResolveRole(const Mention& mention, const char** how) {
     if (QualifiedBeyondItsPhrase(mention)) return SpeltOutOfficeNamedBefore(mention, how);
+    // "le ministre de l'Intérieur allemand": another country's office than
+    // the French one the bare phrase names, so neither its holder on the
+    // date nor the French minister the article names.
+    std::vector<std::string> roles;
+    for (const std::string& role : mention.roles) {
+      if (!OfAnotherCountry(mention, role)) roles.push_back(role);
+    }
+    if (roles.empty()) return -1;
     // Named before, in apposition to this office: strong. Named only later:
     // one candidate among the office holders of the article.
     std::vector<int> named, later, holders;
-    for (const std::string& role : mention.roles) {
+    for (const std::string& role : roles) {
       bool before = false;
       int bound = BoundNear(role_bindings_, role, mention.first_token, &before);
       std::vector<int>& list = before ? named : later;
@@ -727,7 +735,7 @@ class Resolver {
       if (!named.empty()) return MostSalient(named);
       std::vector<int> past;
       for (auto& [kb, entity] : entity_of_kb_) {
-        for (const std::string& role : mention.roles) {
+        for (const std::string& role : roles) {
           if (cues::SpeakerKb::Holds(kb_.speakers()[kb], role, "") &&
               (a_.date.empty() || !cues::SpeakerKb::Holds(kb_.speakers()[kb], role, a_.date)) &&
               std::find(past.begin(), past.end(), entity) == past.end()) {
@@ -739,13 +747,13 @@ class Resolver {
       *how = "former_office_holder_in_article";
       return past[0];
     }
-    if (named.empty() && later.size() == 1 && mention.roles.size() == 1) {
+    if (named.empty() && later.size() == 1 && roles.size() == 1) {
       *how = "office_named_in_article";
       return later[0];
     }
     // People of the article who held the office then (or ever, undated).
     for (auto& [kb, entity] : entity_of_kb_) {
-      for (const std::string& role : mention.roles) {
+      for (const std::string& role : roles) {
         if (cues::SpeakerKb::Holds(kb_.speakers()[kb], role, a_.date) &&
             std::find(holders.begin(), holders.end(), entity) == holders.end()) {
           holders.push_back(entity);
@@ -762,16 +770,24 @@ class Resolver {
       return holders.size() == 1 ? holders[0] : MostSalient(holders);
     }
     if (a_.date.empty()) return -1;
-    const cues::Speaker* holder = nullptr;
-    for (const std::string& role : mention.roles) {
+    std::vector<const cues::Speaker*> on_date;
+    for (const std::string& role : roles) {
       for (const cues::Speaker* sp : kb_.HoldersOn(role, a_.date)) {
-        if (holder != nullptr && holder != sp) return -1;  // Ambiguous office.
-        holder = sp;
+        if (std::find(on_date.begin(), on_date.end(), sp) == on_date.end()) on_date.push_back(sp);
       }
     }
-    if (holder == nullptr) return -1;
+    // "le ministre de la Santé" while a minister and his or her delegate
+    // for health share the one office: the holder of the phrase's gender.
+    if (on_date.size() > 1 && roles.size() == 1 && mention.gender != 0) {
+      std::vector<const cues::Speaker*> fitting;
+      for (const cues::Speaker* sp : on_date) {
+        if (sp->gender == mention.gender) fitting.push_back(sp);
+      }
+      if (fitting.size() == 1) on_date = fitting;
+    }
+    if (on_date.size() != 1) return -1;  // No holder, or an ambiguous office.
     *how = "office_holder_on_date";
-    return KbEntity(KbIndex(holder));
+    return KbEntity(KbIndex(on_date[0]));
   }
 
   int ResolveDescription(int m, const char** how) {
@@ -827,6 +843,16 @@ class Resolver {
       if (introduced >= 0) {
         *how = "same_description";
         return introduced;
+      }
+    }
+    // "le ministre des Solidarités et de la Santé a annoncé ... Le ministre
+    // a enfin appelé": the office's holder, whom the article never names,
+    // not whoever spoke last.
+    if (definite && !mention.plural && mention.end_token - mention.first_token == 2) {
+      const int holder = HolderOfEarlierOfficeWithSameHead(m);
+      if (holder >= 0) {
+        *how = "office_named_in_article";
+        return holder;
       }
     }
     // "la parlementaire", "le responsable": someone already in the story.
@@ -947,6 +973,25 @@ class Resolver {
       }
       const int entity = Resolve(p);
       return entity >= 0 && entities_[entity].unnamed ? entity : -1;
+    }
+    return -1;
+  }
+
+  // The holder on the article's date of the nearest earlier office with
+  // the same head noun, whom the article never names; -1 if that office
+  // named someone else or nobody.
+  int HolderOfEarlierOfficeWithSameHead(int m) {
+    const Mention& mention = a_.mentions[m];
+    if (mention.former) return -1;
+    constexpr int kLooked = 256;  // Bounded, like every look back.
+    for (int p = m - 1; p >= 0 && p >= m - kLooked; --p) {
+      const Mention& earlier = a_.mentions[p];
+      if (earlier.kind != Mention::kRole || earlier.plural || earlier.former ||
+          earlier.head != mention.head) {
+        continue;
+      }
+      const int entity = Resolve(p);
+      return IsPerson(entity) && std::string_view(how_[p]) == "office_holder_on_date" ? entity : -1;
     }
     return -1;
   }
