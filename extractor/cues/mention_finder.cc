@@ -88,13 +88,19 @@ class Finder {
   // "Quelques minutes plus tard, ...": a lone capitalised word opening a
   // sentence is a name only if the article also capitalises it elsewhere
   // ("Jean Dupont ... Dupont a ajouté"), it is a first name, or a verb
-  // follows it ("Stoltemberg a estimé", a misspelt surname met only there).
+  // follows it ("Stoltemberg a estimé", a misspelt surname met only there),
+  // or a relative clause on it ("Enedis, qui a mobilisé ..., prévient").
   bool LoneInitialCapital(int k, int end) const {
     if (end != k + 1 || !StartsSentence(k)) return false;
     if (end < static_cast<int>(tokens_.size())) {
       const Token& next = tokens_[end];
       if (next.type == Token::kClitic || lex_.AuxiliaryOf(next.norm) != nullptr ||
           lex_.FormsOf(next.norm) != nullptr) {
+        return false;
+      }
+      if (next.norm == "," && end + 1 < static_cast<int>(tokens_.size()) &&
+          tokens_[end + 1].norm == "qui" && tokens_[end + 1].sentence == next.sentence &&
+          !lex_.Is(WordClass::kPronoun, tokens_[k])) {
         return false;
       }
     }
