@@ -257,11 +257,13 @@ class Finder {
       return Add(m);
     }
     // "l'union départementale CGT" is a body, not the epithet "l'Union"
-    // (lowercase only: "la Commission européenne" is a name of the base).
-    if (det != nullptr && det->definite && !det->plural && !tokens_[j].capitalized) {
+    // (lowercase, since "la Commission européenne" is a name of the base;
+    // capitalised only with its short name in brackets: "l'Office
+    // français de la biodiversité (OFB)").
+    if (det != nullptr && det->definite && !det->plural) {
       const int body = lex_.words(WordClass::kBodyNoun).LongestAt(tokens_, j, nullptr);
       if (body > 0) {
-        const int end = BodyAt(i, j, body);
+        const int end = BodyAt(i, j, body, /*bracketed_short_name_only=*/tokens_[j].capitalized);
         if (end > i) return end;
       }
     }
@@ -525,7 +527,7 @@ class Finder {
   // Only when a complement or its short name says which one: "la
   // direction" alone may be any of the story's bodies. Its short name (an
   // acronym right after it, bare or in brackets) is kept with it.
-  int BodyAt(int i, int k, int len) {
+  int BodyAt(int i, int k, int len, bool bracketed_short_name_only = false) {
     const int n = static_cast<int>(tokens_.size());
     std::vector<int> inside;  // Organisations in the complement speak not.
     int end = ExtendModifiers(k + len, &inside);
@@ -553,7 +555,7 @@ class Finder {
       return t < n && tokens_[t].type == Token::kWord && tokens_[t].all_caps && !tokens_[t].line_start;
     };
     int short_name = -1;
-    if (acronym(end)) {
+    if (acronym(end) && !bracketed_short_name_only) {
       short_name = end++;
     } else if (end + 2 < n && tokens_[end].norm == "(" && acronym(end + 1) && tokens_[end + 2].norm == ")") {
       short_name = end + 1;
@@ -565,6 +567,7 @@ class Finder {
         ++end;
       }
     }
+    if (bracketed_short_name_only && short_name < 0) return i;
     // "indique la préfecture" after "la préfecture du Doubs": the bare noun
     // is that body again, when the article named one with it.
     if (!complement && short_name < 0) {
