@@ -257,11 +257,20 @@ class Finder {
       return Add(m);
     }
     // "l'union départementale CGT" is a body, not the epithet "l'Union"
-    // (lowercase, since "la Commission européenne" is a name of the base;
-    // capitalised only with its short name in brackets: "l'Office
-    // français de la biodiversité (OFB)").
+    // (lowercase, since "la Commission européenne" is a name of the base).
+    // Capitalised, any noun with a lowercase complement is one when its
+    // short name follows in brackets: "l'Office français de la
+    // biodiversité (OFB)", "le Centre national d'études spatiales (CNES)".
     if (det != nullptr && det->definite && !det->plural) {
-      const int body = lex_.words(WordClass::kBodyNoun).LongestAt(tokens_, j, nullptr);
+      int body = lex_.words(WordClass::kBodyNoun).LongestAt(tokens_, j, nullptr);
+      if (body == 0 && tokens_[j].capitalized && j + 1 < n && IsWord(tokens_[j + 1]) &&
+          !tokens_[j + 1].capitalized && !tokens_[j + 1].line_start) {
+        body = 1;
+      }
+      // A name the base knows stays that name, whatever short name follows.
+      if (body > 0 && tokens_[j].capitalized && lex_.kb_names().LongestAt(tokens_, j, nullptr) > 0) {
+        body = 0;
+      }
       if (body > 0) {
         const int end = BodyAt(i, j, body, /*bracketed_short_name_only=*/tokens_[j].capitalized);
         if (end > i) return end;

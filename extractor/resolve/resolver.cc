@@ -793,7 +793,8 @@ class Resolver {
   int ResolveDescription(int m, const char** how) {
     const Mention& mention = a_.mentions[m];
     if (mention.succession != 0) return ResolveSuccession(mention, how);
-    if (mention.is_org && lex_.Is(cues::WordClass::kBodyNoun, tokens_[mention.first_token + 1])) {
+    if (mention.is_org && (mention.short_name_token >= 0 ||
+                           lex_.Is(cues::WordClass::kBodyNoun, tokens_[mention.first_token + 1]))) {
       return BodyEntity(m, how);
     }
     if (mention.is_org) {
