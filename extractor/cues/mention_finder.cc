@@ -414,6 +414,9 @@ class Finder {
                (i > 0 && title_len == 0 &&
                 (tokens_[i - 1].norm == "à" || tokens_[i - 1].norm == "en" ||
                  tokens_[i - 1].norm == "vers" || IsCapitalA(i - 1)));
+    // "le groupe textile Vaudrecourt", "l'entreprise Delmont": the name
+    // after a noun that introduces a company is the company's.
+    if (!m.is_org && title_len == 0 && det == nullptr && AfterOrgIntroducer(k)) m.is_org = true;
     m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGender(FoldKey(tokens_[k].norm));
     if (m.is_org) m.gender = 0;
     // "le Conseil constitutionnel", "l'Assemblée nationale", "la Banque
@@ -464,6 +467,33 @@ class Finder {
     return false;
   }
 
+  // Whether a capitalised word follows `at` after at most two lowercase
+  // words: "l'entreprise Delmont", "le groupe textile Vaudrecourt".
+  bool IntroducesName(int at) const {
+    const int n = static_cast<int>(tokens_.size());
+    for (int t = at; t < n && t < at + 3 && !tokens_[t].line_start; ++t) {
+      if (!IsWord(tokens_[t])) return false;
+      if (tokens_[t].capitalized) return true;
+    }
+    return false;
+  }
+
+  // Whether an article and a noun that introduces a company (org_anaphor),
+  // with at most two lowercase words after it, come right before token k.
+  bool AfterOrgIntroducer(int k) const {
+    for (int p = k - 1; p >= 1 && p >= k - 3; --p) {
+      const Token& w = tokens_[p];
+      if (!IsWord(w) || w.capitalized || w.line_start) return false;
+      // Not inside another noun's complement ("la direction du groupe
+      // allemand X"), where the subject finder reads X as the speaker.
+      if (lex_.Is(WordClass::kOrgAnaphor, w)) {
+        return lex_.Is(WordClass::kDeterminer, tokens_[p - 1]) && !IsDe(tokens_[p - 1]) &&
+               (p < 2 || !IsDe(tokens_[p - 2]));
+      }
+    }
+    return false;
+  }
+
   // "un diplomate européen", "des responsables turcs", "le communiqué".
   int DescriptionAt(int i, int j, const WordFeatures* det) {
     // "Laurent Desroches, chef de corps depuis 2021": after a person's name
@@ -507,6 +537,23 @@ class Finder {
     if (len == 0 && det != nullptr && det->definite && !det->plural) {
       const int body = lex_.words(WordClass::kBodyNoun).LongestAt(tokens_, k, nullptr);
       if (body > 0) return BodyAt(i, k, body);
+      // "affirme l'entreprise", "précise l'avionneur": the company the
+      // story is about; not "l'entreprise Vaudrecourt" or "le groupe de
+      // travail", which say which one.
+      const int anaphor = lex_.words(WordClass::kOrgAnaphor).LongestAt(tokens_, k, nullptr);
+      const int after = k + anaphor;
+      if (anaphor > 0 && SameLine(k, after) &&
+          (after >= n || tokens_[after].line_start ||
+           (!IntroducesName(after) && !IsDe(tokens_[after]) &&
+            tokens_[after].type != Token::kQuote))) {
+        Mention m;
+        m.first_token = i;
+        m.end_token = after;
+        m.kind = Mention::kDescription;
+        m.head = tokens_[k].norm;
+        m.is_org = true;
+        return Add(m);
+      }
     }
     if (len == 0) return i;
     Mention m;

@@ -809,6 +809,17 @@ class Resolver {
           !lex_.FeaturesOf(cues::WordClass::kDeterminer, det.norm)->definite) {
         return -1;
       }
+      // "affirme l'entreprise": the organisation named last, if lately.
+      if (lex_.Is(cues::WordClass::kOrgAnaphor, tokens_[mention.first_token + 1])) {
+        constexpr int kAnaphorReach = 4;
+        if (last_org_salient_ < 0 ||
+            current_sentence_ - salience_[last_salience_of_[last_org_salient_]].sentence >
+                kAnaphorReach) {
+          return -1;
+        }
+        *how = "organisation_named_before";
+        return last_org_salient_;
+      }
       // "poursuit le texte", "ajoute la note": the document introduced
       // a few sentences before, with the organisation that issued it.
       constexpr int kDocumentReach = 4;
