@@ -102,6 +102,27 @@ TEST_F(ResolutionTest, FrenchMinisterOnTheArticleDate) {
   EXPECT_EQ(SpeakerIdOf(q), "christophe-castaner");
 }
 
+TEST_F(ResolutionTest, ABarePrimeMinisterIsTheHomeCountrysUnlessTheArticleIsAboutAnother) {
+  // « Premier ministre » is an office of many countries: France's by
+  // default, the country of the article's adjectives otherwise, and nobody
+  // when the article speaks of several.
+  EXPECT_EQ(SpeakerOf(QuotationOf("« Nous tiendrons », a déclaré la Première ministre.",
+                                  "Nous tiendrons", "2023-03-16")),
+            "Élisabeth Borne");
+  EXPECT_EQ(SpeakerOf(QuotationOf("Le gouvernement belge se réunit. « Nous tiendrons », a "
+                                  "déclaré le Premier ministre.",
+                                  "Nous tiendrons", "2016-06-01")),
+            "Charles Michel");
+  EXPECT_EQ(SpeakerOf(QuotationOf("Le ministre marocain est venu. Un diplomate marocain a "
+                                  "suivi. « Nous tiendrons », a déclaré le Premier ministre.",
+                                  "Nous tiendrons", "2016-06-01")),
+            kNone);
+  EXPECT_EQ(SpeakerOf(QuotationOf("Les dirigeants belge et canadien sont là. « Nous tiendrons », "
+                                  "a déclaré le Premier ministre.",
+                                  "Nous tiendrons", "2016-06-01")),
+            kNone);
+}
+
 TEST_F(ResolutionTest, AForeignMinisterIsNotTheFrenchHolder) {
   // The bare phrases name France's offices; a nationality adjective or a
   // country after them makes another country's.

@@ -778,6 +778,7 @@ class Resolver {
     }
     // "le ministre de la Santé" while a minister and his or her delegate
     // for health share the one office: the holder of the phrase's gender.
+    if (on_date.size() > 1) on_date = OfTheArticlesCountry(on_date, roles);
     if (on_date.size() > 1 && roles.size() == 1 && mention.gender != 0) {
       std::vector<const cues::Speaker*> fitting;
       for (const cues::Speaker* sp : on_date) {
@@ -788,6 +789,58 @@ class Resolver {
     if (on_date.size() != 1) return -1;  // No holder, or an ambiguous office.
     *how = "office_holder_on_date";
     return KbEntity(KbIndex(on_date[0]));
+  }
+
+  // "le Premier ministre" names the office of a dozen countries: the
+  // holders of the one country whose adjectives the article uses
+  // ("belge", "canadienne"), or, when it uses none of theirs, of the home
+  // country of the press (home_country in words.tsv). All of them when
+  // several countries are in the article.
+  std::vector<const cues::Speaker*> OfTheArticlesCountry(
+      const std::vector<const cues::Speaker*>& holders, const std::vector<std::string>& roles) {
+    if (country_words_.empty()) {
+      country_words_.assign(lex_.nationality_count(), 0);
+      for (const Token& t : tokens_) {
+        if (t.type != Token::kWord) continue;
+        if (const cues::NationalityForm* f = lex_.NationalityOf(t.norm)) ++country_words_[f->nationality];
+      }
+    }
+    std::vector<int> country_of(holders.size(), -1);  // -2: offices of several countries.
+    for (size_t h = 0; h < holders.size(); ++h) {
+      for (const std::string& role : roles) {
+        if (!cues::SpeakerKb::Holds(*holders[h], role, a_.date)) continue;
+        for (int n = 0; n < lex_.nationality_count(); ++n) {
+          if (!lex_.OfficeOf(n, role)) continue;
+          country_of[h] = country_of[h] == -1 || country_of[h] == n ? n : -2;
+        }
+      }
+    }
+    int named = -1, home = -1;
+    for (int c : country_of) {
+      if (c < 0) continue;
+      if (country_words_[c] > 0) {
+        if (named >= 0 && named != c) return holders;
+        named = c;
+      }
+      if (lex_.FeaturesOf(cues::WordClass::kHomeCountry, lex_.nationality(c).masculine) != nullptr) {
+        home = c;
+      }
+    }
+    // The home country by default only in a story about it: no other
+    // country's adjectives more frequent than its own ("marocain" in a
+    // Moroccan wire about Morocco's minister, whose office the base lacks).
+    if (named < 0 && home >= 0) {
+      for (int n = 0; n < lex_.nationality_count(); ++n) {
+        if (n != home && country_words_[n] > country_words_[home]) return holders;
+      }
+    }
+    const int chosen = named >= 0 ? named : home;
+    if (chosen < 0) return holders;
+    std::vector<const cues::Speaker*> kept;
+    for (size_t h = 0; h < holders.size(); ++h) {
+      if (country_of[h] == chosen) kept.push_back(holders[h]);
+    }
+    return kept.empty() ? holders : kept;
   }
 
   int ResolveDescription(int m, const char** how) {
@@ -1588,6 +1641,7 @@ class Resolver {
   // (0 singular, 1 plural) and gender.
   std::array<ByGender<Increasing>, 2> fitting_salience_;
   std::vector<int> last_salience_of_;   // Per entity: its last index in salience_, or -1.
+  std::vector<int> country_words_;      // Per nationality, its adjectives in the article.
   int last_org_salient_ = -1;           // The last organisation in salience_.
   int document_sentence_ = -1000;       // Where "un communiqué" was last met,
   int document_org_ = -1;               // and the organisation behind it, or -1.
