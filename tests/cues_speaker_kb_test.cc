@@ -102,6 +102,12 @@ TEST_F(RealKbTest, SoltenbergIsClosestToJensStoltenberg) {
   EXPECT_EQ(kb_->FindClosest("Xyzzyplugh", 2), nullptr);
 }
 
+TEST_F(RealKbTest, ANameThatDiffersByAnInitialIsAnotherName) {
+  EXPECT_EQ(kb_->FindClosest("Michel Garnier", 2), nullptr);
+  EXPECT_EQ(kb_->FindClosest("Moltenberg", 2), nullptr);
+  ASSERT_NE(kb_->FindClosest("Jens Soltenberg", 2), nullptr);
+}
+
 TEST_F(RealKbTest, CavusogluWithoutDiacriticsFindsCavusoglu) {
   EXPECT_THAT(Ids(kb_->FindByName("cavusoglu")), ElementsAre("mevlut-cavusoglu"));
   EXPECT_THAT(Ids(kb_->FindByName("Mevlut Cavusoglu")), ElementsAre("mevlut-cavusoglu"));

@@ -275,6 +275,13 @@ TEST_F(ResolutionTest, MisspeltSurnameResolvesToThePersonNamedEarlier) {
   EXPECT_EQ(SpeakerOf(q), "Jens Stoltenberg");
 }
 
+TEST_F(ResolutionTest, ASurnameThatDiffersFromAnEarlierOneByItsInitialIsAnotherPerson) {
+  Quotation q = QuotationOf(
+      "Mardi, Paul Martineau a ouvert la séance.\n« Nous voterons contre », a déclaré Bartineau.",
+      "Nous voterons contre");
+  EXPECT_EQ(SpeakerOf(q), "Bartineau");
+}
+
 TEST_F(ResolutionTest, UnknownPersonGetsTheFullestNameOfTheArticle) {
   Quotation q = QuotationOf(
       "« Nous partirons », a déclaré M. Dupont.\nLe maire, Paul Dupont, dirige la ville depuis "

@@ -372,6 +372,19 @@ void AppendFoldCase(std::string_view text, std::string* out) {
   }
 }
 
+bool SameWordInitials(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] != b[j]) return false;
+    i = a.find(' ', i);
+    j = b.find(' ', j);
+    if (i == std::string_view::npos || j == std::string_view::npos) return i == j;
+    ++i;
+    ++j;
+  }
+  return i >= a.size() && j >= b.size();
+}
+
 int EditDistance(std::string_view a, std::string_view b) {
   // Three rolling rows (the one before last is needed for transpositions),
   // reused per thread: names are compared by the thousand.

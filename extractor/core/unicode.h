@@ -90,6 +90,12 @@ void AppendFoldCase(std::string_view text, std::string* out);
 // Damerau-Levenshtein distance over code points (transpositions count 1).
 int EditDistance(std::string_view a, std::string_view b);
 
+// Whether a and b have as many space-separated words, each starting with
+// the same byte. A misspelt name keeps its initials (« Soltenberg »): a
+// name that differs from a known one by its first letter (« Garnier »,
+// « Barnier ») is another name.
+bool SameWordInitials(std::string_view a, std::string_view b);
+
 }  // namespace guillemet
 
 #endif  // GUILLEMET_CORE_UNICODE_H_

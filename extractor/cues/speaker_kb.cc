@@ -731,6 +731,7 @@ const Speaker* SpeakerKb::FindClosestUncached(std::string_view name, int max_dis
       if (std::abs(candidate.length - query_length) > std::min(best, max_distance)) continue;
       const LetterCounts& query_counts = candidate.org ? org_counts : counts;
       if (candidate.counts.DistanceBound(query_counts) > std::min(best, max_distance)) continue;
+      if (!SameWordInitials(candidate.org ? org_key : key, candidate.key)) continue;
       int distance = EditDistance(candidate.org ? org_key : key, candidate.key);
       if (distance < best) {
         best = distance;

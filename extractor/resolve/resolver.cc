@@ -251,7 +251,7 @@ class Resolver {
           for (auto& [surname, list] : surname_) {
             // Lower bounds of the edit distance first: most surnames of the
             // article are nowhere near this one.
-            if (list.size() != 1 ||
+            if (list.size() != 1 || !SameWordInitials(surname, key) ||
                 std::abs(static_cast<int>(CountCodePoints(surname)) - key_length) > distance ||
                 cues::LetterCounts(surname).DistanceBound(key_counts) > distance) {
               continue;
