@@ -140,6 +140,13 @@ TEST_F(MentionFinderTest, ClauseBetweenANameAndACommaBreaksTheApposition) {
               Contains(AllOf(HasWords("Terres Vives"), Field(&FoundMention::apposed, ""))));
 }
 
+TEST_F(MentionFinderTest, APartyInBracketsStaysInsideAnApposition) {
+  EXPECT_THAT(Mentions("« Non », a dit le maire (PS), Jean Roux, hier."),
+              Contains(AllOf(HasWords("Jean Roux"), Field(&FoundMention::apposed, "le maire"))));
+  EXPECT_THAT(Mentions("« Non », a dit Jean Roux (PS), le maire, hier."),
+              Contains(AllOf(HasWords("Jean Roux"), Field(&FoundMention::apposed, "le maire"))));
+}
+
 TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
   EXPECT_THAT(Mentions("Interrogé sur les propos de M. Dupont, le porte-parole a répondu : « Non »."),
               Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));

@@ -748,11 +748,32 @@ class Finder {
     return end;
   }
 
+  // The end of a short group in brackets opening at `first` and closing
+  // before `limit` (« (PS) », « (divers droite) »); `first` if there is none.
+  int BracketedGroupEnd(int first, int limit) const {
+    constexpr int kMaxInside = 4;
+    if (first >= limit || tokens_[first].norm != "(") return first;
+    for (int k = first + 1; k < limit && k <= first + kMaxInside + 1; ++k) {
+      const Token& t = tokens_[k];
+      if (t.norm == ")") return k > first + 1 ? k + 1 : first;
+      if (t.type != Token::kWord || lex_.FormsOf(t.norm) != nullptr ||
+          lex_.AuxiliaryOf(t.norm) != nullptr) {
+        return first;
+      }
+    }
+    return first;
+  }
+
   // "La conseillère déléguée à l'environnement, Sandrine Morvan": only a
-  // short complement of lowercase words between an office and its name.
+  // short complement of lowercase words between an office and its name,
+  // then perhaps a group in brackets.
   bool ComplementOnly(int first, int end) const {
     if (end - first > 6) return false;
     for (int k = first; k < end; ++k) {
+      if (const int after = BracketedGroupEnd(k, end); after > k) {
+        if (after == end) return true;
+        return false;
+      }
       const Token& t = tokens_[k];
       if (t.type != Token::kWord || t.capitalized) return false;
       if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr ||
@@ -769,7 +790,12 @@ class Finder {
     std::vector<Mention>& ms = a_.mentions;
     for (size_t m = 0; m + 1 < ms.size(); ++m) {
       Mention& a = ms[m];
-      Mention& b = ms[m + 1];
+      // « le maire (PS), Jean Roux »: the party is a label in brackets
+      // between the two.
+      size_t next = m + 1;
+      const int brackets_end = BracketedGroupEnd(a.end_token, static_cast<int>(tokens_.size()));
+      if (ms[next].end_token <= brackets_end && next + 1 < ms.size()) ++next;
+      Mention& b = ms[next];
       if (tokens_[a.first_token].sentence != tokens_[b.first_token].sentence) continue;
       if (!SameLine(a.end_token - 1, b.first_token + 1)) continue;
       int gap = b.first_token - a.end_token;
@@ -777,9 +803,13 @@ class Finder {
       // ("la conseillère déléguée à l'environnement, Sandrine Morvan"); after
       // a name they are rather the rest of a clause ("le festival Scènes
       // d'été fête ses vingt ans, la ministre ...").
-      bool comma = gap >= 1 && tokens_[b.first_token - 1].norm == "," &&
-                   (gap == 1 || (a.kind != Mention::kName &&
-                                 ComplementOnly(a.end_token, b.first_token - 1)));
+      // A party or a note in brackets may sit between them, after a name as
+      // after an office (« le maire (divers droite), Jean Roux »).
+      const int before_comma = b.first_token - 1;
+      const int after_brackets = BracketedGroupEnd(a.end_token, before_comma);
+      bool comma = gap >= 1 && tokens_[before_comma].norm == "," &&
+                   (after_brackets == before_comma ||
+                    (a.kind != Mention::kName && ComplementOnly(a.end_token, before_comma)));
       if (gap != 0 && !comma) continue;
       // Without a comma only "office Name" reads as one person: in "à
       // Ankara le chef de la diplomatie" the name is a place.
@@ -825,7 +855,7 @@ class Finder {
         continue;
       }
       if ((a_office && b_person) || (a_person && b_office)) {
-        a.apposed = static_cast<int>(m + 1);
+        a.apposed = static_cast<int>(next);
         b.apposed = static_cast<int>(m);
         Mention& office = a_office ? a : b;
         Mention& person = a_office ? b : a;
