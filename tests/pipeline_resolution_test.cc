@@ -282,6 +282,21 @@ TEST_F(ResolutionTest, ASurnameThatDiffersFromAnEarlierOneByItsInitialIsAnotherP
   EXPECT_EQ(SpeakerOf(q), "Bartineau");
 }
 
+TEST_F(ResolutionTest, SelonElleAfterTheColonOfItsSubjectIsThatSubject) {
+  Quotation q = QuotationOf(
+      "« Non », a dit Anne Roux.\nLa maire, Julie Morel, a voulu rassurer : selon elle, tout sera "
+      "« prêt en mai ».",
+      "prêt en mai");
+  EXPECT_EQ(SpeakerOf(q), "Julie Morel");
+}
+
+TEST_F(ResolutionTest, SelonLuiInsideTheClauseOfItsSubjectIsSomeoneElse) {
+  Quotation q = QuotationOf(
+      "« Non », a dit Paul Roux.\nLe président n'a, selon lui, « aucune intention » de céder.",
+      "aucune intention");
+  EXPECT_EQ(SpeakerOf(q), "Paul Roux");
+}
+
 TEST_F(ResolutionTest, UnknownPersonGetsTheFullestNameOfTheArticle) {
   Quotation q = QuotationOf(
       "« Nous partirons », a déclaré M. Dupont.\nLe maire, Paul Dupont, dirige la ville depuis "

@@ -949,6 +949,22 @@ class Resolver {
 
   // "qu'il", "dans lequel il écrit", "où elle", "lorsqu'il": a pronoun
   // subject of a clause inside the sentence.
+  // Whether one of `cues` is a source preposition ("selon", "d'après")
+  // just before `token`.
+  bool SourcePrepositionEndsAt(const std::vector<int>& cues, int token) const {
+    for (int c : cues) {
+      if (a_.cues[c].form == Cue::kSource && a_.cues[c].end_token == token) return true;
+    }
+    return false;
+  }
+
+  bool ColonBetween(int first, int end) const {
+    for (int k = first; k < end; ++k) {
+      if (tokens_[k].norm == ":") return true;
+    }
+    return false;
+  }
+
   static bool OpensASubordinateClause(const std::string& w) {
     return w == "qu'" || w == "que" || w == "lequel" || w == "laquelle" || w == "lesquels" ||
            w == "lesquelles" || w == "où" || w == "dont" || w == "lorsqu'" || w == "lorsque" ||
@@ -1412,10 +1428,16 @@ class Resolver {
       }
     }
     // "Ce dernier n'a pas caché qu'il aurait souhaité « ... »": the subject
-    // of a clause after "que" is the main clause's subject when it fits.
-    if (!clitic && pronoun_token > 0 && OpensASubordinateClause(tokens_[pronoun_token - 1].norm)) {
+    // of a clause after "que" is the main clause's subject when it fits;
+    // so is the pronoun of "selon elle" after a colon that ends the
+    // subject's clause ("L'adjointe, Anne Roux, a tenté de rassurer :
+    // selon elle, ..."), but not inside that clause ("Poutine n'a, selon
+    // lui, aucune intention"), where it is someone else.
+    const bool subordinate = pronoun_token > 0 && OpensASubordinateClause(tokens_[pronoun_token - 1].norm);
+    if (!clitic && (subordinate || SourcePrepositionEndsAt(cues, pronoun_token))) {
       const int main = subjects_.of_sentence[current_sentence_];
-      if (main >= 0 && main != index && a_.mentions[main].end_token < pronoun_token) {
+      if (main >= 0 && main != index && a_.mentions[main].end_token < pronoun_token &&
+          (subordinate || ColonBetween(a_.mentions[main].end_token, pronoun_token))) {
         const int e = Resolve(main);
         if (!mention.plural && IsSingularPersonOf(e, mention.gender)) {
           *how = "pronoun_to_subject_of_sentence";
