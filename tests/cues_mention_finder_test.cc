@@ -236,6 +236,11 @@ TEST_F(MentionFinderTest, FormerOfficeIsMarked) {
 
 // --- Epithets and descriptions --------------------------------------------
 
+TEST_F(MentionFinderTest, EpithetThatStartsWithAncienIsWhole) {
+  EXPECT_THAT(Mentions("« Oui », a dit l'ancien agent du KGB."),
+              Contains(IsMention("l'ancien agent du KGB", Mention::kEpithet)));
+}
+
 TEST_F(MentionFinderTest, EpithetWithADefiniteArticle) {
   EXPECT_THAT(Mentions("« Nous partirons », a dit le Norvégien."),
               Contains(IsMention("le Norvégien", Mention::kEpithet)));

@@ -277,9 +277,16 @@ class Finder {
       }
     }
     // Epithets name someone already met: "le Norvégien", not "un diplomate".
-    int epithet_len = (det != nullptr && det->definite)
-                          ? lex_.kb_epithets().LongestAt(tokens_, j, &payloads)
-                          : 0;
+    // Some start with "ancien" themselves ("l'ancien patron d'ExxonMobil").
+    int epithet_len = 0;
+    if (det != nullptr && det->definite) {
+      epithet_len = lex_.kb_epithets().LongestAt(tokens_, i + 1, &payloads);
+      if (epithet_len > 0) {
+        j = i + 1;
+      } else {
+        epithet_len = lex_.kb_epithets().LongestAt(tokens_, j, &payloads);
+      }
+    }
     if (epithet_len > 0 && SameLine(j, j + epithet_len)) {
       Mention m;
       m.first_token = i;
