@@ -297,6 +297,20 @@ TEST_F(ResolutionTest, SelonLuiInsideTheClauseOfItsSubjectIsSomeoneElse) {
   EXPECT_EQ(SpeakerOf(q), "Paul Roux");
 }
 
+TEST_F(ResolutionTest, ADescriptionWithANationalityNamesTheOnePersonOfThatNationality) {
+  Quotation q = QuotationOf(
+      "Paul Roux a reçu son homologue belge, Jan Peeters. « Oui », a dit M. Roux.\n"
+      "Le ministre belge a salué « un bon accord ».",
+      "un bon accord");
+  EXPECT_EQ(SpeakerOf(q), "Jan Peeters");
+}
+
+TEST_F(ResolutionTest, SonHomologueIsNeverTheStorysOwnPerson) {
+  Quotation q = QuotationOf("« Oui », a dit Paul Roux.\nSon homologue a jugé l'accord « fragile ».",
+                            "fragile");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 TEST_F(ResolutionTest, UnknownPersonGetsTheFullestNameOfTheArticle) {
   Quotation q = QuotationOf(
       "« Nous partirons », a déclaré M. Dupont.\nLe maire, Paul Dupont, dirige la ville depuis "

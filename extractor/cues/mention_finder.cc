@@ -571,7 +571,8 @@ class Finder {
     if (len > 1 && (m.head == "jeune" || m.head == "jeunes")) m.head = tokens_[k + 1].norm;
     const WordFeatures* noun = lex_.FeaturesOf(WordClass::kSourceNoun, tokens_[k].norm);
     if (det != nullptr) {
-      m.gender = det->gender;
+      // "son homologue", "son amie": before a vowel "son" is feminine too.
+      if (!(tokens_[i].norm == "son" && StartsWithVowel(tokens_[k].norm))) m.gender = det->gender;
       m.plural = det->plural;
     } else if (noun != nullptr) {
       m.gender = noun->gender;
@@ -581,8 +582,24 @@ class Finder {
     // A collective noun is many people whatever its article: "l'entourage".
     if (noun != nullptr && noun->plural) m.plural = true;
     m.end_token = ExtendModifiers(k + len, &m.speakers);
+    // "son homologue sud-coréenne": then the adjective says it.
+    if (m.gender == 0) {
+      for (int q = k + len; q < m.end_token; ++q) {
+        const NationalityForm* f = tokens_[q].capitalized ? nullptr : lex_.NationalityOf(tokens_[q].norm);
+        if (f != nullptr && f->gender == 'f') m.gender = 'f';
+      }
+    }
     if (document) m.is_org = true;
     return Add(m);
+  }
+
+  static bool StartsWithVowel(std::string_view word) {
+    static constexpr std::string_view kVowels[] = {"a", "e", "i", "o", "u", "y", "h", "é", "è",
+                                                   "ê", "â", "î", "ô", "û"};
+    for (std::string_view v : kVowels) {
+      if (word.substr(0, v.size()) == v) return true;
+    }
+    return false;
   }
 
   // "la préfecture de la Vienne", "l'agence régionale de santé (ARS)",

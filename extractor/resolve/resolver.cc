@@ -406,6 +406,47 @@ class Resolver {
     for (const std::string& office : mention.roles) NoteCountryOfOffice(office, person);
   }
 
+  // "le ministre qatari" is not the Saudi minister the article named:
+  // a description with a nationality adjective names only someone known,
+  // by then, to be of that nationality.
+  bool OfTheNationalityItSays(const Mention& mention, int person) const {
+    bool adjective = false;
+    for (int t = mention.first_token; t < mention.end_token; ++t) {
+      if (tokens_[t].capitalized) continue;
+      if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm)) {
+        adjective = true;
+        auto it = nationals_.find(f->nationality);
+        if (it != nationals_.end() &&
+            std::find(it->second.begin(), it->second.end(), person) != it->second.end()) {
+          return true;
+        }
+      }
+    }
+    return !adjective;
+  }
+
+  // The one person met so far whom the article gave a nationality that an
+  // adjective of `mention` says, of a fitting gender; -1 if none or several.
+  int OnlyNationalOfItsAdjective(const Mention& mention) const {
+    int found = -1;
+    for (int t = mention.first_token; t < mention.end_token; ++t) {
+      if (tokens_[t].capitalized) continue;
+      const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm);
+      if (f == nullptr) continue;
+      auto it = nationals_.find(f->nationality);
+      if (it == nationals_.end()) continue;
+      for (int e : it->second) {
+        if (e >= static_cast<int>(last_mentioned_of_.size()) || last_mentioned_of_[e] < 0 ||
+            !GenderFits(mention.gender, entities_[e].gender) || e == found) {
+          continue;
+        }
+        if (found >= 0) return -1;
+        found = e;
+      }
+    }
+    return found;
+  }
+
   // "le président lituanien, Gitanas Nausėda" holds no American or
   // French office that the bare "président" may name: an office of
   // another country than the nationality adjectives of the phrase say.
@@ -893,9 +934,19 @@ class Resolver {
     bool definite = lex_.Is(cues::WordClass::kDeterminer, tokens_[mention.first_token]) &&
                     lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm)->definite;
     int bound = BoundNear(head_bindings_, mention.head, mention.first_token);
-    if (definite && !mention.plural && bound >= 0) {
+    if (definite && !mention.plural && bound >= 0 && OfTheNationalityItSays(mention, bound)) {
       *how = "office_named_in_article";
       return bound;
+    }
+    // "son homologue qatari, cheikh X ... Le ministre qatari": the one
+    // person the article has given that nationality.
+    if (definite && !mention.plural) {
+      NoteNationalitiesOfKnownPeople();
+      const int national = OnlyNationalOfItsAdjective(mention);
+      if (national >= 0) {
+        *how = "nationality";
+        return national;
+      }
     }
     // "le ministre des Solidarités et de la Santé ... Le ministre": the
     // person the article described in full before and never named, not
@@ -924,7 +975,9 @@ class Resolver {
     // Not "le ministre de l'Intérieur" or "l'ancien sénateur du
     // Massachusetts": a proper noun in the complement makes it a precise
     // office, whose holder the article would have named.
-    if (definite && !mention.plural && !ProperNounAfterHead(mention)) {
+    // Not "son homologue", who is someone else than the story's person.
+    if (definite && !mention.plural && !ProperNounAfterHead(mention) &&
+        !lex_.Is(cues::WordClass::kCounterpart, tokens_[HeadToken(mention)])) {
       bool blocked = false;
       int e = LastSalientPerson(mention.gender, false, &blocked);
       // "premier film de la réalisatrice Inès Morvan. « … », a confié la
@@ -934,7 +987,9 @@ class Resolver {
         const int last = LastMentionedOf(SlotOf(mention.gender));
         if (last >= 0 && !entities_[persons_mentioned_[last]].plural) e = persons_mentioned_[last];
       }
-      if (e >= 0 && DescribedOtherwise(mention, e)) return -1;
+      if (e >= 0 && (DescribedOtherwise(mention, e) || OfAnotherNationalityThanItSays(mention, e))) {
+        return -1;
+      }
       if (e >= 0) {
         *how = "definite_description";
         return e;
@@ -947,8 +1002,6 @@ class Resolver {
     return DescriptionEntity(mention, how);
   }
 
-  // "qu'il", "dans lequel il écrit", "où elle", "lorsqu'il": a pronoun
-  // subject of a clause inside the sentence.
   // Whether one of `cues` is a source preposition ("selon", "d'après")
   // just before `token`.
   bool SourcePrepositionEndsAt(const std::vector<int>& cues, int token) const {
@@ -965,6 +1018,8 @@ class Resolver {
     return false;
   }
 
+  // "qu'il", "dans lequel il écrit", "où elle", "lorsqu'il": a pronoun
+  // subject of a clause inside the sentence.
   static bool OpensASubordinateClause(const std::string& w) {
     return w == "qu'" || w == "que" || w == "lequel" || w == "laquelle" || w == "lesquels" ||
            w == "lesquelles" || w == "où" || w == "dont" || w == "lorsqu'" || w == "lorsque" ||
@@ -1149,16 +1204,7 @@ class Resolver {
       *how = "nationality";
       return bound;
     }
-    // The base's people of this article (at most the size of the base):
-    // their offices' countries, once each.
-    if (kb_nationals_noted_.size() < entities_.size()) kb_nationals_noted_.resize(entities_.size());
-    for (auto& [kb, entity] : entity_of_kb_) {
-      if (entities_[entity].is_org || kb_nationals_noted_[entity]) continue;
-      kb_nationals_noted_[entity] = true;
-      for (const cues::RoleSpell& spell : kb_.speakers()[kb].roles) {
-        NoteCountryOfOffice(spell.role, entity);
-      }
-    }
+    NoteNationalitiesOfKnownPeople();
     std::vector<int> met;  // Those the article has named so far.
     auto it = nationals_.find(mention.nationality);
     if (it != nationals_.end()) {
@@ -1179,6 +1225,35 @@ class Resolver {
     if (e < 0 || HasOtherNationality(e, mention.nationality)) return -1;
     *how = "definite_description";
     return e;
+  }
+
+  // The base's people of this article (at most the size of the base):
+  // their offices' countries, once each.
+  void NoteNationalitiesOfKnownPeople() {
+    if (kb_nationals_noted_.size() < entities_.size()) kb_nationals_noted_.resize(entities_.size());
+    for (auto& [kb, entity] : entity_of_kb_) {
+      if (entities_[entity].is_org || kb_nationals_noted_[entity]) continue;
+      kb_nationals_noted_[entity] = true;
+      for (const cues::RoleSpell& spell : kb_.speakers()[kb].roles) {
+        NoteCountryOfOffice(spell.role, entity);
+      }
+    }
+  }
+
+  // "son homologue russe" is not the American the story is about: a
+  // description's nationality adjectives, none of which `person` is known
+  // to have, while another is known.
+  bool OfAnotherNationalityThanItSays(const Mention& mention, int person) {
+    NoteNationalitiesOfKnownPeople();
+    bool adjective = false;
+    for (int t = mention.first_token; t < mention.end_token; ++t) {
+      if (tokens_[t].capitalized) continue;
+      const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm);
+      if (f == nullptr) continue;
+      if (!HasOtherNationality(person, f->nationality)) return false;
+      adjective = true;
+    }
+    return adjective;
   }
 
   bool HasOtherNationality(int entity, int nationality) const {
