@@ -114,6 +114,11 @@ TEST_F(MentionFinderTest, NameWithParticles) {
   }
 }
 
+TEST_F(MentionFinderTest, NameWithAHyphenatedParticle) {
+  EXPECT_THAT(Mentions("« Oui », a dit Adel al-Jubeir hier."),
+              Contains(IsMention("Adel al-Jubeir", Mention::kName)));
+}
+
 TEST_F(MentionFinderTest, NameWithAnInitial) {
   EXPECT_THAT(Mentions("« Rien ne change », a dit Donald J. Trump."),
               Contains(IsMention("Donald J. Trump", Mention::kName)));

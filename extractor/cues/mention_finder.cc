@@ -361,6 +361,10 @@ class Finder {
         end += 2;
         continue;
       }
+      if (end > k && IsParticleJoinedToAName(w)) {
+        ++end;
+        continue;
+      }
       break;
     }
     if (end == k) return i;
@@ -591,6 +595,19 @@ class Finder {
     }
     if (document) m.is_org = true;
     return Add(m);
+  }
+
+  // "al-Jubeir", "el-Sissi": a lowercase particle joined by a hyphen to
+  // a capitalised word, inside a name ("Adel al-Jubeir").
+  bool IsParticleJoinedToAName(const Token& w) const {
+    if (!IsWord(w) || w.capitalized) return false;
+    const size_t hyphen = w.norm.str().find('-');
+    if (hyphen == std::string::npos || hyphen == 0) return false;
+    const size_t after = w.span.begin + hyphen + 1;
+    if (after >= w.span.end || a_.text[w.span.begin + hyphen] != '-') return false;
+    const char c = a_.text[after];
+    if (!(c >= 'A' && c <= 'Z')) return false;
+    return lex_.FeaturesOf(WordClass::kParticle, std::string_view(w.norm).substr(0, hyphen)) != nullptr;
   }
 
   static bool StartsWithVowel(std::string_view word) {
