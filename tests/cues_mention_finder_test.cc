@@ -152,6 +152,13 @@ TEST_F(MentionFinderTest, APartyInBracketsStaysInsideAnApposition) {
               Contains(AllOf(HasWords("Jean Roux"), Field(&FoundMention::apposed, "le maire"))));
 }
 
+TEST_F(MentionFinderTest, OfficeWithoutArticleAfterAWordIsNotInAppositionToTheNextName) {
+  EXPECT_THAT(Mentions("Paul Roux élu président, Rennes conteste le vote."),
+              Not(Contains(AllOf(HasWords("Rennes"), Field(&FoundMention::apposed, "président")))));
+  EXPECT_THAT(Mentions("Président depuis 2014, Paul Roux a dit « non »."),
+              Contains(AllOf(HasWords("Paul Roux"), Field(&FoundMention::apposed, "Président"))));
+}
+
 TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
   EXPECT_THAT(Mentions("Interrogé sur les propos de M. Dupont, le porte-parole a répondu : « Non »."),
               Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));

@@ -311,6 +311,12 @@ TEST_F(ResolutionTest, SonHomologueIsNeverTheStorysOwnPerson) {
   EXPECT_EQ(SpeakerOf(q), kNone);
 }
 
+TEST_F(ResolutionTest, AnOfficeOfOneGenderIsNotItsHolderOfTheOther) {
+  Quotation q = QuotationOf("« Nous continuerons », a déclaré la présidente.", "Nous continuerons",
+                            "2020-03-10");
+  EXPECT_NE(SpeakerOf(q), "Emmanuel Macron");
+}
+
 TEST_F(ResolutionTest, UnknownPersonGetsTheFullestNameOfTheArticle) {
   Quotation q = QuotationOf(
       "« Nous partirons », a déclaré M. Dupont.\nLe maire, Paul Dupont, dirige la ville depuis "

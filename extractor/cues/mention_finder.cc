@@ -895,6 +895,14 @@ class Finder {
           tokens_[b.end_token].type == Token::kWord) {
         continue;
       }
+      // "désigné secrétaire général, Ankara lève son veto": an office with
+      // no article after a word is that word's attribute, not in
+      // apposition; without one it starts the sentence or a clause
+      // ("Secrétaire général depuis 2014, Jens Stoltenberg a …").
+      if (a_office && b_person && a.first_token > 0 && IsWord(tokens_[a.first_token - 1]) &&
+          !tokens_[a.first_token].line_start && !lex_.Is(WordClass::kDeterminer, tokens_[a.first_token])) {
+        continue;
+      }
       if ((a_office && b_person) || (a_person && b_office)) {
         a.apposed = static_cast<int>(next);
         b.apposed = static_cast<int>(m);

@@ -806,6 +806,10 @@ class Resolver {
         if (std::find(holders.begin(), holders.end(), e) == holders.end()) holders.push_back(e);
       }
     }
+    // "la présidente" is not a man who holds the office.
+    holders.erase(std::remove_if(holders.begin(), holders.end(),
+                                 [&](int e) { return !GenderFits(mention.gender, entities_[e].gender); }),
+                  holders.end());
     if (!holders.empty()) {
       *how = "office_holder_in_article";
       return holders.size() == 1 ? holders[0] : MostSalient(holders);
@@ -828,6 +832,7 @@ class Resolver {
       if (fitting.size() == 1) on_date = fitting;
     }
     if (on_date.size() != 1) return -1;  // No holder, or an ambiguous office.
+    if (mention.gender != 0 && on_date[0]->gender != 0 && on_date[0]->gender != mention.gender) return -1;
     *how = "office_holder_on_date";
     return KbEntity(KbIndex(on_date[0]));
   }
@@ -934,7 +939,8 @@ class Resolver {
     bool definite = lex_.Is(cues::WordClass::kDeterminer, tokens_[mention.first_token]) &&
                     lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm)->definite;
     int bound = BoundNear(head_bindings_, mention.head, mention.first_token);
-    if (definite && !mention.plural && bound >= 0 && OfTheNationalityItSays(mention, bound)) {
+    if (definite && !mention.plural && bound >= 0 && OfTheNationalityItSays(mention, bound) &&
+        GenderFits(mention.gender, entities_[bound].gender)) {
       *how = "office_named_in_article";
       return bound;
     }
