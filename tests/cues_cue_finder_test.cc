@@ -86,6 +86,10 @@ TEST_F(CueFinderTest, CompoundFormWithAnAdverbBetweenAuxiliaryAndParticiple) {
               ElementsAre(IsCue("a également déclaré", Cue::kFinite)));
 }
 
+TEST_F(CueFinderTest, ObjectPronounBeforeASimpleFormMakesItAVerb) {
+  EXPECT_THAT(Cues("« Non », lui répond la maire."), ElementsAre(IsCue("répond", Cue::kFinite)));
+}
+
 TEST_F(CueFinderTest, StressedPronounBetweenAuxiliaryAndParticiple) {
   EXPECT_THAT(CueWords("La maire avait elle-même jugé le projet « trop cher »."),
               ElementsAre("avait elle-même jugé"));

@@ -254,8 +254,12 @@ class Finder {
     if (prev.type == Token::kPunct) return prev.norm == "," || prev.norm == "-" || prev.norm == "(";
     if (lex_.Is(WordClass::kDeterminer, prev) || lex_.Is(WordClass::kPreposition, prev)) return false;
     if (lex_.Is(WordClass::kRelative, prev) || prev.norm == "ne" || prev.norm == "n'") return true;
-    // An object pronoun comes only before a verb: "il me disait".
-    if (prev.norm == "me" || prev.norm == "m'" || prev.norm == "te" || prev.norm == "t'") return true;
+    // An object pronoun comes only before a verb: "il me disait", "lui
+    // répond l'organisatrice".
+    if (prev.norm == "me" || prev.norm == "m'" || prev.norm == "te" || prev.norm == "t'" ||
+        prev.norm == "lui" || prev.norm == "leur") {
+      return true;
+    }
     int m = a_.mention_at[i - 1];
     return m >= 0 && a_.mentions[m].end_token == i;
   }
