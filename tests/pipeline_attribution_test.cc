@@ -82,6 +82,14 @@ TEST_F(AttributionTest, SubjectNameStandsBeforeALongVerblessApposition) {
   EXPECT_EQ(q.method, "reporting_verb_complement");
 }
 
+TEST_F(AttributionTest, TandisQueOpensAClauseWithItsOwnApposedSubject) {
+  Quotation q = QuotationOf(
+      "« Oui », a dit Paul Roux, tandis que le maire, Jean Morel, appelait les habitants à « rester "
+      "calmes ».",
+      "rester calmes");
+  EXPECT_EQ(SpeakerOf(q), "Jean Morel");
+}
+
 TEST_F(AttributionTest, InvertedInciseWithANameAfterIt) {
   Quotation q = QuotationOf("« Nous ne céderons pas », affirme Paul Dupont.", "Nous ne céderons pas");
   EXPECT_EQ(SpeakerOf(q), "Paul Dupont");

@@ -378,9 +378,19 @@ class SubjectFinder {
     return PreferName(before);
   }
 
+  // A quotation earlier in the clause of token k; "tandis que", "alors
+  // que" or a semicolon open a new clause ("« … », a dit X, tandis que le
+  // maire, Jean Morel, appelait …").
   bool QuoteBefore(int k) const {
-    for (int j = SentenceStart(k); j < k; ++j) {
-      if (tokens_[j].type == Token::kQuote) return true;
+    const int start = SentenceStart(k);
+    for (int j = k - 1; j >= start; --j) {
+      const Token& t = tokens_[j];
+      if (t.type == Token::kQuote) return true;
+      if (t.norm == ";" || ((t.norm == "que" || t.norm == "qu'") && j > start &&
+                            (tokens_[j - 1].norm == "tandis" || tokens_[j - 1].norm == "alors" ||
+                             tokens_[j - 1].norm == "pendant"))) {
+        return false;
+      }
     }
     return false;
   }
