@@ -395,7 +395,14 @@ class Sieves {
     // the headline starts with speaks.
     // An organisation that does not start the line is a place or an
     // object ("X arrache le nul à Castelviel : « ... »"): no speaker then.
-    if (a_.mentions[m].is_org && a_.mentions[m].kind == Mention::kName) {
+    // So is a name after a preposition ("Cyberattaque à l'hôpital de
+    // Montérac : « ... »").
+    const int before_name = a_.mentions[m].first_token - 1;
+    const bool complement =
+        Valid(before_name) && a_.mentions[m].kind == Mention::kName &&
+        (lex_.Is(cues::WordClass::kPreposition, tokens_[before_name]) || tokens_[before_name].norm == "de" ||
+         tokens_[before_name].norm == "d'");
+    if ((a_.mentions[m].is_org && a_.mentions[m].kind == Mention::kName) || complement) {
       const int first = FactsOf(q).first_person_name;
       // "Handball : X s'incline à Y : « ... »": a rubric is not a person;
       // a first name, a full name or a known speaker makes one.
