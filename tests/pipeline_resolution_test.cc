@@ -317,6 +317,13 @@ TEST_F(ResolutionTest, AnOfficeOfOneGenderIsNotItsHolderOfTheOther) {
   EXPECT_NE(SpeakerOf(q), "Emmanuel Macron");
 }
 
+TEST_F(ResolutionTest, APseudonymNamesThePersonNamedBeforeIt) {
+  Quotation q = QuotationOf(
+      "Le mur est signé Hugo Lambert, connu sous le nom de Kraft.\n« Regardez », dit Kraft.",
+      "Regardez");
+  EXPECT_EQ(SpeakerOf(q), "Hugo Lambert");
+}
+
 TEST_F(ResolutionTest, UnknownPersonGetsTheFullestNameOfTheArticle) {
   Quotation q = QuotationOf(
       "« Nous partirons », a déclaré M. Dupont.\nLe maire, Paul Dupont, dirige la ville depuis "

@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "core/unicode.h"
@@ -146,6 +147,25 @@ class Resolver {
 
   // Names first, over the whole article: a surname alone may come before
   // or after the full name.
+  // The entity of the person named (by a name of several words) last
+  // before mention `m` in its sentence, when a pseudonym phrase
+  // (words.tsv) ends right before `m`; -1 otherwise.
+  int PersonNamedBeforeItsPseudonym(int m) const {
+    const Mention& mention = a_.mentions[m];
+    if (lex_.words(cues::WordClass::kPseudonym).LongestEndingAt(tokens_, mention.first_token) == 0) {
+      return -1;
+    }
+    const int sentence = tokens_[mention.first_token].sentence;
+    for (int p = m - 1; p >= 0; --p) {
+      const Mention& before = a_.mentions[p];
+      if (tokens_[before.first_token].sentence != sentence) break;
+      if (before.kind != Mention::kName || before.is_org) continue;
+      const int e = entity_of_mention_[p];
+      return e >= 0 && IsPerson(e) ? e : -1;
+    }
+    return -1;
+  }
+
   void ResolveNames() {
     std::vector<int> single;
     for (size_t m = 0; m < a_.mentions.size(); ++m) {
@@ -218,6 +238,23 @@ class Resolver {
         if (longer != institutions_by_first_word.end() && longer->second.size() == 1) {
           text = longer->second[0];
           key = FoldKey(text);
+        }
+      }
+      // "Léa Moreau, connue sous le nom de Lémo": the name after a
+      // pseudonym phrase is another name of the person named before it in
+      // the sentence, then and later ("sourit Lémo").
+      if (!mention.is_org) {
+        const int named = PersonNamedBeforeItsPseudonym(m);
+        if (named >= 0) {
+          entity_of_key_.emplace(key, named);
+          pseudonym_keys_.insert(key);
+          SetEntity(m, named, "pseudonym");
+          continue;
+        }
+        auto own = entity_of_key_.find(key);
+        if (own != entity_of_key_.end() && pseudonym_keys_.count(key)) {
+          SetEntity(m, own->second, "pseudonym");
+          continue;
         }
       }
       auto it = surname_.find(key);
@@ -1754,6 +1791,7 @@ class Resolver {
   static constexpr size_t kMaxNationals = 32;
   std::unordered_map<int, std::vector<int>> nationals_;
   std::vector<bool> kb_nationals_noted_;  // Per entity.
+  std::unordered_set<std::string> pseudonym_keys_;  // Keys that entity_of_key_ got from a pseudonym.
   std::vector<int> persons_mentioned_;  // In text order, for "ce dernier".
   std::vector<int> last_mentioned_of_;  // Per entity: its last index in persons_mentioned_.
   std::vector<int> last_mentioned_of_gender_;  // Per gender slot, or -1.
