@@ -395,11 +395,13 @@ class Sieves {
     // the headline starts with speaks.
     // An organisation that does not start the line is a place or an
     // object ("X arrache le nul à Castelviel : « ... »"): no speaker then.
-    // So is a name after a preposition ("Cyberattaque à l'hôpital de
-    // Montérac : « ... »").
+    // So is a name after a preposition that nothing marks as a person's
+    // ("Cyberattaque à l'hôpital de Montérac : « ... »"; not "le message
+    // de Claire Martin : « ... »").
     const int before_name = a_.mentions[m].first_token - 1;
     const bool complement =
-        Valid(before_name) && a_.mentions[m].kind == Mention::kName &&
+        Valid(before_name) && a_.mentions[m].kind == Mention::kName && a_.mentions[m].gender == 0 &&
+        a_.mentions[m].speakers.empty() &&
         (lex_.Is(cues::WordClass::kPreposition, tokens_[before_name]) || tokens_[before_name].norm == "de" ||
          tokens_[before_name].norm == "d'");
     if ((a_.mentions[m].is_org && a_.mentions[m].kind == Mention::kName) || complement) {
