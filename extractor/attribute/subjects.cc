@@ -383,7 +383,16 @@ class SubjectFinder {
   // maire, Jean Morel, appelait …").
   bool QuoteBefore(int k) const {
     const int start = SentenceStart(k);
+    // Bounded: past that, any quotation of the sentence counts, found from
+    // its start, so that a sentence of thousands of cues stays linear.
+    constexpr int kMaxClauseLookBack = 48;
     for (int j = k - 1; j >= start; --j) {
+      if (k - j > kMaxClauseLookBack) {
+        for (int f = start; f < j; ++f) {
+          if (tokens_[f].type == Token::kQuote) return true;
+        }
+        return false;
+      }
       const Token& t = tokens_[j];
       if (t.type == Token::kQuote) return true;
       if (t.norm == ";" || ((t.norm == "que" || t.norm == "qu'") && j > start &&
