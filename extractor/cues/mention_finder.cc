@@ -67,7 +67,7 @@ class Finder {
   bool InstitutionAdjective(int k) const {
     const Token& t = tokens_[k];
     if (t.type != Token::kWord || t.capitalized || t.line_start) return false;
-    const std::string& w = t.norm;
+    const Norm& w = t.norm;
     if (w.size() < 5) return false;
     return EndsWithOneOf(w, {"el", "al", "ale", "aux", "ales", "éen", "éenne", "ien", "ienne",
                              "ain", "aine", "if", "ive", "els", "éens", "éennes", "aines",
@@ -76,7 +76,7 @@ class Finder {
   }
 
   static bool PluralWord(const Token& t) {
-    const std::string& w = t.norm;
+    const Norm& w = t.norm;
     return t.type == Token::kWord && w.size() > 3 && (w.back() == 's' || w.back() == 'x');
   }
 
@@ -406,7 +406,7 @@ class Finder {
     m.kind = Mention::kName;
     // People take no article in French: "la Russie", "le Qatar" are not
     // people; nor are names after "à" or "en": "à Ankara", "en Syrie".
-    const std::string& article = tokens_[i].norm;
+    const Norm& article = tokens_[i].norm;
     bool has_article = det != nullptr && (article == "le" || article == "la" || article == "les" ||
                                           article == "l'" || article == "du" || article == "des" ||
                                           article == "au" || article == "aux");
@@ -692,7 +692,7 @@ class Finder {
           before_de = end;
           ++end;
           // "de la", "de l'", and the indefinite "d'un pays", "d'une ville".
-          const std::string& next = tokens_[end].norm;
+          const Norm& next = tokens_[end].norm;
           if (next == "la" || next == "l'" || next == "un" || next == "une") ++end;
           after_de = true;
           continue;
@@ -739,7 +739,7 @@ class Finder {
     }
     if (after_de && end > before_de && !tokens_[end - 1].capitalized) {
       // Only an article or a preposition was taken after the last "de".
-      const std::string& last = tokens_[end - 1].norm;
+      const Norm& last = tokens_[end - 1].norm;
       if (last == "de" || last == "d'" || last == "du" || last == "des" || last == "la" ||
           last == "l'" || last == "un" || last == "une") {
         end = before_de;

@@ -15,10 +15,10 @@ namespace {
 // Elided words that stand apart from the next word ("l'Otan", "qu'il").
 // Anything else with an inner apostrophe stays whole ("aujourd'hui", "O'Brien").
 bool IsElisionPrefix(std::string_view folded) {
-  static const char* const kPrefixes[] = {"l",  "d",  "qu", "n",     "s",      "c",      "j",
+  static constexpr std::string_view kPrefixes[] = {"l",  "d",  "qu", "n",     "s",      "c",      "j",
                                           "m",  "t",  "jusqu", "lorsqu", "puisqu", "quoiqu",
                                           "presqu"};
-  for (const char* p : kPrefixes) {
+  for (std::string_view p : kPrefixes) {
     if (folded == p) return true;
   }
   return false;
@@ -393,12 +393,12 @@ bool EndsSentence(const Token& t) {
 // "M.", "Mme.", "Dr.", initials: a period after them does not end a sentence.
 bool IsAbbreviation(const Token& t) {
   if (t.type != Token::kWord) return false;
-  static const char* const kAbbreviations[] = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me",
+  static constexpr std::string_view kAbbreviations[] = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me",
                                                "mgr", "st", "ste", "av", "no", "nº", "art",
                                                "p", "cf", "etc", "env", "gén", "col", "lt"};
   if (t.capitalized && t.span.size() == 1) return true;  // An initial: "Donald J. Trump".
-  for (const char* a : kAbbreviations) {
-    if (t.norm == a && (t.capitalized || t.norm == "etc" || t.norm == "cf" || t.norm == "env")) {
+  for (std::string_view a : kAbbreviations) {
+    if (NormEquals(t.norm, a) && (t.capitalized || t.norm == "etc" || t.norm == "cf" || t.norm == "env")) {
       return t.norm != "etc";
     }
   }
