@@ -241,7 +241,7 @@ std::string FoldKey(std::string_view text) {
       key[w++] = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : b == '`' ? '\'' : static_cast<char>(b);
       continue;
     }
-    const char32_t c = DecodeUtf8Multibyte(text, &i);
+    const char32_t c = DecodeUtf8(text, &i);
     if (IsSpace(c)) {
       pending_space = w != 0;
       continue;
