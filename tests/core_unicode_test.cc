@@ -30,6 +30,9 @@ TEST(FoldKey, LowercasesDropsAccentsAndUnifiesMarks) {
       {"e\xCC\x81t\xC3\xA9", "ete"},                     // a combining accent
       {"a\xFF" "b", "a\xEF\xBF\xBD" "b"},                // an invalid byte: U+FFFD, three bytes
       {std::string_view("a\0B", 3), std::string_view("a\0b", 3)},
+      // Long enough for eight bytes at a time, with spaces at their edges.
+      {" Le Premier Ministre a DIT :  \xC2\xAB Nous avons gagn\xC3\xA9 \xC2\xBB  ce soir. ",
+       "le premier ministre a dit : \xC2\xAB nous avons gagne \xC2\xBB ce soir."},
   };
   for (const auto& c : kCases) {
     EXPECT_EQ(FoldKey(c.text), c.key) << c.text;

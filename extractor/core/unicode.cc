@@ -208,6 +208,44 @@ std::string_view KeyOf(char32_t c, const LatinTables& latin, std::string* scratc
   return *scratch;
 }
 
+// Bit 7 of each of eight ASCII bytes set when the byte is in [lo, hi]:
+// adding 80 - lo sets it from lo on, adding 7F - hi from past hi on, and
+// no byte of an ASCII word carries into the next.
+uint64_t AsciiBytesInRange(uint64_t word, unsigned char lo, unsigned char hi) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  return (word + (0x80 - lo) * kOnes) & ~(word + (0x7F - hi) * kOnes) & 0x80 * kOnes;
+}
+
+// FoldKey of eight bytes of plain ASCII text (no byte past ASCII, no white
+// space but single spaces, no backquote), most of a quotation's bytes:
+// lowercased all at once, written at key[*w]. Returns false, writing
+// nothing, for any other eight bytes, and for a space first that would
+// lead the key or continue the white space before.
+bool FoldPlainAsciiChunk(const unsigned char* in, char* key, size_t* w, bool* pending_space) {
+  uint64_t chunk;
+  std::memcpy(&chunk, in, 8);
+  if ((chunk & 0x8080808080808080ULL) != 0) return false;
+  const uint64_t spaces = AsciiBytesInRange(chunk, ' ', ' ');
+  if ((AsciiBytesInRange(chunk, '\t', '\r') | AsciiBytesInRange(chunk, '`', '`')) != 0 ||
+      (spaces & (spaces << 8)) != 0) {
+    return false;
+  }
+  if (in[0] == ' ' && (*pending_space || *w == 0)) return false;
+  if (*pending_space) {
+    key[(*w)++] = ' ';
+    *pending_space = false;
+  }
+  const uint64_t lowered = chunk | AsciiBytesInRange(chunk, 'A', 'Z') >> 2;  // 80 >> 2 = 20
+  std::memcpy(key + *w, &lowered, 8);
+  *w += 8;
+  // A space last is written only before what follows it, as in FoldKey.
+  if (in[7] == ' ') {
+    --*w;
+    *pending_space = true;
+  }
+  return true;
+}
+
 }  // namespace
 
 // One pass that writes into a string sized to the text, rather than
@@ -227,10 +265,30 @@ std::string FoldKey(std::string_view text) {
   bool pending_space = false;  // White space read since the last byte written.
   std::string icu_key;
   for (size_t i = 0; i < n;) {
-    const unsigned char b = bytes[i];
-    if (b < 0x80) {
-      ++i;
-      if (IsAsciiSpace(b)) {
+    if (i + 8 <= n && FoldPlainAsciiChunk(bytes + i, key, &w, &pending_space)) {
+      i += 8;
+      continue;
+    }
+    // Any other eight bytes, a character at a time (not retrying the
+    // chunk at every byte).
+    const size_t slow_end = std::min(n, i + 8);
+    while (i < slow_end) {
+      const unsigned char b = bytes[i];
+      if (b < 0x80) {
+        ++i;
+        if (IsAsciiSpace(b)) {
+          pending_space = w != 0;
+          continue;
+        }
+        if (pending_space) {
+          key[w++] = ' ';
+          pending_space = false;
+        }
+        key[w++] = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : b == '`' ? '\'' : static_cast<char>(b);
+        continue;
+      }
+      const char32_t c = DecodeUtf8(text, &i);
+      if (IsSpace(c)) {
         pending_space = w != 0;
         continue;
       }
@@ -238,32 +296,21 @@ std::string FoldKey(std::string_view text) {
         key[w++] = ' ';
         pending_space = false;
       }
-      key[w++] = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : b == '`' ? '\'' : static_cast<char>(b);
-      continue;
+      if (const char single = SingleByteKey(c, latin)) {
+        key[w++] = single;
+        continue;
+      }
+      const std::string_view long_key = KeyOf(c, latin, &icu_key);
+      // Room for the key and for all that is left to read; grown by doubling,
+      // so that a text full of such characters stays linear.
+      const size_t needed = w + long_key.size() + (n - i);
+      if (needed > out.size()) {
+        out.resize(std::max(needed, 2 * out.size()));
+        key = out.data();
+      }
+      std::memcpy(key + w, long_key.data(), long_key.size());
+      w += long_key.size();
     }
-    const char32_t c = DecodeUtf8(text, &i);
-    if (IsSpace(c)) {
-      pending_space = w != 0;
-      continue;
-    }
-    if (pending_space) {
-      key[w++] = ' ';
-      pending_space = false;
-    }
-    if (const char single = SingleByteKey(c, latin)) {
-      key[w++] = single;
-      continue;
-    }
-    const std::string_view long_key = KeyOf(c, latin, &icu_key);
-    // Room for the key and for all that is left to read; grown by doubling,
-    // so that a text full of such characters stays linear.
-    const size_t needed = w + long_key.size() + (n - i);
-    if (needed > out.size()) {
-      out.resize(std::max(needed, 2 * out.size()));
-      key = out.data();
-    }
-    std::memcpy(key + w, long_key.data(), long_key.size());
-    w += long_key.size();
   }
   out.resize(w);
   return out;
