@@ -151,12 +151,13 @@ class Resolver {
     for (size_t m = 0; m < a_.mentions.size(); ++m) {
       const Mention& mention = a_.mentions[m];
       if (mention.kind != Mention::kName) continue;
-      std::string text = Text(cues::NameSpan(lex_, a_, mention));
-      std::string key = FoldKey(text);
+      // A name the base knows needs neither its text nor its key.
       if (mention.speakers.size() == 1) {
         SetEntity(m, KbEntity(mention.speakers[0]), "name");
         continue;
       }
+      std::string text = Text(cues::NameSpan(lex_, a_, mention));
+      std::string key = FoldKey(text);
       bool multi = key.find(' ') != std::string::npos || mention.speakers.size() > 1;
       if (!multi || mention.is_org) {
         single.push_back(static_cast<int>(m));
