@@ -104,7 +104,7 @@ class Finder {
         return false;
       }
     }
-    return !CapitalisedInside(tokens_[k].norm) && lex_.FirstNameGender(FoldKey(tokens_[k].norm)) == 0;
+    return !CapitalisedInside(tokens_[k].norm) && lex_.FirstNameGenderOfNorm(tokens_[k].norm) == 0;
   }
 
   // Whether the article writes `norm` with a capital somewhere other than
@@ -341,8 +341,8 @@ class Finder {
       }
       if (IsWord(w) && w.capitalized && (end == k || !lex_.Is(WordClass::kNotName, w))) {
         // "page Facebook Christian Dupont": a first name starts a new name.
-        if (end > k && lex_.FirstNameGender(FoldKey(w.norm)) != 0 &&
-            lex_.FirstNameGender(FoldKey(tokens_[end - 1].norm)) == 0 && title_len == 0 &&
+        if (end > k && lex_.FirstNameGenderOfNorm(w.norm) != 0 &&
+            lex_.FirstNameGenderOfNorm(tokens_[end - 1].norm) == 0 && title_len == 0 &&
             !IsInitial(tokens_, end - 2)) {
           break;
         }
@@ -359,9 +359,9 @@ class Finder {
     if (end == k) return i;
     if (title_len == 0 && det == nullptr && LoneInitialCapital(k, end)) return i;
     // Split at an inner first name (from the second token on).
-    if (title_len == 0 && end - k >= 2 && lex_.FirstNameGender(FoldKey(tokens_[k].norm)) == 0) {
+    if (title_len == 0 && end - k >= 2 && lex_.FirstNameGenderOfNorm(tokens_[k].norm) == 0) {
       for (int q = k + 1; q < end; ++q) {
-        if (lex_.FirstNameGender(FoldKey(tokens_[q].norm)) != 0) {
+        if (lex_.FirstNameGenderOfNorm(tokens_[q].norm) != 0) {
           Mention first;
           first.first_token = det != nullptr ? i : k;
           first.end_token = q;
@@ -417,7 +417,7 @@ class Finder {
     // "le groupe textile Vaudrecourt", "l'entreprise Delmont": the name
     // after a noun that introduces a company is the company's.
     if (!m.is_org && title_len == 0 && det == nullptr && AfterOrgIntroducer(k)) m.is_org = true;
-    m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGender(FoldKey(tokens_[k].norm));
+    m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGenderOfNorm(tokens_[k].norm);
     if (m.is_org) m.gender = 0;
     // "le Conseil constitutionnel", "l'Assemblée nationale", "la Banque
     // mondiale": an institution capitalises only its first word.
