@@ -680,7 +680,7 @@ class Sieves {
   bool ReflexivePredicate(int first_naming_token) const {
     const int aux = first_naming_token - 1;
     if (!Valid(aux) || !Valid(aux - 1)) return false;
-    const std::string& se = tokens_[aux - 1].norm;
+    const Norm& se = tokens_[aux - 1].norm;
     return lex_.AuxiliaryOf(tokens_[aux].norm) != nullptr && (se == "s'" || se == "se");
   }
 

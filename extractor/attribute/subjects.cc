@@ -70,12 +70,12 @@ class SubjectFinder {
   bool OwnWordsAt(int k) const {
     const int n = static_cast<int>(tokens_.size());
     if (k + 1 >= n) return false;
-    const std::string& owner = tokens_[k].norm;
+    const Norm& owner = tokens_[k].norm;
     if (owner != "ses" && owner != "son" && owner != "sa" && owner != "leurs") return false;
     int w = k + 1;
     if (tokens_[w].norm == "propres" || tokens_[w].norm == "propre") ++w;
     if (w >= n) return false;
-    const std::string& noun = tokens_[w].norm;
+    const Norm& noun = tokens_[w].norm;
     return noun == "termes" || noun == "mots" || noun == "propos" || noun == "expression" ||
            noun == "formule";
   }
@@ -107,7 +107,7 @@ class SubjectFinder {
       const int k = cue.end_token;
       const int n = static_cast<int>(tokens_.size());
       if (k >= n) return -1;
-      const std::string& next = tokens_[k].norm;
+      const Norm& next = tokens_[k].norm;
       if (next == "à" || next == "au" || next == "dans") {
         int m = MentionStartingAt(k + 1);
         if (m >= 0 && (a_.mentions[m].kind == Mention::kName ||
@@ -213,7 +213,7 @@ class SubjectFinder {
           if (mention.first_token == first && (mention.apposed >= 0 || person)) {
             return PreferName(m);
           }
-          const std::string& article = tokens_[first].norm;
+          const Norm& article = tokens_[first].norm;
           bool true_article = lex_.Is(cues::WordClass::kDeterminer, tokens_[first]) && article != "de" &&
                               article != "d'" && article != "du" && article != "des";
           if (person && true_article && PlainNounPhrase(first, k)) {
@@ -282,7 +282,7 @@ class SubjectFinder {
           // a preposition) is not the antecedent; the noun phrase before
           // the adjunct's comma is.
           const int first = a_.mentions[m].first_token;
-          const std::string& opening = tokens_[first].norm;
+          const Norm& opening = tokens_[first].norm;
           const bool in_adjunct =
               opening == "au" || opening == "aux" ||
               (first - 1 >= start && lex_.Is(cues::WordClass::kPreposition, tokens_[first - 1]));
@@ -529,16 +529,17 @@ class SubjectFinder {
     return first;
   }
 
-  static bool IsDigitWord(const std::string& w) {
+  static bool IsDigitWord(const Norm& w) {
     return !w.empty() && w[0] >= '0' && w[0] <= '9';
   }
 
-  static bool IsMonth(const std::string& w) {
-    static const char* const kMonths[] = {"janvier", "février", "mars", "avril", "mai", "juin",
+  // Lengths known at compile time: every word of a sentence's start is asked.
+  static bool IsMonth(const Norm& w) {
+    static constexpr std::string_view kMonths[] = {"janvier", "février", "mars", "avril", "mai", "juin",
                                           "juillet", "août", "septembre", "octobre", "novembre",
                                           "décembre", "er"};
-    for (const char* month : kMonths) {
-      if (w == month) return true;
+    for (std::string_view month : kMonths) {
+      if (NormEquals(w, month)) return true;
     }
     return false;
   }
@@ -562,7 +563,7 @@ class SubjectFinder {
       }
       // "Au CHU de Reims, le Pr X ...": a mention that opens with "au" or
       // "aux" holds its own preposition.
-      const std::string& opening = tokens_[mention.first_token].norm;
+      const Norm& opening = tokens_[mention.first_token].norm;
       bool after_preposition = (before >= start &&
                                 lex_.Is(cues::WordClass::kPreposition, tokens_[before]) &&
                                 mention.kind != Mention::kPronoun) ||

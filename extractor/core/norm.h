@@ -82,12 +82,21 @@ class Norm {
   mutable LookUpCache cache_;
 };
 
-inline bool NormEquals(std::string_view a, std::string_view b) {
+// Forced inline: in a long rule function (the mention finder's TryAt)
+// GCC would otherwise call these out of line, and the literal's strlen()
+// would then run on every call instead of folding to a constant.
+#if defined(__GNUC__)
+#define GUILLEMET_NORM_INLINE inline __attribute__((always_inline))
+#else
+#define GUILLEMET_NORM_INLINE inline
+#endif
+
+GUILLEMET_NORM_INLINE bool NormEquals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-inline bool operator==(const Norm& a, const char* b) { return NormEquals(a, b); }
-inline bool operator==(const char* a, const Norm& b) { return NormEquals(a, b); }
+GUILLEMET_NORM_INLINE bool operator==(const Norm& a, const char* b) { return NormEquals(a, b); }
+GUILLEMET_NORM_INLINE bool operator==(const char* a, const Norm& b) { return NormEquals(a, b); }
 inline bool operator==(const Norm& a, const std::string& b) { return NormEquals(a, b); }
 inline bool operator==(const std::string& a, const Norm& b) { return NormEquals(a, b); }
 inline bool operator==(const Norm& a, const Norm& b) { return NormEquals(a, b); }

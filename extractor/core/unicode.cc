@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <array>
-#include <memory>
+#include <cstring>
 #include <vector>
 
 namespace guillemet {
@@ -188,111 +188,131 @@ const icu::Normalizer2* Nfd() {
 
 namespace {
 
-// FoldKey of an ASCII text, with what FoldKey does to ASCII: white space
-// runs made one space (none at either end), apostrophes and backquotes
-// made ', letters lowercased. Written into a buffer of the text's size and
-// copied out once, rather than appended a byte at a time: most names and
-// words are ASCII.
-std::string FoldKeyAscii(std::string_view text) {
-  char stack[64];
-  std::unique_ptr<char[]> heap;
-  char* buffer = stack;
-  if (text.size() > sizeof stack) {
-    heap.reset(new char[text.size()]);
-    buffer = heap.get();
-  }
-  size_t w = 0;
-  bool pending_space = false;
-  for (char c : text) {
-    if (c == ' ' || (c >= '\t' && c <= '\r')) {
-      pending_space = w != 0;
-      continue;
-    }
-    if (pending_space) {
-      buffer[w++] = ' ';
-      pending_space = false;
-    }
-    if (c == '`') c = '\'';
-    buffer[w++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  }
-  return std::string(buffer, w);
+bool IsAsciiSpace(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
+
+// The one byte FoldKey writes for a code point past ASCII, or 0 when it
+// writes none (a space) or several (a key of two bytes or more, or one
+// from ICU): apostrophes and hyphens unified, most accented letters.
+char SingleByteKey(char32_t c, const LatinTables& latin) {
+  if (IsApostrophe(c) || c == 0xB4) return '\'';
+  if (c == 0x2010 || c == 0x2011 || c == 0x2013) return '-';
+  return c < kLatinEnd ? latin.single_key[c] : 0;
 }
 
-bool IsAscii(std::string_view text) {
-  unsigned char any = 0;
-  for (char c : text) any |= static_cast<unsigned char>(c);
-  return any < 0x80;
+// What FoldKey writes for a code point past ASCII: from the table for the
+// Latin blocks, else from ICU in *scratch.
+std::string_view KeyOf(char32_t c, const LatinTables& latin, std::string* scratch) {
+  if (c < kLatinEnd) return latin.key[c];
+  scratch->clear();
+  AppendFoldKeyIcu(c, scratch);
+  return *scratch;
 }
 
-// The end of the run of ASCII bytes other than white space from `i`.
-size_t AsciiWordRun(std::string_view text, size_t i) {
-  while (i < text.size()) {
-    const unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b >= 0x80 || b == ' ' || (b >= '\t' && b <= '\r')) break;
-    ++i;
+// Bit 7 of each of eight ASCII bytes set when the byte is in [lo, hi]:
+// adding 80 - lo sets it from lo on, adding 7F - hi from past hi on, and
+// no byte of an ASCII word carries into the next.
+uint64_t AsciiBytesInRange(uint64_t word, unsigned char lo, unsigned char hi) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  return (word + (0x80 - lo) * kOnes) & ~(word + (0x7F - hi) * kOnes) & 0x80 * kOnes;
+}
+
+// FoldKey of eight bytes of plain ASCII text (no byte past ASCII, no white
+// space but single spaces, no backquote), most of a quotation's bytes:
+// lowercased all at once, written at key[*w]. Returns false, writing
+// nothing, for any other eight bytes, and for a space first that would
+// lead the key or continue the white space before.
+bool FoldPlainAsciiChunk(const unsigned char* in, char* key, size_t* w, bool* pending_space) {
+  uint64_t chunk;
+  std::memcpy(&chunk, in, 8);
+  if ((chunk & 0x8080808080808080ULL) != 0) return false;
+  const uint64_t spaces = AsciiBytesInRange(chunk, ' ', ' ');
+  if ((AsciiBytesInRange(chunk, '\t', '\r') | AsciiBytesInRange(chunk, '`', '`')) != 0 ||
+      (spaces & (spaces << 8)) != 0) {
+    return false;
   }
-  return i;
+  if (in[0] == ' ' && (*pending_space || *w == 0)) return false;
+  if (*pending_space) {
+    key[(*w)++] = ' ';
+    *pending_space = false;
+  }
+  const uint64_t lowered = chunk | AsciiBytesInRange(chunk, 'A', 'Z') >> 2;  // 80 >> 2 = 20
+  std::memcpy(key + *w, &lowered, 8);
+  *w += 8;
+  // A space last is written only before what follows it, as in FoldKey.
+  if (in[7] == ' ') {
+    --*w;
+    *pending_space = true;
+  }
+  return true;
 }
 
 }  // namespace
 
+// One pass that writes into a string sized to the text, rather than
+// appending a byte or a run at a time: FoldKey runs on every quotation and
+// on many words. What is written never outgrows what is read (a run of
+// white space becomes at most one space, an ASCII byte one byte, and most
+// other characters one byte), so the room left stays at least the bytes
+// left to read; a key of several bytes (« », ICU's) is copied in after
+// making sure of the room for it.
 std::string FoldKey(std::string_view text) {
-  if (IsAscii(text)) return FoldKeyAscii(text);
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
   const LatinTables& latin = Latin();
-  for (size_t i = 0; i < text.size();) {
-    const size_t run = AsciiWordRun(text, i);
-    if (run > i) {
-      // A run of ASCII without white space (the words between accented
-      // letters of a long text): appended at once, then folded in place as
-      // below, one byte at a time.
+  const size_t n = text.size();
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::string out(n, '\0');
+  char* key = out.data();
+  size_t w = 0;
+  bool pending_space = false;  // White space read since the last byte written.
+  std::string icu_key;
+  for (size_t i = 0; i < n;) {
+    if (i + 8 <= n && FoldPlainAsciiChunk(bytes + i, key, &w, &pending_space)) {
+      i += 8;
+      continue;
+    }
+    // Any other eight bytes, a character at a time (not retrying the
+    // chunk at every byte).
+    const size_t slow_end = std::min(n, i + 8);
+    while (i < slow_end) {
+      const unsigned char b = bytes[i];
+      if (b < 0x80) {
+        ++i;
+        if (IsAsciiSpace(b)) {
+          pending_space = w != 0;
+          continue;
+        }
+        if (pending_space) {
+          key[w++] = ' ';
+          pending_space = false;
+        }
+        key[w++] = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : b == '`' ? '\'' : static_cast<char>(b);
+        continue;
+      }
+      const char32_t c = DecodeUtf8(text, &i);
+      if (IsSpace(c)) {
+        pending_space = w != 0;
+        continue;
+      }
       if (pending_space) {
-        out.push_back(' ');
+        key[w++] = ' ';
         pending_space = false;
       }
-      const size_t from = out.size();
-      out.append(text.data() + i, run - i);
-      for (size_t k = from; k < out.size(); ++k) {
-        char& b = out[k];
-        if (b >= 'A' && b <= 'Z') {
-          b = static_cast<char>(b + 32);
-        } else if (b == '`') {
-          b = '\'';
-        }
+      if (const char single = SingleByteKey(c, latin)) {
+        key[w++] = single;
+        continue;
       }
-      i = run;
-      continue;
-    }
-    char32_t c = DecodeUtf8(text, &i);
-    if (IsSpace(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) {
-      out.push_back(' ');
-      pending_space = false;
-    }
-    if (IsApostrophe(c) || c == 0xB4 || c == '`') {
-      out.push_back('\'');
-      continue;
-    }
-    if (c == 0x2010 || c == 0x2011 || c == 0x2013) c = '-';
-    if (c < 0x80) {
-      out.push_back(static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c));
-    } else if (c < kLatinEnd) {
-      // Most accented letters fold to one ASCII letter: pushed inline,
-      // not through an out-of-line append.
-      if (const char single = latin.single_key[c]) {
-        out.push_back(single);
-      } else {
-        out += latin.key[c];
+      const std::string_view long_key = KeyOf(c, latin, &icu_key);
+      // Room for the key and for all that is left to read; grown by doubling,
+      // so that a text full of such characters stays linear.
+      const size_t needed = w + long_key.size() + (n - i);
+      if (needed > out.size()) {
+        out.resize(std::max(needed, 2 * out.size()));
+        key = out.data();
       }
-    } else {
-      AppendFoldKeyIcu(c, &out);
+      std::memcpy(key + w, long_key.data(), long_key.size());
+      w += long_key.size();
     }
   }
+  out.resize(w);
   return out;
 }
 

@@ -13,13 +13,22 @@ namespace guillemet {
 // Decodes the code point at text[*pos] and advances *pos past it. An invalid
 // or truncated sequence yields U+FFFD and advances by exactly one byte, so
 // that every byte belongs to exactly one code point. ASCII is decoded inline:
-// it is nearly every byte of French text.
+// it is nearly every byte of French text; so are sequences of two bytes
+// (U+0080 to U+07FF: every accented letter of French), which cannot be
+// overlong or surrogates once the lead byte is C2 to DF.
 char32_t DecodeUtf8Multibyte(std::string_view text, size_t* pos);
 inline char32_t DecodeUtf8(std::string_view text, size_t* pos) {
   const unsigned char b = static_cast<unsigned char>(text[*pos]);
   if (b < 0x80) {
     ++*pos;
     return b;
+  }
+  if (b >= 0xC2 && b <= 0xDF && *pos + 1 < text.size()) {
+    const unsigned char next = static_cast<unsigned char>(text[*pos + 1]);
+    if ((next & 0xC0) == 0x80) {
+      *pos += 2;
+      return static_cast<char32_t>((b & 0x1F) << 6 | (next & 0x3F));
+    }
   }
   return DecodeUtf8Multibyte(text, pos);
 }

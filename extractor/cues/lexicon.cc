@@ -1,5 +1,7 @@
 #include "cues/lexicon.h"
 
+#include <unordered_map>
+
 #include "core/tsv.h"
 #include "core/unicode.h"
 #include "normalize/tokenize.h"
@@ -65,21 +67,37 @@ void PhraseMatcher::Index(Vocabulary* vocabulary, int bit) {
   vocabulary_ = vocabulary;
 }
 
-std::string_view PhraseMatcher::KeyOf(const Token& t, std::string* scratch) const {
+namespace {
+
+// FoldKey(norm), remembered per thread: the words that folding changes
+// (accented ones) recur from article to article, and a phrase look-up
+// folds each word it reads. The view stays valid until the next call;
+// past kMaxRemembered words all are forgotten, so that memory stays
+// bounded on any input.
+std::string_view RememberedFoldKey(const std::string& norm) {
+  constexpr size_t kMaxRemembered = 1 << 14;  // About 1 MB.
+  thread_local std::unordered_map<std::string, std::string> key_of_norm;
+  if (key_of_norm.size() >= kMaxRemembered) key_of_norm.clear();
+  auto [it, inserted] = key_of_norm.try_emplace(norm);
+  if (inserted) it->second = FoldKey(norm);
+  return it->second;
+}
+
+}  // namespace
+
+std::string_view PhraseMatcher::KeyOf(const Token& t) const {
   if (key_ == Key::kNorm || FoldKeyIsIdentity(t.norm)) return t.norm;
-  *scratch = FoldKey(t.norm);
-  return *scratch;
+  return RememberedFoldKey(t.norm);
 }
 
 int PhraseMatcher::LongestFrom(const std::vector<Token>& tokens, int i,
                                std::vector<int>* payloads) const {
   const int n = static_cast<int>(tokens.size());
-  std::string scratch;
   int node = 0, best = 0, best_node = 0;
   for (int k = i; k < n; ++k) {
     const Token& t = tokens[k];
     if (k > i && (t.type == Token::kQuote || t.line_start)) break;
-    const int* next = forward_[node].children.Find(KeyOf(t, &scratch));
+    const int* next = forward_[node].children.Find(KeyOf(t));
     if (next == nullptr) break;
     node = *next;
     if (forward_[node].ends) {
@@ -92,13 +110,12 @@ int PhraseMatcher::LongestFrom(const std::vector<Token>& tokens, int i,
 }
 
 int PhraseMatcher::LongestEndingFrom(const std::vector<Token>& tokens, int end) const {
-  std::string scratch;
   int node = 0, best = 0;
   for (int k = end - 1; k >= 0; --k) {
     const Token& t = tokens[k];
     // Only a phrase's first word may start a line.
     if (k < end - 1 && (t.type == Token::kQuote || tokens[k + 1].line_start)) break;
-    const int* next = backward_[node].children.Find(KeyOf(t, &scratch));
+    const int* next = backward_[node].children.Find(KeyOf(t));
     if (next == nullptr) break;
     node = *next;
     if (backward_[node].ends) best = end - k;
@@ -144,6 +161,10 @@ const WordFeatures* Lexicon::FeaturesOf(WordClass word_class, std::string_view n
 char Lexicon::FirstNameGender(std::string_view folded) const {
   const char* gender = first_names_.Find(folded);
   return gender == nullptr ? 0 : *gender;
+}
+
+char Lexicon::FirstNameGenderOfNorm(const std::string& norm) const {
+  return FirstNameGender(FoldKeyIsIdentity(norm) ? std::string_view(norm) : RememberedFoldKey(norm));
 }
 
 bool Lexicon::OfficeOf(int nationality, const std::string& office) const {

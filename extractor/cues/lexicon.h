@@ -73,8 +73,9 @@ class PhraseMatcher {
   int LongestEndingFrom(const std::vector<Token>& tokens, int end) const;
   // Appends `words` (in the given order) to a trie; returns the last node.
   static int Insert(std::vector<Node>* trie, const std::vector<std::string>& words, bool reversed);
-  // The token's key: its norm, or the norm's FoldKey in *scratch.
-  std::string_view KeyOf(const Token& t, std::string* scratch) const;
+  // The token's key: its norm, or the norm's FoldKey (valid until the
+  // next call).
+  std::string_view KeyOf(const Token& t) const;
   Key key_;
   const Vocabulary* vocabulary_ = nullptr;  // Set by Index().
   uint64_t bit_ = 0;
@@ -147,6 +148,10 @@ class Lexicon {
   const std::string& template_kind(int payload) const { return template_kinds_[payload]; }
 
   char FirstNameGender(std::string_view folded) const;  // 0 if not a known first name.
+  // The same for a token's norm, its FoldKey remembered per thread (the
+  // name rules ask it of many capitalised words, the same from article
+  // to article).
+  char FirstNameGenderOfNorm(const std::string& norm) const;
 
   // "américain", "Russes" (by norm, lowercase): the nationality it spells, or null.
   const NationalityForm* NationalityOf(std::string_view norm) const {

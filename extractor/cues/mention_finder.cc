@@ -67,7 +67,7 @@ class Finder {
   bool InstitutionAdjective(int k) const {
     const Token& t = tokens_[k];
     if (t.type != Token::kWord || t.capitalized || t.line_start) return false;
-    const std::string& w = t.norm;
+    const Norm& w = t.norm;
     if (w.size() < 5) return false;
     return EndsWithOneOf(w, {"el", "al", "ale", "aux", "ales", "éen", "éenne", "ien", "ienne",
                              "ain", "aine", "if", "ive", "els", "éens", "éennes", "aines",
@@ -76,7 +76,7 @@ class Finder {
   }
 
   static bool PluralWord(const Token& t) {
-    const std::string& w = t.norm;
+    const Norm& w = t.norm;
     return t.type == Token::kWord && w.size() > 3 && (w.back() == 's' || w.back() == 'x');
   }
 
@@ -104,7 +104,7 @@ class Finder {
         return false;
       }
     }
-    return !CapitalisedInside(tokens_[k].norm) && lex_.FirstNameGender(FoldKey(tokens_[k].norm)) == 0;
+    return !CapitalisedInside(tokens_[k].norm) && lex_.FirstNameGenderOfNorm(tokens_[k].norm) == 0;
   }
 
   // Whether the article writes `norm` with a capital somewhere other than
@@ -348,8 +348,8 @@ class Finder {
       }
       if (IsWord(w) && w.capitalized && (end == k || !lex_.Is(WordClass::kNotName, w))) {
         // "page Facebook Christian Dupont": a first name starts a new name.
-        if (end > k && lex_.FirstNameGender(FoldKey(w.norm)) != 0 &&
-            lex_.FirstNameGender(FoldKey(tokens_[end - 1].norm)) == 0 && title_len == 0 &&
+        if (end > k && lex_.FirstNameGenderOfNorm(w.norm) != 0 &&
+            lex_.FirstNameGenderOfNorm(tokens_[end - 1].norm) == 0 && title_len == 0 &&
             !IsInitial(tokens_, end - 2)) {
           break;
         }
@@ -370,9 +370,9 @@ class Finder {
     if (end == k) return i;
     if (title_len == 0 && det == nullptr && LoneInitialCapital(k, end)) return i;
     // Split at an inner first name (from the second token on).
-    if (title_len == 0 && end - k >= 2 && lex_.FirstNameGender(FoldKey(tokens_[k].norm)) == 0) {
+    if (title_len == 0 && end - k >= 2 && lex_.FirstNameGenderOfNorm(tokens_[k].norm) == 0) {
       for (int q = k + 1; q < end; ++q) {
-        if (lex_.FirstNameGender(FoldKey(tokens_[q].norm)) != 0) {
+        if (lex_.FirstNameGenderOfNorm(tokens_[q].norm) != 0) {
           Mention first;
           first.first_token = det != nullptr ? i : k;
           first.end_token = q;
@@ -417,7 +417,7 @@ class Finder {
     m.kind = Mention::kName;
     // People take no article in French: "la Russie", "le Qatar" are not
     // people; nor are names after "à" or "en": "à Ankara", "en Syrie".
-    const std::string& article = tokens_[i].norm;
+    const Norm& article = tokens_[i].norm;
     bool has_article = det != nullptr && (article == "le" || article == "la" || article == "les" ||
                                           article == "l'" || article == "du" || article == "des" ||
                                           article == "au" || article == "aux");
@@ -428,7 +428,7 @@ class Finder {
     // "le groupe textile Vaudrecourt", "l'entreprise Delmont": the name
     // after a noun that introduces a company is the company's.
     if (!m.is_org && title_len == 0 && det == nullptr && AfterOrgIntroducer(k)) m.is_org = true;
-    m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGender(FoldKey(tokens_[k].norm));
+    m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGenderOfNorm(tokens_[k].norm);
     if (m.is_org) m.gender = 0;
     // "le Conseil constitutionnel", "l'Assemblée nationale", "la Banque
     // mondiale": an institution capitalises only its first word.
@@ -733,7 +733,7 @@ class Finder {
           before_de = end;
           ++end;
           // "de la", "de l'", and the indefinite "d'un pays", "d'une ville".
-          const std::string& next = tokens_[end].norm;
+          const Norm& next = tokens_[end].norm;
           if (next == "la" || next == "l'" || next == "un" || next == "une") ++end;
           after_de = true;
           continue;
@@ -780,7 +780,7 @@ class Finder {
     }
     if (after_de && end > before_de && !tokens_[end - 1].capitalized) {
       // Only an article or a preposition was taken after the last "de".
-      const std::string& last = tokens_[end - 1].norm;
+      const Norm& last = tokens_[end - 1].norm;
       if (last == "de" || last == "d'" || last == "du" || last == "des" || last == "la" ||
           last == "l'" || last == "un" || last == "une") {
         end = before_de;

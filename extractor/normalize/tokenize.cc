@@ -15,10 +15,10 @@ namespace {
 // Elided words that stand apart from the next word ("l'Otan", "qu'il").
 // Anything else with an inner apostrophe stays whole ("aujourd'hui", "O'Brien").
 bool IsElisionPrefix(std::string_view folded) {
-  static const char* const kPrefixes[] = {"l",  "d",  "qu", "n",     "s",      "c",      "j",
+  static constexpr std::string_view kPrefixes[] = {"l",  "d",  "qu", "n",     "s",      "c",      "j",
                                           "m",  "t",  "jusqu", "lorsqu", "puisqu", "quoiqu",
                                           "presqu"};
-  for (const char* p : kPrefixes) {
+  for (std::string_view p : kPrefixes) {
     if (folded == p) return true;
   }
   return false;
@@ -261,12 +261,12 @@ class Tokenizer {
       if (!IsElisionPrefix(prefix)) break;
       prefix.push_back('\'');
       if (after >= end) {  // The word is only the elision: "d'" before a mark.
-        Token& t = MakeWord(i, end, line_start);
+        Token& t = MakeWord(i, end, line_start, ascii);
         t.elided = true;
         t.norm = std::string_view(prefix);
         return;
       }
-      Token& t = MakeWord(i, after, line_start);
+      Token& t = MakeWord(i, after, line_start, ascii);
       t.elided = true;
       t.norm = std::string_view(prefix);
       line_start = false;
@@ -278,7 +278,7 @@ class Tokenizer {
                                            "-ils",   "-elles",   "-il",   "-elle",   "-on"};
     // Every clitic has a hyphen, and only a hyphen folds to one.
     if (text_.substr(i, end - i).find('-') == std::string_view::npos) {
-      EmitGlued(i, end, line_start);
+      EmitGlued(i, end, line_start, ascii);
       return;
     }
     std::string folded = FoldCase(text_.substr(i, end - i));
@@ -288,56 +288,59 @@ class Tokenizer {
         size_t cut = end - cl.size();
         // The clitic must be lowercase in the text: "Saint-On" is a name.
         if (text_.substr(cut, cl.size()) != cl) break;
-        EmitGlued(i, cut, line_start);
+        EmitGlued(i, cut, line_start, ascii);
         Token& t = Add(Token::kClitic, cut, end, false);
         t.norm = cl.substr(cl.rfind('-') + 1);
         return;
       }
     }
-    EmitGlued(i, end, line_start);
+    EmitGlued(i, end, line_start, ascii);
   }
 
   // Scraped pages glue words together ("Article suivantPaul Casey"). A
   // capital after a run of four or more lowercase letters starts a new word;
   // "McDonald", "LaPresse" or "iPhone" have shorter runs and stay whole.
-  void EmitGlued(size_t start, size_t end, bool line_start) {
+  // `ascii`: the caller knows the bytes to be ASCII (a part of an ASCII
+  // word), so that they are not scanned again to find out.
+  void EmitGlued(size_t start, size_t end, bool line_start, bool ascii) {
     size_t piece = start;
     size_t lower_run = 0;
-    if (IsAscii(text_.substr(start, end - start))) {
+    if (ascii || IsAscii(text_.substr(start, end - start))) {
       for (size_t i = start; i < end; ++i) {
         const char c = text_[i];
         if (c >= 'A' && c <= 'Z' && lower_run >= 4) {
-          MakeWord(piece, i, line_start);
+          MakeWord(piece, i, line_start, /*ascii=*/true);
           line_start = false;
           piece = i;
         }
         lower_run = (c >= 'a' && c <= 'z') ? lower_run + 1 : 0;
       }
-      MakeWord(piece, end, line_start);
+      MakeWord(piece, end, line_start, /*ascii=*/true);
       return;
     }
     for (size_t i = start; i < end;) {
       size_t at = i;
       char32_t c = DecodeUtf8(text_, &i);
       if (IsUpper(c) && lower_run >= 4) {
-        MakeWord(piece, at, line_start);
+        MakeWord(piece, at, line_start, /*ascii=*/false);
         line_start = false;
         piece = at;
       }
       lower_run = IsLower(c) ? lower_run + 1 : 0;
     }
-    MakeWord(piece, end, line_start);
+    MakeWord(piece, end, line_start, /*ascii=*/false);
   }
 
-  // Appends the word text_[start, end) to the tokens and returns it.
-  Token& MakeWord(size_t start, size_t end, bool line_start) {
+  // Appends the word text_[start, end) to the tokens and returns it;
+  // `ascii` as for EmitGlued.
+  Token& MakeWord(size_t start, size_t end, bool line_start, bool ascii) {
     Token& t = out_->emplace_back();
     t.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
     t.type = Token::kWord;
     t.line_start = line_start;
     std::string_view word = text_.substr(start, end - start);
     int letters = 0, upper = 0;
-    if (IsAscii(word)) {
+    if (ascii || IsAscii(word)) {
       // Folding and NFC only lowercase ASCII; its classes need no table.
       t.norm.AssignLowercaseAscii(word);
       t.capitalized = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
@@ -393,12 +396,12 @@ bool EndsSentence(const Token& t) {
 // "M.", "Mme.", "Dr.", initials: a period after them does not end a sentence.
 bool IsAbbreviation(const Token& t) {
   if (t.type != Token::kWord) return false;
-  static const char* const kAbbreviations[] = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me",
+  static constexpr std::string_view kAbbreviations[] = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me",
                                                "mgr", "st", "ste", "av", "no", "nº", "art",
                                                "p", "cf", "etc", "env", "gén", "col", "lt"};
   if (t.capitalized && t.span.size() == 1) return true;  // An initial: "Donald J. Trump".
-  for (const char* a : kAbbreviations) {
-    if (t.norm == a && (t.capitalized || t.norm == "etc" || t.norm == "cf" || t.norm == "env")) {
+  for (std::string_view a : kAbbreviations) {
+    if (NormEquals(t.norm, a) && (t.capitalized || t.norm == "etc" || t.norm == "cf" || t.norm == "env")) {
       return t.norm != "etc";
     }
   }

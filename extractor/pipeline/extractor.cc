@@ -101,13 +101,17 @@ std::string IsoDate(std::string_view date) {
 }
 
 // The bytes of text[0, size) that do not continue a UTF-8 sequence (80..BF),
-// eight at a time: in each byte, bit 7 set and bit 6 clear.
+// eight at a time: in each byte, bit 7 set and bit 6 clear. The marks are
+// added up by a multiplication (each byte 0 or 1, their sum lands in the
+// top byte) rather than by __builtin_popcountll, which without -mpopcnt
+// is a call into libgcc.
 size_t CountNonContinuationBytes(const char* text, size_t size) {
   size_t count = size, i = 0;
   for (; i + 8 <= size; i += 8) {
     uint64_t word;
     std::memcpy(&word, text + i, 8);
-    count -= __builtin_popcountll(word & ~(word << 1) & 0x8080808080808080ULL);
+    const uint64_t continuations = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
+    count -= (continuations * 0x0101010101010101ULL) >> 56;
   }
   for (; i < size; ++i) count -= (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
   return count;

@@ -171,12 +171,13 @@ class Resolver {
     for (size_t m = 0; m < a_.mentions.size(); ++m) {
       const Mention& mention = a_.mentions[m];
       if (mention.kind != Mention::kName) continue;
-      std::string text = Text(cues::NameSpan(lex_, a_, mention));
-      std::string key = FoldKey(text);
+      // A name the base knows needs neither its text nor its key.
       if (mention.speakers.size() == 1) {
         SetEntity(m, KbEntity(mention.speakers[0]), "name");
         continue;
       }
+      std::string text = Text(cues::NameSpan(lex_, a_, mention));
+      std::string key = FoldKey(text);
       bool multi = key.find(' ') != std::string::npos || mention.speakers.size() > 1;
       if (!multi || mention.is_org) {
         single.push_back(static_cast<int>(m));
@@ -425,7 +426,7 @@ class Resolver {
     const int len = lex_.role_phrases().LongestAt(tokens_, head, nullptr);
     const int after = head + len;
     if (len <= 0 || after >= mention.end_token) return false;
-    const std::string& w = tokens_[after].norm;
+    const Norm& w = tokens_[after].norm;
     return w == "de" || w == "du" || w == "des" || w == "d'" || w == "chargé" ||
            w == "chargée" || w == "délégué" || w == "déléguée";
   }
@@ -1109,7 +1110,7 @@ class Resolver {
     if (m < 0 || a_.mentions[m].end_token != comma) return -1;
     int first = a_.mentions[m].first_token;
     // "quant au" carries the article: the mention may start at "au".
-    const std::string& opening = tokens_[first].norm;
+    const Norm& opening = tokens_[first].norm;
     if (opening == "au" || opening == "aux") return first >= 1 && tokens_[first - 1].norm == "quant" ? m : -1;
     if (first < 2 || tokens_[first - 1].norm != "à" || tokens_[first - 2].norm != "quant") return -1;
     return m;
@@ -1130,7 +1131,7 @@ class Resolver {
   bool NamesAFormerOffice(const Mention& mention) const {
     const int head = HeadToken(mention);
     for (int k = mention.first_token; k < head; ++k) {
-      const std::string& w = tokens_[k].norm;
+      const Norm& w = tokens_[k].norm;
       if (mention.former || w == "ancien" || w == "ancienne" || w == "ex" || w == "ex-") return true;
     }
     return false;
@@ -1660,7 +1661,7 @@ class Resolver {
     double confidence = 1.0;
     if (at.mention >= 0) {
       entity = Resolve(at.mention);
-      std::string how = how_[at.mention];
+      const std::string_view how = how_[at.mention];
       out.how = how_[at.mention];
       if (how == "office_holder_on_date" || how == "former_office_holder_in_article") {
         confidence = 0.85;
