@@ -279,6 +279,7 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
                 }
                 const int index = static_cast<int>(lex.nationalities_.size());
                 lex.nationalities_.push_back({std::string(f[0]), std::string(f[1]), std::string(f[2])});
+                lex.nationalities_of_country_[f[2]].push_back(index);
                 for (char gender : {'m', 'f'}) {
                   std::string singular(gender == 'm' ? f[0] : f[1]);
                   if (FoldCase(singular) != singular) return "write the adjective in lowercase";

@@ -161,6 +161,18 @@ class Lexicon {
   int nationality_count() const { return static_cast<int>(nationalities_.size()); }
   // Whether an office id of roles.tsv belongs to the nationality's country.
   bool OfficeOf(int nationality, const std::string& office) const;
+  // The nationalities whose country an office id belongs to ("us" of
+  // "us-secretary-of-state"), in order: its prefixes up to a hyphen looked
+  // up, rather than every nationality tried.
+  template <typename Visit>
+  void ForEachNationalityOfOffice(std::string_view office, Visit visit) const {
+    for (size_t hyphen = office.find('-'); hyphen != std::string_view::npos;
+         hyphen = office.find('-', hyphen + 1)) {
+      if (const std::vector<int>* list = nationalities_of_country_.Find(office.substr(0, hyphen))) {
+        for (int n : *list) visit(n);
+      }
+    }
+  }
 
   const SpeakerKb& kb() const { return kb_; }
   const PhraseMatcher& kb_names() const { return kb_names_; }      // Payload: speaker index.
@@ -189,6 +201,7 @@ class Lexicon {
   StringMap<char> first_names_;
   std::vector<Nationality> nationalities_;
   StringMap<NationalityForm> nationality_forms_;
+  StringMap<std::vector<int>> nationalities_of_country_;  // Country id -> nationalities.
   SpeakerKb kb_;
   PhraseMatcher kb_names_{PhraseMatcher::Key::kFolded};
   PhraseMatcher kb_epithets_{PhraseMatcher::Key::kFolded};

@@ -500,16 +500,13 @@ class Resolver {
     if (!adjective) return false;
     // Only offices that belong to some country: "secrétaire général" of
     // an alliance may well be held by a national of any of them.
-    for (int n = 0; n < lex_.nationality_count(); ++n) {
-      if (lex_.OfficeOf(n, office)) return true;
-    }
-    return false;
+    bool national = false;
+    lex_.ForEachNationalityOfOffice(office, [&](int) { national = true; });
+    return national;
   }
 
   void NoteCountryOfOffice(const std::string& office, int person) {
-    for (int n = 0; n < lex_.nationality_count(); ++n) {
-      if (lex_.OfficeOf(n, office)) AddNational(n, person);
-    }
+    lex_.ForEachNationalityOfOffice(office, [&](int n) { AddNational(n, person); });
   }
 
   void AddNational(int nationality, int person) {
@@ -893,10 +890,9 @@ class Resolver {
     for (size_t h = 0; h < holders.size(); ++h) {
       for (const std::string& role : roles) {
         if (!cues::SpeakerKb::Holds(*holders[h], role, a_.date)) continue;
-        for (int n = 0; n < lex_.nationality_count(); ++n) {
-          if (!lex_.OfficeOf(n, role)) continue;
+        lex_.ForEachNationalityOfOffice(role, [&](int n) {
           country_of[h] = country_of[h] == -1 || country_of[h] == n ? n : -2;
-        }
+        });
       }
     }
     int named = -1, home = -1;
