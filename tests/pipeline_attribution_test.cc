@@ -90,6 +90,14 @@ TEST_F(AttributionTest, TandisQueOpensAClauseWithItsOwnApposedSubject) {
   EXPECT_EQ(SpeakerOf(q), "Jean Morel");
 }
 
+TEST_F(AttributionTest, HeadlineWordsSomeoneReactsToAreTheBodySpeakers) {
+  Quotation q = QuotationOf(
+      "Le pont rouvrira « dans un an », la mairie proteste\n« Le pont rouvrira dans un an, pas "
+      "avant », a dit l'ingénieur Paul Roux.",
+      "dans un an");
+  EXPECT_EQ(SpeakerOf(q), "Paul Roux");
+}
+
 TEST_F(AttributionTest, InvertedInciseWithANameAfterIt) {
   Quotation q = QuotationOf("« Nous ne céderons pas », affirme Paul Dupont.", "Nous ne céderons pas");
   EXPECT_EQ(SpeakerOf(q), "Paul Dupont");

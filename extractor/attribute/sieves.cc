@@ -750,6 +750,10 @@ class Sieves {
       return false;
     }
     const Mention& m = a_.mentions[at.mention];
+    // "l'Ukraine sera invitée « … », Kiev fulmine": the one reporting verb
+    // of a headline may well be someone reacting to the words; the body
+    // says whose they are.
+    if (at.method == std::string("sole_speaker_of_sentence")) return true;
     return m.kind == Mention::kDescription && !m.is_org && !m.plural;
   }
 
