@@ -392,6 +392,16 @@ void AppendFoldCase(std::string_view text, std::string* out) {
   }
 }
 
+bool IsVowel(char32_t c) {
+  static constexpr std::u32string_view kVowels = U"aàâäeéèêëiîïoôöuùûüyÿæœ";
+  return kVowels.find(c) != std::u32string_view::npos;
+}
+
+bool StartsWithVowel(std::string_view word) {
+  size_t pos = 0;
+  return !word.empty() && IsVowel(DecodeUtf8(word, &pos));
+}
+
 bool SameWordInitials(std::string_view a, std::string_view b) {
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {

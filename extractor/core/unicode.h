@@ -96,6 +96,11 @@ std::string FoldCase(std::string_view text);
 // The same, appended to *out.
 void AppendFoldCase(std::string_view text, std::string* out);
 
+// A lowercase French vowel, accented or not ("a", "é", "œ"), and whether a
+// lowercase word starts with one: for elision and euphony ("son amie").
+bool IsVowel(char32_t c);
+bool StartsWithVowel(std::string_view word);
+
 // Damerau-Levenshtein distance over code points (transpositions count 1).
 int EditDistance(std::string_view a, std::string_view b);
 

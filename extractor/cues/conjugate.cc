@@ -50,15 +50,6 @@ bool IsLowercaseWord(std::string_view text, std::string_view extra = "") {
   return true;
 }
 
-bool IsVowel(char32_t c) {
-  static constexpr std::u32string_view kVowels = U"aàâäeéèêëiîïoôöuùûüyÿæœ";
-  return kVowels.find(c) != std::u32string_view::npos;
-}
-
-bool StartsWithVowel(std::string_view word) {
-  size_t pos = 0;
-  return !word.empty() && IsVowel(DecodeUtf8(word, &pos));
-}
 
 // Byte length of the consonant group that ends `stem`: "v" of "lev", "tr" of
 // "pénétr". The u of gu and qu counts as a consonant, because it only marks

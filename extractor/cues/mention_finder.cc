@@ -575,8 +575,12 @@ class Finder {
     if (len > 1 && (m.head == "jeune" || m.head == "jeunes")) m.head = tokens_[k + 1].norm;
     const WordFeatures* noun = lex_.FeaturesOf(WordClass::kSourceNoun, tokens_[k].norm);
     if (det != nullptr) {
-      // "son homologue", "son amie": before a vowel "son" is feminine too.
-      if (!(tokens_[i].norm == "son" && StartsWithVowel(tokens_[k].norm))) m.gender = det->gender;
+      // "son homologue", "son amie": before a vowel or a mute h "son" is
+      // feminine too.
+      const Norm& noun_word = tokens_[k].norm;
+      const bool euphonic_son = tokens_[i].norm == "son" &&
+                                (StartsWithVowel(noun_word) || noun_word.front() == 'h');
+      if (!euphonic_son) m.gender = det->gender;
       m.plural = det->plural;
     } else if (noun != nullptr) {
       m.gender = noun->gender;
@@ -608,15 +612,6 @@ class Finder {
     const char c = a_.text[after];
     if (!(c >= 'A' && c <= 'Z')) return false;
     return lex_.FeaturesOf(WordClass::kParticle, std::string_view(w.norm).substr(0, hyphen)) != nullptr;
-  }
-
-  static bool StartsWithVowel(std::string_view word) {
-    static constexpr std::string_view kVowels[] = {"a", "e", "i", "o", "u", "y", "h", "é", "è",
-                                                   "ê", "â", "î", "ô", "û"};
-    for (std::string_view v : kVowels) {
-      if (word.substr(0, v.size()) == v) return true;
-    }
-    return false;
   }
 
   // "la préfecture de la Vienne", "l'agence régionale de santé (ARS)",
@@ -811,10 +806,7 @@ class Finder {
   bool ComplementOnly(int first, int end) const {
     if (end - first > 6) return false;
     for (int k = first; k < end; ++k) {
-      if (const int after = BracketedGroupEnd(k, end); after > k) {
-        if (after == end) return true;
-        return false;
-      }
+      if (const int after = BracketedGroupEnd(k, end); after > k) return after == end;
       const Token& t = tokens_[k];
       if (t.type != Token::kWord || t.capitalized) return false;
       if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr ||
@@ -847,9 +839,8 @@ class Finder {
       // A party or a note in brackets may sit between them, after a name as
       // after an office (« le maire (divers droite), Jean Roux »).
       const int before_comma = b.first_token - 1;
-      const int after_brackets = BracketedGroupEnd(a.end_token, before_comma);
       bool comma = gap >= 1 && tokens_[before_comma].norm == "," &&
-                   (after_brackets == before_comma ||
+                   (brackets_end == before_comma ||
                     (a.kind != Mention::kName && ComplementOnly(a.end_token, before_comma)));
       if (gap != 0 && !comma) continue;
       // Without a comma only "office Name" reads as one person: in "à

@@ -166,7 +166,7 @@ size_t LeadingArticleBytes(std::string_view text) {
 }
 
 // Whether French elides "de" before this word: "d'Anadolu".
-bool StartsWithVowel(std::string_view text) {
+bool ElidesDeBefore(std::string_view text) {
   if (text.empty()) return false;
   size_t pos = 0;
   std::string first;
@@ -206,7 +206,7 @@ std::string JoinOrg(std::string_view prefix, std::string_view form) {
     }
   }
   if (prefix.empty()) return std::string(form.substr(article));
-  if (article == 0 && EndsWithWord(prefix, "de") && StartsWithVowel(form)) {
+  if (article == 0 && EndsWithWord(prefix, "de") && ElidesDeBefore(form)) {
     return std::string(prefix.substr(0, prefix.size() - 3)) + "d'" + std::string(form);
   }
   return std::string(prefix) + std::string(form);
