@@ -145,8 +145,6 @@ class Resolver {
     return static_cast<int>(sp - kb_.speakers().data());
   }
 
-  // Names first, over the whole article: a surname alone may come before
-  // or after the full name.
   // The entity of the person named (by a name of several words) last
   // before mention `m` in its sentence, when a pseudonym phrase
   // (words.tsv) ends right before `m`; -1 otherwise.
@@ -166,6 +164,8 @@ class Resolver {
     return -1;
   }
 
+  // Names first, over the whole article: a surname alone may come before
+  // or after the full name.
   void ResolveNames() {
     std::vector<int> single;
     for (size_t m = 0; m < a_.mentions.size(); ++m) {
@@ -431,16 +431,22 @@ class Resolver {
            w == "chargée" || w == "délégué" || w == "déléguée";
   }
 
+  // The nationalities that the adjectives of `mention` say ("le ministre
+  // qatari"), in order; a capitalised word is a name, not an adjective.
+  std::vector<int> NationalitiesSaidBy(const Mention& mention) const {
+    std::vector<int> said;
+    for (int t = mention.first_token; t < mention.end_token; ++t) {
+      if (tokens_[t].capitalized) continue;
+      if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm)) said.push_back(f->nationality);
+    }
+    return said;
+  }
+
   // "le secrétaire d'État américain Antony Blinken": the adjectives of the
   // apposition and the countries of its offices make him "l'Américain".
   void NoteNationalities(const Mention& mention, int person) {
     if (entities_[person].is_org) return;
-    for (int t = mention.first_token; t < mention.end_token; ++t) {
-      if (tokens_[t].capitalized) continue;
-      if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm)) {
-        AddNational(f->nationality, person);
-      }
-    }
+    for (int n : NationalitiesSaidBy(mention)) AddNational(n, person);
     for (const std::string& office : mention.roles) NoteCountryOfOffice(office, person);
   }
 
@@ -448,30 +454,19 @@ class Resolver {
   // a description with a nationality adjective names only someone known,
   // by then, to be of that nationality.
   bool OfTheNationalityItSays(const Mention& mention, int person) const {
-    bool adjective = false;
-    for (int t = mention.first_token; t < mention.end_token; ++t) {
-      if (tokens_[t].capitalized) continue;
-      if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm)) {
-        adjective = true;
-        auto it = nationals_.find(f->nationality);
-        if (it != nationals_.end() &&
-            std::find(it->second.begin(), it->second.end(), person) != it->second.end()) {
-          return true;
-        }
-      }
+    const std::vector<int> said = NationalitiesSaidBy(mention);
+    for (int n : said) {
+      if (IsNational(n, person)) return true;
     }
-    return !adjective;
+    return said.empty();
   }
 
   // The one person met so far whom the article gave a nationality that an
   // adjective of `mention` says, of a fitting gender; -1 if none or several.
   int OnlyNationalOfItsAdjective(const Mention& mention) const {
     int found = -1;
-    for (int t = mention.first_token; t < mention.end_token; ++t) {
-      if (tokens_[t].capitalized) continue;
-      const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm);
-      if (f == nullptr) continue;
-      auto it = nationals_.find(f->nationality);
+    for (int n : NationalitiesSaidBy(mention)) {
+      auto it = nationals_.find(n);
       if (it == nationals_.end()) continue;
       for (int e : it->second) {
         if (e >= static_cast<int>(last_mentioned_of_.size()) || last_mentioned_of_[e] < 0 ||
@@ -489,15 +484,11 @@ class Resolver {
   // French office that the bare "président" may name: an office of
   // another country than the nationality adjectives of the phrase say.
   bool OfAnotherCountry(const Mention& mention, const std::string& office) const {
-    bool adjective = false;
-    for (int t = mention.first_token; t < mention.end_token; ++t) {
-      if (tokens_[t].capitalized) continue;
-      if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm)) {
-        if (lex_.OfficeOf(f->nationality, office)) return false;
-        adjective = true;
-      }
+    const std::vector<int> said = NationalitiesSaidBy(mention);
+    for (int n : said) {
+      if (lex_.OfficeOf(n, office)) return false;
     }
-    if (!adjective) return false;
+    if (said.empty()) return false;
     // Only offices that belong to some country: "secrétaire général" of
     // an alliance may well be held by a national of any of them.
     bool national = false;
@@ -1285,15 +1276,11 @@ class Resolver {
   // to have, while another is known.
   bool OfAnotherNationalityThanItSays(const Mention& mention, int person) {
     NoteNationalitiesOfKnownPeople();
-    bool adjective = false;
-    for (int t = mention.first_token; t < mention.end_token; ++t) {
-      if (tokens_[t].capitalized) continue;
-      const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm);
-      if (f == nullptr) continue;
-      if (!HasOtherNationality(person, f->nationality)) return false;
-      adjective = true;
+    const std::vector<int> said = NationalitiesSaidBy(mention);
+    for (int n : said) {
+      if (!HasOtherNationality(person, n)) return false;
     }
-    return adjective;
+    return !said.empty();
   }
 
   bool HasOtherNationality(int entity, int nationality) const {
@@ -1303,6 +1290,12 @@ class Resolver {
       }
     }
     return false;
+  }
+
+  // Whether the article has given `person` that nationality.
+  bool IsNational(int nationality, int person) const {
+    auto it = nationals_.find(nationality);
+    return it != nationals_.end() && std::find(it->second.begin(), it->second.end(), person) != it->second.end();
   }
 
   // "son prédécesseur", "son successeur": "son" is the person the story is
