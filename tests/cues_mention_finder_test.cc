@@ -159,6 +159,26 @@ TEST_F(MentionFinderTest, OfficeWithoutArticleAfterAWordIsNotInAppositionToTheNe
               Contains(AllOf(HasWords("Paul Roux"), Field(&FoundMention::apposed, "Président"))));
 }
 
+TEST_F(MentionFinderTest, OfficeWithTwoPortfoliosStaysInAppositionToItsName) {
+  EXPECT_THAT(Mentions("« Non », a dit la ministre du Logement et de la Ruralité, Anne Roux, hier."),
+              Contains(AllOf(HasWords("Anne Roux"),
+                             Field(&FoundMention::apposed, "la ministre du Logement et de la Ruralité"))));
+}
+
+TEST_F(MentionFinderTest, PartyLabelOfTwoWordsBetweenOfficeAndNameSpeaksForNobody) {
+  EXPECT_THAT(Mentions("« Non », a dit le député Rassemblement national Paul Roux, hier."),
+              Contains(AllOf(HasWords("Paul Roux"), Field(&FoundMention::apposed, "le député"))));
+}
+
+TEST_F(MentionFinderTest, CapitalisedBodyRunsToTheShortNameInBrackets) {
+  EXPECT_THAT(Mentions("La Fédération nationale des jardins partagés (Fnjp) a regretté « un gâchis »."),
+              Contains(AllOf(HasWords("La Fédération nationale des jardins partagés (Fnjp)"),
+                             Field(&FoundMention::is_org, true))));
+  // A place in brackets does not shorten the body's name.
+  EXPECT_THAT(Mentions("La Fédération nationale des jardins partagés (Rennes) a regretté « un gâchis »."),
+              Not(Contains(HasWords("La Fédération nationale des jardins partagés (Rennes)"))));
+}
+
 TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
   EXPECT_THAT(Mentions("Interrogé sur les propos de M. Dupont, le porte-parole a répondu : « Non »."),
               Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));

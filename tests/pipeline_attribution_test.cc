@@ -587,5 +587,22 @@ TEST_F(AttributionTest, NameBeforeALongRelativeClauseIsTheSubjectAndSelonSesTerm
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "trouver l'argent")), "Catherine Rouvière");
 }
 
+TEST_F(AttributionTest, SourceAfterAQuotationAndBeforeAnotherLeavesTheFirstToTheVerb) {
+  const std::string text =
+      "L'élue Sophie Garnaud a défendu le projet. La Fédération nationale des jardins partagés "
+      "(Fnjp) a regretté « une décision brutale », qui privera selon elle « des retraités d'un "
+      "lieu de rencontre ».";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "une décision brutale")), "Fnjp");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "des retraités d'un lieu de rencontre")), "Fnjp");
+}
+
+TEST_F(AttributionTest, SelonLesMotsDeAfterAQuotationNamesItsSpeaker) {
+  Quotation q = QuotationOf(
+      "Varsovie a salué l'arrivée d'un dirigeant « qui connaît le dossier », selon les mots du "
+      "ministre polonais des Affaires étrangères, Jan Kowal.",
+      "qui connaît le dossier");
+  EXPECT_EQ(SpeakerOf(q), "Jan Kowal");
+}
+
 }  // namespace
 }  // namespace guillemet

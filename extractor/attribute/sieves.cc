@@ -468,6 +468,20 @@ class Sieves {
     if (c < 0) return false;
     const int t = TokenOf(q);
     const int cues = static_cast<int>(a_.cues.size());
+    // "X a déploré « A », qui seront selon elle « B »": a source after the
+    // quotation and before another one does not take it from the reporting
+    // verb before it ("« A », selon les mots de Y" does).
+    const Sentence& s = SentenceOf(q);
+    if (a_.cues[c].first_token > t && q + 1 < static_cast<int>(a_.quotes.size()) &&
+        TokenOf(q + 1) >= a_.cues[c].end_token && TokenOf(q + 1) < s.end_token) {
+      for (int other = FirstCueFrom(s.first_token); other < c; ++other) {
+        const Cue& cue = a_.cues[other];
+        if (cue.end_token <= t && cue.form != Cue::kSource && !cue.negated &&
+            subjects_.of_cue[other] >= 0 && !subjects_.postposed[other]) {
+          return false;
+        }
+      }
+    }
     for (int other = c + 1; other < cues; ++other) {
       const Cue& cue = a_.cues[other];
       if (cue.first_token >= t) break;

@@ -647,9 +647,13 @@ class Finder {
       return t < n && tokens_[t].type == Token::kWord && tokens_[t].all_caps && !tokens_[t].line_start;
     };
     int short_name = -1;
+    // "la Société française d'accompagnement et de soins palliatifs (Sfap)":
+    // a long lowercase name, coordinations included, up to its short name.
+    if (bracketed_short_name_only) end = LowercaseNameBeforeShortName(k + len, end);
     if (acronym(end) && !bracketed_short_name_only) {
       short_name = end++;
-    } else if (end + 2 < n && tokens_[end].norm == "(" && acronym(end + 1) && tokens_[end + 2].norm == ")") {
+    } else if (end + 2 < n && tokens_[end].norm == "(" &&
+               (acronym(end + 1) || ShortNameOf(end + 1, k, end)) && tokens_[end + 2].norm == ")") {
       short_name = end + 1;
       end += 3;
       // "l'agence régionale de santé (ARS) Auvergne-Rhône-Alpes": the
@@ -686,6 +690,44 @@ class Finder {
     return Add(m);
   }
 
+  // Where a capitalised body's lowercase words end if they run, with "et"
+  // and "de", into a short name in brackets; else `end`.
+  int LowercaseNameBeforeShortName(int first, int end) const {
+    constexpr int kMaxWords = 10;
+    const int n = static_cast<int>(tokens_.size());
+    for (int t = first; t < n && t <= first + kMaxWords; ++t) {
+      const Token& w = tokens_[t];
+      if (w.norm == "(") {
+        return t > end && t + 2 < n && tokens_[t + 2].norm == ")" && ShortNameOf(t + 1, first - 1, t) ? t : end;
+      }
+      if (w.type != Token::kWord || w.capitalized || w.line_start || lex_.FormsOf(w.norm) != nullptr ||
+          lex_.AuxiliaryOf(w.norm) != nullptr) {
+        return end;
+      }
+    }
+    return end;
+  }
+
+  // Whether token t, capitalised but not all in capitals ("Sfap",
+  // "Anses"), shortens the body's words from `first` to `end`: the same
+  // first letter, and its letters in order among theirs.
+  bool ShortNameOf(int t, int first, int end) const {
+    const Token& word = tokens_[t];
+    if (word.type != Token::kWord || !word.capitalized || word.line_start) return false;
+    const std::string& short_name = word.norm.str();
+    if (short_name.size() < 3 || short_name.size() > 8) return false;
+    std::string letters;
+    for (int k = first; k < end; ++k) letters += tokens_[k].norm.str();
+    if (letters.empty() || letters[0] != short_name[0]) return false;
+    size_t at = 0;
+    for (char c : short_name) {
+      at = letters.find(c, at);
+      if (at == std::string::npos) return false;
+      ++at;
+    }
+    return true;
+  }
+
   // Whether a body with this head noun and a complement or a short name
   // was met before (among the last mentions: bounded work per token).
   bool EarlierBodyWithHead(const std::string& head) const {
@@ -708,6 +750,16 @@ class Finder {
     return last.end_token == i - 1 && last.kind == Mention::kName && !last.is_org;
   }
 
+  // Whether a "de" complement opens at `k` on a capitalised noun ("de la
+  // Santé", "des Solidarités", "du Développement").
+  bool CapitalisedComplementAt(int k) const {
+    const int n = static_cast<int>(tokens_.size());
+    if (k >= n || !IsDe(tokens_[k])) return false;
+    ++k;
+    if (k < n && (tokens_[k].norm == "la" || tokens_[k].norm == "l'")) ++k;
+    return k < n && IsWord(tokens_[k]) && tokens_[k].capitalized && !tokens_[k].line_start;
+  }
+
   // Extends a noun phrase over its adjectives and "de" complements, up to
   // a verb, a comma, or a name in apposition ("... du Pentagone Jeff
   // Davis" stops before Jeff). Organisations of the base met on the way go
@@ -723,6 +775,14 @@ class Finder {
     while (end < limit && !tokens_[end].line_start) {
       const Token& w = tokens_[end];
       if (w.type != Token::kWord) break;
+      // "la ministre du Travail et de la Santé": a second complement of the
+      // same office, when it names a portfolio (capitalised) like the first.
+      // "des Affaires étrangères et du Développement" too.
+      if (w.norm == "et" && end > 1 && (tokens_[end - 1].capitalized || tokens_[end - 2].capitalized) &&
+          CapitalisedComplementAt(end + 1)) {
+        ++end;
+        continue;
+      }
       if (IsDe(w)) {
         if (end + 1 < n && IsWord(tokens_[end + 1]) && !tokens_[end + 1].line_start) {
           before_de = end;
@@ -817,6 +877,23 @@ class Finder {
     return true;
   }
 
+  // Whether the words from `first` to `end` can finish a label's name: none
+  // ("LFI"), or up to two lowercase adjectives ("Droite républicaine",
+  // "Rassemblement national") that no verb form spells.
+  bool LabelWordsOnly(int first, int end) const {
+    if (end < first || end - first > 2) return false;
+    for (int k = first; k < end; ++k) {
+      const Token& t = tokens_[k];
+      if (t.type != Token::kWord || t.capitalized || t.elided || lex_.FormsOf(t.norm) != nullptr ||
+          lex_.AuxiliaryOf(t.norm) != nullptr || lex_.Is(WordClass::kPreposition, t) ||
+          lex_.Is(WordClass::kDeterminer, t) || lex_.Is(WordClass::kPronoun, t) ||
+          lex_.Is(WordClass::kRelative, t) || t.norm == "et" || t.norm == "ou") {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // "le secrétaire général de l'Otan, Jens Stoltenberg," and
   // "Jens Stoltenberg, secrétaire général de l'Otan": one person.
   void LinkAppositions() {
@@ -867,7 +944,7 @@ class Finder {
       // (a party, a group) speaks for nobody.
       if (a_office && b_person && gap == 0 && m + 2 < ms.size()) {
         Mention& c = ms[m + 2];
-        if (c.kind == Mention::kName && !c.is_org && c.first_token == b.end_token &&
+        if (c.kind == Mention::kName && !c.is_org && LabelWordsOnly(b.end_token, c.first_token) &&
             SameLine(b.end_token - 1, c.first_token + 1) && c.gender != 0) {
           b.is_org = true;
           a.apposed = static_cast<int>(m + 2);

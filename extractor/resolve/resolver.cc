@@ -511,6 +511,15 @@ class Resolver {
   bool IsPerson(int entity) const { return entity >= 0 && !entities_[entity].is_org; }
 
   // One person, of a gender a pronoun or description of `gender` may name.
+  // "la Société ... (Sfap) a déploré « … », qui seront selon elle « … »":
+  // an organisation subject whose article gives the pronoun's gender.
+  bool OrganisationOfGender(int m, int entity, char gender) const {
+    if (m < 0 || entity < 0 || !entities_[entity].is_org || gender == 0) return false;
+    const WordFeaturesPtr det =
+        lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[a_.mentions[m].first_token].norm);
+    return det != nullptr && det->definite && !det->plural && det->gender == gender;
+  }
+
   bool IsSingularPersonOf(int entity, char gender) const {
     return IsPerson(entity) && !entities_[entity].plural && GenderFits(gender, entities_[entity].gender);
   }
@@ -1489,7 +1498,8 @@ class Resolver {
         continue;
       }
       int e = Resolve(subjects_.of_cue[c]);
-      if (IsSingularPersonOf(e, mention.gender)) {
+      if (IsSingularPersonOf(e, mention.gender) ||
+          (!clitic && OrganisationOfGender(subjects_.of_cue[c], e, mention.gender))) {
         *how = "pronoun_to_speaker_of_sentence";
         return e;
       }
