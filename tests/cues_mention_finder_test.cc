@@ -179,6 +179,17 @@ TEST_F(MentionFinderTest, CapitalisedBodyRunsToTheShortNameInBrackets) {
               Not(Contains(HasWords("La Fédération nationale des jardins partagés (Rennes)"))));
 }
 
+TEST_F(MentionFinderTest, OfficeSpeltInCapitalsIsADescriptionNotAName) {
+  EXPECT_THAT(Mentions("« Non », a dit la PDG, Anne Roux, hier."),
+              Contains(AllOf(HasWords("la PDG"), Field(&FoundMention::kind, Mention::kDescription),
+                             Field(&FoundMention::apposed, "Anne Roux"))));
+}
+
+TEST_F(MentionFinderTest, OfficeAlreadyApposedToANameKeepsItAgainstTheUnionAfterIt) {
+  EXPECT_THAT(Mentions("« Non », a dit Anne Roux, déléguée CGT de l'usine."),
+              Contains(AllOf(HasWords("déléguée"), Field(&FoundMention::apposed, "Anne Roux"))));
+}
+
 TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
   EXPECT_THAT(Mentions("Interrogé sur les propos de M. Dupont, le porte-parole a répondu : « Non »."),
               Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));

@@ -626,5 +626,13 @@ TEST_F(ResolutionTest, FormerOfficeWithAProperNounIsStillSomeoneOfTheStory) {
   EXPECT_EQ(SpeakerOf(q), "Rex Tillerson");
 }
 
+TEST_F(ResolutionTest, CeDernierSkipsAGroupNamedAfterThePerson) {
+  Quotation q = QuotationOf(
+      "Le directeur, Olivier Brunet, a dit que les primes des dirigeants seraient gelées. "
+      "Ce dernier a jugé les demandes « légitimes ».",
+      "légitimes", "2024-01-15");
+  EXPECT_EQ(SpeakerOf(q), "Olivier Brunet");
+}
+
 }  // namespace
 }  // namespace guillemet

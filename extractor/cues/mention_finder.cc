@@ -330,6 +330,11 @@ class Finder {
       return DescriptionAt(i, j, det);
     }
     if (title_len == 0 && lex_.Is(WordClass::kNotName, tokens_[k])) return i;
+    // "la PDG, Pascale Godard": an office spelt in capitals, not a name.
+    if (title_len == 0 && det != nullptr && tokens_[k].all_caps &&
+        lex_.words(WordClass::kSourceNoun).LongestAt(tokens_, k, nullptr) > 0) {
+      return DescriptionAt(i, j, det);
+    }
     int end = k;
     while (end < n && (end == k || !tokens_[end].line_start)) {
       const Token& w = tokens_[end];
@@ -930,6 +935,9 @@ class Finder {
                        b.kind == Mention::kEpithet) && !b.is_org;
       bool a_person = a.kind == Mention::kName && !a.is_org;
       bool b_person = b.kind == Mention::kName && !b.is_org;
+      // "Nadège Rouxel, déléguée CGT": the office has its person already;
+      // the capitals after it name the union, not a second person.
+      if (a_office && a.apposed >= 0 && a.apposed < static_cast<int>(m)) continue;
       // "avec Moscou, le responsable": a name after a preposition is its
       // object; so is "de M. Antonov" in "les propos de M. Antonov, le chef
       // de l'Alliance", where the mention keeps its "de".

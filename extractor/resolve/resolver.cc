@@ -1467,6 +1467,15 @@ class Resolver {
         }
         last = std::max(unknown, LastMentionedOf(SlotOf(mention.gender)));
       }
+      // "les primes des dirigeants ... ce dernier": a group is no
+      // antecedent of the singular; the person named before it is.
+      constexpr int kLookedBack = 8;
+      for (int k = last, stop = last - kLookedBack; k >= 0 && k > stop; --k) {
+        const Entity& e = entities_[persons_mentioned_[k]];
+        if (!e.plural && GenderFits(mention.gender, e.gender)) break;
+        last = k - 1;
+      }
+      if (last >= 0 && entities_[persons_mentioned_[last]].plural) last = -1;
       if (last >= 0) {
         *how = "last_person_mentioned";
         return persons_mentioned_[last];
