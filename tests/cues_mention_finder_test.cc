@@ -190,6 +190,11 @@ TEST_F(MentionFinderTest, OfficeAlreadyApposedToANameKeepsItAgainstTheUnionAfter
               Contains(AllOf(HasWords("déléguée"), Field(&FoundMention::apposed, "Anne Roux"))));
 }
 
+TEST_F(MentionFinderTest, CapitalisedBodyTakesItsAdjectivesButNotTheVerb) {
+  EXPECT_THAT(Mentions("La Fédération portuaire dénonce « un accord injuste »."),
+              Contains(AllOf(HasWords("La Fédération portuaire"), Field(&FoundMention::is_org, true))));
+}
+
 TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
   EXPECT_THAT(Mentions("Interrogé sur les propos de M. Dupont, le porte-parole a répondu : « Non »."),
               Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));

@@ -634,5 +634,13 @@ TEST_F(ResolutionTest, CeDernierSkipsAGroupNamedAfterThePerson) {
   EXPECT_EQ(SpeakerOf(q), "Olivier Brunet");
 }
 
+TEST_F(ResolutionTest, BodyNamedByItsAdjectiveIsTheLongNameOfItsFirstWordAlone) {
+  Quotation q = QuotationOf(
+      "L'Autorité portuaire a publié un avis. Dans ce document, l'Autorité juge le projet « trop "
+      "coûteux ».",
+      "trop coûteux", "2024-01-15");
+  EXPECT_EQ(SpeakerOf(q), "Autorité portuaire");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -274,6 +274,9 @@ class Finder {
       if (body > 0) {
         const int end = BodyAt(i, j, body, /*bracketed_short_name_only=*/tokens_[j].capitalized);
         if (end > i) return end;
+        // "la Confédération paysanne", "la Fédération nationale des
+        // jardins": a capitalised body named by its adjectives.
+        if (tokens_[j].capitalized && body == 1 && AdjectiveAt(j + 1)) return NamedBodyAt(i, j);
       }
     }
     // Epithets name someone already met: "le Norvégien", not "un diplomate".
@@ -692,6 +695,37 @@ class Finder {
         }
       }
     }
+    return Add(m);
+  }
+
+  // Whether token t is a lowercase word spelt like an adjective of a
+  // body's name ("paysanne", "nationale", "française", "publique"), which
+  // no verb form of the lexicon spells.
+  bool AdjectiveAt(int t) const {
+    const int n = static_cast<int>(tokens_.size());
+    if (t >= n) return false;
+    const Token& w = tokens_[t];
+    if (w.type != Token::kWord || w.capitalized || w.line_start || w.elided ||
+        lex_.FormsOf(w.norm) != nullptr || lex_.AuxiliaryOf(w.norm) != nullptr) {
+      return false;
+    }
+    return EndsWithOneOf(w.norm.str(), {"aise", "aises", "ale", "ales", "anne", "ennes", "enne",
+                                        "ique", "iques", "aire", "aires", "oise", "oises", "aux"});
+  }
+
+  // A capitalised body noun at k, its adjectives, then perhaps its "de"
+  // complements: an organisation, named without its article.
+  int NamedBodyAt(int i, int k) {
+    int end = k + 1;
+    while (end < k + 3 && AdjectiveAt(end)) ++end;
+    std::vector<int> inside;
+    if (end < static_cast<int>(tokens_.size()) && IsDe(tokens_[end])) end = ExtendModifiers(end, &inside);
+    Mention m;
+    m.first_token = i;
+    m.end_token = end;
+    m.kind = Mention::kDescription;
+    m.head = tokens_[k].norm;
+    m.is_org = true;
     return Add(m);
   }
 

@@ -229,6 +229,19 @@ class Resolver {
         texts.push_back(single_texts[i]);
       }
     }
+    // "l'Autorité environnementale ... l'Autorité juge": a body the
+    // mention finder named by its adjectives counts as well.
+    for (const Mention& body : a_.mentions) {
+      if (body.kind != Mention::kDescription || !body.is_org || body.short_name_token >= 0 ||
+          body.end_token - body.first_token < 3 || !tokens_[body.first_token + 1].capitalized) {
+        continue;
+      }
+      std::string text =
+          Text({tokens_[body.first_token + 1].span.begin, tokens_[body.end_token - 1].span.end});
+      const std::string key = FoldKey(text);
+      std::vector<std::string>& texts = institutions_by_first_word[key.substr(0, key.find(' '))];
+      if (std::find(texts.begin(), texts.end(), text) == texts.end()) texts.push_back(std::move(text));
+    }
     for (size_t i = 0; i < single.size(); ++i) {
       const int m = single[i];
       const Mention& mention = a_.mentions[m];
