@@ -195,6 +195,18 @@ TEST_F(MentionFinderTest, CapitalisedBodyTakesItsAdjectivesButNotTheVerb) {
               Contains(AllOf(HasWords("La Fédération portuaire"), Field(&FoundMention::is_org, true))));
 }
 
+TEST_F(MentionFinderTest, PortfolioAfterAuBelongsToTheOffice) {
+  EXPECT_THAT(Mentions("« Non », a dit le commissaire au Marché intérieur, Paul Roux, hier."),
+              Contains(AllOf(HasWords("Paul Roux"),
+                             Field(&FoundMention::apposed, "le commissaire au Marché intérieur"))));
+}
+
+TEST_F(MentionFinderTest, DemonymBeforeAnUnknownNameIsApposedToIt) {
+  EXPECT_THAT(Mentions("L'Italien Tancredi Bersani a dit « non »."),
+              Contains(AllOf(HasWords("Tancredi Bersani"), Field(&FoundMention::is_org, false),
+                             Field(&FoundMention::apposed, "L'Italien"))));
+}
+
 TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
   EXPECT_THAT(Mentions("Interrogé sur les propos de M. Dupont, le porte-parole a répondu : « Non »."),
               Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));

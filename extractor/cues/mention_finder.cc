@@ -377,6 +377,11 @@ class Finder {
     }
     if (end == k) return i;
     if (title_len == 0 && det == nullptr && LoneInitialCapital(k, end)) return i;
+    // "l'Italien Brando Benifei": a demonym, then the name in apposition.
+    if (det != nullptr && det->definite && title_len == 0 && end - k >= 2 &&
+        (lex_.NationalityOf(tokens_[k].norm) != nullptr || IsDemonym(tokens_[k].norm))) {
+      end = k + 1;
+    }
     // Split at an inner first name (from the second token on).
     if (title_len == 0 && end - k >= 2 && lex_.FirstNameGenderOfNorm(tokens_[k].norm) == 0) {
       for (int q = k + 1; q < end; ++q) {
@@ -799,6 +804,22 @@ class Finder {
     return k < n && IsWord(tokens_[k]) && tokens_[k].capitalized && !tokens_[k].line_start;
   }
 
+  // Where the capitalised portfolio starts after "au", "aux", "à la" or
+  // "à l'" at k; k if there is none.
+  int PortfolioAfterAAt(int k) const {
+    const int n = static_cast<int>(tokens_.size());
+    int at = k;
+    if (at < n && (tokens_[at].norm == "au" || tokens_[at].norm == "aux")) {
+      ++at;
+    } else if (at + 1 < n && tokens_[at].norm == "à" &&
+               (tokens_[at + 1].norm == "la" || tokens_[at + 1].norm == "l'")) {
+      at += 2;
+    } else {
+      return k;
+    }
+    return at < n && IsWord(tokens_[at]) && tokens_[at].capitalized && !tokens_[at].line_start ? at : k;
+  }
+
   // Extends a noun phrase over its adjectives and "de" complements, up to
   // a verb, a comma, or a name in apposition ("... du Pentagone Jeff
   // Davis" stops before Jeff). Organisations of the base met on the way go
@@ -820,6 +841,14 @@ class Finder {
       if (w.norm == "et" && end > 1 && (tokens_[end - 1].capitalized || tokens_[end - 2].capitalized) &&
           CapitalisedComplementAt(end + 1)) {
         ++end;
+        continue;
+      }
+      // "le commissaire au Marché intérieur", "la ministre déléguée aux
+      // Sports": a portfolio after "au", "aux", "à la", like one after "de".
+      if (const int to = PortfolioAfterAAt(end); to > end) {
+        before_de = end;
+        end = to;
+        after_de = true;
         continue;
       }
       if (IsDe(w)) {
