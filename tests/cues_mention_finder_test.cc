@@ -207,6 +207,13 @@ TEST_F(MentionFinderTest, DemonymBeforeAnUnknownNameIsApposedToIt) {
                              Field(&FoundMention::apposed, "L'Italien"))));
 }
 
+TEST_F(MentionFinderTest, UnnamedSourceAfterSelonIsNotInAppositionToTheNameAfterItsComma) {
+  EXPECT_THAT(Mentions("Selon un élu, Claire Roux « n'a plus les voix »."),
+              Contains(AllOf(HasWords("Claire Roux"), Field(&FoundMention::apposed, ""))));
+  EXPECT_THAT(Mentions("Un élu, Paul Roux, a dit « non »."),
+              Contains(AllOf(HasWords("Paul Roux"), Field(&FoundMention::apposed, "Un élu"))));
+}
+
 TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
   EXPECT_THAT(Mentions("Interrogé sur les propos de M. Dupont, le porte-parole a répondu : « Non »."),
               Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));

@@ -945,6 +945,12 @@ class Finder {
     return true;
   }
 
+  // Whether "selon" or "d'après" comes right before token k.
+  bool AfterSourcePreposition(int k) const {
+    if (k >= 1 && (tokens_[k - 1].norm == "selon" || tokens_[k - 1].norm == "d'après")) return true;
+    return k >= 2 && tokens_[k - 1].norm == "après" && tokens_[k - 2].norm == "d'";
+  }
+
   // Whether the words from `first` to `end` can finish a label's name: none
   // ("LFI"), or up to two lowercase adjectives ("Droite républicaine",
   // "Rassemblement national") that no verb form spells.
@@ -998,6 +1004,14 @@ class Finder {
                        b.kind == Mention::kEpithet) && !b.is_org;
       bool a_person = a.kind == Mention::kName && !a.is_org;
       bool b_person = b.kind == Mention::kName && !b.is_org;
+      // "D'après un diplomate européen, Mark Rutte est …": an unnamed
+      // source after "selon" or "d'après" is not the name after its comma,
+      // which starts the clause the source reports.
+      if (a_office && b_person && gap > 0 && AfterSourcePreposition(a.first_token) &&
+          lex_.Is(WordClass::kDeterminer, tokens_[a.first_token]) &&
+          !lex_.FeaturesOf(WordClass::kDeterminer, tokens_[a.first_token].norm)->definite) {
+        continue;
+      }
       // "Nadège Rouxel, déléguée CGT": the office has its person already;
       // the capitals after it name the union, not a second person.
       if (a_office && a.apposed >= 0 && a.apposed < static_cast<int>(m)) continue;
