@@ -214,6 +214,13 @@ TEST_F(MentionFinderTest, UnnamedSourceAfterSelonIsNotInAppositionToTheNameAfter
               Contains(AllOf(HasWords("Paul Roux"), Field(&FoundMention::apposed, "Un élu"))));
 }
 
+TEST_F(MentionFinderTest, CountryEndingLikeADemonymIsNoPerson) {
+  for (const char* text : {"Il connaît l'Ukraine. Il a dit « non ».", "Il connaît l'Irlande. Il a dit « non ».",
+                           "Il veut le Groenland. Il a dit « non »."}) {
+    EXPECT_THAT(Mentions(text), Not(Contains(Field(&FoundMention::kind, Mention::kDescription)))) << text;
+  }
+}
+
 TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
   EXPECT_THAT(Mentions("Interrogé sur les propos de M. Dupont, le porte-parole a répondu : « Non »."),
               Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));

@@ -128,9 +128,12 @@ class Finder {
            (k == 0 || tokens_[k - 1].sentence != tokens_[k].sentence);
   }
 
+  // Not "-aine", "-ande", "-and": they end countries and regions as often
+  // ("l'Ukraine", "la Finlande", "le Groenland", "la Lorraine"), and the
+  // nationalities of patterns/ spell the demonyms of every country.
   static bool IsDemonym(const std::string& word) {
-    return EndsWithOneOf(word, {"aise", "oise", "ienne", "aine", "ande", "éenne", "anne", "ais",
-                                "ois", "ien", "ain", "and", "éen"});
+    return EndsWithOneOf(word, {"aise", "oise", "ienne", "éenne", "anne", "ais", "ois", "ien",
+                                "ain", "éen"});
   }
 
   // Returns the token after the mention found at i, or i if none.
