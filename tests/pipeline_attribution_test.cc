@@ -604,5 +604,15 @@ TEST_F(AttributionTest, SelonLesMotsDeAfterAQuotationNamesItsSpeaker) {
   EXPECT_EQ(SpeakerOf(q), "Jan Kowal");
 }
 
+TEST_F(AttributionTest, ThingNamedAfterItsNounAndAConceptAreMentions) {
+  Quotation named = QuotationOf(
+      "Selon lui, les riverains avaient surnommé la friche « le terrain vague ».", "le terrain vague");
+  EXPECT_EQ(named.kind, QuoteKind::kMention);
+  Quotation concept = QuotationOf(
+      "L'adjoint, Karim Benali, a défendu son concept de « ville du quart d'heure ».",
+      "ville du quart d'heure");
+  EXPECT_EQ(concept.kind, QuoteKind::kMention);
+}
+
 }  // namespace
 }  // namespace guillemet

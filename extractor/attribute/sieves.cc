@@ -675,8 +675,17 @@ class Sieves {
       return true;
     }
     // "surnommé le « ... »": one determiner between.
-    return Valid(t - 1) && lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) &&
-           lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 1) > 0;
+    if (Valid(t - 1) && lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) &&
+        lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 1) > 0) {
+      return true;
+    }
+    // "avaient surnommé le chemin « ... »": the thing named between, a
+    // determiner and its noun.
+    return Valid(t - 3) && tokens_[t - 1].type == Token::kWord && !tokens_[t - 1].capitalized &&
+           lex_.FormsOf(tokens_[t - 1].norm) == nullptr &&
+           lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 2]) &&
+           lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 2) > 0 &&
+           !CallsOn(t - 2 - lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 2));
   }
 
   // "elle a appelé « chacun à la raison »": appeler with avoir and the
