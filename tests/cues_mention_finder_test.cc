@@ -221,6 +221,11 @@ TEST_F(MentionFinderTest, CountryEndingLikeADemonymIsNoPerson) {
   }
 }
 
+TEST_F(MentionFinderTest, NameStartingWithAPlaceNounIsNoPerson) {
+  EXPECT_THAT(Mentions("Lycée Condorcet : la proviseure a dit « non »."),
+              Contains(AllOf(HasWords("Lycée Condorcet"), Field(&FoundMention::is_org, true))));
+}
+
 TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
   EXPECT_THAT(Mentions("Interrogé sur les propos de M. Dupont, le porte-parole a répondu : « Non »."),
               Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));

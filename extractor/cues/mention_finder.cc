@@ -65,13 +65,17 @@ class Finder {
   // (-el, -al, -aux, -éen, -ien, -ain, -if, -ive and their feminines), and
   // no verb the lexicon knows: "estime", "indique", "rappelle" stay out.
   bool InstitutionAdjective(int k) const {
+    if (!LowercaseWordNoVerbSpells(k) || tokens_[k].norm.size() < 5) return false;
+    return EndsWithOneOf(tokens_[k].norm, {"el", "al", "ale", "aux", "ales", "éen", "éenne", "ien", "ienne",
+                                           "ain", "aine", "if", "ive", "els", "éens", "éennes", "aines",
+                                           "ains"});
+  }
+
+  // A lowercase word on the line, which no verb form of the lexicon spells.
+  bool LowercaseWordNoVerbSpells(int k) const {
+    if (k >= static_cast<int>(tokens_.size())) return false;
     const Token& t = tokens_[k];
-    if (t.type != Token::kWord || t.capitalized || t.line_start) return false;
-    const Norm& w = t.norm;
-    if (w.size() < 5) return false;
-    return EndsWithOneOf(w, {"el", "al", "ale", "aux", "ales", "éen", "éenne", "ien", "ienne",
-                             "ain", "aine", "if", "ive", "els", "éens", "éennes", "aines",
-                             "ains"}) &&
+    return t.type == Token::kWord && !t.capitalized && !t.line_start && !t.elided &&
            lex_.FormsOf(t.norm) == nullptr && lex_.AuxiliaryOf(t.norm) == nullptr;
   }
 
@@ -444,6 +448,8 @@ class Finder {
     // "le groupe textile Vaudrecourt", "l'entreprise Delmont": the name
     // after a noun that introduces a company is the company's.
     if (!m.is_org && title_len == 0 && det == nullptr && AfterOrgIntroducer(k)) m.is_org = true;
+    // "Lycée Condorcet", "Stade Vélodrome": a place or an institution.
+    if (title_len == 0 && lex_.Is(WordClass::kPlaceNoun, tokens_[k])) m.is_org = true;
     m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGenderOfNorm(tokens_[k].norm);
     if (m.is_org) m.gender = 0;
     // "le Conseil constitutionnel", "l'Assemblée nationale", "la Banque
@@ -710,15 +716,10 @@ class Finder {
   // body's name ("paysanne", "nationale", "française", "publique"), which
   // no verb form of the lexicon spells.
   bool AdjectiveAt(int t) const {
-    const int n = static_cast<int>(tokens_.size());
-    if (t >= n) return false;
-    const Token& w = tokens_[t];
-    if (w.type != Token::kWord || w.capitalized || w.line_start || w.elided ||
-        lex_.FormsOf(w.norm) != nullptr || lex_.AuxiliaryOf(w.norm) != nullptr) {
-      return false;
-    }
-    return EndsWithOneOf(w.norm.str(), {"aise", "aises", "ale", "ales", "anne", "ennes", "enne",
-                                        "ique", "iques", "aire", "aires", "oise", "oises", "aux"});
+    if (InstitutionAdjective(t)) return true;
+    return LowercaseWordNoVerbSpells(t) &&
+           EndsWithOneOf(tokens_[t].norm.str(), {"aise", "aises", "anne", "ennes", "enne", "ique",
+                                                 "iques", "aire", "aires", "oise", "oises"});
   }
 
   // A capitalised body noun at k, its adjectives, then perhaps its "de"
