@@ -642,5 +642,13 @@ TEST_F(ResolutionTest, BodyNamedByItsAdjectiveIsTheLongNameOfItsFirstWordAlone) 
   EXPECT_EQ(SpeakerOf(q), "Autorité portuaire");
 }
 
+TEST_F(ResolutionTest, DemonstrativeNounIsTheUnnamedSourceIntroducedWithIt) {
+  Quotation q = QuotationOf(
+      "Selon un diplomate occidental, les pays ont travaillé sur un texte. « Rien n'est joué », a "
+      "résumé ce diplomate.",
+      "Rien n'est joué", "2017-11-22");
+  EXPECT_EQ(SpeakerOf(q), "un diplomate occidental");
+}
+
 }  // namespace
 }  // namespace guillemet

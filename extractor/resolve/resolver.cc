@@ -741,6 +741,16 @@ class Resolver {
             how = "epithet";
           }
         }
+        // "Selon un diplomate occidental, … a résumé ce diplomate": with no
+        // one of the base in the article, a one-noun epithet is the unnamed
+        // source the article introduced with that noun, if any.
+        const Norm& det = tokens_[mention.first_token].norm;
+        if (entity < 0 && mention.end_token - mention.first_token == 2 &&
+            (det == "ce" || det == "cet" || det == "cette") &&
+            lex_.Is(cues::WordClass::kSourceNoun, tokens_[mention.first_token + 1])) {
+          entity = IntroducedWithSameHead(static_cast<int>(m));
+          if (entity >= 0) how = "same_description";
+        }
         break;
       }
       case Mention::kDescription:
