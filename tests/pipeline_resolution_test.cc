@@ -650,5 +650,21 @@ TEST_F(ResolutionTest, DemonstrativeNounIsTheUnnamedSourceIntroducedWithIt) {
   EXPECT_EQ(SpeakerOf(q), "un diplomate occidental");
 }
 
+TEST_F(ResolutionTest, OfficeOfOneCountryIsNotWhomTheArticleGaveTheSameOfficeOfAnyCountry) {
+  Quotation q = QuotationOf(
+      "Le ministre des Affaires étrangères, Milo Radović, a remercié ses partenaires. Le "
+      "secrétaire d'État américain a salué « un choix courageux ».",
+      "un choix courageux", "2017-06-08");
+  EXPECT_EQ(SpeakerOf(q), "Rex Tillerson");
+}
+
+TEST_F(ResolutionTest, TextOfAPersonsStatementContinuesIt) {
+  Quotation q = QuotationOf(
+      "La ministre des Armées a salué dans un communiqué « le courage des secouristes ». « Deux "
+      "avions sont prêts », poursuit le texte.",
+      "Deux avions sont prêts", "2017-09-20");
+  EXPECT_EQ(SpeakerOf(q), "Florence Parly");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -33,6 +33,9 @@ struct Entity {
 struct Binding {
   int token;  // Where the apposition stands.
   int entity;
+  // The office's words name several offices ("le ministre des Affaires
+  // étrangères" of any country) and the person does not say which.
+  bool among_several = false;
 };
 
 bool GenderFits(char pronoun, char entity) {
@@ -355,9 +358,12 @@ class Resolver {
       // "le président du Rassemblement national, X" holds no office that
       // the bare "président" names: X is not "le président de la République".
       if (!QualifiedBeyondItsPhrase(mention)) {
+        std::vector<std::string> roles;
         for (const std::string& role : RolesOfPerson(mention.roles, person)) {
-          if (OfAnotherCountry(mention, role)) continue;
-          role_bindings_[role].push_back({mention.first_token, person});
+          if (!OfAnotherCountry(mention, role)) roles.push_back(role);
+        }
+        for (const std::string& role : roles) {
+          role_bindings_[role].push_back({mention.first_token, person, roles.size() > 1});
         }
       } else {
         spelt_out_offices_.push_back({OfficeWords(mention), {mention.first_token, person}});
@@ -664,6 +670,7 @@ class Resolver {
     }
     document_sentence_ = current_sentence_;
     document_org_ = entity >= 0 && entities_[entity].is_org ? entity : -1;
+    document_person_ = -1;
   }
 
   void AddSalient(int entity, int sentence) {
@@ -672,6 +679,11 @@ class Resolver {
     const Entity& e = entities_[entity];
     if (e.is_org) last_org_salient_ = entity;
     if (e.is_org && sentence == document_sentence_ && document_org_ < 0) document_org_ = entity;
+    // "Le secrétaire d'État a salué dans un communiqué …": a person's
+    // statement too.
+    if (!e.is_org && !e.plural && sentence == document_sentence_ && document_person_ < 0) {
+      document_person_ = entity;
+    }
     if (entity >= static_cast<int>(last_salience_of_.size()))
       last_salience_of_.resize(entity + 1, -1);
     last_salience_of_[entity] = index;
@@ -767,11 +779,13 @@ class Resolver {
   // The person an apposition bound to `key`: the latest one before `token`,
   // else the first one after it; -1 if none.
   static int BoundNear(const std::unordered_map<std::string, std::vector<Binding>>& bindings,
-                       const std::string& key, int token, bool* before_it = nullptr) {
+                       const std::string& key, int token, bool* before_it = nullptr,
+                       bool one_office_only = false) {
     auto it = bindings.find(key);
     if (it == bindings.end()) return -1;
     int before = -1, after = -1;
     for (const Binding& b : it->second) {
+      if (one_office_only && b.among_several) continue;
       if (b.token <= token) before = b.entity;
       if (b.token > token && after < 0) after = b.entity;
     }
@@ -809,9 +823,11 @@ class Resolver {
     // Named before, in apposition to this office: strong. Named only later:
     // one candidate among the office holders of the article.
     std::vector<int> named, later, holders;
+    // "le secrétaire d'État américain" is not whoever the article called
+    // "le ministre des Affaires étrangères", of no country it says.
     for (const std::string& role : roles) {
       bool before = false;
-      int bound = BoundNear(role_bindings_, role, mention.first_token, &before);
+      int bound = BoundNear(role_bindings_, role, mention.first_token, &before, roles.size() == 1);
       std::vector<int>& list = before ? named : later;
       if (bound >= 0 && std::find(list.begin(), list.end(), bound) == list.end()) {
         list.push_back(bound);
@@ -982,7 +998,12 @@ class Resolver {
       if (mention.head != "communiqué") {
         // "la déclaration finale du sommet" is another document.
         if (mention.end_token != mention.first_token + 2) return -1;
-        if (document_org_ < 0 || current_sentence_ - document_sentence_ > kDocumentReach) return -1;
+        if (current_sentence_ - document_sentence_ > kDocumentReach) return -1;
+        if (document_org_ < 0 && document_person_ >= 0) {
+          *how = "document_of_person";
+          return document_person_;
+        }
+        if (document_org_ < 0) return -1;
         *how = "document_of_organisation";
         return document_org_;
       }
@@ -1816,7 +1837,8 @@ class Resolver {
   std::vector<int> country_words_;      // Per nationality, its adjectives in the article.
   int last_org_salient_ = -1;           // The last organisation in salience_.
   int document_sentence_ = -1000;       // Where "un communiqué" was last met,
-  int document_org_ = -1;               // and the organisation behind it, or -1.
+  int document_org_ = -1;               // and the organisation behind it, or -1,
+  int document_person_ = -1;            // else the person who issued it, or -1.
   ByGender<Increasing> blockers_;       // Sentences of the unnamed topics, in order.
   // Per nationality (nationalities.tsv index): the people an apposition or
   // an office of the base gives it, at most kMaxNationals.
