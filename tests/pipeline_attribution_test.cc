@@ -614,5 +614,15 @@ TEST_F(AttributionTest, ThingNamedAfterItsNounAndAConceptAreMentions) {
   EXPECT_EQ(concept.kind, QuoteKind::kMention);
 }
 
+TEST_F(AttributionTest, WorkNounBeforeWordsOpeningOnAVerbIsNoTitle) {
+  Quotation predicate = QuotationOf(
+      "La réalisatrice, Jeanne Roux, était ravie. Selon elle, le film « n'aurait pas existé sans "
+      "eux ».",
+      "n'aurait pas existé sans eux");
+  EXPECT_EQ(predicate.kind, QuoteKind::kPartial);
+  Quotation title = QuotationOf("Elle a tourné le film « Trois étés » l'an dernier.", "Trois étés");
+  EXPECT_EQ(title.kind, QuoteKind::kMention);
+}
+
 }  // namespace
 }  // namespace guillemet

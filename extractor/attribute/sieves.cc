@@ -707,6 +707,15 @@ class Sieves {
     return lex_.AuxiliaryOf(tokens_[aux].norm) != nullptr && (se == "s'" || se == "se");
   }
 
+  // "le film « n'aurait pas existé sans eux »": words that open on a
+  // negation or an auxiliary say something of the thing, they do not name it.
+  bool OpensOnAVerb(const std::string& text) const {
+    if (text.empty() || text[0] < 'a' || text[0] > 'z') return false;
+    if (text.rfind("n'", 0) == 0 || text.rfind("n\u2019", 0) == 0) return true;
+    const std::string_view first(text.data(), std::min(text.find(' '), text.size()));
+    return first == "ne" || lex_.AuxiliaryOf(first) != nullptr;
+  }
+
   bool NamingAfter(int t) const {
     int k = t + 1;
     if (Valid(k) && tokens_[k].norm == ",") ++k;
@@ -723,7 +732,7 @@ class Sieves {
       Attribution& at = out_[q];
       if (quote.tweet || quote.depth > 0 || quote.first_token < 0) continue;
       int t = quote.first_token;
-      if (NamingBefore(t) || NamingAfter(t)) {
+      if ((NamingBefore(t) || NamingAfter(t)) && !OpensOnAVerb(quote.text)) {
         at = Attribution();
         at.kind = QuoteKind::kMention;
         at.method = "naming_context";
