@@ -226,6 +226,16 @@ TEST_F(MentionFinderTest, NameStartingWithAPlaceNounIsNoPerson) {
               Contains(AllOf(HasWords("Lycée Condorcet"), Field(&FoundMention::is_org, true))));
 }
 
+TEST_F(MentionFinderTest, OfficeWithAnOrganisationInItsComplementIsApposedToTheName) {
+  EXPECT_THAT(Mentions("L'ambassadeur de Russie auprès de l'Alliance, Oleg Tchernov, a dit « non »."),
+              Contains(AllOf(HasWords("Oleg Tchernov"), Field(&FoundMention::apposed, "L'ambassadeur de Russie"))));
+}
+
+TEST_F(MentionFinderTest, EpithetNounWithANationalityIsADescription) {
+  EXPECT_THAT(Mentions("Le diplomate russe a dénoncé « une provocation »."),
+              Contains(AllOf(HasWords("Le diplomate russe"), Field(&FoundMention::kind, Mention::kDescription))));
+}
+
 TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
   EXPECT_THAT(Mentions("Interrogé sur les propos de M. Dupont, le porte-parole a répondu : « Non »."),
               Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));

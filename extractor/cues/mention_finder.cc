@@ -297,6 +297,12 @@ class Finder {
         epithet_len = lex_.kb_epithets().LongestAt(tokens_, j, &payloads);
       }
     }
+    // "le diplomate russe": a noun of the base's epithets with another
+    // nationality than theirs is a description.
+    if (epithet_len == 1 && j + 1 < n && !tokens_[j + 1].capitalized &&
+        lex_.NationalityOf(tokens_[j + 1].norm) != nullptr) {
+      epithet_len = 0;
+    }
     if (epithet_len > 0 && SameLine(j, j + epithet_len)) {
       Mention m;
       m.first_token = i;
@@ -932,6 +938,11 @@ class Finder {
     return first;
   }
 
+  static bool OpensAComplement(const Token& t) {
+    return IsDe(t) || t.norm == "l'" || t.norm == "la" || t.norm == "le" || t.norm == "à" ||
+           t.norm == "au" || t.norm == "aux" || t.norm == "en";
+  }
+
   // "La conseillère déléguée à l'environnement, Sandrine Morvan": only a
   // short complement of lowercase words between an office and its name,
   // then perhaps a group in brackets.
@@ -940,7 +951,11 @@ class Finder {
     for (int k = first; k < end; ++k) {
       if (const int after = BracketedGroupEnd(k, end); after > k) return after == end;
       const Token& t = tokens_[k];
-      if (t.type != Token::kWord || t.capitalized) return false;
+      // "l'ambassadeur de Russie auprès de l'Alliance, X": a proper noun
+      // after a preposition or an article belongs to the complement.
+      if (t.type != Token::kWord || (t.capitalized && !(k > first && OpensAComplement(tokens_[k - 1])))) {
+        return false;
+      }
       if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr ||
           lex_.Is(WordClass::kRelative, t) || lex_.Is(WordClass::kPronoun, t)) {
         return false;
@@ -983,6 +998,13 @@ class Finder {
       size_t next = m + 1;
       const int brackets_end = BracketedGroupEnd(a.end_token, static_cast<int>(tokens_.size()));
       if (ms[next].end_token <= brackets_end && next + 1 < ms.size()) ++next;
+      // "l'ambassadeur de Russie auprès de l'Alliance, Oleg Tchernov": an
+      // organisation in the office's complement, right before the comma.
+      if (a.kind != Mention::kName && !a.is_org && ms[next].is_org && ms[next].kind == Mention::kName &&
+          next + 1 < ms.size() && ms[next].end_token + 1 == ms[next + 1].first_token &&
+          tokens_[ms[next].end_token].norm == ",") {
+        ++next;
+      }
       Mention& b = ms[next];
       if (tokens_[a.first_token].sentence != tokens_[b.first_token].sentence) continue;
       if (!SameLine(a.end_token - 1, b.first_token + 1)) continue;

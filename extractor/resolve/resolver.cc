@@ -1268,7 +1268,13 @@ class Resolver {
                           !tokens_[head + 2].norm.str().empty() &&
                           tokens_[head + 2].norm.str()[0] >= '0' && tokens_[head + 2].norm.str()[0] <= '9' &&
                           tokens_[head + 3].norm == "ans";
-    if ((head + 1 >= mention.end_token || age_only) && !entities_[entity].unnamed) return false;
+    // "le diplomate russe": a nationality is no complement either; another
+    // nationality than the person's is checked apart.
+    const bool nationality_only =
+        head + 2 == mention.end_token && lex_.NationalityOf(tokens_[head + 1].norm) != nullptr;
+    if ((head + 1 >= mention.end_token || age_only || nationality_only) && !entities_[entity].unnamed) {
+      return false;
+    }
     // "l'ancienne ministre de l'Économie": a past office, which the
     // article's present description of the person does not contradict.
     if (NamesAFormerOffice(mention)) return false;
