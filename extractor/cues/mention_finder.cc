@@ -585,13 +585,7 @@ class Finder {
           (after >= n || tokens_[after].line_start ||
            (!IntroducesName(after) && !IsDe(tokens_[after]) &&
             tokens_[after].type != Token::kQuote))) {
-        Mention m;
-        m.first_token = i;
-        m.end_token = after;
-        m.kind = Mention::kDescription;
-        m.head = tokens_[k].norm;
-        m.is_org = true;
-        return Add(m);
+        return AddOrganisation(i, after, k);
       }
     }
     if (len == 0) return i;
@@ -735,6 +729,11 @@ class Finder {
     while (end < k + 3 && AdjectiveAt(end)) ++end;
     std::vector<int> inside;
     if (end < static_cast<int>(tokens_.size()) && IsDe(tokens_[end])) end = ExtendModifiers(end, &inside);
+    return AddOrganisation(i, end, k);
+  }
+
+  // An organisation described from token i to end, its head noun at k.
+  int AddOrganisation(int i, int end, int k) {
     Mention m;
     m.first_token = i;
     m.end_token = end;
