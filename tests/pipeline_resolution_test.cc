@@ -666,5 +666,14 @@ TEST_F(ResolutionTest, TextOfAPersonsStatementContinuesIt) {
   EXPECT_EQ(SpeakerOf(q), "Florence Parly");
 }
 
+TEST_F(ResolutionTest, OfficeOfTheSameBodyNamesThePersonNamedWithTheFirst) {
+  Quotation q = QuotationOf(
+      "La secrétaire générale de l'Unsa-Ferroviaire, Nadia Lebrun, a parlé la première. Son "
+      "homologue, Pierre Amsellem, s'est tu. « Nous serons là », a promis la dirigeante de "
+      "l'Unsa-Ferroviaire.",
+      "Nous serons là", "2023-03-16");
+  EXPECT_EQ(SpeakerOf(q), "Nadia Lebrun");
+}
+
 }  // namespace
 }  // namespace guillemet

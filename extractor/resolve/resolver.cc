@@ -368,6 +368,9 @@ class Resolver {
       } else {
         spelt_out_offices_.push_back({OfficeWords(mention), {mention.first_token, person}});
       }
+      if (const std::string key = ProperComplementKey(mention); !key.empty() && !mention.former) {
+        complement_bindings_[key].push_back({mention.first_token, person});
+      }
       if (!mention.head.empty()) {
         head_bindings_[mention.head].push_back({mention.first_token, person});
         std::vector<std::string>& heads = heads_of_entity_[person];
@@ -1055,6 +1058,17 @@ class Resolver {
         return holder;
       }
     }
+    // "la secrétaire générale de la CGT, Sophie Binet … la dirigeante de la
+    // CGT": an office of the same body, named before with a person.
+    if (definite && !mention.plural && ProperNounAfterHead(mention)) {
+      bool before = false;
+      const int same = BoundNear(complement_bindings_, ProperComplementKey(mention), mention.first_token, &before);
+      if (same >= 0 && before && GenderFits(mention.gender, entities_[same].gender) &&
+          !OfAnotherNationalityThanItSays(mention, same)) {
+        *how = "office_of_the_same_body";
+        return same;
+      }
+    }
     // "la parlementaire", "le responsable": someone already in the story.
     // Not "le ministre de l'Intérieur" or "l'ancien sénateur du
     // Massachusetts": a proper noun in the complement makes it a precise
@@ -1164,6 +1178,18 @@ class Resolver {
       if (tokens_[k].capitalized && tokens_[k].type == Token::kWord) return true;
     }
     return false;
+  }
+
+  // The proper noun that ends an office's complement, folded ("cgt" for
+  // "la secrétaire générale de la CGT"), or "" if there is none.
+  std::string ProperComplementKey(const Mention& mention) const {
+    if (mention.is_org || mention.plural) return "";
+    for (int k = HeadToken(mention) + 1; k < mention.end_token; ++k) {
+      if (tokens_[k].capitalized && tokens_[k].type == Token::kWord) {
+        return FoldKey(Text({tokens_[k].span.begin, tokens_[mention.end_token - 1].span.end}));
+      }
+    }
+    return "";
   }
 
   // "l'ancien", "l'ex-" before the head noun (or a mention the finder
@@ -1799,6 +1825,7 @@ class Resolver {
   std::unordered_map<std::string, int> entity_of_key_;
   std::unordered_map<std::string, std::vector<int>> surname_;
   std::unordered_map<std::string, std::vector<Binding>> role_bindings_;
+  std::unordered_map<std::string, std::vector<Binding>> complement_bindings_;  // By ProperComplementKey.
   std::unordered_map<std::string, std::vector<Binding>> head_bindings_;
   // Offices outside roles.tsv given in apposition, with their words.
   std::vector<std::pair<std::string, Binding>> spelt_out_offices_;
