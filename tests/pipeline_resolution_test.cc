@@ -675,5 +675,21 @@ TEST_F(ResolutionTest, OfficeOfTheSameBodyNamesThePersonNamedWithTheFirst) {
   EXPECT_EQ(SpeakerOf(q), "Nadia Lebrun");
 }
 
+TEST_F(ResolutionTest, OfficeWithAPoliticalLeaningIsThePersonOfTheStory) {
+  Quotation q = QuotationOf(
+      "Le Premier ministre hongrois Viktor Orban a quitté la salle. « Nous nous sommes tenus à "
+      "l'écart », a expliqué le dirigeant nationaliste.",
+      "Nous nous sommes tenus à l'écart", "2023-12-14");
+  EXPECT_EQ(SpeakerOf(q), "Viktor Orban");
+}
+
+TEST_F(ResolutionTest, PronounWithNoPersonOfItsGenderIsTheOrganisationSubjectBefore) {
+  Quotation q = QuotationOf(
+      "Paul Roux a parlé. La Région a pris acte du report. « Chaque année perdue coûte cher », "
+      "déplore-t-elle.",
+      "Chaque année perdue coûte cher", "2024-02-13");
+  EXPECT_EQ(SpeakerOf(q), "Région");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -1296,8 +1296,13 @@ class Resolver {
                           tokens_[head + 3].norm == "ans";
     // "le diplomate russe": a nationality is no complement either; another
     // nationality than the person's is checked apart.
-    const bool nationality_only =
-        head + 2 == mention.end_token && lex_.NationalityOf(tokens_[head + 1].norm) != nullptr;
+    // Nor is a political leaning ("le dirigeant nationaliste", "l'élu
+    // écologiste"); any other word may be a verb the lexicon lacks ("le
+    // prévenu baisse la tête").
+    const std::string& after_head = tokens_[std::min(head + 1, mention.end_token - 1)].norm.str();
+    const bool leaning = after_head.size() > 5 && (after_head.compare(after_head.size() - 4, 4, "iste") == 0);
+    const bool nationality_only = head + 2 == mention.end_token && !tokens_[head + 1].capitalized &&
+                                  (lex_.NationalityOf(after_head) != nullptr || leaning);
     if ((head + 1 >= mention.end_token || age_only || nationality_only) && !entities_[entity].unnamed) {
       return false;
     }
@@ -1655,6 +1660,20 @@ class Resolver {
       return salient;
     }
     if (blocked) return -1;
+    // "La Commission européenne a pris acte. « … », indique-t-elle": with
+    // no speaker of that gender, the organisation subject of this sentence
+    // or the one before, whose article has the pronoun's gender.
+    if (!mention.plural && mention.gender != 0) {
+      for (int s = current_sentence_; s >= 0 && s >= current_sentence_ - 1; --s) {
+        const int main = subjects_.of_sentence[s];
+        if (main < 0 || main == index || a_.mentions[main].first_token >= pronoun_token) continue;
+        const int e = Resolve(main);
+        if (OrganisationOfGender(main, e, mention.gender)) {
+          *how = "pronoun_to_organisation";
+          return e;
+        }
+      }
+    }
     // No speaker or subject fits: the last person of that gender named
     // ("..., jugé réaliste par la ministre, Ludivine Dedonder. « ... », a-t-elle assuré").
     if (!mention.plural && mention.gender != 0) {
