@@ -236,6 +236,14 @@ TEST_F(MentionFinderTest, EpithetNounWithANationalityIsADescription) {
               Contains(AllOf(HasWords("Le diplomate russe"), Field(&FoundMention::kind, Mention::kDescription))));
 }
 
+TEST_F(MentionFinderTest, ComplementKeepsAProperNounOfSeveralCapitalisedWords) {
+  EXPECT_THAT(Mentions("La direction de SNCF Voyageurs a regretté « ce mouvement »."),
+              Contains(HasWords("La direction de SNCF Voyageurs")));
+  // A first name after the complement starts the name of the office's holder.
+  EXPECT_THAT(Mentions("« Non », a dit le patron du Pentagone Jeff Davis, hier."),
+              Contains(HasWords("Jeff Davis")));
+}
+
 TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
   EXPECT_THAT(Mentions("Interrogé sur les propos de M. Dupont, le porte-parole a répondu : « Non »."),
               Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));

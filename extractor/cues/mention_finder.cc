@@ -841,6 +841,7 @@ class Finder {
     // Where the phrase ends if the complement just opened ("de", "d'un")
     // finds no noun: a phrase never ends on a bare preposition.
     int before_de = end;
+    bool in_proper_noun = false;  // The last word taken is a capitalised one after "de".
     while (end < limit && !tokens_[end].line_start) {
       const Token& w = tokens_[end];
       if (w.type != Token::kWord) break;
@@ -896,7 +897,16 @@ class Finder {
           ++end;
           continue;
         }
+        // "de SNCF Voyageurs", "du Crédit Agricole": a proper noun of
+        // several capitalised words after "de"; not the name of a person
+        // apposed to the office ("le patron du Pentagone Jeff Davis").
+        if (!after_de && in_proper_noun && lex_.FirstNameGenderOfNorm(w.norm) == 0 &&
+            !lex_.Is(WordClass::kNotName, w)) {
+          ++end;
+          continue;
+        }
         if (!after_de) break;
+        in_proper_noun = true;
         int known = lex_.kb_names().LongestAt(tokens_, end, &payloads);
         if (known > 0) {
           for (int p : payloads) {
@@ -907,6 +917,7 @@ class Finder {
           continue;
         }
       }
+      if (!w.capitalized) in_proper_noun = false;
       after_de = false;
       ++end;
     }
