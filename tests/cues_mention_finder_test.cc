@@ -244,6 +244,10 @@ TEST_F(MentionFinderTest, ComplementKeepsAProperNounOfSeveralCapitalisedWords) {
               Contains(HasWords("Jeff Davis")));
 }
 
+TEST_F(MentionFinderTest, DescriptionStopsBeforeAReflexivePronoun) {
+  EXPECT_THAT(Mentions("Le technicien se défend : « Non »."), Contains(HasWords("Le technicien")));
+}
+
 TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {
   EXPECT_THAT(Mentions("Interrogé sur les propos de M. Dupont, le porte-parole a répondu : « Non »."),
               Not(Contains(Field(&FoundMention::apposed, "le porte-parole"))));

@@ -624,5 +624,13 @@ TEST_F(AttributionTest, WorkNounBeforeWordsOpeningOnAVerbIsNoTitle) {
   EXPECT_EQ(title.kind, QuoteKind::kMention);
 }
 
+TEST_F(AttributionTest, NameApposedToAnObjectIsNotTheSubjectBeforeTheColon) {
+  Quotation q = QuotationOf(
+      "Interrogé sur le projet de confier le dossier au directeur de l'Unédic, Hugues Marland, le "
+      "ministre du Travail s'est contenté d'une phrase : « Je suis au travail. »",
+      "Je suis au travail.", "2023-05-10");
+  EXPECT_EQ(SpeakerOf(q), "Olivier Dussopt");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -547,7 +547,7 @@ class SubjectFinder {
   int MainSubject(const Sentence& s) const {
     const int start = AfterDateline(s);
     int k = start;
-    int limit = std::min(s.end_token, k + 25);
+    int limit = std::min(s.end_token, k + 40);
     for (; k < limit; ++k) {
       int m = a_.mention_at[k];
       if (m < 0) continue;
@@ -571,10 +571,23 @@ class SubjectFinder {
       bool clause_start = before < start || tokens_[before].norm == "," ||
                           tokens_[before].norm == ":" || tokens_[before].type == Token::kQuote ||
                           lex_.words(cues::WordClass::kAdverb).LongestEndingAt(tokens_, before + 1) > 0;
-      if (!after_preposition && clause_start) return PreferName(m);
+      // "… par le directeur de la CIA, Mike Pompeo, l'ancien PDG …": a name
+      // in apposition to a mention that a preposition governs is governed
+      // too, whatever its comma.
+      const bool apposed_to_an_object =
+          mention.apposed >= 0 && mention.apposed < m && ObjectOfAPreposition(a_.mentions[mention.apposed], start);
+      if (!after_preposition && clause_start && !apposed_to_an_object) return PreferName(m);
       k = mention.end_token - 1;
     }
     return -1;
+  }
+
+  // Whether a preposition (or "au", "aux" in the mention) governs `mention`.
+  bool ObjectOfAPreposition(const Mention& mention, int start) const {
+    const int before = mention.first_token - 1;
+    const Norm& opening = tokens_[mention.first_token].norm;
+    return (before >= start && lex_.Is(cues::WordClass::kPreposition, tokens_[before])) || opening == "au" ||
+           opening == "aux" || opening == "du" || opening == "des";
   }
 
   const cues::Lexicon& lex_;
