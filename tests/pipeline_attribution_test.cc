@@ -632,5 +632,13 @@ TEST_F(AttributionTest, NameApposedToAnObjectIsNotTheSubjectBeforeTheColon) {
   EXPECT_EQ(SpeakerOf(q), "Olivier Dussopt");
 }
 
+TEST_F(AttributionTest, SubjectOfADontClauseFollowsItsVerb) {
+  Quotation q = QuotationOf(
+      "Les éleveurs y voient un « ballon d'oxygène » dont se réjouissait mardi la présidente de "
+      "la fédération, Odile Garnier.",
+      "ballon d'oxygène", "2016-03-15");
+  EXPECT_EQ(SpeakerOf(q), "Odile Garnier");
+}
+
 }  // namespace
 }  // namespace guillemet

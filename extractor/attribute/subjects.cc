@@ -142,6 +142,16 @@ class SubjectFinder {
     // the last-speaker rule would pick. Only a subject that names its
     // person is taken then.
     bool first_person_object = false;
+    // "une « bonne nouvelle » dont se félicitait le commissaire": after
+    // "dont" the subject follows the verb.
+    {
+      int before = k;
+      if (before >= start && (tokens_[before].norm == "se" || tokens_[before].norm == "s'")) --before;
+      if (before >= start && tokens_[before].norm == "dont") {
+        *blocked = true;
+        return -1;
+      }
+    }
     while (k >= start) {
       const Token& t = tokens_[k];
       int len = lex_.words(cues::WordClass::kAdverb).LongestEndingAt(tokens_, k + 1);
