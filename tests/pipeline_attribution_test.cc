@@ -640,5 +640,14 @@ TEST_F(AttributionTest, SubjectOfADontClauseFollowsItsVerb) {
   EXPECT_EQ(SpeakerOf(q), "Odile Garnier");
 }
 
+TEST_F(AttributionTest, HeadlineWordFoundWholeInABodyQuotationIsItsSpeakers) {
+  const std::string text =
+      "Climat : de la « constance » face aux industriels\n\n« J'attends de vous la même constance "
+      "», a déclaré Anne Roux.\n\nUn « cap » inconstant.";
+  Quotation word = QuotationOf(text, "constance");
+  EXPECT_EQ(SpeakerOf(word), "Anne Roux");
+  EXPECT_EQ(word.kind, QuoteKind::kPartial);
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -1,6 +1,7 @@
 #include "attribute/sieves.h"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 #include <map>
 #include <optional>
@@ -804,14 +805,16 @@ class Sieves {
         if (orphans.size() < kMaxLooked) orphans.push_back(static_cast<int>(q));
       } else if (Attributed(static_cast<int>(q))) {
         if (attributed.size() < kMaxAttributed) attributed.emplace_back(q, &FoldedText(static_cast<int>(q)));
-      } else if (orphans.size() < kMaxLooked && WordCount(quote.text) >= 3) {
+      } else if (orphans.size() < kMaxLooked && (WordCount(quote.text) >= 3 || quote.paragraph == 0)) {
+        // "Tillerson part avec un message de « fermeté »": a headline's
+        // word or two from a body quotation, whole words.
         orphans.push_back(static_cast<int>(q));
       }
     }
     for (int q : orphans) {
       const std::string& key = FoldedText(q);
       for (const auto& [r, text] : attributed) {
-        if (text->size() > key.size() && text->find(key) != std::string::npos) {
+        if (text->size() > key.size() && HoldsWholeWords(*text, key)) {
           out_[q].from_quote = r;
           out_[q].mention = -1;
           out_[q].cue = -1;
@@ -822,6 +825,16 @@ class Sieves {
         }
       }
     }
+  }
+
+  // Whether `key` stands in `text` as whole words, not inside one.
+  static bool HoldsWholeWords(const std::string& text, const std::string& key) {
+    auto letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); };
+    for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
+      const size_t end = at + key.size();
+      if ((at == 0 || !letter(text[at - 1])) && (end == text.size() || !letter(text[end]))) return true;
+    }
+    return false;
   }
 
   // The same words quoted twice in an article are the same person's, or
