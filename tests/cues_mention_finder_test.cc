@@ -228,7 +228,7 @@ TEST_F(MentionFinderTest, NameStartingWithAPlaceNounIsNoPerson) {
 
 TEST_F(MentionFinderTest, OfficeWithAnOrganisationInItsComplementIsApposedToTheName) {
   EXPECT_THAT(Mentions("L'ambassadeur de Russie auprès de l'Alliance, Oleg Tchernov, a dit « non »."),
-              Contains(AllOf(HasWords("Oleg Tchernov"), Field(&FoundMention::apposed, "L'ambassadeur de Russie"))));
+              Contains(AllOf(HasWords("Oleg Tchernov"), Field(&FoundMention::apposed, "L'ambassadeur de Russie auprès de l'Alliance"))));
 }
 
 TEST_F(MentionFinderTest, EpithetNounWithANationalityIsADescription) {
@@ -246,6 +246,13 @@ TEST_F(MentionFinderTest, ComplementKeepsAProperNounOfSeveralCapitalisedWords) {
 
 TEST_F(MentionFinderTest, DescriptionStopsBeforeAReflexivePronoun) {
   EXPECT_THAT(Mentions("Le technicien se défend : « Non »."), Contains(HasWords("Le technicien")));
+}
+
+TEST_F(MentionFinderTest, UnnamedSourceKeepsWhereItServes) {
+  EXPECT_THAT(Mentions("« Non », a dit un ambassadeur auprès de l'Union européenne."),
+              Contains(HasWords("un ambassadeur auprès de l'Union européenne")));
+  EXPECT_THAT(Mentions("« Non », a dit un diplomate en poste à Bruxelles."),
+              Contains(HasWords("un diplomate en poste à Bruxelles")));
 }
 
 TEST_F(MentionFinderTest, NameAfterDeIsNotInAppositionToTheNextOffice) {

@@ -853,6 +853,19 @@ class Finder {
         ++end;
         continue;
       }
+      // "un ambassadeur auprès de l'UE", "un diplomate en poste à Paris":
+      // where the person serves belongs to the description.
+      if (w.norm == "auprès" && end + 1 < n && IsDe(tokens_[end + 1])) {
+        ++end;
+        continue;
+      }
+      if (w.norm == "en" && end + 3 < n && tokens_[end + 1].norm == "poste" && tokens_[end + 2].norm == "à" &&
+          tokens_[end + 3].capitalized && !tokens_[end + 3].line_start) {
+        before_de = end;
+        end += 3;
+        after_de = true;
+        continue;
+      }
       // "le commissaire au Marché intérieur", "la ministre déléguée aux
       // Sports": a portfolio after "au", "aux", "à la", like one after "de".
       if (const int to = PortfolioAfterAAt(end); to > end) {
