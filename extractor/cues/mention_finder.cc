@@ -585,7 +585,7 @@ class Finder {
           (after >= n || tokens_[after].line_start ||
            (!IntroducesName(after) && !IsDe(tokens_[after]) &&
             tokens_[after].type != Token::kQuote))) {
-        return AddOrganisation(i, after, k);
+        return Add(OrganisationMention(i, after, k));
       }
     }
     if (len == 0) return i;
@@ -694,12 +694,7 @@ class Finder {
     }
     // "l'agence AFP" is a news agency, which the media rules handle.
     if (!complement && lex_.Is(WordClass::kMedia, tokens_[k])) return i;
-    Mention m;
-    m.first_token = i;
-    m.end_token = end;
-    m.kind = Mention::kDescription;
-    m.head = tokens_[k].norm;
-    m.is_org = true;
+    Mention m = OrganisationMention(i, end, k);
     m.short_name_token = short_name;
     if (short_name >= 0) {
       std::vector<int> payloads;
@@ -729,18 +724,18 @@ class Finder {
     while (end < k + 3 && AdjectiveAt(end)) ++end;
     std::vector<int> inside;
     if (end < static_cast<int>(tokens_.size()) && IsDe(tokens_[end])) end = ExtendModifiers(end, &inside);
-    return AddOrganisation(i, end, k);
+    return Add(OrganisationMention(i, end, k));
   }
 
   // An organisation described from token i to end, its head noun at k.
-  int AddOrganisation(int i, int end, int k) {
+  Mention OrganisationMention(int i, int end, int k) const {
     Mention m;
     m.first_token = i;
     m.end_token = end;
     m.kind = Mention::kDescription;
     m.head = tokens_[k].norm;
     m.is_org = true;
-    return Add(m);
+    return m;
   }
 
   // Where a capitalised body's lowercase words end if they run, with "et"
