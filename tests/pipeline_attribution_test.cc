@@ -649,5 +649,14 @@ TEST_F(AttributionTest, HeadlineWordFoundWholeInABodyQuotationIsItsSpeakers) {
   EXPECT_EQ(word.kind, QuoteKind::kPartial);
 }
 
+TEST_F(AttributionTest, ShortQuestionOrClauseWithNoSpeakerIsAnUtteranceNotALabel) {
+  const std::string text =
+      "Les commentaires allaient bon train. « Et après, ce sera qui ? » « Ils ont tout fermé. » "
+      "Sur la vitrine, une affiche proclame « On ne lâchera rien ».";
+  EXPECT_EQ(QuotationOf(text, "Et après, ce sera qui ?").kind, QuoteKind::kDirect);
+  EXPECT_EQ(QuotationOf(text, "Ils ont tout fermé.").kind, QuoteKind::kDirect);
+  EXPECT_EQ(QuotationOf(text, "On ne lâchera rien").kind, QuoteKind::kMention);
+}
+
 }  // namespace
 }  // namespace guillemet

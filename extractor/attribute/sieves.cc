@@ -717,6 +717,25 @@ class Sieves {
     return first == "ne" || lex_.AuxiliaryOf(first) != nullptr;
   }
 
+  // "les pancartes proclament « … »", "un slogan désormais familier :
+  // « … »": a naming word a few words before, in the sentence.
+  bool NamingShortlyBefore(int t) const {
+    constexpr int kReach = 6;
+    const int first = a_.sentences[tokens_[t].sentence].first_token;
+    for (int k = t; k > first && k > t - kReach; --k) {
+      if (lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, k) > 0) return true;
+    }
+    return false;
+  }
+
+  static bool OpensOnASubjectPronoun(const std::string& text) {
+    const size_t space = text.find(' ');
+    if (space == std::string::npos || space + 1 >= text.size()) return false;
+    const std::string_view first(text.data(), space);
+    return first == "Je" || first == "Il" || first == "Elle" || first == "On" || first == "Nous" ||
+           first == "Vous" || first == "Ils" || first == "Elles";
+  }
+
   bool NamingAfter(int t) const {
     int k = t + 1;
     if (Valid(k) && tokens_[k].norm == ",") ++k;
@@ -747,7 +766,12 @@ class Sieves {
       bool figure = words <= 3 && !quote.text.empty() && IsDigit(static_cast<unsigned char>(quote.text[0]));
       // "« Démission ! » a-t-on entendu", "un « Encore ! » a fusé": an
       // exclamation is somebody's cry, even when nobody is named.
-      const bool exclamation = !quote.text.empty() && quote.text.back() == '!';
+      // So is a question ("« Et après, ce sera qui ? » lance une
+      // habitante"), and a clause with a subject pronoun ("« Ils ont tué
+      // le club »"): nobody's label.
+      const bool exclamation = !quote.text.empty() &&
+                               (quote.text.back() == '!' ||
+                                ((quote.text.back() == '?' || OpensOnASubjectPronoun(quote.text)) && !NamingShortlyBefore(t)));
       if ((!Attributed(static_cast<int>(q)) && words <= 5 && !exclamation) || figure) {
         at.kind = QuoteKind::kMention;
         at.method = "unattributed_label";
