@@ -682,11 +682,12 @@ class Sieves {
     }
     // "avaient surnommé le chemin « ... »": the thing named between, a
     // determiner and its noun.
-    return Valid(t - 3) && tokens_[t - 1].type == Token::kWord && !tokens_[t - 1].capitalized &&
-           lex_.FormsOf(tokens_[t - 1].norm) == nullptr &&
-           lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 2]) &&
-           lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 2) > 0 &&
-           !CallsOn(t - 2 - lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 2));
+    if (!Valid(t - 3) || tokens_[t - 1].type != Token::kWord || tokens_[t - 1].capitalized ||
+        lex_.FormsOf(tokens_[t - 1].norm) != nullptr || !lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 2])) {
+      return false;
+    }
+    const int before_thing = lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 2);
+    return before_thing > 0 && !CallsOn(t - 2 - before_thing);
   }
 
   // "elle a appelé « chacun à la raison »": appeler with avoir and the

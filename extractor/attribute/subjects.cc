@@ -571,33 +571,37 @@ class SubjectFinder {
           (before - 1 == start || tokens_[before - 2].norm == ",")) {
         return PreferName(m);
       }
-      // "Au CHU de Reims, le Pr X ...": a mention that opens with "au" or
-      // "aux" holds its own preposition.
-      const Norm& opening = tokens_[mention.first_token].norm;
-      bool after_preposition = (before >= start &&
-                                lex_.Is(cues::WordClass::kPreposition, tokens_[before]) &&
-                                mention.kind != Mention::kPronoun) ||
-                               opening == "au" || opening == "aux";
+      const bool after_preposition = GovernedByAPreposition(mention, start);
       bool clause_start = before < start || tokens_[before].norm == "," ||
                           tokens_[before].norm == ":" || tokens_[before].type == Token::kQuote ||
                           lex_.words(cues::WordClass::kAdverb).LongestEndingAt(tokens_, before + 1) > 0;
       // "… par le directeur de la CIA, Mike Pompeo, l'ancien PDG …": a name
       // in apposition to a mention that a preposition governs is governed
       // too, whatever its comma.
-      const bool apposed_to_an_object =
-          mention.apposed >= 0 && mention.apposed < m && ObjectOfAPreposition(a_.mentions[mention.apposed], start);
+      const bool apposed_to_an_object = mention.apposed >= 0 && mention.apposed < m &&
+                                        ObjectOfAPreposition(a_.mentions[mention.apposed], start);
       if (!after_preposition && clause_start && !apposed_to_an_object) return PreferName(m);
       k = mention.end_token - 1;
     }
     return -1;
   }
 
-  // Whether a preposition (or "au", "aux" in the mention) governs `mention`.
-  bool ObjectOfAPreposition(const Mention& mention, int start) const {
+  // A preposition before `mention` (not before a pronoun), or "au", "aux"
+  // opening it: "Au CHU de Reims, le Pr X ..." holds its own preposition.
+  bool GovernedByAPreposition(const Mention& mention, int start) const {
     const int before = mention.first_token - 1;
     const Norm& opening = tokens_[mention.first_token].norm;
-    return (before >= start && lex_.Is(cues::WordClass::kPreposition, tokens_[before])) || opening == "au" ||
-           opening == "aux" || opening == "du" || opening == "des";
+    return (before >= start && lex_.Is(cues::WordClass::kPreposition, tokens_[before]) &&
+            mention.kind != Mention::kPronoun) ||
+           opening == "au" || opening == "aux";
+  }
+
+  // An office the clause's verb cannot have as subject: governed by a
+  // preposition, or opening on "du", "des" ("… par le directeur", "du
+  // nouveau secrétaire général").
+  bool ObjectOfAPreposition(const Mention& office, int start) const {
+    const Norm& opening = tokens_[office.first_token].norm;
+    return GovernedByAPreposition(office, start) || opening == "du" || opening == "des";
   }
 
   const cues::Lexicon& lex_;

@@ -996,8 +996,7 @@ class Finder {
     if (end < first || end - first > 2) return false;
     for (int k = first; k < end; ++k) {
       const Token& t = tokens_[k];
-      if (t.type != Token::kWord || t.capitalized || t.elided || lex_.FormsOf(t.norm) != nullptr ||
-          lex_.AuxiliaryOf(t.norm) != nullptr || lex_.Is(WordClass::kPreposition, t) ||
+      if (!LowercaseWordNoVerbSpells(k) || lex_.Is(WordClass::kPreposition, t) ||
           lex_.Is(WordClass::kDeterminer, t) || lex_.Is(WordClass::kPronoun, t) ||
           lex_.Is(WordClass::kRelative, t) || t.norm == "et" || t.norm == "ou") {
         return false;

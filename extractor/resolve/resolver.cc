@@ -532,7 +532,6 @@ class Resolver {
 
   bool IsPerson(int entity) const { return entity >= 0 && !entities_[entity].is_org; }
 
-  // One person, of a gender a pronoun or description of `gender` may name.
   // "la Société ... (Sfap) a déploré « … », qui seront selon elle « … »":
   // an organisation subject whose article gives the pronoun's gender.
   bool OrganisationOfGender(int m, int entity, char gender) const {
@@ -542,6 +541,7 @@ class Resolver {
     return det != nullptr && det->definite && !det->plural && det->gender == gender;
   }
 
+  // One person, of a gender a pronoun or description of `gender` may name.
   bool IsSingularPersonOf(int entity, char gender) const {
     return IsPerson(entity) && !entities_[entity].plural && GenderFits(gender, entities_[entity].gender);
   }
@@ -1173,23 +1173,23 @@ class Resolver {
   // A former office ("l'ancien patron d'ExxonMobil", "l'ancienne ministre
   // de l'Économie") is an epithet of someone the story already has.
   bool ProperNounAfterHead(const Mention& mention) const {
-    if (NamesAFormerOffice(mention)) return false;
-    for (int k = HeadToken(mention) + 1; k < mention.end_token; ++k) {
-      if (tokens_[k].capitalized && tokens_[k].type == Token::kWord) return true;
-    }
-    return false;
+    return !NamesAFormerOffice(mention) && FirstProperNounAfterHead(mention) < mention.end_token;
+  }
+
+  // The first capitalised word after the head noun, or the mention's end.
+  int FirstProperNounAfterHead(const Mention& mention) const {
+    int k = HeadToken(mention) + 1;
+    while (k < mention.end_token && !(tokens_[k].capitalized && tokens_[k].type == Token::kWord)) ++k;
+    return std::min(k, mention.end_token);
   }
 
   // The proper noun that ends an office's complement, folded ("cgt" for
   // "la secrétaire générale de la CGT"), or "" if there is none.
   std::string ProperComplementKey(const Mention& mention) const {
     if (mention.is_org || mention.plural) return "";
-    for (int k = HeadToken(mention) + 1; k < mention.end_token; ++k) {
-      if (tokens_[k].capitalized && tokens_[k].type == Token::kWord) {
-        return FoldKey(Text({tokens_[k].span.begin, tokens_[mention.end_token - 1].span.end}));
-      }
-    }
-    return "";
+    const int k = FirstProperNounAfterHead(mention);
+    if (k >= mention.end_token) return "";
+    return FoldKey(Text({tokens_[k].span.begin, tokens_[mention.end_token - 1].span.end}));
   }
 
   // "l'ancien", "l'ex-" before the head noun (or a mention the finder
@@ -1301,9 +1301,9 @@ class Resolver {
     // prévenu baisse la tête").
     const std::string& after_head = tokens_[std::min(head + 1, mention.end_token - 1)].norm.str();
     const bool leaning = after_head.size() > 5 && (after_head.compare(after_head.size() - 4, 4, "iste") == 0);
-    const bool nationality_only = head + 2 == mention.end_token && !tokens_[head + 1].capitalized &&
-                                  (lex_.NationalityOf(after_head) != nullptr || leaning);
-    if ((head + 1 >= mention.end_token || age_only || nationality_only) && !entities_[entity].unnamed) {
+    const bool nationality_or_leaning = head + 2 == mention.end_token && !tokens_[head + 1].capitalized &&
+                                        (lex_.NationalityOf(after_head) != nullptr || leaning);
+    if ((head + 1 >= mention.end_token || age_only || nationality_or_leaning) && !entities_[entity].unnamed) {
       return false;
     }
     // "l'ancienne ministre de l'Économie": a past office, which the
