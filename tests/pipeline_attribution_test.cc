@@ -658,5 +658,21 @@ TEST_F(AttributionTest, ShortQuestionOrClauseWithNoSpeakerIsAnUtteranceNotALabel
   EXPECT_EQ(QuotationOf(text, "On ne lâchera rien").kind, QuoteKind::kMention);
 }
 
+TEST_F(AttributionTest, AgeBetweenTheNameAndItsAppositionKeepsTheNameTheSubject) {
+  const std::string text =
+      "Le jury a rendu son verdict.\n\n"
+      "« Je n'y croyais plus du tout ce matin. » C'est par ces mots que Mathieu Roblin, 52 ans, "
+      "boulanger à Plourin, a accueilli sa victoire.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Je n'y croyais plus du tout ce matin.")), "Mathieu Roblin");
+}
+
+TEST_F(AttributionTest, ASourceNounWithItsComplementIsAnUnnamedSource) {
+  const std::string text =
+      "« Trois bulletins nuls, c'est peu », plaisantait un assesseur. « On a attendu le train », "
+      "confiait une habituée de la ligne.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Trois bulletins nuls, c'est peu")), "un assesseur");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "On a attendu le train")), "une habituée de la ligne");
+}
+
 }  // namespace
 }  // namespace guillemet

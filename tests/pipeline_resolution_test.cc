@@ -691,5 +691,29 @@ TEST_F(ResolutionTest, PronounWithNoPersonOfItsGenderIsTheOrganisationSubjectBef
   EXPECT_EQ(SpeakerOf(q), "Région");
 }
 
+TEST_F(ResolutionTest, IncisePronounIsTheOrganisationThatReportedInTheSentenceBefore) {
+  Quotation q = QuotationOf(
+      "« Tout a été emporté », raconte Sylvie Gourmelon. La préfecture du Morbihan a confirmé la "
+      "levée de l'alerte. « Le niveau est redescendu », a-t-elle précisé.",
+      "Le niveau est redescendu", "2024-01-12");
+  EXPECT_EQ(SpeakerOf(q), "préfecture du Morbihan");
+}
+
+TEST_F(ResolutionTest, IncisePronounStaysWithTheWomanWhenTheOrganisationOnlyActed) {
+  Quotation q = QuotationOf(
+      "« Tout a été emporté », raconte Sylvie Gourmelon. La préfecture a levé l'alerte. « On "
+      "repart de zéro », a-t-elle soupiré.",
+      "On repart de zéro", "2024-01-12");
+  EXPECT_EQ(SpeakerOf(q), "Sylvie Gourmelon");
+}
+
+TEST_F(ResolutionTest, SecondDescriptionAfterABracketedPartyNamesTheSamePerson) {
+  Quotation q = QuotationOf(
+      "Julie Fabre a battu le sortant, Paul Verdier (divers gauche), un pharmacien à la retraite. "
+      "« Je le respecte », a reconnu l'ancien pharmacien.",
+      "Je le respecte", "2023-03-26");
+  EXPECT_EQ(SpeakerOf(q), "Paul Verdier");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -259,6 +259,9 @@ class SubjectFinder {
         // "Hélène Dumoulin, rapporteure d'une mission, a déploré": an
         // apposition with no verb, after a person's name.
         if (open > start && tokens_[open].norm == "," && !QuoteBefore(k) && NoVerb(first, k)) {
+          // "Inès Barraud, 39 ans, infirmière à Montargis, a accueilli":
+          // her age stands between the name and the apposition.
+          if (open - 3 > start && AgeEndingAt(open) && tokens_[open - 3].norm == ",") open -= 3;
           int before = a_.mention_at[open - 1];
           if (before >= 0 && a_.mentions[before].end_token == open) {
             const Mention& mention = a_.mentions[before];
@@ -537,6 +540,11 @@ class SubjectFinder {
       }
     }
     return first;
+  }
+
+  // "39 ans" right before token k, with a token before it.
+  bool AgeEndingAt(int k) const {
+    return k >= 3 && tokens_[k - 1].norm == "ans" && IsDigitWord(tokens_[k - 2].norm);
   }
 
   static bool IsDigitWord(const Norm& w) {

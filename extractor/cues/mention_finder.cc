@@ -1086,10 +1086,12 @@ class Finder {
       // de la diplomatie américaine a invité": a name already given its
       // office, and an office that its verb follows with no comma, are the
       // end of a phrase and the subject of the clause.
+      // Not when a complement follows the office: "Bernard Castaing
+      // (divers droite), un notaire à la retraite" describes him twice.
       if (a_person && b_office && a.apposed >= 0 &&
           b.end_token < static_cast<int>(tokens_.size()) &&
           tokens_[b.end_token].sentence == tokens_[b.first_token].sentence &&
-          tokens_[b.end_token].type == Token::kWord) {
+          tokens_[b.end_token].type == Token::kWord && !OpensAComplement(tokens_[b.end_token])) {
         continue;
       }
       // "désigné secrétaire général, Ankara lève son veto": an office with

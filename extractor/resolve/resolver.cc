@@ -541,6 +541,31 @@ class Resolver {
     return det != nullptr && det->definite && !det->plural && det->gender == gender;
   }
 
+  // "La préfecture a confirmé les résultats. « … », a-t-elle indiqué":
+  // the sentence before, in the same paragraph, has an organisation of
+  // the pronoun's gender for subject, which reports something, and no
+  // person is named from there to the pronoun (mention `pronoun`). The
+  // pronoun is that organisation, even with a woman speaking earlier.
+  int OrganisationReportingJustBefore(int pronoun, char gender) {
+    const int sentence = tokens_[a_.mentions[pronoun].first_token].sentence;
+    if (sentence == 0 || gender == 0) return -1;
+    const Sentence& before = a_.sentences[sentence - 1];
+    if (before.paragraph != a_.sentences[sentence].paragraph) return -1;
+    const int main = subjects_.of_sentence[sentence - 1];
+    if (main < 0) return -1;
+    const int e = Resolve(main);
+    if (!OrganisationOfGender(main, e, gender)) return -1;
+    const std::vector<int>& cues = CuesIn(sentence - 1);
+    if (std::none_of(cues.begin(), cues.end(), [&](int c) { return subjects_.of_cue[c] == main; })) {
+      return -1;
+    }
+    for (int m = main + 1; m < pronoun; ++m) {
+      const Mention& between = a_.mentions[m];
+      if (!between.is_org && between.kind != Mention::kPronoun) return -1;
+    }
+    return e;
+  }
+
   // One person, of a gender a pronoun or description of `gender` may name.
   bool IsSingularPersonOf(int entity, char gender) const {
     return IsPerson(entity) && !entities_[entity].plural && GenderFits(gender, entities_[entity].gender);
@@ -1651,6 +1676,13 @@ class Resolver {
           *how = "pronoun_to_subject_of_sentence";
           return e;
         }
+      }
+    }
+    if (clitic && !mention.plural) {
+      const int organisation = OrganisationReportingJustBefore(index, mention.gender);
+      if (organisation >= 0) {
+        *how = "pronoun_to_organisation";
+        return organisation;
       }
     }
     bool blocked = false;
