@@ -422,5 +422,24 @@ TEST_F(MentionFinderTest, NoMentionInsideAQuotation) {
               Not(Contains(HasWords("Paul Dupont"))));
 }
 
+TEST_F(MentionFinderTest, ImpersonalIlIsNoMention) {
+  EXPECT_THAT(Mentions("Il faut dire que le sentier était glissant."), Not(Contains(HasWords("Il"))));
+  EXPECT_THAT(Mentions("Il n'y a pas eu de blessé."), Not(Contains(HasWords("Il"))));
+  EXPECT_THAT(Mentions("Il y avait défendu une alliance « solide »."), Contains(HasWords("Il")));
+}
+
+TEST_F(MentionFinderTest, PlaceBeforeTheWritersPostIsADatelineNoPerson) {
+  EXPECT_THAT(Mentions("Titre\n\nConcarneau, envoyé spécial\n\nLe port de Concarneau est calme."),
+              AllOf(Contains(AllOf(HasWords("Concarneau"), Field(&FoundMention::is_org, true))),
+                    Not(Contains(HasWords("envoyé spécial")))));
+}
+
+TEST_F(MentionFinderTest, FirstNameAndSurnameAfterAAreAPerson) {
+  EXPECT_THAT(Mentions("La victoire revient à Maxime Trémeur."),
+              Contains(AllOf(HasWords("Maxime Trémeur"), Field(&FoundMention::is_org, false))));
+  EXPECT_THAT(Mentions("Il est arrivé à Saint-Malo."),
+              Contains(AllOf(HasWords("Saint-Malo"), Field(&FoundMention::is_org, true))));
+}
+
 }  // namespace
 }  // namespace guillemet::cues

@@ -193,6 +193,7 @@ class Finder {
       return Add(m);
     }
     if (lex_.Is(WordClass::kPronoun, t)) {
+      if (ImpersonalAfter(i)) return i + 1;
       Mention m;
       m.first_token = i;
       m.end_token = i + 1;
@@ -447,8 +448,11 @@ class Finder {
     bool has_article = det != nullptr && (article == "le" || article == "la" || article == "les" ||
                                           article == "l'" || article == "du" || article == "des" ||
                                           article == "au" || article == "aux");
+    // "revient à Maxime Trémeur": a first name and a surname after "à" are
+    // a person's.
+    const bool first_name_and_surname = end - k >= 2 && lex_.FirstNameGenderOfNorm(tokens_[k].norm) != 0;
     m.is_org = (has_article && title_len == 0) ||
-               (i > 0 && title_len == 0 &&
+               (i > 0 && title_len == 0 && !first_name_and_surname &&
                 (tokens_[i - 1].norm == "à" || tokens_[i - 1].norm == "en" ||
                  tokens_[i - 1].norm == "vers" || IsCapitalA(i - 1)));
     // "le groupe textile Vaudrecourt", "l'entreprise Delmont": the name
@@ -456,6 +460,8 @@ class Finder {
     if (!m.is_org && title_len == 0 && det == nullptr && AfterOrgIntroducer(k)) m.is_org = true;
     // "Lycée Condorcet", "Stade Vélodrome": a place or an institution.
     if (title_len == 0 && lex_.Is(WordClass::kPlaceNoun, tokens_[k])) m.is_org = true;
+    // "Concarneau, envoyé spécial": a dateline, whose place is no person.
+    if (tokens_[i].line_start && BylineAfterComma(end)) m.is_org = true;
     m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGenderOfNorm(tokens_[k].norm);
     if (m.is_org) m.gender = 0;
     // "le Conseil constitutionnel", "l'Assemblée nationale", "la Banque
@@ -519,6 +525,29 @@ class Finder {
 
   // Whether an article and a noun that introduces a company (org_anaphor),
   // with at most two lowercase words after it, come right before token k.
+  // "Il faut dire que", "il n'y a pas": an "il" at k that names nobody.
+  bool ImpersonalAfter(int k) const {
+    if (tokens_[k].norm != "il") return false;
+    int next = k + 1;
+    if (next < static_cast<int>(tokens_.size()) && (tokens_[next].norm == "ne" || tokens_[next].norm == "n'")) {
+      ++next;
+    }
+    const int len = lex_.words(WordClass::kImpersonal).LongestAt(tokens_, next, nullptr);
+    if (len == 0) return false;
+    // "Il y avait défendu une alliance": "y" is a place and "avait" the
+    // auxiliary of his verb.
+    const int after = next + len;
+    return !(tokens_[next].norm == "y" && after < static_cast<int>(tokens_.size()) &&
+             lex_.FormsOf(tokens_[after].norm) != nullptr);
+  }
+
+  // Whether a comma at k is followed by the writer's post ("envoyé
+  // spécial", "de notre correspondante").
+  bool BylineAfterComma(int k) const {
+    return k >= 0 && k + 1 < static_cast<int>(tokens_.size()) && tokens_[k].norm == "," &&
+           lex_.words(WordClass::kBylineNoun).LongestAt(tokens_, k + 1, nullptr) > 0;
+  }
+
   bool AfterOrgIntroducer(int k) const {
     for (int p = k - 1; p >= 1 && p >= k - 3; --p) {
       const Token& w = tokens_[p];
@@ -537,7 +566,7 @@ class Finder {
   int DescriptionAt(int i, int j, const WordFeatures* det) {
     // "Laurent Desroches, chef de corps depuis 2021": after a person's name
     // and a comma, the noun of an apposition takes no article.
-    const bool bare_apposition = det == nullptr && i == j && FollowsPersonAndComma(i);
+    const bool bare_apposition = det == nullptr && i == j && FollowsPersonAndComma(i) && !BylineAfterComma(i - 1);
     if (det == nullptr && !bare_apposition) return i;
     const int n = static_cast<int>(tokens_.size());
     int k = j;
