@@ -715,5 +715,28 @@ TEST_F(ResolutionTest, SecondDescriptionAfterABracketedPartyNamesTheSamePerson) 
   EXPECT_EQ(SpeakerOf(q), "Paul Verdier");
 }
 
+TEST_F(ResolutionTest, NationalMinisterIsNotTheMinisterOfNoStatedCountryBoundBefore) {
+  Quotation q = QuotationOf(
+      "Sergueï Lavrov a vu ses homologues. L'Estonie a été réservée. Son ministre des Affaires "
+      "étrangères, Urmas Paet, a parlé. Le ministre russe a réclamé « des engagements écrits ».",
+      "des engagements écrits", "2009-03-05");
+  EXPECT_EQ(SpeakerOf(q), "Sergueï Lavrov");
+}
+
+TEST_F(ResolutionTest, CompoundFirstNameTakesTheGenderOfItsFirstPart) {
+  Quotation q = QuotationOf(
+      "Anne-Sophie Lemarchand a guidé les visiteurs. Le chantier a été confié au verrier Julien "
+      "Corbel. « Je n'ai fait que suivre les cartons », a-t-il répondu.",
+      "Je n'ai fait que suivre les cartons", "2021-09-19");
+  EXPECT_EQ(SpeakerOf(q), "Julien Corbel");
+}
+
+TEST_F(ResolutionTest, TitlePereKeepsTheNameInAppositionToTheOffice) {
+  Quotation q = QuotationOf(
+      "Pour le recteur du sanctuaire, le père Yves Le Guen, « cette foule dit un besoin ».",
+      "cette foule dit un besoin", "2022-08-15");
+  EXPECT_EQ(SpeakerOf(q), "Yves Le Guen");
+}
+
 }  // namespace
 }  // namespace guillemet

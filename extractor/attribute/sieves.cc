@@ -134,6 +134,7 @@ class Sieves {
       // A sentence pointing back at the quotation outranks the guess that
       // the previous speaker goes on.
       if (!decided_[q]) FollowingReport(static_cast<int>(q));
+      if (!decided_[q]) NamedInTheNextSentence(static_cast<int>(q));
       if (!decided_[q]) Continuation(static_cast<int>(q));
       if (!decided_[q]) PrecedingReport(static_cast<int>(q));
     }
@@ -664,6 +665,46 @@ class Sieves {
       if (k != t && tokens_[k].type == Token::kQuote) return;
     }
     Set(q, subjects_.of_cue[c], c, "following_report", 0.75);
+  }
+
+  // "« … » L'analyse est celle de Zhou Mingde, chercheur à …", "« … » La
+  // phrase, prononcée mercredi, est de Christian Perrotin": a quotation
+  // that is a whole sentence, and the next sentence of its paragraph says
+  // whose words they were.
+  void NamedInTheNextSentence(int q) {
+    const int t = TokenOf(q);
+    const int sentence = tokens_[t].sentence;
+    if (sentence + 1 >= static_cast<int>(a_.sentences.size())) return;
+    const Sentence& s = a_.sentences[sentence];
+    const Sentence& after = a_.sentences[sentence + 1];
+    if (after.paragraph != s.paragraph || s.is_title) return;
+    const Facts& facts = FactsOfSentence(sentence);
+    if (facts.has_cue || facts.first_word < s.end_token) return;  // Only the quotation.
+    for (int k = s.first_token; k < s.end_token; ++k) {
+      if (k != t && tokens_[k].type == Token::kQuote) return;
+    }
+    const int det = after.first_token;
+    if (det + 1 >= after.end_token || !lex_.Is(cues::WordClass::kDeterminer, tokens_[det]) ||
+        !lex_.Is(cues::WordClass::kSpeechNoun, tokens_[det + 1])) {
+      return;
+    }
+    constexpr int kMaxReach = 24;
+    const int end = std::min(after.end_token, det + kMaxReach);
+    for (int k = det + 2; k + 1 < end; ++k) {
+      if (tokens_[k].type == Token::kQuote) return;
+      if (tokens_[k].norm != "est" && tokens_[k].norm != "sont") continue;
+      int of = k + 1;
+      const Norm& pronoun = tokens_[of].norm;
+      if (pronoun == "celle" || pronoun == "celui" || pronoun == "celles" || pronoun == "ceux") ++of;
+      if (of >= end || !(tokens_[of].norm == "de" || tokens_[of].norm == "d'")) return;
+      const int m = a_.mention_at[of + 1 < end ? of + 1 : of];
+      if (m < 0 || a_.mentions[m].first_token != of + 1 || a_.mentions[m].kind != Mention::kName ||
+          a_.mentions[m].is_org) {
+        return;
+      }
+      Set(q, m, -1, "named_in_the_next_sentence", 0.7);
+      return;
+    }
   }
 
   bool NamingBefore(int t) const {

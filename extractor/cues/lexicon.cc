@@ -139,7 +139,7 @@ const char* WordClassName(WordClass word_class) {
       "naming",     "naming_after", "negation",     "source_noun", "document_noun",
       "relative",   "clause_boundary", "media",     "not_cue",     "predecessor",
       "successor",  "body_noun",   "back_reference", "work_noun", "management_noun", "org_anaphor", "home_country", "counterpart", "pseudonym",
-      "place_noun", "byline_noun", "impersonal"};
+      "place_noun", "byline_noun", "impersonal", "speech_noun"};
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(WordClass::kCount),
                 "a name per word class");
   return kNames[static_cast<int>(word_class)];
@@ -161,7 +161,19 @@ const WordFeatures* Lexicon::FeaturesOf(WordClass word_class, std::string_view n
 
 char Lexicon::FirstNameGender(std::string_view folded) const {
   const char* gender = first_names_.Find(folded);
-  return gender == nullptr ? 0 : *gender;
+  if (gender != nullptr) return *gender;
+  // "Claire-Marie", "Jean-Baptiste": a compound of first names has the
+  // gender of its first part ("Marie-Claire" f, "Jean-Marie" m).
+  const size_t dash = folded.find('-');
+  if (dash == std::string_view::npos || dash == 0) return 0;
+  const char* first = first_names_.Find(folded.substr(0, dash));
+  if (first == nullptr) return 0;
+  for (size_t from = dash + 1; from <= folded.size();) {
+    const size_t end = std::min(folded.find('-', from), folded.size());
+    if (end == from || first_names_.Find(folded.substr(from, end - from)) == nullptr) return 0;
+    from = end + 1;
+  }
+  return *first;
 }
 
 char Lexicon::FirstNameGenderOfNorm(const std::string& norm) const {

@@ -838,6 +838,16 @@ class Resolver {
     return candidates.front();
   }
 
+  // Whether all the office ids are of one country ("russia-defense-minister",
+  // "russia-foreign-minister"): the part before the first dash.
+  static bool OfOneCountry(const std::vector<std::string>& roles) {
+    if (roles.empty()) return false;
+    const std::string_view first = std::string_view(roles[0]).substr(0, roles[0].find('-'));
+    return std::all_of(roles.begin(), roles.end(), [&](const std::string& role) {
+      return std::string_view(role).substr(0, role.find('-')) == first;
+    });
+  }
+
   int ResolveRole(const Mention& mention, const char** how) {
     if (QualifiedBeyondItsPhrase(mention)) return SpeltOutOfficeNamedBefore(mention, how);
     // "le ministre de l'Intérieur allemand": another country's office than
@@ -852,10 +862,12 @@ class Resolver {
     // one candidate among the office holders of the article.
     std::vector<int> named, later, holders;
     // "le secrétaire d'État américain" is not whoever the article called
-    // "le ministre des Affaires étrangères", of no country it says.
+    // "le ministre des Affaires étrangères", of no country it says; nor is
+    // "le ministre russe", whichever Russian ministry it means.
+    const bool one_country = roles.size() == 1 || (OfOneCountry(roles) && !NationalitiesSaidBy(mention).empty());
     for (const std::string& role : roles) {
       bool before = false;
-      int bound = BoundNear(role_bindings_, role, mention.first_token, &before, roles.size() == 1);
+      int bound = BoundNear(role_bindings_, role, mention.first_token, &before, one_country);
       std::vector<int>& list = before ? named : later;
       if (bound >= 0 && std::find(list.begin(), list.end(), bound) == list.end()) {
         list.push_back(bound);
