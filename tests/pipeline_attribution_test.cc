@@ -674,5 +674,25 @@ TEST_F(AttributionTest, ASourceNounWithItsComplementIsAnUnnamedSource) {
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "On a attendu le train")), "une habituée de la ligne");
 }
 
+TEST_F(AttributionTest, SentenceSayingWhoseWordsTheyWereNamesTheSpeaker) {
+  const std::string text =
+      "Le cortège a traversé la ville.\n\n"
+      "« On nous demande de faire quarante minutes de route. » La phrase, lancée au micro, est de "
+      "Gaëlle Morvan, sage-femme.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "On nous demande de faire quarante minutes de route.")),
+            "Gaëlle Morvan");
+}
+
+TEST_F(AttributionTest, PlaceNounAndCapitalisedWordsAreAPlacesName) {
+  const std::string text =
+      "Sur l'ancienne « place Royale », les Kotorans ont accueilli les croisiéristes.";
+  EXPECT_EQ(QuotationOf(text, "place Royale").kind, QuoteKind::kMention);
+}
+
+TEST_F(AttributionTest, WordGlossedAfterItsMarkIsAMention) {
+  const std::string text = "La baie, dont le nom local, « Boka », signifie Bouche, attire les voiliers.";
+  EXPECT_EQ(QuotationOf(text, "Boka").kind, QuoteKind::kMention);
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -738,5 +738,21 @@ TEST_F(ResolutionTest, TitlePereKeepsTheNameInAppositionToTheOffice) {
   EXPECT_EQ(SpeakerOf(q), "Yves Le Guen");
 }
 
+TEST_F(ResolutionTest, OfficeOfABodyNamedByItsShortNameInBrackets) {
+  Quotation q = QuotationOf(
+      "Le président de l'Association des maires ruraux (AMR), Gérard Pellerin, a voté. Le chef de "
+      "l'AMR a accueilli le résultat. « Nous travaillerons avec elle », a-t-il déclaré.",
+      "Nous travaillerons avec elle", "2021-07-02");
+  EXPECT_EQ(SpeakerOf(q), "Gérard Pellerin");
+}
+
+TEST_F(ResolutionTest, PostAfterAuPosteDeIsNoPersonForCeDernier) {
+  Quotation q = QuotationOf(
+      "L'assemblée a élu Abdel Karim Salem au poste de Premier ministre. « Notre priorité, ce sont "
+      "les salaires », a déclaré ce dernier.",
+      "Notre priorité, ce sont les salaires", "2011-10-31");
+  EXPECT_EQ(SpeakerOf(q), "Abdel Karim Salem");
+}
+
 }  // namespace
 }  // namespace guillemet

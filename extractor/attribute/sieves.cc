@@ -778,6 +778,18 @@ class Sieves {
            first == "Vous" || first == "Ils" || first == "Elles";
   }
 
+  // "l'ancienne « place Verte »", "la « rue Neuve »": a place noun and
+  // capitalised words are a place's name.
+  bool NameOfAPlace(const std::string& text) const {
+    const size_t space = text.find(' ');
+    if (space == std::string::npos || space + 1 >= text.size() || WordCount(text) > 4) return false;
+    if (!lex_.FeaturesOf(cues::WordClass::kPlaceNoun, std::string_view(text).substr(0, space))) return false;
+    for (size_t at = space; at != std::string::npos && at + 1 < text.size(); at = text.find(' ', at + 1)) {
+      if (!StartsUpper(text.substr(at + 1))) return false;
+    }
+    return !StartsUpper(text);
+  }
+
   bool NamingAfter(int t) const {
     int k = t + 1;
     if (Valid(k) && tokens_[k].norm == ",") ++k;
@@ -794,7 +806,7 @@ class Sieves {
       Attribution& at = out_[q];
       if (quote.tweet || quote.depth > 0 || quote.first_token < 0) continue;
       int t = quote.first_token;
-      if ((NamingBefore(t) || NamingAfter(t)) && !OpensOnAVerb(quote.text)) {
+      if (((NamingBefore(t) || NamingAfter(t)) && !OpensOnAVerb(quote.text)) || NameOfAPlace(quote.text)) {
         at = Attribution();
         at.kind = QuoteKind::kMention;
         at.method = "naming_context";

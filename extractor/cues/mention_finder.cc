@@ -246,6 +246,12 @@ class Finder {
       for (int k = phrase_end; k < end; ++k) {
         if (tokens_[k].norm == "sortant" || tokens_[k].norm == "sortante") former = true;
       }
+      // "élu au poste de Premier ministre": the post, not a person.
+      if (i > 0 && IsDe(tokens_[i]) && (tokens_[i - 1].norm == "poste" || tokens_[i - 1].norm == "postes" ||
+                                        tokens_[i - 1].norm == "fonction" || tokens_[i - 1].norm == "fonctions" ||
+                                        tokens_[i - 1].norm == "titre" || tokens_[i - 1].norm == "rang")) {
+        return end;
+      }
       Mention m;
       m.first_token = i;
       m.end_token = end;

@@ -370,6 +370,13 @@ class Resolver {
       }
       if (const std::string key = ProperComplementKey(mention); !key.empty() && !mention.former) {
         complement_bindings_[key].push_back({mention.first_token, person});
+        // "le président du Conseil national de transition (CNT), X": "le
+        // chef du CNT" names the same body by its short name.
+        const int end = mention.end_token;
+        if (end + 2 < static_cast<int>(tokens_.size()) && tokens_[end].norm == "(" &&
+            tokens_[end + 2].norm == ")" && tokens_[end + 1].capitalized) {
+          complement_bindings_[FoldKey(Text(tokens_[end + 1].span))].push_back({mention.first_token, person});
+        }
       }
       if (!mention.head.empty()) {
         head_bindings_[mention.head].push_back({mention.first_token, person});
