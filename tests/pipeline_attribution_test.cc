@@ -694,5 +694,13 @@ TEST_F(AttributionTest, WordGlossedAfterItsMarkIsAMention) {
   EXPECT_EQ(QuotationOf(text, "Boka").kind, QuoteKind::kMention);
 }
 
+TEST_F(AttributionTest, SourceBeforeAColonEndingTheParagraphSpeaksTheNextOne) {
+  const std::string text =
+      "Pour Aino Virtanen, chercheuse, la question reste ouverte à Helsinki :\n\n"
+      "« Le pays a besoin de cette électricité, mais pas de ses déchets. »";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Le pays a besoin de cette électricité, mais pas de ses déchets.")),
+            "Aino Virtanen");
+}
+
 }  // namespace
 }  // namespace guillemet

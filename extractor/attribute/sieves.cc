@@ -393,6 +393,11 @@ class Sieves {
     if (!Valid(t - 2) || tokens_[t - 1].norm != ":") return false;
     int m = a_.mention_at[t - 2];
     if (m < 0 || a_.mentions[m].end_token != t - 1) return false;
+    // The colon may end the paragraph before the quotation ("… le débat
+    // est loin d'être tranché à Séoul :"): the facts are the colon's
+    // sentence's.
+    const int colon_sentence = tokens_[t - 1].sentence;
+    Facts& facts = FactsOfSentence(colon_sentence);
     // "Blinken à Paris : « ... »": a place before the colon; the person
     // the headline starts with speaks.
     // An organisation that does not start the line is a place or an
@@ -407,7 +412,7 @@ class Sieves {
         (lex_.Is(cues::WordClass::kPreposition, tokens_[before_name]) || tokens_[before_name].norm == "de" ||
          tokens_[before_name].norm == "d'");
     if ((a_.mentions[m].is_org && a_.mentions[m].kind == Mention::kName) || complement) {
-      const int first = FactsOf(q).first_person_name;
+      const int first = facts.first_person_name;
       // "Handball : X s'incline à Y : « ... »": a rubric is not a person;
       // a first name, a full name or a known speaker makes one.
       const bool person = first >= 0 && (a_.mentions[first].gender != 0 ||
@@ -415,7 +420,7 @@ class Sieves {
                                          !a_.mentions[first].speakers.empty());
       if (person && a_.mentions[first].first_token < a_.mentions[m].first_token) {
         m = first;
-      } else if (a_.mentions[m].first_token > SentenceOf(q).first_token) {
+      } else if (a_.mentions[m].first_token > a_.sentences[colon_sentence].first_token) {
         return false;
       }
     }
@@ -424,7 +429,7 @@ class Sieves {
     if (a_.mentions[named].kind != Mention::kName && mention.kind != Mention::kRole) return false;
     // Nothing but the name (and an apposition) before the colon... or page
     // furniture glued to it: no reporting verb in between.
-    if (FactsOf(q).first_cue_end <= t) return false;
+    if (facts.first_cue_end <= t - 1) return false;
     Set(q, named, -1, "headline_colon", 0.85);
     return true;
   }
@@ -465,10 +470,24 @@ class Sieves {
   // "Selon un diplomate, le secrétaire général a jugé « cynique » ...":
   // the source reports what the subject of a reporting verb after it said,
   // and the quotation is that verb's.
+  // "Pour Han Ji-woo, chercheuse …, le débat est loin d'être tranché :"
+  // ending a paragraph, and the quotation opening the next: the source is
+  // the one cue of the colon's sentence.
+  bool SourceBeforeAColonEndingTheParagraph(int q, int t) {
+    if (!Valid(t - 1) || tokens_[t - 1].norm != ":" || tokens_[t - 1].sentence == tokens_[t].sentence) {
+      return false;
+    }
+    const Facts& before = FactsOfSentence(tokens_[t - 1].sentence);
+    const int c = before.source_cue;
+    if (c < 0 || before.sole_cue != c || subjects_.of_cue[c] < 0) return false;
+    Set(q, subjects_.of_cue[c], c, "source_preposition", 0.8);
+    return true;
+  }
+
   bool SourcePreposition(int q) {
     const int c = FactsOf(q).source_cue;
-    if (c < 0) return false;
     const int t = TokenOf(q);
+    if (c < 0) return SourceBeforeAColonEndingTheParagraph(q, t);
     const int cues = static_cast<int>(a_.cues.size());
     // "X a déploré « A », qui seront selon elle « B »": a source after the
     // quotation and before another one does not take it from the reporting
