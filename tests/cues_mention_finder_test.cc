@@ -441,5 +441,12 @@ TEST_F(MentionFinderTest, FirstNameAndSurnameAfterAAreAPerson) {
               Contains(AllOf(HasWords("Saint-Malo"), Field(&FoundMention::is_org, true))));
 }
 
+TEST_F(MentionFinderTest, BodyRunsOverProperNounsToItsShortName) {
+  EXPECT_THAT(Mentions("« Les réseaux s'adaptent », avertit l'Office des Nations unies contre la drogue et le "
+                       "crime (ONUDC) dans un rapport."),
+              Contains(AllOf(HasWords("l'Office des Nations unies contre la drogue et le crime (ONUDC)"),
+                             Field(&FoundMention::is_org, true))));
+}
+
 }  // namespace
 }  // namespace guillemet::cues

@@ -702,5 +702,12 @@ TEST_F(AttributionTest, SourceBeforeAColonEndingTheParagraphSpeaksTheNextOne) {
             "Aino Virtanen");
 }
 
+TEST_F(AttributionTest, LoneQuotationCommentedAsAPhraseDoesNotContinueTheSpeakerBefore) {
+  const std::string text =
+      "« On l'a appris par un courriel », raconte Sébastien Morin.\n\n"
+      "« Trente ans de maison, et tout s'arrête. » La phrase tournait en boucle devant les grilles.";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Trente ans de maison, et tout s'arrête.")), kNone);
+}
+
 }  // namespace
 }  // namespace guillemet

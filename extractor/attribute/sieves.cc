@@ -633,6 +633,10 @@ class Sieves {
          ++between) {
       if (FactsOfSentence(between).first_word < a_.sentences[between].end_token) return;
     }
+    // "« Vingt ans, et tout tombe. » La phrase revenait dans les
+    // délégations": a new paragraph whose next sentence talks about the
+    // words as a phrase sets them apart from the speaker before.
+    if (a_.quotes[q].paragraph != a_.quotes[prev].paragraph && NextSentenceOpensOnASpeechNoun(t)) return;
     out_[q].from_quote = prev;
     out_[q].method = "continuation";
     out_[q].confidence = 0.7;
@@ -686,6 +690,18 @@ class Sieves {
     Set(q, subjects_.of_cue[c], c, "following_report", 0.75);
   }
 
+  // Whether the sentence after token t's, in its paragraph, opens on a
+  // determiner and a noun of speech ("La phrase", "Ces mots").
+  bool NextSentenceOpensOnASpeechNoun(int t) const {
+    const int sentence = tokens_[t].sentence;
+    if (sentence + 1 >= static_cast<int>(a_.sentences.size())) return false;
+    const Sentence& after = a_.sentences[sentence + 1];
+    if (after.paragraph != a_.sentences[sentence].paragraph) return false;
+    const int det = after.first_token;
+    return det + 1 < after.end_token && lex_.Is(cues::WordClass::kDeterminer, tokens_[det]) &&
+           lex_.Is(cues::WordClass::kSpeechNoun, tokens_[det + 1]);
+  }
+
   // "« … » L'analyse est celle de Zhou Mingde, chercheur à …", "« … » La
   // phrase, prononcée mercredi, est de Christian Perrotin": a quotation
   // that is a whole sentence, and the next sentence of its paragraph says
@@ -702,11 +718,8 @@ class Sieves {
     for (int k = s.first_token; k < s.end_token; ++k) {
       if (k != t && tokens_[k].type == Token::kQuote) return;
     }
+    if (!NextSentenceOpensOnASpeechNoun(t)) return;
     const int det = after.first_token;
-    if (det + 1 >= after.end_token || !lex_.Is(cues::WordClass::kDeterminer, tokens_[det]) ||
-        !lex_.Is(cues::WordClass::kSpeechNoun, tokens_[det + 1])) {
-      return;
-    }
     constexpr int kMaxReach = 24;
     const int end = std::min(after.end_token, det + kMaxReach);
     for (int k = det + 2; k + 1 < end; ++k) {

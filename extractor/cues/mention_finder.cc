@@ -773,8 +773,10 @@ class Finder {
     return m;
   }
 
-  // Where a capitalised body's lowercase words end if they run, with "et"
-  // and "de", into a short name in brackets; else `end`.
+  // Where a capitalised body's words end if they run, with "et" and
+  // "de", into a short name in brackets that shortens them; else `end`.
+  // They may hold proper nouns: "le Programme des Nations unies pour le
+  // développement (PNUD)".
   int LowercaseNameBeforeShortName(int first, int end) const {
     constexpr int kMaxWords = 10;
     const int n = static_cast<int>(tokens_.size());
@@ -783,7 +785,7 @@ class Finder {
       if (w.norm == "(") {
         return t > end && t + 2 < n && tokens_[t + 2].norm == ")" && ShortNameOf(t + 1, first - 1, t) ? t : end;
       }
-      if (w.type != Token::kWord || w.capitalized || w.line_start || lex_.FormsOf(w.norm) != nullptr ||
+      if (w.type != Token::kWord || w.line_start || lex_.FormsOf(w.norm) != nullptr ||
           lex_.AuxiliaryOf(w.norm) != nullptr) {
         return end;
       }
