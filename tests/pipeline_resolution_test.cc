@@ -754,5 +754,28 @@ TEST_F(ResolutionTest, PostAfterAuPosteDeIsNoPersonForCeDernier) {
   EXPECT_EQ(SpeakerOf(q), "Abdel Karim Salem");
 }
 
+TEST_F(ResolutionTest, PoliticalLabelAfterTheHeadMakesNoOtherPerson) {
+  Quotation q = QuotationOf(
+      "Le maire, Paul Roux, a parlé. La maire adjointe, Anne Morel, a répondu. « Nous tiendrons », "
+      "sourit l'élue divers gauche.",
+      "Nous tiendrons", "2024-06-10");
+  EXPECT_EQ(SpeakerOf(q), "Anne Morel");
+}
+
+TEST_F(ResolutionTest, PronounAfterAnAssociationIntroducedByItsNounIsTheAssociation) {
+  Quotation q = QuotationOf(
+      "« Le vote est précipité », a jugé Valérie Roux. L'association Baltic Watch a salué « une "
+      "décision lucide ». Elle demande que les itinéraires soient publiés « à l'avance ».",
+      "à l'avance", "2023-09-12");
+  EXPECT_EQ(SpeakerOf(q), "Baltic Watch");
+}
+
+TEST_F(ResolutionTest, BareBodyNounIsAnAnaphorOfTheOrganisationNamedBefore) {
+  Quotation q = QuotationOf(
+      "La Ligue contre le cancer a salué « une avancée ». « Le tabac tue », insiste l'association.",
+      "Le tabac tue", "2025-07-01");
+  EXPECT_EQ(SpeakerOf(q), "Ligue contre le cancer");
+}
+
 }  // namespace
 }  // namespace guillemet

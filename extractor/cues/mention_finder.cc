@@ -290,7 +290,10 @@ class Finder {
         if (end > i) return end;
         // "la Confédération paysanne", "la Fédération nationale des
         // jardins": a capitalised body named by its adjectives.
-        if (tokens_[j].capitalized && body == 1 && AdjectiveAt(j + 1)) return NamedBodyAt(i, j);
+        if (tokens_[j].capitalized && body == 1 &&
+            (AdjectiveAt(j + 1) || (lex_.Is(WordClass::kBodyNoun, tokens_[j]) && PurposeAt(j + 1) > j + 1))) {
+          return NamedBodyAt(i, j);
+        }
       }
     }
     // Epithets name someone already met: "le Norvégien", not "un diplomate".
@@ -610,7 +613,10 @@ class Finder {
     }
     if (len == 0 && det != nullptr && det->definite && !det->plural) {
       const int body = lex_.words(WordClass::kBodyNoun).LongestAt(tokens_, k, nullptr);
-      if (body > 0) return BodyAt(i, k, body);
+      if (body > 0) {
+        const int end = BodyAt(i, k, body);
+        if (end > i) return end;
+      }
       // "affirme l'entreprise", "précise l'avionneur": the company the
       // story is about; not "l'entreprise Vaudrecourt" or "le groupe de
       // travail", which say which one.
@@ -686,7 +692,8 @@ class Finder {
     bool complement = false;
     int last_capital = -1;
     for (int t = k + len; t < end; ++t) {
-      if (IsDe(tokens_[t])) complement = true;
+      // "la délégation nord-coréenne": a nationality says which one.
+      if (IsDe(tokens_[t]) || (t == k + len && lex_.NationalityOf(tokens_[t].norm) != nullptr)) complement = true;
       if (tokens_[t].capitalized) last_capital = t;
     }
     // After a proper noun, a lowercase word is rather the verb: "la
@@ -721,6 +728,13 @@ class Finder {
       }
     }
     if (bracketed_short_name_only && short_name < 0) return i;
+    // "l'ambassade de Russie à Oslo": where a posted body sits is part of
+    // its name.
+    if (complement && last_capital >= 0 && end + 1 < n && tokens_[end].norm == "à" &&
+        lex_.Is(WordClass::kPostedBodyNoun, tokens_[k]) && IsWord(tokens_[end + 1]) &&
+        tokens_[end + 1].capitalized && !tokens_[end + 1].line_start) {
+      end += 2;
+    }
     // "indique la préfecture" after "la préfecture du Doubs": the bare noun
     // is that body again, when the article named one with it.
     if (!complement && short_name < 0) {
@@ -752,11 +766,25 @@ class Finder {
                                                  "iques", "aire", "aires", "oise", "oises"});
   }
 
+  // Where a body's purpose ends when one starts at t: "contre" or
+  // "pour", an article and a lowercase noun with its modifiers ("la
+  // Ligue contre le cancer", "la Fondation pour la nature"); else t.
+  int PurposeAt(int t) {
+    const int n = static_cast<int>(tokens_.size());
+    if (t + 2 >= n || (tokens_[t].norm != "contre" && tokens_[t].norm != "pour") ||
+        !lex_.Is(WordClass::kDeterminer, tokens_[t + 1]) || !LowercaseWordNoVerbSpells(t + 2)) {
+      return t;
+    }
+    std::vector<int> inside;
+    return ExtendModifiers(t + 3, &inside);
+  }
+
   // A capitalised body noun at k, its adjectives, then perhaps its "de"
   // complements: an organisation, named without its article.
   int NamedBodyAt(int i, int k) {
     int end = k + 1;
     while (end < k + 3 && AdjectiveAt(end)) ++end;
+    if (lex_.Is(WordClass::kBodyNoun, tokens_[k])) end = PurposeAt(end);
     std::vector<int> inside;
     if (end < static_cast<int>(tokens_.size()) && IsDe(tokens_[end])) end = ExtendModifiers(end, &inside);
     return Add(OrganisationMention(i, end, k));

@@ -543,9 +543,14 @@ class Resolver {
   // an organisation subject whose article gives the pronoun's gender.
   bool OrganisationOfGender(int m, int entity, char gender) const {
     if (m < 0 || entity < 0 || !entities_[entity].is_org || gender == 0) return false;
-    const WordFeaturesPtr det =
-        lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[a_.mentions[m].first_token].norm);
-    return det != nullptr && det->definite && !det->plural && det->gender == gender;
+    const int first = a_.mentions[m].first_token;
+    const WordFeaturesPtr det = lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[first].norm);
+    if (det != nullptr) return det->definite && !det->plural && det->gender == gender;
+    // "L'association Mountain Wilderness": the noun that introduces the
+    // name gives the gender.
+    if (first < 2 || !lex_.Is(cues::WordClass::kDeterminer, tokens_[first - 2])) return false;
+    const WordFeaturesPtr noun = lex_.FeaturesOf(cues::WordClass::kOrgAnaphor, tokens_[first - 1].norm);
+    return noun != nullptr && noun->gender == gender;
   }
 
   // "La préfecture a confirmé les résultats. « … », a-t-elle indiqué":
@@ -1014,7 +1019,13 @@ class Resolver {
     if (mention.succession != 0) return ResolveSuccession(mention, how);
     if (mention.is_org && (mention.short_name_token >= 0 ||
                            lex_.Is(cues::WordClass::kBodyNoun, tokens_[mention.first_token + 1]))) {
-      return BodyEntity(m, how);
+      const int body = BodyEntity(m, how);
+      // "insiste l'association" after "la Ligue contre le cancer": a bare
+      // body noun that names no body of the article may be an anaphor.
+      if (body >= 0 || mention.end_token != mention.first_token + 2 ||
+          !lex_.Is(cues::WordClass::kOrgAnaphor, tokens_[mention.first_token + 1])) {
+        return body;
+      }
     }
     if (mention.is_org) {
       // A communiqué speaks for whoever issued it.
@@ -1347,7 +1358,15 @@ class Resolver {
     const bool leaning = after_head.size() > 5 && (after_head.compare(after_head.size() - 4, 4, "iste") == 0);
     const bool nationality_or_leaning = head + 2 == mention.end_token && !tokens_[head + 1].capitalized &&
                                         (lex_.NationalityOf(after_head) != nullptr || leaning);
-    if ((head + 1 >= mention.end_token || age_only || nationality_or_leaning) && !entities_[entity].unnamed) {
+    // "l'élue divers gauche", "le maire sans étiquette", "l'élu de droite".
+    const bool political_label =
+        head + 3 == mention.end_token &&
+        (((tokens_[head + 1].norm == "divers" || tokens_[head + 1].norm == "de") &&
+          (tokens_[head + 2].norm == "gauche" || tokens_[head + 2].norm == "droite" ||
+           tokens_[head + 2].norm == "centre")) ||
+         (tokens_[head + 1].norm == "sans" && tokens_[head + 2].norm == "étiquette"));
+    if ((head + 1 >= mention.end_token || age_only || nationality_or_leaning || political_label) &&
+        !entities_[entity].unnamed) {
       return false;
     }
     // "l'ancienne ministre de l'Économie": a past office, which the
@@ -1697,7 +1716,7 @@ class Resolver {
         }
       }
     }
-    if (clitic && !mention.plural) {
+    if (!mention.plural) {
       const int organisation = OrganisationReportingJustBefore(index, mention.gender);
       if (organisation >= 0) {
         *how = "pronoun_to_organisation";
