@@ -448,5 +448,10 @@ TEST_F(MentionFinderTest, BodyRunsOverProperNounsToItsShortName) {
                              Field(&FoundMention::is_org, true))));
 }
 
+TEST_F(MentionFinderTest, CapitalisedBodyNounWithALowercaseComplementIsAName) {
+  EXPECT_THAT(Mentions("« C'est rare », s'est félicitée la Fondation du patrimoine dans un communiqué."),
+              Contains(AllOf(HasWords("la Fondation du patrimoine"), Field(&FoundMention::is_org, true))));
+}
+
 }  // namespace
 }  // namespace guillemet::cues

@@ -777,5 +777,14 @@ TEST_F(ResolutionTest, BareBodyNounIsAnAnaphorOfTheOrganisationNamedBefore) {
   EXPECT_EQ(SpeakerOf(q), "Ligue contre le cancer");
 }
 
+TEST_F(ResolutionTest, PronounThatStoodForAnOrganisationInTheSentenceBeforeStillDoes) {
+  Quotation q = QuotationOf(
+      "« On voyage debout », témoigne Julie Hennequin. La Société des transports lorrains (STL) "
+      "reconnaît la saturation. « Six rames arriveront », indique-t-elle. Selon elle, l'offre "
+      "doit augmenter « dès février ».",
+      "dès février", "2023-10-05");
+  EXPECT_EQ(SpeakerOf(q), "STL");
+}
+
 }  // namespace
 }  // namespace guillemet

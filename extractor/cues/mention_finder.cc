@@ -286,7 +286,13 @@ class Finder {
         body = 0;
       }
       if (body > 0) {
-        const int end = BodyAt(i, j, body, /*bracketed_short_name_only=*/tokens_[j].capitalized);
+        // "la Fondation du patrimoine": a body noun capitalised with a
+        // lowercase "de" complement is a name without a short one.
+        const bool named_by_complement = lex_.Is(WordClass::kBodyNoun, tokens_[j]) && j + 2 < n &&
+                                         IsDe(tokens_[j + 1]) && IsWord(tokens_[j + 2]) &&
+                                         !tokens_[j + 2].capitalized && !tokens_[j + 2].line_start;
+        const int end = BodyAt(i, j, body,
+                               /*bracketed_short_name_only=*/tokens_[j].capitalized && !named_by_complement);
         if (end > i) return end;
         // "la Confédération paysanne", "la Fédération nationale des
         // jardins": a capitalised body named by its adjectives.

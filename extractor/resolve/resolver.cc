@@ -578,6 +578,26 @@ class Resolver {
     return e;
   }
 
+  // "« … », indique-t-elle [the CFL]. Selon elle, …": a pronoun of the
+  // same gender in this sentence or the one before, with no person named
+  // since, that stood for an organisation, still does.
+  int OrganisationOfThePronounBefore(int pronoun, char gender) const {
+    if (gender == 0) return -1;
+    const int sentence = tokens_[a_.mentions[pronoun].first_token].sentence;
+    for (int m = pronoun - 1; m >= 0; --m) {
+      const Mention& before = a_.mentions[m];
+      if (tokens_[before.first_token].sentence < sentence - 1) return -1;
+      if (before.kind != Mention::kPronoun) {
+        if (!before.is_org) return -1;
+        continue;
+      }
+      if (before.gender != gender || before.plural) continue;
+      const int e = entity_of_mention_[m];
+      return e >= 0 && entities_[e].is_org ? e : -1;
+    }
+    return -1;
+  }
+
   // One person, of a gender a pronoun or description of `gender` may name.
   bool IsSingularPersonOf(int entity, char gender) const {
     return IsPerson(entity) && !entities_[entity].plural && GenderFits(gender, entities_[entity].gender);
@@ -1717,7 +1737,8 @@ class Resolver {
       }
     }
     if (!mention.plural) {
-      const int organisation = OrganisationReportingJustBefore(index, mention.gender);
+      int organisation = OrganisationReportingJustBefore(index, mention.gender);
+      if (organisation < 0) organisation = OrganisationOfThePronounBefore(index, mention.gender);
       if (organisation >= 0) {
         *how = "pronoun_to_organisation";
         return organisation;
