@@ -453,5 +453,10 @@ TEST_F(MentionFinderTest, CapitalisedBodyNounWithALowercaseComplementIsAName) {
               Contains(AllOf(HasWords("la Fondation du patrimoine"), Field(&FoundMention::is_org, true))));
 }
 
+TEST_F(MentionFinderTest, NameInAppositionToAnOrganisationIsThatOrganisation) {
+  EXPECT_THAT(Mentions("La société organisatrice, Neuvième Art Production, a annoncé « une édition »."),
+              Contains(AllOf(HasWords("Neuvième Art Production"), Field(&FoundMention::is_org, true))));
+}
+
 }  // namespace
 }  // namespace guillemet::cues

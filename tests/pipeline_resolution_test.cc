@@ -786,5 +786,14 @@ TEST_F(ResolutionTest, PronounThatStoodForAnOrganisationInTheSentenceBeforeStill
   EXPECT_EQ(SpeakerOf(q), "STL");
 }
 
+TEST_F(ResolutionTest, BareDescriptionEchoesTheEarlierDescriptionWithItsHead) {
+  Quotation q = QuotationOf(
+      "Margot Dufresne a gagné. La coureuse de Grenoble parle d'une « course d'usure ». La "
+      "directrice, Hélène Carrier, a salué « une belle édition ». La coureuse ne cache pas ses "
+      "ambitions. « Je vise le Mont-Blanc », a-t-elle confié.",
+      "Je vise le Mont-Blanc", "2024-06-22");
+  EXPECT_EQ(SpeakerOf(q), "Margot Dufresne");
+}
+
 }  // namespace
 }  // namespace guillemet

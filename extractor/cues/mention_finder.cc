@@ -1119,6 +1119,16 @@ class Finder {
                        b.kind == Mention::kEpithet) && !b.is_org;
       bool a_person = a.kind == Mention::kName && !a.is_org;
       bool b_person = b.kind == Mention::kName && !b.is_org;
+      // "La société organisatrice, Ponant Océan Événements,": a name in
+      // apposition to an organisation is that organisation's.
+      if (a.is_org && a.kind == Mention::kDescription && b.kind == Mention::kName && !b.is_org &&
+          b.gender == 0 && gap >= 1 && tokens_[b.first_token - 1].norm == "," &&
+          ComplementOnly(a.end_token, b.first_token - 1)) {
+        b.is_org = true;
+        a.apposed = static_cast<int>(next);
+        b.apposed = static_cast<int>(m);
+        continue;
+      }
       // "D'après un diplomate européen, Mark Rutte est …": an unnamed
       // source after "selon" or "d'après" is not the name after its comma,
       // which starts the clause the source reports.

@@ -1149,7 +1149,7 @@ class Resolver {
     // Massachusetts": a proper noun in the complement makes it a precise
     // office, whose holder the article would have named.
     // Not "son homologue", who is someone else than the story's person.
-    if (definite && !mention.plural && !ProperNounAfterHead(mention) &&
+    if (definite && !mention.plural && (!ProperNounAfterHead(mention) || FromAPlaceOnly(mention)) &&
         !lex_.Is(cues::WordClass::kCounterpart, tokens_[HeadToken(mention)])) {
       bool blocked = false;
       int e = LastSalientPerson(mention.gender, false, &blocked);
@@ -1160,11 +1160,20 @@ class Resolver {
         const int last = LastMentionedOf(SlotOf(mention.gender));
         if (last >= 0 && !entities_[persons_mentioned_[last]].plural) e = persons_mentioned_[last];
       }
+      // "la navigatrice de Douarnenez … la navigatrice": the person an
+      // earlier description with this head named, before whoever spoke last.
+      bool described_before = false;
+      const int described = BoundNear(described_heads_, mention.head, mention.first_token, &described_before);
+      if (described >= 0 && described_before && mention.end_token == HeadToken(mention) + 1 &&
+          GenderFits(mention.gender, entities_[described].gender)) {
+        e = described;
+      }
       if (e >= 0 && (DescribedOtherwise(mention, e) || OfAnotherNationalityThanItSays(mention, e))) {
         return -1;
       }
       if (e >= 0) {
         *how = "definite_description";
+        described_heads_[mention.head].push_back({mention.first_token, e});
         return e;
       }
     }
@@ -1249,6 +1258,14 @@ class Resolver {
   // de l'Économie") is an epithet of someone the story already has.
   bool ProperNounAfterHead(const Mention& mention) const {
     return !NamesAFormerOffice(mention) && FirstProperNounAfterHead(mention) < mention.end_token;
+  }
+
+  // "la navigatrice de Douarnenez": a noun of where someone comes from,
+  // then "de" and one capitalised word that ends the phrase.
+  bool FromAPlaceOnly(const Mention& mention) const {
+    const int head = HeadToken(mention);
+    return head + 3 == mention.end_token && lex_.Is(cues::WordClass::kOriginNoun, tokens_[head]) &&
+           (tokens_[head + 1].norm == "de" || tokens_[head + 1].norm == "d'") && tokens_[head + 2].capitalized;
   }
 
   // The first capitalised word after the head noun, or the mention's end.
@@ -1937,6 +1954,9 @@ class Resolver {
   std::unordered_map<std::string, std::vector<Binding>> role_bindings_;
   std::unordered_map<std::string, std::vector<Binding>> complement_bindings_;  // By ProperComplementKey.
   std::unordered_map<std::string, std::vector<Binding>> head_bindings_;
+  // Definite descriptions resolved to a person, by head noun, in text order:
+  // "la navigatrice de Douarnenez" makes the later "la navigatrice" hers.
+  std::unordered_map<std::string, std::vector<Binding>> described_heads_;
   // Offices outside roles.tsv given in apposition, with their words.
   std::vector<std::pair<std::string, Binding>> spelt_out_offices_;
   std::unordered_map<int, std::vector<std::string>> heads_of_entity_;  // Their apposed nouns.
