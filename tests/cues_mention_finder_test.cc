@@ -458,5 +458,12 @@ TEST_F(MentionFinderTest, NameInAppositionToAnOrganisationIsThatOrganisation) {
               Contains(AllOf(HasWords("Neuvième Art Production"), Field(&FoundMention::is_org, true))));
 }
 
+TEST_F(MentionFinderTest, OrganisationNameGoesOnWithLowercaseWordsBeforeARelativeClause) {
+  EXPECT_THAT(Mentions("Le collectif Vilaine au naturel, qui regroupe dix associations, réclame « une enquête »."),
+              Contains(AllOf(HasWords("Le collectif Vilaine au naturel"), Field(&FoundMention::is_org, true))));
+  EXPECT_THAT(Mentions("Le groupe Vaudrecourt fermera en mars, a annoncé « la direction »."),
+              Contains(HasWords("Le groupe Vaudrecourt")));
+}
+
 }  // namespace
 }  // namespace guillemet::cues

@@ -709,5 +709,11 @@ TEST_F(AttributionTest, LoneQuotationCommentedAsAPhraseDoesNotContinueTheSpeaker
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Trente ans de maison, et tout s'arrête.")), kNone);
 }
 
+TEST_F(AttributionTest, StressedPronounBetweenCommasKeepsTheSubjectBeforeAColon) {
+  const std::string text =
+      "Camille hésite encore. Nadia Ferrand, elle, a déjà trouvé une solution : « Je prendrai le train de six heures. »";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Je prendrai le train de six heures.")), "Nadia Ferrand");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -795,5 +795,13 @@ TEST_F(ResolutionTest, BareDescriptionEchoesTheEarlierDescriptionWithItsHead) {
   EXPECT_EQ(SpeakerOf(q), "Margot Dufresne");
 }
 
+TEST_F(ResolutionTest, OfficeBeforeAnOfficeWithItsNameIsThatPersonsToo) {
+  Quotation q = QuotationOf(
+      "Le président de la conférence, le diplomate chilien Rodrigo Alvear, a ouvert la séance. "
+      "Selon lui, les négociations sont « au point mort ».",
+      "au point mort", "2019-01-21");
+  EXPECT_EQ(SpeakerOf(q), "Rodrigo Alvear");
+}
+
 }  // namespace
 }  // namespace guillemet

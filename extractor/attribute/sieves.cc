@@ -349,6 +349,12 @@ class Sieves {
       // described in the plural is who the words are for, not who says them.
       const Mention& between = a_.mentions[other];
       if (between.kind == Mention::kDescription && between.plural && !m.plural) continue;
+      // "Sandrine Weber, elle, a fini par trouver la parade :": a stressed
+      // pronoun between commas repeats the subject.
+      if (between.kind == Mention::kPronoun && between.first_token == m.end_token + 1 &&
+          tokens_[m.end_token].norm == "," && Valid(between.end_token) && tokens_[between.end_token].norm == ",") {
+        continue;
+      }
       if (IsPersonMention(between)) return false;
     }
     const bool ends = across || t + 1 == s.end_token ||

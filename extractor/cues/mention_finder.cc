@@ -472,7 +472,18 @@ class Finder {
                  tokens_[i - 1].norm == "vers" || IsCapitalA(i - 1)));
     // "le groupe textile Vaudrecourt", "l'entreprise Delmont": the name
     // after a noun that introduces a company is the company's.
-    if (!m.is_org && title_len == 0 && det == nullptr && AfterOrgIntroducer(k)) m.is_org = true;
+    if (!m.is_org && title_len == 0 && det == nullptr && AfterOrgIntroducer(k)) {
+      m.is_org = true;
+      m.end_token = LowercaseTailBeforeComma(m.end_token);
+      // "Pour l'association Rivière vivante,": the phrase starts at the
+      // introducer's article, so that what comes before sees one mention
+      // (the name itself still starts at its first capital).
+      const int introducer = OrgIntroducerBefore(k);
+      if (introducer >= 1 && m.first_token == k && lex_.Is(WordClass::kDeterminer, tokens_[introducer - 1]) &&
+          (a_.mentions.empty() || a_.mentions.back().end_token <= introducer - 1)) {
+        m.first_token = introducer - 1;
+      }
+    }
     // "Lycée Condorcet", "Stade Vélodrome": a place or an institution.
     if (title_len == 0 && lex_.Is(WordClass::kPlaceNoun, tokens_[k])) m.is_org = true;
     // "Concarneau, envoyé spécial": a dateline, whose place is no person.
@@ -563,18 +574,46 @@ class Finder {
            lex_.words(WordClass::kBylineNoun).LongestAt(tokens_, k + 1, nullptr) > 0;
   }
 
-  bool AfterOrgIntroducer(int k) const {
+  // "le collectif Lorraine-Lux en train, qui", "l'association Sèvre
+  // vivante, « … »": an organisation's name may go on with a few lowercase
+  // words up to a comma that a relative clause or a quotation follows (a
+  // verb the lexicon lacks would rather end the clause: "Vaudrecourt
+  // fermera en mars,"); where it ends, from `end`.
+  int LowercaseTailBeforeComma(int end) const {
+    constexpr int kMaxWords = 3;
+    const int n = static_cast<int>(tokens_.size());
+    for (int t = end; t < n && t < end + kMaxWords + 1; ++t) {
+      if (tokens_[t].norm == ",") {
+        const bool clause_or_quote = t + 1 < n && (tokens_[t + 1].norm == "qui" || tokens_[t + 1].type == Token::kQuote);
+        return t > end && clause_or_quote ? t : end;
+      }
+      const Token& w = tokens_[t];
+      if (!IsWord(w) || w.capitalized || w.line_start || lex_.FormsOf(w.norm) != nullptr ||
+          lex_.AuxiliaryOf(w.norm) != nullptr || lex_.Is(WordClass::kRelative, w) ||
+          lex_.Is(WordClass::kPronoun, w)) {
+        return end;
+      }
+    }
+    return end;
+  }
+
+  bool AfterOrgIntroducer(int k) const { return OrgIntroducerBefore(k) >= 0; }
+
+  // Where the noun that introduces the company or body named at k stands
+  // ("le groupe textile Vaudrecourt"), or -1.
+  int OrgIntroducerBefore(int k) const {
     for (int p = k - 1; p >= 1 && p >= k - 3; --p) {
       const Token& w = tokens_[p];
-      if (!IsWord(w) || w.capitalized || w.line_start) return false;
+      if (!IsWord(w) || w.capitalized || w.line_start) return -1;
       // Not inside another noun's complement ("la direction du groupe
       // allemand X"), where the subject finder reads X as the speaker.
       if (lex_.Is(WordClass::kOrgAnaphor, w)) {
-        return lex_.Is(WordClass::kDeterminer, tokens_[p - 1]) && !IsDe(tokens_[p - 1]) &&
-               (p < 2 || !IsDe(tokens_[p - 2]));
+        const bool introduces = lex_.Is(WordClass::kDeterminer, tokens_[p - 1]) && !IsDe(tokens_[p - 1]) &&
+                                (p < 2 || !IsDe(tokens_[p - 2]));
+        return introduces ? p : -1;
       }
     }
-    return false;
+    return -1;
   }
 
   // "un diplomate européen", "des responsables turcs", "le communiqué".
@@ -1190,6 +1229,27 @@ class Finder {
         Mention& person = a_office ? b : a;
         if (person.gender == 0) person.gender = office.gender;
       }
+    }
+    LinkOfficesBeforeAnApposedOffice();
+  }
+
+  // "Le secrétaire général de l'organisation, le diplomate suisse Thomas
+  // Greminger,": an office before the comma of another office that has
+  // its name is that person's too.
+  void LinkOfficesBeforeAnApposedOffice() {
+    std::vector<Mention>& ms = a_.mentions;
+    for (size_t m = 0; m + 2 < ms.size(); ++m) {
+      Mention& a = ms[m];
+      const Mention& b = ms[m + 1];
+      const int c = b.apposed;
+      if (a.apposed >= 0 || a.is_org || (a.kind != Mention::kRole && a.kind != Mention::kDescription) ||
+          b.is_org || (b.kind != Mention::kRole && b.kind != Mention::kDescription) ||
+          c != static_cast<int>(m) + 2 || b.first_token != a.end_token + 1 || tokens_[a.end_token].norm != "," ||
+          !lex_.Is(WordClass::kDeterminer, tokens_[a.first_token]) ||
+          !lex_.FeaturesOf(WordClass::kDeterminer, tokens_[a.first_token].norm)->definite) {
+        continue;
+      }
+      a.apposed = c;
     }
   }
 

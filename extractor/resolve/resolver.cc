@@ -545,11 +545,14 @@ class Resolver {
     if (m < 0 || entity < 0 || !entities_[entity].is_org || gender == 0) return false;
     const int first = a_.mentions[m].first_token;
     const WordFeaturesPtr det = lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[first].norm);
-    if (det != nullptr) return det->definite && !det->plural && det->gender == gender;
+    if (det != nullptr && (!det->definite || det->plural)) return false;
+    if (det != nullptr && det->gender != 0) return det->gender == gender;
     // "L'association Mountain Wilderness": the noun that introduces the
-    // name gives the gender.
-    if (first < 2 || !lex_.Is(cues::WordClass::kDeterminer, tokens_[first - 2])) return false;
-    const WordFeaturesPtr noun = lex_.FeaturesOf(cues::WordClass::kOrgAnaphor, tokens_[first - 1].norm);
+    // name gives the gender, after an elided article or before the name.
+    const int noun_at = det != nullptr ? first + 1 : first - 1;
+    if (noun_at < 0 || noun_at >= static_cast<int>(tokens_.size())) return false;
+    if (det == nullptr && (first < 2 || !lex_.Is(cues::WordClass::kDeterminer, tokens_[first - 2]))) return false;
+    const WordFeaturesPtr noun = lex_.FeaturesOf(cues::WordClass::kOrgAnaphor, tokens_[noun_at].norm);
     return noun != nullptr && noun->gender == gender;
   }
 
