@@ -465,5 +465,11 @@ TEST_F(MentionFinderTest, OrganisationNameGoesOnWithLowercaseWordsBeforeARelativ
               Contains(HasWords("Le groupe Vaudrecourt")));
 }
 
+TEST_F(MentionFinderTest, NameAfterALowercasePlaceNounIsThePlace) {
+  EXPECT_THAT(Mentions("À l'arrêt Chamars-Rivière, une lycéenne de 16 ans attend. « Rien », dit-elle."),
+              AllOf(Contains(AllOf(HasWords("Chamars-Rivière"), Field(&FoundMention::is_org, true))),
+                    Contains(HasWords("une lycéenne de 16 ans"))));
+}
+
 }  // namespace
 }  // namespace guillemet::cues

@@ -486,6 +486,11 @@ class Finder {
     }
     // "Lycée Condorcet", "Stade Vélodrome": a place or an institution.
     if (title_len == 0 && lex_.Is(WordClass::kPlaceNoun, tokens_[k])) m.is_org = true;
+    // "à l'arrêt Gare-Centre", "la rue Victor-Hugo": a name right after a
+    // lowercase place noun is the place's.
+    if (title_len == 0 && k > 0 && !tokens_[k - 1].capitalized && lex_.Is(WordClass::kPlaceNoun, tokens_[k - 1])) {
+      m.is_org = true;
+    }
     // "Concarneau, envoyé spécial": a dateline, whose place is no person.
     if (tokens_[i].line_start && BylineAfterComma(end)) m.is_org = true;
     m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGenderOfNorm(tokens_[k].norm);
@@ -950,6 +955,12 @@ class Finder {
     while (end < limit && !tokens_[end].line_start) {
       const Token& w = tokens_[end];
       if (w.type != Token::kWord) break;
+      // "une lycéenne de 17 ans attend": an age ends the phrase; a verb the
+      // lexicon lacks may follow.
+      if (end >= 2 && tokens_[end - 1].norm == "ans" && !tokens_[end - 2].norm.empty() &&
+          tokens_[end - 2].norm[0] >= '0' && tokens_[end - 2].norm[0] <= '9') {
+        break;
+      }
       // "la ministre du Travail et de la Santé": a second complement of the
       // same office, when it names a portfolio (capitalised) like the first.
       // "des Affaires étrangères et du Développement" too.
