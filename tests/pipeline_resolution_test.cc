@@ -803,5 +803,21 @@ TEST_F(ResolutionTest, OfficeBeforeAnOfficeWithItsNameIsThatPersonsToo) {
   EXPECT_EQ(SpeakerOf(q), "Rodrigo Alvear");
 }
 
+TEST_F(ResolutionTest, OfficeAfterANameGovernedByDeAndClosedByARelativeIsHis) {
+  Quotation q = QuotationOf(
+      "« Rénover coûterait trop cher. » L'argument est de Bertrand Lecomte, le président du syndicat "
+      "intercommunal qui gère le bassin. « Nous avons cherché », a répondu le président du syndicat.",
+      "Nous avons cherché", "2023-11-09");
+  EXPECT_EQ(SpeakerOf(q), "Bertrand Lecomte");
+}
+
+TEST_F(ResolutionTest, RankAloneIsTheOfficerNamedWithIt) {
+  Quotation q = QuotationOf(
+      "L'amiral néerlandais Pieter Hoekstra insiste sur la logistique. « Tout est question de "
+      "délais », explique l'amiral.",
+      "Tout est question de délais", "2023-10-17");
+  EXPECT_EQ(SpeakerOf(q), "Pieter Hoekstra");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -1193,10 +1193,14 @@ class Finder {
       // "avec Moscou, le responsable": a name after a preposition is its
       // object; so is "de M. Antonov" in "les propos de M. Antonov, le chef
       // de l'Alliance", where the mention keeps its "de".
+      // But "est de Christian Perrotin, le président du syndicat mixte qui
+      // gère …": an office that a relative clause or punctuation ends is
+      // in apposition to the name all the same.
       if (a_person && ((a.first_token > 0 && (lex_.Is(WordClass::kPreposition,
                                                        tokens_[a.first_token - 1]) ||
                                                IsCapitalA(a.first_token - 1))) ||
-                       IsDe(tokens_[a.first_token]))) {
+                       IsDe(tokens_[a.first_token])) &&
+          !(b_office && a.gender != 0 && a.first_token > 0 && IsDe(tokens_[a.first_token - 1]) && OfficeClosed(b))) {
         continue;
       }
       // "la députée LFI Mathilde Panot": a label between the office and the
@@ -1218,11 +1222,13 @@ class Finder {
       // office, and an office that its verb follows with no comma, are the
       // end of a phrase and the subject of the clause.
       // Not when a complement follows the office: "Bernard Castaing
-      // (divers droite), un notaire à la retraite" describes him twice.
+      // (divers droite), un notaire à la retraite" describes him twice, and
+      // so does "le colonel Laurent Desroches, chef de corps depuis 2021".
       if (a_person && b_office && a.apposed >= 0 &&
           b.end_token < static_cast<int>(tokens_.size()) &&
           tokens_[b.end_token].sentence == tokens_[b.first_token].sentence &&
-          tokens_[b.end_token].type == Token::kWord && !OpensAComplement(tokens_[b.end_token])) {
+          tokens_[b.end_token].type == Token::kWord && !OpensAComplement(tokens_[b.end_token]) &&
+          !lex_.Is(WordClass::kPreposition, tokens_[b.end_token])) {
         continue;
       }
       // "désigné secrétaire général, Ankara lève son veto": an office with
@@ -1242,6 +1248,17 @@ class Finder {
       }
     }
     LinkOfficesBeforeAnApposedOffice();
+  }
+
+  // Whether an office ends on a relative pronoun, punctuation or the end
+  // of its sentence, rather than on a verb of its own.
+  bool OfficeClosed(const Mention& office) const {
+    const int end = office.end_token;
+    if (end >= static_cast<int>(tokens_.size()) || tokens_[end].sentence != tokens_[office.first_token].sentence) {
+      return true;
+    }
+    const Token& next = tokens_[end];
+    return next.norm == "qui" || next.norm == "," || next.norm == "." || next.norm == "(" || next.norm == ")";
   }
 
   // "Le secrétaire général de l'organisation, le diplomate suisse Thomas
