@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <string>
+#include <utility>
 
 #include "core/unicode.h"
 
@@ -75,20 +77,30 @@ class Tokenizer {
   Tokenizer(std::string_view text, std::vector<Token>* out) : text_(text), out_(out) {}
 
   void Run(Span span, const std::vector<Quote>& quotes) {
+    // The next top-level quotation not yet passed, and its bounds (SIZE_MAX
+    // when none is left): looked up again only once the scan reaches its
+    // end, rather than tested at every token.
     size_t next_quote = 0;
+    size_t quote_begin = SIZE_MAX, quote_end = SIZE_MAX;
     bool line_start = true;
     size_t i = span.begin;
-    while (i < span.end) {
+    auto find_next_quote = [&] {
       while (next_quote < quotes.size() &&
              (quotes[next_quote].depth > 0 || quotes[next_quote].outer.end <= i)) {
         ++next_quote;
       }
-      if (next_quote < quotes.size() && quotes[next_quote].outer.begin == i) {
-        Token& t = Add(Token::kQuote, quotes[next_quote].outer.begin,
-                       quotes[next_quote].outer.end, line_start);
+      const bool any = next_quote < quotes.size();
+      quote_begin = any ? quotes[next_quote].outer.begin : SIZE_MAX;
+      quote_end = any ? quotes[next_quote].outer.end : SIZE_MAX;
+    };
+    find_next_quote();
+    while (i < span.end) {
+      if (i >= quote_end) find_next_quote();
+      if (quote_begin == i) {
+        Token& t = Add(Token::kQuote, quote_begin, quote_end, line_start);
         t.quote = static_cast<int>(next_quote);
         line_start = false;
-        i = quotes[next_quote].outer.end;
+        i = quote_end;
         continue;
       }
       const unsigned char byte = static_cast<unsigned char>(text_[i]);
@@ -97,9 +109,7 @@ class Tokenizer {
         continue;
       }
       if (IsAsciiAlnum(byte)) {
-        const size_t limit =
-            std::min<size_t>(span.end, next_quote < quotes.size() ? quotes[next_quote].outer.begin
-                                                                  : span.end);
+        const size_t limit = std::min<size_t>(span.end, quote_begin);
         if (size_t end = PlainAsciiWord(i, limit, line_start); end != 0) {
           line_start = false;
           i = end;
@@ -115,8 +125,7 @@ class Tokenizer {
       if (IsSpace(c) || c == 0xFFFD || c < 0x20) continue;
       if (IsWordChar(c)) {
         i = start;
-        size_t end = ScanWord(i, span.end, next_quote < quotes.size() ? quotes[next_quote].outer.begin
-                                                                     : span.end);
+        size_t end = ScanWord(i, span.end, quote_begin);
         EmitWord(start, end, line_start);
         line_start = false;
         i = end;
@@ -352,8 +361,11 @@ class Tokenizer {
       t.all_caps = letters >= 2 && upper == letters;
       return t;
     }
-    Normalize(word, &norm_);
-    t.norm = std::string_view(norm_);
+    // Folded into a string of its own, moved into the token: a copy from
+    // a reused buffer was an out-of-line string assignment per word.
+    std::string norm;
+    Normalize(word, &norm);
+    t.norm = std::move(norm);
     bool first = true;
     for (size_t k = 0; k < word.size();) {
       char32_t c = DecodeUtf8(word, &k);
@@ -380,7 +392,7 @@ class Tokenizer {
 
   std::string_view text_;
   std::vector<Token>* out_;
-  std::string norm_, prefix_;  // Reused buffers.
+  std::string prefix_;  // A reused buffer.
 };
 
 bool IsApostropheText(std::string_view s) {
