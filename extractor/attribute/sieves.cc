@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <string_view>
 
 #include "core/unicode.h"
 
@@ -570,7 +571,10 @@ class Sieves {
   // yields to anyone else reported in the same sentence.
   bool IsRelay(int c) const {
     const Cue& cue = a_.cues[c];
-    if (cue.category == "relay" || cue.category == "report") return true;
+    // A string_view, so that the comparisons are inline, not calls to
+    // std::string::compare: asked of every cue several times.
+    const std::string_view category = cue.category;
+    if (category == "relay" || category == "report") return true;
     int m = subjects_.of_cue[c];
     if (m < 0) return false;
     const Mention& mention = a_.mentions[m];
@@ -594,7 +598,7 @@ class Sieves {
     // a verb the lexicon does not know.
     if (facts.has_cue || facts.has_clitic) return;
     const int prev = previous_quote_[q];
-    if (prev < 0 || out_[prev].method == std::string("none")) return;
+    if (prev < 0 || std::string_view(out_[prev].method) == "none") return;
     if (a_.quotes[q].paragraph - a_.quotes[prev].paragraph > 1) return;
     // Only quotations and punctuation before it in its sentence, or, in
     // the same paragraph, words naming nobody before a colon: "Puis,
@@ -785,8 +789,8 @@ class Sieves {
       }
       // French capitalises a quotation woven into a sentence only when it is
       // a name or a title: « Rapport annuel », le groupe « État islamique ».
-      bool strong = at.method == std::string("incise") || at.method == std::string("colon_after_cue") ||
-                    at.method == std::string("headline_colon");
+      const std::string_view method = at.method;
+      bool strong = method == "incise" || method == "colon_after_cue" || method == "headline_colon";
       if (!starts && !after_colon && !strong && words <= 6 && StartsUpper(quote.text) &&
           Valid(t - 1) && tokens_[t - 1].type == Token::kWord && tokens_[t - 1].norm != "que" &&
           tokens_[t - 1].norm != "qu'") {
@@ -811,7 +815,7 @@ class Sieves {
     // "l'Ukraine sera invitée « … », Kiev fulmine": the one reporting verb
     // of a headline may well be someone reacting to the words; the body
     // says whose they are.
-    if (at.method == std::string("sole_speaker_of_sentence")) return true;
+    if (std::string_view(at.method) == "sole_speaker_of_sentence") return true;
     return m.kind == Mention::kDescription && !m.is_org && !m.plural;
   }
 

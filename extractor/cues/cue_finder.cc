@@ -1,6 +1,7 @@
 #include "cues/cue_finder.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "normalize/tokenize.h"
 
@@ -104,10 +105,12 @@ class Finder {
            bool negated) {
     // "a tenu à", "veut": only with the reporting verb that follows, in
     // any tense and past adverbs ("a toutefois tenu à rassurer").
-    if (f != nullptr && lex_.verb(f->verb).category == "modal") {
+    // Categories as string_views: compared inline, not through
+    // std::string::compare, once per cue.
+    if (f != nullptr && std::string_view(lex_.verb(f->verb).category) == "modal") {
       const int k = SkipAdverbs(end, 2);
       const Lexicon::FormRef* g = FindForm(k, FormKind::kInfinitive, false);
-      if (g == nullptr || lex_.verb(g->verb).category == "modal") return first;
+      if (g == nullptr || std::string_view(lex_.verb(g->verb).category) == "modal") return first;
       return Emit(first, k + 1 + TailAt(lex_.verb(g->verb), k + 1), form, g, clitic, negated);
     }
     Cue c;
@@ -117,7 +120,7 @@ class Finder {
     if (f != nullptr) {
       c.verb = f->verb;
       c.category = lex_.verb(f->verb).category;
-      if (c.category == "relay" && form != Cue::kInverted) c.form = form;
+      if (std::string_view(c.category) == "relay" && form != Cue::kInverted) c.form = form;
     }
     c.clitic_token = clitic;
     c.negated = negated;
@@ -134,7 +137,7 @@ class Finder {
     std::vector<int> payloads;
     int len = lex_.cue_templates().LongestAt(tokens_, i, &payloads);
     if (len > 0) {
-      const std::string& kind = lex_.template_kind(payloads[0]);
+      const std::string_view kind = lex_.template_kind(payloads[0]);
       if (kind == "source") return Emit(i, i + len, Cue::kSource, nullptr, -1, false);
       if (kind == "source_comma" && SourceCommaAt(i, len)) {
         return Emit(i, i + len, Cue::kSource, nullptr, -1, false);

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -138,9 +139,11 @@ class Resolver {
       int m = subjects_.of_cue[c];
       cue_never_antecedent_[c] =
           cue.form == Cue::kSource || m < 0 || a_.mentions[m].kind == Mention::kPronoun;
-      cue_judges_[c] = cue.category == "judge" || cue.category == "criticize" ||
-                       cue.category == "praise" || cue.category == "feel" ||
-                       cue.category == "stance";
+      // A string_view, so that each comparison with a literal is inline
+      // rather than a call to std::string::compare.
+      const std::string_view category = cue.category;
+      cue_judges_[c] = category == "judge" || category == "criticize" || category == "praise" ||
+                       category == "feel" || category == "stance";
     }
   }
 
@@ -1530,8 +1533,9 @@ class Resolver {
 
   int ResolvePronoun(int index, const char** how) {
     const Mention& mention = a_.mentions[index];
-    if (mention.head == "on") return -1;
-    if (mention.head == "dernier") {
+    const std::string_view head = mention.head;  // Compared inline (see cue_judges_).
+    if (head == "on") return -1;
+    if (head == "dernier") {
       if (mention.plural) return -1;
       int last = static_cast<int>(persons_mentioned_.size()) - 1;
       if (mention.gender != 0) {
