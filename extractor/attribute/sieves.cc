@@ -16,13 +16,16 @@ bool IsDash(const Token& t) {
   return t.norm == "-" || t.norm == "\xE2\x80\x94" || t.norm == "\xE2\x80\x93";
 }
 
-int WordCount(std::string_view s) {
+// The number of words of s, but no more than `at_most`: the rules only ask
+// whether a quotation has a few words, and a quotation may be a paragraph,
+// whose every character would otherwise be decoded.
+int WordCount(std::string_view s, int at_most) {
   int words = 0;
   bool in_word = false;
   for (size_t i = 0; i < s.size();) {
     char32_t c = DecodeUtf8(s, &i);
     bool w = IsLetter(c) || IsDigit(c);
-    if (w && !in_word) ++words;
+    if (w && !in_word && ++words == at_most) return words;
     in_word = w;
   }
   return words;
@@ -766,7 +769,7 @@ class Sieves {
       const bool starts = FactsOfSentence(tokens_[t].sentence).first_non_mark >= t;
       bool after_colon = Valid(t - 1) && tokens_[t - 1].norm == ":";
       at.kind = (starts || after_colon) ? QuoteKind::kDirect : QuoteKind::kPartial;
-      int words = WordCount(quote.text);
+      int words = WordCount(quote.text, 7);  // Asked up to "<= 6".
       // "les « 413 milliards » affichés": a quoted figure is a label.
       bool figure = words <= 3 && !quote.text.empty() && IsDigit(static_cast<unsigned char>(quote.text[0]));
       // "« Démission ! » a-t-on entendu", "un « Encore ! » a fusé": an
@@ -808,7 +811,7 @@ class Sieves {
   bool HeadlineByDescription(int q) const {
     const Quote& quote = a_.quotes[q];
     const Attribution& at = out_[q];
-    if (quote.paragraph != 0 || at.mention < 0 || at.from_quote >= 0 || WordCount(quote.text) < 2) {
+    if (quote.paragraph != 0 || at.mention < 0 || at.from_quote >= 0 || WordCount(quote.text, 2) < 2) {
       return false;
     }
     const Mention& m = a_.mentions[at.mention];
@@ -834,7 +837,7 @@ class Sieves {
         if (orphans.size() < kMaxLooked) orphans.push_back(static_cast<int>(q));
       } else if (Attributed(static_cast<int>(q))) {
         if (attributed.size() < kMaxAttributed) attributed.emplace_back(q, &FoldedText(static_cast<int>(q)));
-      } else if (orphans.size() < kMaxLooked && (WordCount(quote.text) >= 3 || quote.paragraph == 0)) {
+      } else if (orphans.size() < kMaxLooked && (WordCount(quote.text, 3) >= 3 || quote.paragraph == 0)) {
         // "Tillerson part avec un message de « fermeté »": a headline's
         // word or two from a body quotation, whole words.
         orphans.push_back(static_cast<int>(q));
