@@ -131,6 +131,10 @@ class Finder {
   int TryAt(int i) {
     const Token& t = tokens_[i];
     if (!IsWordAt(i)) return i;
+    // Most words are in no pattern, and then no cue starts at them, unless
+    // they open a reflexive or negated verb or a narrative infinitive: one
+    // look-up instead of the dozen below, each of which would fail.
+    if (!lex_.Knows(t.norm) && !OpensAVerbBefore(t)) return i;
     const int n = static_cast<int>(tokens_.size());
 
     // Prepositional cues.
@@ -240,6 +244,13 @@ class Finder {
       return Emit(i, j + 1 + tail, Cue::kParticiple, f, -1, false);
     }
     return i;
+  }
+
+  // The words of TryAt after which the verb it looks for comes: "se",
+  // "ne", "de" of the narrative infinitive.
+  static bool OpensAVerbBefore(const Token& t) {
+    return t.norm == "se" || t.norm == "s'" || t.norm == "ne" || t.norm == "n'" ||
+           t.norm == "de" || t.norm == "d'";
   }
 
   // A simple form is a verb, not a noun ("la note", "le juge"), when its

@@ -130,6 +130,10 @@ class Lexicon {
   const std::vector<FormRef>* FormsOf(const Norm& norm) const;
   const AuxiliaryForm* AuxiliaryOf(const Norm& norm) const;
   const ReportingVerb& verb(int i) const { return verbs_[i]; }
+  // Whether any pattern has the word, by its norm: a word none has is no
+  // verb form, no auxiliary, in no word class and starts no phrase keyed
+  // by norm. Through the vocabulary's cache.
+  bool Knows(const Norm& norm) const { return vocabulary_->Of(norm) != nullptr; }
 
   // Word classes of words.tsv: the phrases of a class, and whether a token
   // alone is one of its words.
