@@ -134,6 +134,9 @@ class Lexicon {
   // verb form, no auxiliary, in no word class and starts no phrase keyed
   // by norm. Through the vocabulary's cache.
   bool Knows(const Norm& norm) const { return vocabulary_->Of(norm) != nullptr; }
+  // The same by the norm's FoldKey, for the phrases keyed by it (names,
+  // epithets, offices).
+  bool KnowsFolded(const Norm& norm) const { return vocabulary_->FoldedOf(norm) != nullptr; }
 
   // Word classes of words.tsv: the phrases of a class, and whether a token
   // alone is one of its words.

@@ -140,11 +140,27 @@ class Finder {
                                 "ain", "éen"});
   }
 
+  // Whether TryAt finds nothing at t without asking: a lowercase word that
+  // no pattern has, by its norm or its FoldKey, and that none of the words
+  // TryAt compares with literals ("lui", "ancien"...). Every look-up of
+  // TryAt would fail on it, no name starts lowercase, and DescriptionAt
+  // wants a determiner or a noun of the patterns: most words of a text.
+  bool NamesNoOne(const Token& t) const {
+    if (t.type != Token::kWord || t.capitalized || lex_.Knows(t.norm) || lex_.KnowsFolded(t.norm)) {
+      return false;
+    }
+    const Norm& w = t.norm;
+    return !(w == "lui" || w == "eux" || w == "elle" || w == "elles" || w == "ancien" ||
+             w == "ancienne" || w == "ex" || w == "nouveau" || w == "nouvelle" || w == "actuel" ||
+             w == "actuelle" || w == "futur" || w == "future");
+  }
+
   // Returns the token after the mention found at i, or i if none.
   int TryAt(int i) {
     const Token& t = tokens_[i];
     const int n = static_cast<int>(tokens_.size());
     if (t.type == Token::kQuote || t.type == Token::kPunct) return i;
+    if (NamesNoOne(t)) return i;
     // "d'ExxonMobil": the tokenizer cuts glued words at a capital, and the
     // second half of one capitalised word is not a name of its own (after
     // a lowercase half, "suivantPaul Casey", it is).
