@@ -36,7 +36,11 @@ class PhraseMatcher {
   // end a phrase.
   // Inline: it is asked at nearly every token by several rules, and most
   // tokens start no phrase, which the vocabulary answers without a call.
-  int LongestAt(const std::vector<Token>& tokens, int i, std::vector<int>* payloads) const {
+  // Forced, as for Norm's comparisons: GCC would call it out of line from
+  // the long rule functions (the mention finder's TryAt), where the call
+  // cost more than the answer.
+  GUILLEMET_NORM_INLINE int LongestAt(const std::vector<Token>& tokens, int i,
+                                      std::vector<int>* payloads) const {
     if (payloads != nullptr) payloads->clear();
     const int n = static_cast<int>(tokens.size());
     if (i < 0 || i >= n || tokens[i].type == Token::kQuote) return 0;
@@ -64,7 +68,7 @@ class PhraseMatcher {
   };
   // Whether the vocabulary marks the word (by its key) as starting or
   // ending (`bits`) a phrase of this matcher.
-  bool Indexed(const Norm& norm, uint64_t WordEntry::*bits) const {
+  GUILLEMET_NORM_INLINE bool Indexed(const Norm& norm, uint64_t WordEntry::*bits) const {
     const WordEntry* e = key_ == Key::kNorm ? vocabulary_->Of(norm) : vocabulary_->FoldedOf(norm);
     return e != nullptr && (e->*bits & bit_) != 0;
   }
@@ -143,7 +147,8 @@ class Lexicon {
   const PhraseMatcher& words(WordClass word_class) const {
     return word_class_matchers_[static_cast<int>(word_class)];
   }
-  bool Is(WordClass word_class, const Token& t) const {
+  // Forced inline for the same reason as PhraseMatcher::LongestAt.
+  GUILLEMET_NORM_INLINE bool Is(WordClass word_class, const Token& t) const {
     if (t.type == Token::kQuote) return false;
     const WordEntry* e = vocabulary_->Of(t.norm);
     return e != nullptr && (e->classes >> static_cast<int>(word_class) & 1) != 0;
