@@ -130,9 +130,17 @@ class Lexicon {
   };
   const std::vector<FormRef>* FormsOf(std::string_view norm) const;
   const AuxiliaryForm* AuxiliaryOf(std::string_view norm) const;
-  // The same for a token's norm, through the vocabulary's cache.
-  const std::vector<FormRef>* FormsOf(const Norm& norm) const;
-  const AuxiliaryForm* AuxiliaryOf(const Norm& norm) const;
+  // The same for a token's norm, through the vocabulary's cache. Inline,
+  // as the vocabulary's look-ups (see PhraseMatcher::LongestAt): the cue
+  // finder asks them of nearly every token.
+  GUILLEMET_NORM_INLINE const std::vector<FormRef>* FormsOf(const Norm& norm) const {
+    const WordEntry* e = vocabulary_->Of(norm);
+    return e == nullptr || e->forms < 0 ? nullptr : &forms_.entries()[e->forms].second;
+  }
+  GUILLEMET_NORM_INLINE const AuxiliaryForm* AuxiliaryOf(const Norm& norm) const {
+    const WordEntry* e = vocabulary_->Of(norm);
+    return e == nullptr || e->auxiliary < 0 ? nullptr : &auxiliaries_[e->auxiliary];
+  }
   const ReportingVerb& verb(int i) const { return verbs_[i]; }
   // Whether any pattern has the word, by its norm: a word none has is no
   // verb form, no auxiliary, in no word class and starts no phrase keyed
