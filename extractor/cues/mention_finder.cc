@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <string_view>
+#include <utility>
 
 #include "core/unicode.h"
 
@@ -121,6 +122,7 @@ class Finder {
     return false;
   }
 
+  // Callers move their mention in: a copy was a string and vectors each.
   int Add(Mention m) {
     a_.mentions.push_back(std::move(m));
     return a_.mentions.back().end_token;
@@ -179,7 +181,7 @@ class Finder {
         m.gender = f->gender;
         m.plural = f->plural;
       }
-      return Add(m);
+      return Add(std::move(m));
     }
     int len = lex_.words(WordClass::kDemonstrative).LongestAt(tokens_, i, nullptr);
     if (len > 0) {
@@ -194,7 +196,7 @@ class Finder {
         m.gender = f->gender;
         m.plural = f->plural;
       }
-      return Add(m);
+      return Add(std::move(m));
     }
     // "selon lui", "d'après eux": a stressed pronoun after a source cue.
     if ((t.norm == "lui" || t.norm == "eux" || t.norm == "elle" || t.norm == "elles") &&
@@ -206,7 +208,7 @@ class Finder {
       m.head = t.norm == "lui" ? "il" : t.norm == "eux" ? "ils" : t.norm;
       m.gender = (t.norm == "elle" || t.norm == "elles") ? 'f' : 'm';
       m.plural = t.norm == "eux" || t.norm == "elles";
-      return Add(m);
+      return Add(std::move(m));
     }
     if (lex_.Is(WordClass::kPronoun, t)) {
       Mention m;
@@ -219,7 +221,7 @@ class Finder {
         m.gender = f->gender;
         m.plural = f->plural;
       }
-      return Add(m);
+      return Add(std::move(m));
     }
 
     // Determiner, then "ancien"/"nouveau", then an office, epithet or name.
@@ -277,7 +279,7 @@ class Finder {
         m.gender = det->gender;
         m.plural = det->plural;
       }
-      return Add(m);
+      return Add(std::move(m));
     }
     // "l'union départementale CGT" is a body, not the epithet "l'Union"
     // (lowercase, since "la Commission européenne" is a name of the base).
@@ -327,7 +329,7 @@ class Finder {
       m.speakers = payloads;
       for (int q = j; q < j + epithet_len; ++q) m.head += (q > j ? " " : "") + tokens_[q].norm;
       if (det != nullptr) m.gender = det->gender;
-      return Add(m);
+      return Add(std::move(m));
     }
 
     int title_len = lex_.words(WordClass::kTitle).LongestAt(tokens_, j, nullptr);
@@ -355,7 +357,7 @@ class Finder {
       const Speaker& sp = lex_.kb().speakers()[payloads[0]];
       m.is_org = sp.is_org;
       m.gender = sp.gender != 0 ? sp.gender : title_gender;
-      return Add(m);
+      return Add(std::move(m));
     }
     // An unknown capitalised name.
     if (!IsWord(tokens_[k]) || !tokens_[k].capitalized) {
@@ -420,7 +422,7 @@ class Finder {
           first.end_token = q;
           first.kind = Mention::kName;
           first.is_org = det != nullptr;
-          Add(first);
+          Add(std::move(first));
           return q;  // The person's name is found from q on.
         }
       }
@@ -448,7 +450,7 @@ class Finder {
         if (nationality->gender != 0) m.gender = nationality->gender;
         m.plural = m.plural || nationality->plural;
       }
-      return Add(m);
+      return Add(std::move(m));
     }
     Mention m;
     // "des Affaires étrangères", "du Pentagone": the contracted preposition
@@ -494,7 +496,7 @@ class Finder {
       }
       m.speakers = payloads;
     }
-    return Add(m);
+    return Add(std::move(m));
   }
 
   // Whether the word before a known surname may be speaker p's first
@@ -577,7 +579,7 @@ class Finder {
         m.succession = static_cast<int8_t>(succession);
         const WordClass cls = succession < 0 ? WordClass::kPredecessor : WordClass::kSuccessor;
         if (const WordFeatures* noun = lex_.FeaturesOf(cls, tokens_[k].norm)) m.gender = noun->gender;
-        return Add(m);
+        return Add(std::move(m));
       }
     }
     if (len == 0) {
@@ -636,7 +638,7 @@ class Finder {
       }
     }
     if (document) m.is_org = true;
-    return Add(m);
+    return Add(std::move(m));
   }
 
   // "al-Jubeir", "el-Sissi": a lowercase particle joined by a hyphen to
@@ -720,7 +722,7 @@ class Finder {
         }
       }
     }
-    return Add(m);
+    return Add(std::move(m));
   }
 
   // Whether token t is a lowercase word spelt like an adjective of a
