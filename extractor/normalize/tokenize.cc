@@ -55,6 +55,17 @@ constexpr std::array<uint8_t, 256> kAsciiClass = [] {
   return table;
 }();
 
+// What PlainAsciiWord adds up per byte: 1 for an uppercase letter, and
+// 1 << 32 for any letter. One addition a byte, where it counted letters and
+// capitals apart; a word is shorter than 4 GiB, so neither count overflows
+// into the other.
+constexpr std::array<uint64_t, 256> kLetterCounts = [] {
+  std::array<uint64_t, 256> table{};
+  for (int b = 'a'; b <= 'z'; ++b) table[b] = uint64_t{1} << 32;
+  for (int b = 'A'; b <= 'Z'; ++b) table[b] = (uint64_t{1} << 32) | 1;
+  return table;
+}();
+
 // By the table: one load, where comparisons were three ranges.
 bool IsAsciiAlnum(unsigned char b) { return kAsciiClass[b] != 0; }
 
@@ -158,13 +169,9 @@ class Tokenizer {
   size_t PlainAsciiWord(size_t start, size_t limit, bool line_start) {
     const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
     size_t end = start;
-    int letters = 0, upper = 0;
-    for (; end < limit; ++end) {
-      const uint8_t c = kAsciiClass[bytes[end]];
-      if (c == 0) break;
-      letters += c >> 1 & 1;
-      upper += c & 1;
-    }
+    uint64_t counts = 0;
+    for (; end < limit && kAsciiClass[bytes[end]] != 0; ++end) counts += kLetterCounts[bytes[end]];
+    const uint64_t letters = counts >> 32, upper = counts & 0xFFFFFFFF;
     if (end == start) return 0;
     if (end < limit && !EndsPlainWord(end)) return 0;
     // Glued words ("suivantPaul"), which EmitGlued splits, need a capital
