@@ -84,13 +84,21 @@ class Finder {
 
   // A form of a reporting verb at k whose tail words ("valoir" of "faire
   // valoir") start at tail_at, k + 1 when negative.
-  const Lexicon::FormRef* FindForm(int k, FormKind kind, bool reflexive, int tail_at = -1) const {
-    if (tail_at < 0) tail_at = k + 1;
+  // Inline up to the look-up, which fails for most words, so that asking
+  // costs no call; the forms found are sorted out of line.
+  GUILLEMET_NORM_INLINE const Lexicon::FormRef* FindForm(int k, FormKind kind, bool reflexive,
+                                                         int tail_at = -1) const {
     if (!IsWordAt(k)) return nullptr;
     const std::vector<Lexicon::FormRef>* forms = lex_.FormsOf(tokens_[k].norm);
     if (forms == nullptr) return nullptr;
+    return FindFormAmong(*forms, kind, reflexive, tail_at < 0 ? k + 1 : tail_at);
+  }
+
+  // FindForm among the forms spelt by the word.
+  const Lexicon::FormRef* FindFormAmong(const std::vector<Lexicon::FormRef>& forms, FormKind kind,
+                                        bool reflexive, int tail_at) const {
     const Lexicon::FormRef* fallback = nullptr;
-    for (const Lexicon::FormRef& f : *forms) {
+    for (const Lexicon::FormRef& f : forms) {
       if (f.form->kind != kind) continue;
       const ReportingVerb& v = lex_.verb(f.verb);
       if (TailAt(v, tail_at) < 0) continue;
