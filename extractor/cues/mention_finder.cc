@@ -552,11 +552,18 @@ class Finder {
   }
 
   // "un diplomate européen", "des responsables turcs", "le communiqué".
-  int DescriptionAt(int i, int j, const WordFeatures* det) {
+  // Inline up to the test that turns away most words (no determiner), so
+  // that asking costs no call; the rest out of line.
+  GUILLEMET_NORM_INLINE int DescriptionAt(int i, int j, const WordFeatures* det) {
     // "Laurent Desroches, chef de corps depuis 2021": after a person's name
     // and a comma, the noun of an apposition takes no article.
     const bool bare_apposition = det == nullptr && i == j && FollowsPersonAndComma(i);
     if (det == nullptr && !bare_apposition) return i;
+    return DescriptionFrom(i, j, det, bare_apposition);
+  }
+
+  // DescriptionAt past that test.
+  int DescriptionFrom(int i, int j, const WordFeatures* det, bool bare_apposition) {
     const int n = static_cast<int>(tokens_.size());
     int k = j;
     if (k < n && (tokens_[k].norm == "haut" || tokens_[k].norm == "hauts" ||
