@@ -173,7 +173,10 @@ class Resolver {
   // Names first, over the whole article: a surname alone may come before
   // or after the full name.
   void ResolveNames() {
+    // Names of one word and organisations, for the second pass below, with
+    // their texts and keys (kept from this pass rather than made again).
     std::vector<int> single;
+    std::vector<std::string> single_texts, single_keys;
     for (size_t m = 0; m < a_.mentions.size(); ++m) {
       const Mention& mention = a_.mentions[m];
       if (mention.kind != Mention::kName) continue;
@@ -187,6 +190,8 @@ class Resolver {
       bool multi = key.find(' ') != std::string::npos || mention.speakers.size() > 1;
       if (!multi || mention.is_org) {
         single.push_back(static_cast<int>(m));
+        single_texts.push_back(std::move(text));
+        single_keys.push_back(std::move(key));
         continue;
       }
       auto it = entity_of_key_.find(key);
@@ -220,11 +225,6 @@ class Resolver {
     // "le Conseil constitutionnel ... le Conseil estime": an institution's
     // first word alone is its short form, when one institution of the
     // article starts with it.
-    std::vector<std::string> single_texts, single_keys;
-    for (int m : single) {
-      single_texts.push_back(Text(cues::NameSpan(lex_, a_, a_.mentions[m])));
-      single_keys.push_back(FoldKey(single_texts.back()));
-    }
     std::unordered_map<std::string, std::vector<std::string>> institutions_by_first_word;
     for (size_t i = 0; i < single.size(); ++i) {
       if (!a_.mentions[single[i]].is_org) continue;
