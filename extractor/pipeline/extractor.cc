@@ -321,6 +321,8 @@ Extraction Extractor::Extract(const Document& document) const {
   }
   CodePoints points(text, std::move(offsets), invalid == 0);
 
+  // Room for every quotation at once: growing moved each one built so far.
+  result.quotations.reserve(a.quotes.size());
   for (size_t q = 0; q < a.quotes.size(); ++q) {
     const Quote& quote = a.quotes[q];
     const attribute::Attribution& at = attributions[q];
