@@ -1144,6 +1144,9 @@ class Finder {
 
 void FindMentions(const Lexicon& lexicon, Analysis* analysis) {
   analysis->mentions.clear();
+  // About one mention every nine tokens in the press: room for one in
+  // eight, so that the list seldom grows, moving every mention in it.
+  analysis->mentions.reserve(analysis->tokens.size() / 8 + 8);
   Finder(lexicon, analysis).Run();
 }
 

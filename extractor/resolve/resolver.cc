@@ -177,6 +177,9 @@ class Resolver {
     // their texts and keys (kept from this pass rather than made again).
     std::vector<int> single;
     std::vector<std::string> single_texts, single_keys;
+    single.reserve(a_.mentions.size());
+    single_texts.reserve(a_.mentions.size());
+    single_keys.reserve(a_.mentions.size());
     for (size_t m = 0; m < a_.mentions.size(); ++m) {
       const Mention& mention = a_.mentions[m];
       if (mention.kind != Mention::kName) continue;
