@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <string_view>
 
 #include "core/unicode.h"
 
@@ -15,13 +16,16 @@ bool IsDash(const Token& t) {
   return t.norm == "-" || t.norm == "\xE2\x80\x94" || t.norm == "\xE2\x80\x93";
 }
 
-int WordCount(std::string_view s) {
+// The number of words of s, but no more than `at_most`: the rules only ask
+// whether a quotation has a few words, and a quotation may be a paragraph,
+// whose every character would otherwise be decoded.
+int WordCount(std::string_view s, int at_most) {
   int words = 0;
   bool in_word = false;
   for (size_t i = 0; i < s.size();) {
     char32_t c = DecodeUtf8(s, &i);
     bool w = IsLetter(c) || IsDigit(c);
-    if (w && !in_word) ++words;
+    if (w && !in_word && ++words == at_most) return words;
     in_word = w;
   }
   return words;
@@ -596,7 +600,10 @@ class Sieves {
   // yields to anyone else reported in the same sentence.
   bool IsRelay(int c) const {
     const Cue& cue = a_.cues[c];
-    if (cue.category == "relay" || cue.category == "report") return true;
+    // A string_view, so that the comparisons are inline, not calls to
+    // std::string::compare: asked of every cue several times.
+    const std::string_view category = cue.category;
+    if (category == "relay" || category == "report") return true;
     int m = subjects_.of_cue[c];
     if (m < 0) return false;
     const Mention& mention = a_.mentions[m];
@@ -620,7 +627,7 @@ class Sieves {
     // a verb the lexicon does not know.
     if (facts.has_cue || facts.has_clitic) return;
     const int prev = previous_quote_[q];
-    if (prev < 0 || out_[prev].method == std::string("none")) return;
+    if (prev < 0 || std::string_view(out_[prev].method) == "none") return;
     if (a_.quotes[q].paragraph - a_.quotes[prev].paragraph > 1) return;
     // Only quotations and punctuation before it in its sentence, or, in
     // the same paragraph, words naming nobody before a colon: "Puis,
@@ -820,7 +827,7 @@ class Sieves {
   // capitalised words are a place's name.
   bool NameOfAPlace(const std::string& text) const {
     const size_t space = text.find(' ');
-    if (space == std::string::npos || space + 1 >= text.size() || WordCount(text) > 4) return false;
+    if (space == std::string::npos || space + 1 >= text.size() || WordCount(text, 5) > 4) return false;
     if (!lex_.FeaturesOf(cues::WordClass::kPlaceNoun, std::string_view(text).substr(0, space))) return false;
     for (size_t at = space; at != std::string::npos && at + 1 < text.size(); at = text.find(' ', at + 1)) {
       if (!StartsUpper(text.substr(at + 1))) return false;
@@ -853,9 +860,16 @@ class Sieves {
       const bool starts = FactsOfSentence(tokens_[t].sentence).first_non_mark >= t;
       bool after_colon = Valid(t - 1) && tokens_[t - 1].norm == ":";
       at.kind = (starts || after_colon) ? QuoteKind::kDirect : QuoteKind::kPartial;
-      int words = WordCount(quote.text);
+      // WordCount(quote.text, 7) (asked up to "<= 6"), counted only when a
+      // test gets that far: most quotations are settled before.
+      int words = -1;
+      auto word_count = [&] {
+        if (words < 0) words = WordCount(quote.text, 7);
+        return words;
+      };
       // "les « 413 milliards » affichés": a quoted figure is a label.
-      bool figure = words <= 3 && !quote.text.empty() && IsDigit(static_cast<unsigned char>(quote.text[0]));
+      bool figure = !quote.text.empty() && IsDigit(static_cast<unsigned char>(quote.text[0])) &&
+                    word_count() <= 3;
       // "« Démission ! » a-t-on entendu", "un « Encore ! » a fusé": an
       // exclamation is somebody's cry, even when nobody is named.
       // So is a question ("« Et après, ce sera qui ? » lance une
@@ -864,7 +878,7 @@ class Sieves {
       const bool exclamation = !quote.text.empty() &&
                                (quote.text.back() == '!' ||
                                 ((quote.text.back() == '?' || OpensOnASubjectPronoun(quote.text)) && !NamingShortlyBefore(t)));
-      if ((!Attributed(static_cast<int>(q)) && words <= 5 && !exclamation) || figure) {
+      if ((!Attributed(static_cast<int>(q)) && !exclamation && word_count() <= 5) || figure) {
         at.kind = QuoteKind::kMention;
         at.method = "unattributed_label";
         continue;
@@ -876,9 +890,9 @@ class Sieves {
       }
       // French capitalises a quotation woven into a sentence only when it is
       // a name or a title: « Rapport annuel », le groupe « État islamique ».
-      bool strong = at.method == std::string("incise") || at.method == std::string("colon_after_cue") ||
-                    at.method == std::string("headline_colon");
-      if (!starts && !after_colon && !strong && words <= 6 && StartsUpper(quote.text) &&
+      const std::string_view method = at.method;
+      bool strong = method == "incise" || method == "colon_after_cue" || method == "headline_colon";
+      if (!starts && !after_colon && !strong && StartsUpper(quote.text) && word_count() <= 6 &&
           Valid(t - 1) && tokens_[t - 1].type == Token::kWord && tokens_[t - 1].norm != "que" &&
           tokens_[t - 1].norm != "qu'") {
         at = Attribution();
@@ -895,14 +909,14 @@ class Sieves {
   bool HeadlineByDescription(int q) const {
     const Quote& quote = a_.quotes[q];
     const Attribution& at = out_[q];
-    if (quote.paragraph != 0 || at.mention < 0 || at.from_quote >= 0 || WordCount(quote.text) < 2) {
+    if (quote.paragraph != 0 || at.mention < 0 || at.from_quote >= 0 || WordCount(quote.text, 2) < 2) {
       return false;
     }
     const Mention& m = a_.mentions[at.mention];
     // "l'Ukraine sera invitée « … », Kiev fulmine": the one reporting verb
     // of a headline may well be someone reacting to the words; the body
     // says whose they are.
-    if (at.method == std::string("sole_speaker_of_sentence")) return true;
+    if (std::string_view(at.method) == "sole_speaker_of_sentence") return true;
     return m.kind == Mention::kDescription && !m.is_org && !m.plural;
   }
 
@@ -921,7 +935,7 @@ class Sieves {
         if (orphans.size() < kMaxLooked) orphans.push_back(static_cast<int>(q));
       } else if (Attributed(static_cast<int>(q))) {
         if (attributed.size() < kMaxAttributed) attributed.emplace_back(q, &FoldedText(static_cast<int>(q)));
-      } else if (orphans.size() < kMaxLooked && (WordCount(quote.text) >= 3 || quote.paragraph == 0)) {
+      } else if (orphans.size() < kMaxLooked && (WordCount(quote.text, 3) >= 3 || quote.paragraph == 0)) {
         // "Tillerson part avec un message de « fermeté »": a headline's
         // word or two from a body quotation, whole words.
         orphans.push_back(static_cast<int>(q));

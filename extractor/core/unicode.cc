@@ -388,7 +388,15 @@ void AppendFoldCase(std::string_view text, std::string* out) {
       out->push_back('\'');
       continue;
     }
-    AppendUtf8(c < kLatinEnd ? Latin().case_folded[c] : FoldCaseIcu(c), out);
+    const char32_t folded = c < kLatinEnd ? Latin().case_folded[c] : FoldCaseIcu(c);
+    // Two bytes, as for every accented letter of French: written here
+    // rather than through a call to AppendUtf8 per character.
+    if (folded >= 0x80 && folded < 0x800) {
+      out->push_back(static_cast<char>(0xC0 | (folded >> 6)));
+      out->push_back(static_cast<char>(0x80 | (folded & 0x3F)));
+      continue;
+    }
+    AppendUtf8(folded, out);
   }
 }
 

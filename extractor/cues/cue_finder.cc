@@ -1,6 +1,7 @@
 #include "cues/cue_finder.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "normalize/tokenize.h"
 
@@ -83,13 +84,21 @@ class Finder {
 
   // A form of a reporting verb at k whose tail words ("valoir" of "faire
   // valoir") start at tail_at, k + 1 when negative.
-  const Lexicon::FormRef* FindForm(int k, FormKind kind, bool reflexive, int tail_at = -1) const {
-    if (tail_at < 0) tail_at = k + 1;
+  // Inline up to the look-up, which fails for most words, so that asking
+  // costs no call; the forms found are sorted out of line.
+  GUILLEMET_NORM_INLINE const Lexicon::FormRef* FindForm(int k, FormKind kind, bool reflexive,
+                                                         int tail_at = -1) const {
     if (!IsWordAt(k)) return nullptr;
     const std::vector<Lexicon::FormRef>* forms = lex_.FormsOf(tokens_[k].norm);
     if (forms == nullptr) return nullptr;
+    return FindFormAmong(*forms, kind, reflexive, tail_at < 0 ? k + 1 : tail_at);
+  }
+
+  // FindForm among the forms spelt by the word.
+  const Lexicon::FormRef* FindFormAmong(const std::vector<Lexicon::FormRef>& forms, FormKind kind,
+                                        bool reflexive, int tail_at) const {
     const Lexicon::FormRef* fallback = nullptr;
-    for (const Lexicon::FormRef& f : *forms) {
+    for (const Lexicon::FormRef& f : forms) {
       if (f.form->kind != kind) continue;
       const ReportingVerb& v = lex_.verb(f.verb);
       if (TailAt(v, tail_at) < 0) continue;
@@ -104,10 +113,12 @@ class Finder {
            bool negated) {
     // "a tenu à", "veut": only with the reporting verb that follows, in
     // any tense and past adverbs ("a toutefois tenu à rassurer").
-    if (f != nullptr && lex_.verb(f->verb).category == "modal") {
+    // Categories as string_views: compared inline, not through
+    // std::string::compare, once per cue.
+    if (f != nullptr && std::string_view(lex_.verb(f->verb).category) == "modal") {
       const int k = SkipAdverbs(end, 2);
       const Lexicon::FormRef* g = FindForm(k, FormKind::kInfinitive, false);
-      if (g == nullptr || lex_.verb(g->verb).category == "modal") return first;
+      if (g == nullptr || std::string_view(lex_.verb(g->verb).category) == "modal") return first;
       return Emit(first, k + 1 + TailAt(lex_.verb(g->verb), k + 1), form, g, clitic, negated);
     }
     Cue c;
@@ -117,7 +128,7 @@ class Finder {
     if (f != nullptr) {
       c.verb = f->verb;
       c.category = lex_.verb(f->verb).category;
-      if (c.category == "relay" && form != Cue::kInverted) c.form = form;
+      if (std::string_view(c.category) == "relay" && form != Cue::kInverted) c.form = form;
     }
     c.clitic_token = clitic;
     c.negated = negated;
@@ -128,13 +139,17 @@ class Finder {
   int TryAt(int i) {
     const Token& t = tokens_[i];
     if (!IsWordAt(i)) return i;
+    // Most words are in no pattern, and then no cue starts at them, unless
+    // they open a reflexive or negated verb or a narrative infinitive: one
+    // look-up instead of the dozen below, each of which would fail.
+    if (!lex_.Knows(t.norm) && !OpensAVerbBefore(t)) return i;
     const int n = static_cast<int>(tokens_.size());
 
     // Prepositional cues.
     std::vector<int> payloads;
     int len = lex_.cue_templates().LongestAt(tokens_, i, &payloads);
     if (len > 0) {
-      const std::string& kind = lex_.template_kind(payloads[0]);
+      const std::string_view kind = lex_.template_kind(payloads[0]);
       if (kind == "source") return Emit(i, i + len, Cue::kSource, nullptr, -1, false);
       if (kind == "source_comma" && SourceCommaAt(i, len)) {
         return Emit(i, i + len, Cue::kSource, nullptr, -1, false);
@@ -237,6 +252,13 @@ class Finder {
       return Emit(i, j + 1 + tail, Cue::kParticiple, f, -1, false);
     }
     return i;
+  }
+
+  // The words of TryAt after which the verb it looks for comes: "se",
+  // "ne", "de" of the narrative infinitive.
+  static bool OpensAVerbBefore(const Token& t) {
+    return t.norm == "se" || t.norm == "s'" || t.norm == "ne" || t.norm == "n'" ||
+           t.norm == "de" || t.norm == "d'";
   }
 
   // A simple form is a verb, not a noun ("la note", "le juge"), when its

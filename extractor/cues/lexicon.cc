@@ -145,16 +145,6 @@ const char* WordClassName(WordClass word_class) {
   return kNames[static_cast<int>(word_class)];
 }
 
-const std::vector<Lexicon::FormRef>* Lexicon::FormsOf(const Norm& norm) const {
-  const WordEntry* e = vocabulary_->Of(norm);
-  return e == nullptr || e->forms < 0 ? nullptr : &forms_.entries()[e->forms].second;
-}
-
-const AuxiliaryForm* Lexicon::AuxiliaryOf(const Norm& norm) const {
-  const WordEntry* e = vocabulary_->Of(norm);
-  return e == nullptr || e->auxiliary < 0 ? nullptr : &auxiliaries_[e->auxiliary];
-}
-
 const WordFeatures* Lexicon::FeaturesOf(WordClass word_class, std::string_view norm) const {
   return word_class_features_[static_cast<int>(word_class)].Find(norm);
 }
@@ -187,6 +177,9 @@ bool Lexicon::OfficeOf(int nationality, const std::string& office) const {
 }
 
 void Lexicon::IndexVocabulary() {
+  // Knows() and KnowsFolded() hold for a matcher's phrases only when its
+  // words are indexed, which takes a bit of its own.
+  static_assert(kWordClasses + 4 <= Vocabulary::kBits, "a bit per phrase matcher");
   Vocabulary& v = *vocabulary_;
   int bit = 0;
   for (PhraseMatcher& matcher : word_class_matchers_) matcher.Index(&v, bit++);

@@ -36,7 +36,11 @@ class PhraseMatcher {
   // end a phrase.
   // Inline: it is asked at nearly every token by several rules, and most
   // tokens start no phrase, which the vocabulary answers without a call.
-  int LongestAt(const std::vector<Token>& tokens, int i, std::vector<int>* payloads) const {
+  // Forced, as for Norm's comparisons: GCC would call it out of line from
+  // the long rule functions (the mention finder's TryAt), where the call
+  // cost more than the answer.
+  GUILLEMET_NORM_INLINE int LongestAt(const std::vector<Token>& tokens, int i,
+                                      std::vector<int>* payloads) const {
     if (payloads != nullptr) payloads->clear();
     const int n = static_cast<int>(tokens.size());
     if (i < 0 || i >= n || tokens[i].type == Token::kQuote) return 0;
@@ -64,7 +68,7 @@ class PhraseMatcher {
   };
   // Whether the vocabulary marks the word (by its key) as starting or
   // ending (`bits`) a phrase of this matcher.
-  bool Indexed(const Norm& norm, uint64_t WordEntry::*bits) const {
+  GUILLEMET_NORM_INLINE bool Indexed(const Norm& norm, uint64_t WordEntry::*bits) const {
     const WordEntry* e = key_ == Key::kNorm ? vocabulary_->Of(norm) : vocabulary_->FoldedOf(norm);
     return e != nullptr && (e->*bits & bit_) != 0;
   }
@@ -126,17 +130,33 @@ class Lexicon {
   };
   const std::vector<FormRef>* FormsOf(std::string_view norm) const;
   const AuxiliaryForm* AuxiliaryOf(std::string_view norm) const;
-  // The same for a token's norm, through the vocabulary's cache.
-  const std::vector<FormRef>* FormsOf(const Norm& norm) const;
-  const AuxiliaryForm* AuxiliaryOf(const Norm& norm) const;
+  // The same for a token's norm, through the vocabulary's cache. Inline,
+  // as the vocabulary's look-ups (see PhraseMatcher::LongestAt): the cue
+  // finder asks them of nearly every token.
+  GUILLEMET_NORM_INLINE const std::vector<FormRef>* FormsOf(const Norm& norm) const {
+    const WordEntry* e = vocabulary_->Of(norm);
+    return e == nullptr || e->forms < 0 ? nullptr : &forms_.entries()[e->forms].second;
+  }
+  GUILLEMET_NORM_INLINE const AuxiliaryForm* AuxiliaryOf(const Norm& norm) const {
+    const WordEntry* e = vocabulary_->Of(norm);
+    return e == nullptr || e->auxiliary < 0 ? nullptr : &auxiliaries_[e->auxiliary];
+  }
   const ReportingVerb& verb(int i) const { return verbs_[i]; }
+  // Whether any pattern has the word, by its norm: a word none has is no
+  // verb form, no auxiliary, in no word class and starts no phrase keyed
+  // by norm. Through the vocabulary's cache.
+  bool Knows(const Norm& norm) const { return vocabulary_->Of(norm) != nullptr; }
+  // The same by the norm's FoldKey, for the phrases keyed by it (names,
+  // epithets, offices).
+  bool KnowsFolded(const Norm& norm) const { return vocabulary_->FoldedOf(norm) != nullptr; }
 
   // Word classes of words.tsv: the phrases of a class, and whether a token
   // alone is one of its words.
   const PhraseMatcher& words(WordClass word_class) const {
     return word_class_matchers_[static_cast<int>(word_class)];
   }
-  bool Is(WordClass word_class, const Token& t) const {
+  // Forced inline for the same reason as PhraseMatcher::LongestAt.
+  GUILLEMET_NORM_INLINE bool Is(WordClass word_class, const Token& t) const {
     if (t.type == Token::kQuote) return false;
     const WordEntry* e = vocabulary_->Of(t.norm);
     return e != nullptr && (e->classes >> static_cast<int>(word_class) & 1) != 0;

@@ -58,7 +58,22 @@ void AppendJsonString(std::string_view text, std::string* out) {
   const size_t n = text.size();
   while (i < n) {
     size_t run = i;
-    while (run < n && !kJson.special[static_cast<unsigned char>(text[run])]) ++run;
+    while (run < n) {
+      const unsigned char b = static_cast<unsigned char>(text[run]);
+      if (!kJson.special[b]) {
+        ++run;
+        continue;
+      }
+      // A well-formed two-byte sequence (U+0080 to U+07FF: the accented
+      // letters of French, « and ») is copied as it is, as CopyNonAscii
+      // would: it stays in the run, appended with it rather than alone.
+      if (b >= 0xC2 && b <= 0xDF && run + 1 < n &&
+          (static_cast<unsigned char>(text[run + 1]) & 0xC0) == 0x80) {
+        run += 2;
+        continue;
+      }
+      break;
+    }
     out->append(text.data() + i, run - i);
     i = run;
     if (i == n) break;

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <string>
+#include <utility>
 
 #include "core/unicode.h"
 
@@ -26,14 +29,20 @@ bool IsElisionPrefix(std::string_view folded) {
 
 bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c) || c == 0xBA || c == 0xAA; }
 
+// Eight bytes at a time, and done at the first byte past ASCII: asked of
+// words of a few bytes, where a loop that the compiler vectorises for long
+// strings spends its time in set-up and tail.
 bool IsAscii(std::string_view s) {
-  unsigned char any = 0;
-  for (char c : s) any |= static_cast<unsigned char>(c);
-  return any < 0x80;
-}
-
-bool IsAsciiAlnum(unsigned char b) {
-  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if ((word & 0x8080808080808080ull) != 0) return false;
+  }
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
+  }
+  return true;
 }
 
 // ASCII letters and digits by byte, for the plain word scan: 0 for any other
@@ -45,6 +54,20 @@ constexpr std::array<uint8_t, 256> kAsciiClass = [] {
   for (int b = 'A'; b <= 'Z'; ++b) table[b] = 4 | 2 | 1;
   return table;
 }();
+
+// What PlainAsciiWord adds up per byte: 1 for an uppercase letter, and
+// 1 << 32 for any letter. One addition a byte, where it counted letters and
+// capitals apart; a word is shorter than 4 GiB, so neither count overflows
+// into the other.
+constexpr std::array<uint64_t, 256> kLetterCounts = [] {
+  std::array<uint64_t, 256> table{};
+  for (int b = 'a'; b <= 'z'; ++b) table[b] = uint64_t{1} << 32;
+  for (int b = 'A'; b <= 'Z'; ++b) table[b] = (uint64_t{1} << 32) | 1;
+  return table;
+}();
+
+// By the table: one load, where comparisons were three ranges.
+bool IsAsciiAlnum(unsigned char b) { return kAsciiClass[b] != 0; }
 
 bool HasCombiningMark(std::string_view s) {
   // U+0300..U+036F encode as CC 80..CD AF.
@@ -75,20 +98,30 @@ class Tokenizer {
   Tokenizer(std::string_view text, std::vector<Token>* out) : text_(text), out_(out) {}
 
   void Run(Span span, const std::vector<Quote>& quotes) {
+    // The next top-level quotation not yet passed, and its bounds (SIZE_MAX
+    // when none is left): looked up again only once the scan reaches its
+    // end, rather than tested at every token.
     size_t next_quote = 0;
+    size_t quote_begin = SIZE_MAX, quote_end = SIZE_MAX;
     bool line_start = true;
     size_t i = span.begin;
-    while (i < span.end) {
+    auto find_next_quote = [&] {
       while (next_quote < quotes.size() &&
              (quotes[next_quote].depth > 0 || quotes[next_quote].outer.end <= i)) {
         ++next_quote;
       }
-      if (next_quote < quotes.size() && quotes[next_quote].outer.begin == i) {
-        Token& t = Add(Token::kQuote, quotes[next_quote].outer.begin,
-                       quotes[next_quote].outer.end, line_start);
+      const bool any = next_quote < quotes.size();
+      quote_begin = any ? quotes[next_quote].outer.begin : SIZE_MAX;
+      quote_end = any ? quotes[next_quote].outer.end : SIZE_MAX;
+    };
+    find_next_quote();
+    while (i < span.end) {
+      if (i >= quote_end) find_next_quote();
+      if (quote_begin == i) {
+        Token& t = Add(Token::kQuote, quote_begin, quote_end, line_start);
         t.quote = static_cast<int>(next_quote);
         line_start = false;
-        i = quotes[next_quote].outer.end;
+        i = quote_end;
         continue;
       }
       const unsigned char byte = static_cast<unsigned char>(text_[i]);
@@ -97,9 +130,7 @@ class Tokenizer {
         continue;
       }
       if (IsAsciiAlnum(byte)) {
-        const size_t limit =
-            std::min<size_t>(span.end, next_quote < quotes.size() ? quotes[next_quote].outer.begin
-                                                                  : span.end);
+        const size_t limit = std::min<size_t>(span.end, quote_begin);
         if (size_t end = PlainAsciiWord(i, limit, line_start); end != 0) {
           line_start = false;
           i = end;
@@ -115,8 +146,7 @@ class Tokenizer {
       if (IsSpace(c) || c == 0xFFFD || c < 0x20) continue;
       if (IsWordChar(c)) {
         i = start;
-        size_t end = ScanWord(i, span.end, next_quote < quotes.size() ? quotes[next_quote].outer.begin
-                                                                     : span.end);
+        size_t end = ScanWord(i, span.end, quote_begin);
         EmitWord(start, end, line_start);
         line_start = false;
         i = end;
@@ -139,13 +169,9 @@ class Tokenizer {
   size_t PlainAsciiWord(size_t start, size_t limit, bool line_start) {
     const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
     size_t end = start;
-    int letters = 0, upper = 0;
-    for (; end < limit; ++end) {
-      const uint8_t c = kAsciiClass[bytes[end]];
-      if (c == 0) break;
-      letters += c >> 1 & 1;
-      upper += c & 1;
-    }
+    uint64_t counts = 0;
+    for (; end < limit && kAsciiClass[bytes[end]] != 0; ++end) counts += kLetterCounts[bytes[end]];
+    const uint64_t letters = counts >> 32, upper = counts & 0xFFFFFFFF;
     if (end == start) return 0;
     if (end < limit && !EndsPlainWord(end)) return 0;
     // Glued words ("suivantPaul"), which EmitGlued splits, need a capital
@@ -352,8 +378,11 @@ class Tokenizer {
       t.all_caps = letters >= 2 && upper == letters;
       return t;
     }
-    Normalize(word, &norm_);
-    t.norm = std::string_view(norm_);
+    // Folded into a string of its own, moved into the token: a copy from
+    // a reused buffer was an out-of-line string assignment per word.
+    std::string norm;
+    Normalize(word, &norm);
+    t.norm = std::move(norm);
     bool first = true;
     for (size_t k = 0; k < word.size();) {
       char32_t c = DecodeUtf8(word, &k);
@@ -380,7 +409,7 @@ class Tokenizer {
 
   std::string_view text_;
   std::vector<Token>* out_;
-  std::string norm_, prefix_;  // Reused buffers.
+  std::string prefix_;  // A reused buffer.
 };
 
 bool IsApostropheText(std::string_view s) {

@@ -73,13 +73,20 @@ size_t CountInvalidBytes(std::string_view text) {
   size_t invalid = 0;
   for (size_t i = 0; i < text.size();) {
     // Eight ASCII bytes at a time: nearly all of a French text.
-    uint64_t word;
-    if (i + 8 <= text.size() &&
-        (std::memcpy(&word, text.data() + i, 8), (word & 0x8080808080808080ull) == 0)) {
-      i += 8;
-      continue;
-    }
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
+    if (i + 8 <= text.size()) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      const uint64_t high = word & 0x8080808080808080ull;
+      if (high == 0) {
+        i += 8;
+        continue;
+      }
+      // Else straight to the first byte past ASCII (the lowest bit set
+      // when the machine loads bytes little-end first), not a byte at a
+      // time, each retrying eight.
+      constexpr bool kLittleEndian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
+      i += static_cast<size_t>(kLittleEndian ? __builtin_ctzll(high) : __builtin_clzll(high)) / 8;
+    } else if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;
     }
@@ -189,8 +196,15 @@ void SplitAtInnerReportingClause(const cues::Lexicon& lexicon, std::string_view 
                                  quotes::QuoteFinderResult* found) {
   constexpr int kMaxClauseWords = 8;
   std::vector<Quote>& quotes = found->quotes;
+  // The quotations once split, and their tweet authors: filled from the
+  // first split on (the quotations before it copied then), so that an
+  // article where none splits, most of them, copies none.
   std::vector<Quote> out;
   std::vector<int> authors;
+  bool any_split = false;
+  auto author_of = [&](size_t q) {
+    return q < found->tweet_author_of_quote.size() ? found->tweet_author_of_quote[q] : -1;
+  };
   // Where every quotation begins, sorted: another one inside a quotation
   // is found by one binary search, so that thousands of quotations in an
   // article stay linear.
@@ -200,7 +214,7 @@ void SplitAtInnerReportingClause(const cues::Lexicon& lexicon, std::string_view 
   std::sort(begins.begin(), begins.end());
   for (size_t q = 0; q < quotes.size(); ++q) {
     const Quote& quote = quotes[q];
-    const int author = q < found->tweet_author_of_quote.size() ? found->tweet_author_of_quote[q] : -1;
+    const int author = author_of(q);
     bool simple = quote.depth == 0 && !quote.tweet && !quote.repaired && quote.parts.size() == 1;
     if (simple) {
       auto inside = std::upper_bound(begins.begin(), begins.end(), quote.outer.begin);
@@ -229,6 +243,11 @@ void SplitAtInnerReportingClause(const cues::Lexicon& lexicon, std::string_view 
         while (next < part.end && text[next] == ' ') ++next;
         if (next >= part.end || next == stop + 1) continue;
         if (!cues::ReportingClauseFollows(lexicon, text, comma)) continue;
+        if (!any_split) {
+          any_split = true;
+          out.assign(quotes.begin(), quotes.begin() + q);
+          for (size_t k = 0; k < q; ++k) authors.push_back(author_of(k));
+        }
         Quote first = quote, second = quote;
         first.outer.end = comma;
         first.parts = {Span{part.begin, comma}};
@@ -243,12 +262,12 @@ void SplitAtInnerReportingClause(const cues::Lexicon& lexicon, std::string_view 
         split = true;
       }
     }
-    if (!split) {
+    if (!split && any_split) {
       out.push_back(quote);
       authors.push_back(author);
     }
   }
-  if (out.size() == quotes.size()) return;
+  if (!any_split) return;
   quotes = std::move(out);
   found->tweet_author_of_quote = std::move(authors);
 }
@@ -314,6 +333,8 @@ Extraction Extractor::Extract(const Document& document) const {
   }
   CodePoints points(text, std::move(offsets), invalid == 0);
 
+  // Room for every quotation at once: growing moved each one built so far.
+  result.quotations.reserve(a.quotes.size());
   for (size_t q = 0; q < a.quotes.size(); ++q) {
     const Quote& quote = a.quotes[q];
     const attribute::Attribution& at = attributions[q];

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -138,9 +139,11 @@ class Resolver {
       int m = subjects_.of_cue[c];
       cue_never_antecedent_[c] =
           cue.form == Cue::kSource || m < 0 || a_.mentions[m].kind == Mention::kPronoun;
-      cue_judges_[c] = cue.category == "judge" || cue.category == "criticize" ||
-                       cue.category == "praise" || cue.category == "feel" ||
-                       cue.category == "stance";
+      // A string_view, so that each comparison with a literal is inline
+      // rather than a call to std::string::compare.
+      const std::string_view category = cue.category;
+      cue_judges_[c] = category == "judge" || category == "criticize" || category == "praise" ||
+                       category == "feel" || category == "stance";
     }
   }
 
@@ -170,7 +173,13 @@ class Resolver {
   // Names first, over the whole article: a surname alone may come before
   // or after the full name.
   void ResolveNames() {
+    // Names of one word and organisations, for the second pass below, with
+    // their texts and keys (kept from this pass rather than made again).
     std::vector<int> single;
+    std::vector<std::string> single_texts, single_keys;
+    single.reserve(a_.mentions.size());
+    single_texts.reserve(a_.mentions.size());
+    single_keys.reserve(a_.mentions.size());
     for (size_t m = 0; m < a_.mentions.size(); ++m) {
       const Mention& mention = a_.mentions[m];
       if (mention.kind != Mention::kName) continue;
@@ -184,6 +193,8 @@ class Resolver {
       bool multi = key.find(' ') != std::string::npos || mention.speakers.size() > 1;
       if (!multi || mention.is_org) {
         single.push_back(static_cast<int>(m));
+        single_texts.push_back(std::move(text));
+        single_keys.push_back(std::move(key));
         continue;
       }
       auto it = entity_of_key_.find(key);
@@ -217,11 +228,6 @@ class Resolver {
     // "le Conseil constitutionnel ... le Conseil estime": an institution's
     // first word alone is its short form, when one institution of the
     // article starts with it.
-    std::vector<std::string> single_texts, single_keys;
-    for (int m : single) {
-      single_texts.push_back(Text(cues::NameSpan(lex_, a_, a_.mentions[m])));
-      single_keys.push_back(FoldKey(single_texts.back()));
-    }
     std::unordered_map<std::string, std::vector<std::string>> institutions_by_first_word;
     for (size_t i = 0; i < single.size(); ++i) {
       if (!a_.mentions[single[i]].is_org) continue;
@@ -1633,8 +1639,9 @@ class Resolver {
 
   int ResolvePronoun(int index, const char** how) {
     const Mention& mention = a_.mentions[index];
-    if (mention.head == "on") return -1;
-    if (mention.head == "dernier") {
+    const std::string_view head = mention.head;  // Compared inline (see cue_judges_).
+    if (head == "on") return -1;
+    if (head == "dernier") {
       if (mention.plural) return -1;
       int last = static_cast<int>(persons_mentioned_.size()) - 1;
       if (mention.gender != 0) {
