@@ -684,23 +684,31 @@ class Sieves {
   // séance": a quotation that is a whole sentence, and the next sentence
   // of its paragraph opens by pointing back at it, with one speaker.
   void FollowingReport(int q) {
+    const Sentence* after = NextSentenceAfterALoneQuotation(q);
+    if (after == nullptr) return;
+    const int opening =
+        lex_.words(cues::WordClass::kBackReference).LongestAt(tokens_, after->first_token, nullptr);
+    if (opening == 0) return;
+    const int c = FactsOfSentence(tokens_[TokenOf(q)].sentence + 1).sole_cue;
+    if (c < 0 || a_.cues[c].form == Cue::kSource || a_.cues[c].negated) return;
+    Set(q, subjects_.of_cue[c], c, "following_report", 0.75);
+  }
+
+  // The next sentence of the paragraph when quotation q is a whole
+  // sentence of its own (no cue, no word, no other quotation), or null.
+  const Sentence* NextSentenceAfterALoneQuotation(int q) {
     const int t = TokenOf(q);
     const int sentence = tokens_[t].sentence;
-    if (sentence + 1 >= static_cast<int>(a_.sentences.size())) return;
+    if (sentence + 1 >= static_cast<int>(a_.sentences.size())) return nullptr;
     const Sentence& s = a_.sentences[sentence];
     const Sentence& after = a_.sentences[sentence + 1];
-    if (after.paragraph != s.paragraph || s.is_title) return;
+    if (after.paragraph != s.paragraph || s.is_title) return nullptr;
     const Facts& facts = FactsOfSentence(sentence);
-    if (facts.has_cue || facts.first_word < s.end_token) return;  // Only the quotation.
-    const int opening =
-        lex_.words(cues::WordClass::kBackReference).LongestAt(tokens_, after.first_token, nullptr);
-    if (opening == 0) return;
-    const int c = FactsOfSentence(sentence + 1).sole_cue;
-    if (c < 0 || a_.cues[c].form == Cue::kSource || a_.cues[c].negated) return;
+    if (facts.has_cue || facts.first_word < s.end_token) return nullptr;  // Only the quotation.
     for (int k = s.first_token; k < s.end_token; ++k) {
-      if (k != t && tokens_[k].type == Token::kQuote) return;
+      if (k != t && tokens_[k].type == Token::kQuote) return nullptr;
     }
-    Set(q, subjects_.of_cue[c], c, "following_report", 0.75);
+    return &after;
   }
 
   // Whether the sentence after token t's, in its paragraph, opens on a
@@ -720,21 +728,11 @@ class Sieves {
   // that is a whole sentence, and the next sentence of its paragraph says
   // whose words they were.
   void NamedInTheNextSentence(int q) {
-    const int t = TokenOf(q);
-    const int sentence = tokens_[t].sentence;
-    if (sentence + 1 >= static_cast<int>(a_.sentences.size())) return;
-    const Sentence& s = a_.sentences[sentence];
-    const Sentence& after = a_.sentences[sentence + 1];
-    if (after.paragraph != s.paragraph || s.is_title) return;
-    const Facts& facts = FactsOfSentence(sentence);
-    if (facts.has_cue || facts.first_word < s.end_token) return;  // Only the quotation.
-    for (int k = s.first_token; k < s.end_token; ++k) {
-      if (k != t && tokens_[k].type == Token::kQuote) return;
-    }
-    if (!NextSentenceOpensOnASpeechNoun(t)) return;
-    const int det = after.first_token;
+    const Sentence* after = NextSentenceAfterALoneQuotation(q);
+    if (after == nullptr || !NextSentenceOpensOnASpeechNoun(TokenOf(q))) return;
+    const int det = after->first_token;
     constexpr int kMaxReach = 24;
-    const int end = std::min(after.end_token, det + kMaxReach);
+    const int end = std::min(after->end_token, det + kMaxReach);
     for (int k = det + 2; k + 1 < end; ++k) {
       if (tokens_[k].type == Token::kQuote) return;
       if (tokens_[k].norm != "est" && tokens_[k].norm != "sont") continue;
