@@ -819,5 +819,12 @@ TEST_F(ResolutionTest, RankAloneIsTheOfficerNamedWithIt) {
   EXPECT_EQ(SpeakerOf(q), "Pieter Hoekstra");
 }
 
+TEST_F(ResolutionTest, ImpersonalOnSpeaksForTheBodyAfterAu) {
+  Quotation q = QuotationOf(
+      "« Les stages sont une chance », fait-on valoir au ministère de la Transition professionnelle.",
+      "Les stages sont une chance", "2023-10-17");
+  EXPECT_EQ(SpeakerOf(q), "ministère de la Transition professionnelle");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -110,8 +110,11 @@ class SubjectFinder {
       const Norm& next = tokens_[k].norm;
       if (next == "à" || next == "au" || next == "dans") {
         int m = MentionStartingAt(k + 1);
+        // "fait-on savoir au ministère de l'Enseignement supérieur": the
+        // body's mention keeps its "au".
+        if (m < 0 && next == "au") m = MentionStartingAt(k);
         if (m >= 0 && (a_.mentions[m].kind == Mention::kName ||
-                       (next == "dans" && a_.mentions[m].kind == Mention::kDescription))) {
+                       (a_.mentions[m].kind == Mention::kDescription && (next == "dans" || a_.mentions[m].is_org)))) {
           return m;
         }
       }

@@ -67,9 +67,9 @@ class Finder {
   // no verb the lexicon knows: "estime", "indique", "rappelle" stay out.
   bool InstitutionAdjective(int k) const {
     if (!LowercaseWordNoVerbSpells(k) || tokens_[k].norm.size() < 5) return false;
-    return EndsWithOneOf(tokens_[k].norm, {"el", "al", "ale", "aux", "ales", "éen", "éenne", "ien", "ienne",
-                                           "ain", "aine", "if", "ive", "els", "éens", "éennes", "aines",
-                                           "ains"});
+    return EndsWithOneOf(tokens_[k].norm, {"el", "elle", "elles", "al", "ale", "aux", "ales", "éen", "éenne",
+                                           "ien", "ienne", "ain", "aine", "if", "ive", "els", "éens", "éennes",
+                                           "aines", "ains"});
   }
 
   // A lowercase word on the line, which no verb form of the lexicon spells.
@@ -777,9 +777,14 @@ class Finder {
     // verb of the third person ends in -s.
     if (last_capital >= 0) {
       const int next = last_capital + 1;
-      const bool agrees = next < end && PluralWord(tokens_[last_capital]) &&
-                          PluralWord(tokens_[next]) && !tokens_[next].capitalized &&
-                          lex_.AuxiliaryOf(tokens_[next].norm) == nullptr;
+      // So is an adjective that no verb spells: "de l'Enseignement
+      // supérieur", "de la Transition écologique".
+      const bool agrees = next < end && ((PluralWord(tokens_[last_capital]) &&
+                                          PluralWord(tokens_[next]) && !tokens_[next].capitalized &&
+                                          lex_.AuxiliaryOf(tokens_[next].norm) == nullptr) ||
+                                         AdjectiveAt(next) ||
+                                         (LowercaseWordNoVerbSpells(next) &&
+                                          EndsWithOneOf(tokens_[next].norm.str(), {"ieur", "ieure"})));
       end = agrees ? next + 1 : next;
     }
     auto acronym = [&](int t) {
