@@ -128,7 +128,8 @@ class Sieves {
                                   &Sieves::HeadlineColon,  &Sieves::HeadlineParenthesis,
                                   &Sieves::PostposedFrame, &Sieves::SourcePreposition,
                                   &Sieves::Complement,     &Sieves::Relay,
-                                  &Sieves::SoleSpeakerOfSentence, &Sieves::ColonAfterSubject};
+                                  &Sieves::SoleSpeakerOfSentence, &Sieves::ColonAfterSubject,
+                                  &Sieves::SpeechNounBeforeAColon};
     for (Rule rule : kRules) {
       for (size_t q = 0; q < n; ++q) {
         if (!decided_[q]) (this->*rule)(static_cast<int>(q));
@@ -370,6 +371,31 @@ class Sieves {
       if (other >= 0 && other != subject && other != m.apposed) return false;
     }
     Set(q, subject, -1, "colon_after_subject", 0.6);
+    return true;
+  }
+
+  // "Verdict du nouveau vainqueur : « … »", "Réaction de la ministre :
+  // « … »": a sentence opening on a noun of speech and whose words they
+  // are, right before the colon.
+  bool SpeechNounBeforeAColon(int q) {
+    const int t = TokenOf(q);
+    if (!Valid(t - 2) || tokens_[t - 1].norm != ":" || tokens_[t - 1].sentence != tokens_[t].sentence) {
+      return false;
+    }
+    const Sentence& s = SentenceOf(q);
+    const int noun = s.first_token;
+    if (noun + 2 >= t || !lex_.Is(cues::WordClass::kSpeechNoun, tokens_[noun])) return false;
+    const Norm& of = tokens_[noun + 1].norm;
+    int m = -1;
+    if (of == "du" || of == "des") m = a_.mention_at[noun + 1];
+    if (m < 0 && (of == "de" || of == "d'")) m = a_.mention_at[noun + 2];
+    if (m < 0 || !IsPersonMention(a_.mentions[m]) || a_.mentions[m].kind == Mention::kPronoun) return false;
+    // "Réaction de la maire, Anne Dupré :": the name in apposition may end it.
+    const int apposed = a_.mentions[m].apposed;
+    const bool ends = a_.mentions[m].end_token == t - 1 ||
+                      (apposed > m && a_.mentions[apposed].end_token == t - 1);
+    if (!ends) return false;
+    Set(q, PreferName(m), -1, "speech_noun_before_colon", 0.7);
     return true;
   }
 
