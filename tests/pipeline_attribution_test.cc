@@ -715,5 +715,10 @@ TEST_F(AttributionTest, StressedPronounBetweenCommasKeepsTheSubjectBeforeAColon)
   EXPECT_EQ(SpeakerOf(QuotationOf(text, "Je prendrai le train de six heures.")), "Nadia Ferrand");
 }
 
+TEST_F(AttributionTest, ParticipleAndAdjunctBetweenADescriptionAndItsVerbKeepTheSubject) {
+  const std::string text = "Une bénévole postée au col a affirmé avoir vu le coureur passer « par l'autre versant ».";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "par l'autre versant")), "une bénévole");
+}
+
 }  // namespace
 }  // namespace guillemet

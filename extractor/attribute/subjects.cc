@@ -340,10 +340,41 @@ class SubjectFinder {
         if (first_person_object && a_.mentions[m].kind == Mention::kPronoun) return -1;
         return PreferName(m);
       }
-      return -1;
+      return DescribedByAParticipleBefore(k, start);
     }
     *blocked = true;
     return -1;
+  }
+
+  // "Une bénévole postée au col a affirmé": a person's description, then a
+  // past participle and its adjunct with no comma, ending at token k
+  // right before the verb.
+  int DescribedByAParticipleBefore(int k, int start) const {
+    constexpr int kMaxAdjunct = 6;
+    for (int j = k; j > start && j > k - kMaxAdjunct; --j) {
+      const Token& w = tokens_[j];
+      if (w.type != Token::kWord || w.capitalized || a_.mention_at[j] >= 0 ||
+          lex_.AuxiliaryOf(w.norm) != nullptr || lex_.Is(cues::WordClass::kRelative, w)) {
+        return -1;
+      }
+      const int owner = a_.mention_at[j - 1];
+      if (owner < 0 || a_.mentions[owner].end_token != j) continue;
+      const Mention& described = a_.mentions[owner];
+      if (described.kind != Mention::kDescription || described.is_org || !LooksLikeAParticiple(w.norm.str())) {
+        return -1;
+      }
+      return owner;
+    }
+    return -1;
+  }
+
+  static bool LooksLikeAParticiple(const std::string& w) {
+    for (std::string_view ending : {"é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues"}) {
+      if (w.size() > ending.size() + 2 && w.compare(w.size() - ending.size(), ending.size(), ending) == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "Nicolas Sarkozy, qui tenait à ce que la dissuasion reste, selon ses
