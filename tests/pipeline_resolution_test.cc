@@ -826,5 +826,13 @@ TEST_F(ResolutionTest, ImpersonalOnSpeaksForTheBodyAfterAu) {
   EXPECT_EQ(SpeakerOf(q), "ministère de la Transition professionnelle");
 }
 
+TEST_F(ResolutionTest, OfficeOfSeveralCountriesGivesNoNationality) {
+  Quotation q = QuotationOf(
+      "Le drapeau a été hissé en présence de son Premier ministre, Oliver Spasovski. « Notre place "
+      "est ici », a-t-il dit. « C'est un aboutissement », a ajouté le dirigeant macédonien.",
+      "C'est un aboutissement", "2020-03-27");
+  EXPECT_EQ(SpeakerOf(q), "Oliver Spasovski");
+}
+
 }  // namespace
 }  // namespace guillemet

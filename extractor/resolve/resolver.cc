@@ -482,6 +482,9 @@ class Resolver {
   void NoteNationalities(const Mention& mention, int person) {
     if (entities_[person].is_org) return;
     for (int n : NationalitiesSaidBy(mention)) AddNational(n, person);
+    // "son Premier ministre, Duško Marković": an office that several
+    // countries have says none of them.
+    if (!OfOneCountry(mention.roles)) return;
     for (const std::string& office : mention.roles) NoteCountryOfOffice(office, person);
   }
 
