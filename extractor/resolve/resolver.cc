@@ -583,6 +583,9 @@ class Resolver {
     if (std::none_of(cues.begin(), cues.end(), [&](int c) { return subjects_.of_cue[c] == main; })) {
       return -1;
     }
+    // Bounded, so that a sentence of thousands of incises stays linear.
+    constexpr int kMaxBetween = 16;
+    if (pronoun - main > kMaxBetween) return -1;
     for (int m = main + 1; m < pronoun; ++m) {
       const Mention& between = a_.mentions[m];
       if (!between.is_org && between.kind != Mention::kPronoun) return -1;
@@ -596,7 +599,8 @@ class Resolver {
   int OrganisationOfThePronounBefore(int pronoun, char gender) const {
     if (gender == 0) return -1;
     const int sentence = tokens_[a_.mentions[pronoun].first_token].sentence;
-    for (int m = pronoun - 1; m >= 0; --m) {
+    constexpr int kMaxLooked = 16;  // Linear in a contrived sentence of thousands of pronouns.
+    for (int m = pronoun - 1; m >= 0 && m >= pronoun - kMaxLooked; --m) {
       const Mention& before = a_.mentions[m];
       if (tokens_[before.first_token].sentence < sentence - 1) return -1;
       if (before.kind != Mention::kPronoun) {
@@ -1185,7 +1189,11 @@ class Resolver {
       }
       if (e >= 0) {
         *how = "definite_description";
-        described_heads_[mention.head].push_back({mention.first_token, e});
+        // A bounded list keeps a contrived article of thousands of such
+        // descriptions linear.
+        constexpr size_t kMaxDescribed = 32;
+        std::vector<Binding>& described = described_heads_[mention.head];
+        if (described.size() < kMaxDescribed) described.push_back({mention.first_token, e});
         return e;
       }
     }
