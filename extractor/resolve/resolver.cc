@@ -1285,7 +1285,9 @@ class Resolver {
   bool FromAPlaceOnly(const Mention& mention) const {
     const int head = HeadToken(mention);
     return head + 3 == mention.end_token && lex_.Is(cues::WordClass::kOriginNoun, tokens_[head]) &&
-           (tokens_[head + 1].norm == "de" || tokens_[head + 1].norm == "d'") && tokens_[head + 2].capitalized;
+           (tokens_[head + 1].norm == "de" || tokens_[head + 1].norm == "d'" || tokens_[head + 1].norm == "du" ||
+            tokens_[head + 1].norm == "des") &&
+           tokens_[head + 2].capitalized;
   }
 
   // The first capitalised word after the head noun, or the mention's end.
