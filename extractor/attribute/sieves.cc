@@ -743,9 +743,12 @@ class Sieves {
     const int sentence = tokens_[t].sentence;
     if (sentence + 1 >= static_cast<int>(a_.sentences.size())) return false;
     const Sentence& after = a_.sentences[sentence + 1];
-    if (after.paragraph != a_.sentences[sentence].paragraph) return false;
-    const int det = after.first_token;
-    return det + 1 < after.end_token && lex_.Is(cues::WordClass::kDeterminer, tokens_[det]) &&
+    return after.paragraph == a_.sentences[sentence].paragraph && OpensOnASpeechNoun(after);
+  }
+
+  bool OpensOnASpeechNoun(const Sentence& s) const {
+    const int det = s.first_token;
+    return det + 1 < s.end_token && lex_.Is(cues::WordClass::kDeterminer, tokens_[det]) &&
            lex_.Is(cues::WordClass::kSpeechNoun, tokens_[det + 1]);
   }
 
@@ -755,7 +758,7 @@ class Sieves {
   // whose words they were.
   void NamedInTheNextSentence(int q) {
     const Sentence* after = NextSentenceAfterALoneQuotation(q);
-    if (after == nullptr || !NextSentenceOpensOnASpeechNoun(TokenOf(q))) return;
+    if (after == nullptr || !OpensOnASpeechNoun(*after)) return;
     const int det = after->first_token;
     constexpr int kMaxReach = 24;
     const int end = std::min(after->end_token, det + kMaxReach);

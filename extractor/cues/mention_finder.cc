@@ -572,8 +572,6 @@ class Finder {
     return false;
   }
 
-  // Whether an article and a noun that introduces a company (org_anaphor),
-  // with at most two lowercase words after it, come right before token k.
   // "Il faut dire que", "il n'y a pas": an "il" at k that names nobody.
   bool ImpersonalAfter(int k) const {
     if (tokens_[k].norm != "il") return false;
@@ -620,6 +618,8 @@ class Finder {
     return end;
   }
 
+  // Whether an article and a noun that introduces a company (org_anaphor),
+  // with at most two lowercase words after it, come right before token k.
   bool AfterOrgIntroducer(int k) const { return OrgIntroducerBefore(k) >= 0; }
 
   // Where the noun that introduces the company or body named at k stands
