@@ -108,6 +108,12 @@ TEST_F(RealKbTest, ANameThatDiffersByAnInitialIsAnotherName) {
   ASSERT_NE(kb_->FindClosest("Jens Soltenberg", 2), nullptr);
 }
 
+TEST_F(RealKbTest, JohnKellyIsNotAMisspeltJohnKerry) {
+  EXPECT_EQ(kb_->FindClosest("John Kelly", 2), nullptr);
+  ASSERT_NE(kb_->FindClosest("Rex Tilerson", 2), nullptr);
+  EXPECT_EQ(kb_->FindClosest("Rex Tilerson", 2)->name, "Rex Tillerson");
+}
+
 TEST_F(RealKbTest, CavusogluWithoutDiacriticsFindsCavusoglu) {
   EXPECT_THAT(Ids(kb_->FindByName("cavusoglu")), ElementsAre("mevlut-cavusoglu"));
   EXPECT_THAT(Ids(kb_->FindByName("Mevlut Cavusoglu")), ElementsAre("mevlut-cavusoglu"));
@@ -243,14 +249,23 @@ TEST_F(SmallKbTest, OrgPlaceholderTakesEachFormWithContractedArticle) {
 }
 
 TEST_F(SmallKbTest, TwoSpeakersEquallyCloseGiveNoClosest) {
-  ASSERT_EQ(
-      Load(std::string(kPerson) + R"({"id": "bob-smith", "name": "Bob Smith", "type": "person"})"
-                                  "\n",
-           "boss\tpatron\n"),
-      "");
-  EXPECT_EQ(kb_.FindClosest("Smyth", 1), nullptr);
-  EXPECT_EQ(kb_.FindClosest("Bob Smyth", 1)->id, "bob-smith");
-  EXPECT_THAT(Ids(kb_.FindBySurname("smith")), ElementsAre("ann-smith", "bob-smith"));
+  ASSERT_EQ(Load(R"({"id": "ann-brennan", "name": "Ann Brennan", "type": "person"})"
+                 "\n"
+                 R"({"id": "bob-brennan", "name": "Bob Brennan", "type": "person"})"
+                 "\n",
+                 "boss\tpatron\n"),
+            "");
+  EXPECT_EQ(kb_.FindClosest("Brenan", 1), nullptr);
+  EXPECT_EQ(kb_.FindClosest("Bob Brenan", 1)->id, "bob-brennan");
+  EXPECT_THAT(Ids(kb_.FindBySurname("brennan")), ElementsAre("ann-brennan", "bob-brennan"));
+}
+
+TEST_F(SmallKbTest, AWordOfFiveLettersIsNeverAnothersMisspelling) {
+  ASSERT_EQ(Load(std::string(kPerson), "boss\tpatron\n"), "");
+  // Within two letters of « Ann Smith » as a whole, but « Smyth » is
+  // another surname.
+  EXPECT_EQ(kb_.FindClosest("Ann Smyth", 2), nullptr);
+  EXPECT_EQ(kb_.FindClosest("Smyth", 2), nullptr);
 }
 
 TEST_F(SmallKbTest, CommentsAndBlankLinesAreSkippedButCounted) {

@@ -218,6 +218,31 @@ TEST_F(QuoteFinderTest, LostOpeningMarkWithoutAReportingClauseIsNoQuotation) {
   EXPECT_THAT(Texts(text, ExpliqueFollows(text)), IsEmpty());
 }
 
+TEST_F(QuoteFinderTest, IncisePronounLeftInsideTheMarksSplitsTheQuotationAtItsSentenceEnd) {
+  const std::string_view text = "Il a parl\xC3\xA9. " LAQUO " Nous regrettons, a-t-il expliqu\xC3\xA9 hier. "
+                                "Mais rien ne change. " RAQUO;
+  const auto any_clause = [](uint32_t) { return true; };
+  QuoteFinderResult r = Find(text, any_clause);
+  ASSERT_EQ(r.quotes.size(), 2u);
+  EXPECT_EQ(r.quotes[0].text, "Nous regrettons");
+  EXPECT_EQ(r.quotes[1].text, "Mais rien ne change.");
+  EXPECT_TRUE(r.quotes[0].repaired);
+  EXPECT_EQ(r.quotes[1].depth, 0);
+}
+
+TEST_F(QuoteFinderTest, ShortIncisePronounInsideTheMarksEndsAtItsComma) {
+  const std::string_view text = LAQUO " Je suis venu, dit-elle, pour vous voir. " RAQUO;
+  EXPECT_THAT(Texts(text, [](uint32_t) { return true; }), ElementsAre("Je suis venu", "pour vous voir."));
+}
+
+TEST_F(QuoteFinderTest, FirstPersonOrUnconfirmedInciseKeepsTheQuotationWhole) {
+  const std::string_view mine = LAQUO " Je suis venu, ai-je dit. Puis je suis parti. " RAQUO;
+  EXPECT_THAT(Texts(mine, [](uint32_t) { return true; }), ElementsAre("Je suis venu, ai-je dit. Puis je suis parti."));
+  const std::string_view unconfirmed = LAQUO " Que fait-il, pense-t-il. Rien. " RAQUO;
+  EXPECT_THAT(Texts(unconfirmed, [](uint32_t) { return false; }),
+              ElementsAre("Que fait-il, pense-t-il. Rien."));
+}
+
 // --- Paragraphs -----------------------------------------------------------
 
 TEST_F(QuoteFinderTest, QuotationContinuedOverTwoParagraphsIsOneQuote) {
@@ -287,6 +312,19 @@ void ExpectFastAndInBounds(const QuoteFinderResult& r, const std::string& text, 
 
 double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Each comma before an inverted verb inside a quotation asks the probe,
+// which tokenises a window: a paragraph of them is bounded by a budget.
+TEST_F(QuoteFinderTest, HundredThousandIncisesInsideOneQuotationFinishQuickly) {
+  std::string text = LAQUO;
+  for (int i = 0; i < 100000; ++i) text += " mot, dit-il";
+  text += RAQUO;
+  int probes = 0;
+  auto start = std::chrono::steady_clock::now();
+  QuoteFinderResult r = Find(text, [&probes](uint32_t) { ++probes; return false; });
+  ExpectFastAndInBounds(r, text, SecondsSince(start));
+  EXPECT_LE(probes, 32);
 }
 
 TEST_F(QuoteFinderTest, HundredThousandBareUnbalancedGuillemetsFinishQuickly) {

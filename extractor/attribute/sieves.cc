@@ -125,6 +125,7 @@ class Sieves {
     using Rule = bool (Sieves::*)(int);
     static const Rule kRules[] = {&Sieves::DashAuthor,     &Sieves::PassiveAgent,
                                   &Sieves::Incise,         &Sieves::ColonAfterCue,
+                                  &Sieves::QuotedVerbOfItsSubject,
                                   &Sieves::HeadlineColon,  &Sieves::HeadlineParenthesis,
                                   &Sieves::PostposedFrame, &Sieves::SourcePreposition,
                                   &Sieves::Complement,     &Sieves::Relay,
@@ -252,6 +253,11 @@ class Sieves {
       int m = a_.mention_at[p + 1];
       if (m < 0 || a_.mentions[m].first_token != p + 1) return false;
       if (t - a_.mentions[m].end_token > 5) return false;
+      // "un projet monté par Washington, accusé de « ... »": after a comma
+      // the words are said about the agent, not by it.
+      for (int k = a_.mentions[m].end_token; k < t; ++k) {
+        if (tokens_[k].norm == ",") return false;
+      }
       Set(q, PreferName(m), -1, "passive_agent", 0.85);
       return true;
     }
@@ -384,6 +390,7 @@ class Sieves {
     }
     const Sentence& s = SentenceOf(q);
     const int noun = s.first_token;
+    if (ChezBeforeAColon(q)) return true;
     if (noun + 2 >= t || !lex_.Is(cues::WordClass::kSpeechNoun, tokens_[noun])) return false;
     const Norm& of = tokens_[noun + 1].norm;
     int m = -1;
@@ -396,6 +403,29 @@ class Sieves {
                       (apposed > m && a_.mentions[apposed].end_token == t - 1);
     if (!ends) return false;
     Set(q, PreferName(m), -1, "speech_noun_before_colon", 0.7);
+    return true;
+  }
+
+  // "Même tonalité chez le Norvégien : « … »", "Autre son de cloche chez
+  // la ministre : « … »": a short sentence with no reporting verb, whose
+  // last words before the colon are "chez" and the one whose words follow.
+  bool ChezBeforeAColon(int q) {
+    const int t = TokenOf(q);
+    const Sentence& s = SentenceOf(q);
+    constexpr int kMaxWordsBefore = 8;
+    const int m = a_.mention_at[t - 2];
+    if (m < 0 || a_.mentions[m].end_token != t - 1 || !IsPersonMention(a_.mentions[m]) ||
+        a_.mentions[m].kind == Mention::kPronoun) {
+      return false;
+    }
+    const int chez = a_.mentions[m].first_token - 1;
+    if (chez <= s.first_token || chez > s.first_token + kMaxWordsBefore || tokens_[chez].norm != "chez") {
+      return false;
+    }
+    for (int k = s.first_token; k < chez; ++k) {
+      if (tokens_[k].type != Token::kWord || lex_.FormsOf(tokens_[k].norm) != nullptr) return false;
+    }
+    Set(q, PreferName(m), -1, "chez_before_colon", 0.7);
     return true;
   }
 
@@ -560,6 +590,35 @@ class Sieves {
     }
     Set(q, subjects_.of_cue[c], c, "source_preposition", 0.85);
     return true;
+  }
+
+  // "…, Stoltenberg « regrette » mais ne recule pas": the quoted words open
+  // on a reporting verb whose subject stands right before the mark.
+  bool QuotedVerbOfItsSubject(int q) {
+    const int t = TokenOf(q);
+    const Quote& quote = a_.quotes[q];
+    constexpr int kMaxWords = 4;
+    if (quote.depth > 0 || !Valid(t - 1) || WordCount(quote.text, kMaxWords + 1) > kMaxWords) return false;
+    const int m = a_.mention_at[t - 1];
+    if (m < 0 || a_.mentions[m].end_token != t || !IsPersonMention(a_.mentions[m]) ||
+        a_.mentions[m].kind == Mention::kPronoun) {
+      return false;
+    }
+    const int before = a_.mentions[m].first_token - 1;
+    if (before >= SentenceOf(q).first_token && tokens_[before].norm != "," && tokens_[before].norm != ":") {
+      return false;
+    }
+    const std::string_view text = quote.text;
+    const std::string first_word = FoldCase(text.substr(0, std::min(text.find(' '), text.size())));
+    const auto* forms = lex_.FormsOf(first_word);
+    if (forms == nullptr) return false;
+    for (const auto& form : *forms) {
+      if (form.form->kind == cues::FormKind::kFinite) {
+        Set(q, PreferName(m), -1, "quoted_verb_of_its_subject", 0.75);
+        return true;
+      }
+    }
+    return false;
   }
 
   // "X a estimé « vraiment important » que...": the first reporting verb
@@ -753,7 +812,8 @@ class Sieves {
   }
 
   // "« … » L'analyse est celle de Zhou Mingde, chercheur à …", "« … » La
-  // phrase, prononcée mercredi, est de Christian Perrotin": a quotation
+  // phrase, prononcée mercredi, est de Christian Perrotin", "« … » Le
+  // constat est signé Nathalie Brézet": a quotation
   // that is a whole sentence, and the next sentence of its paragraph says
   // whose words they were.
   void NamedInTheNextSentence(int q) {
@@ -768,7 +828,11 @@ class Sieves {
       int of = k + 1;
       const Norm& pronoun = tokens_[of].norm;
       if (pronoun == "celle" || pronoun == "celui" || pronoun == "celles" || pronoun == "ceux") ++of;
-      if (of >= end || !(tokens_[of].norm == "de" || tokens_[of].norm == "d'")) return;
+      if (of >= end) return;
+      // "Le constat est signé Nathalie Brézet".
+      const Norm& link = tokens_[of].norm;
+      const bool signed_by = link == "signé" || link == "signée" || link == "signés" || link == "signées";
+      if (!(link == "de" || link == "d'" || signed_by)) return;
       const int m = a_.mention_at[of + 1 < end ? of + 1 : of];
       if (m < 0 || a_.mentions[m].first_token != of + 1 || a_.mentions[m].kind != Mention::kName ||
           a_.mentions[m].is_org) {

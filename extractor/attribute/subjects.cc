@@ -338,12 +338,53 @@ class SubjectFinder {
           return -1;
         }
         if (first_person_object && a_.mentions[m].kind == Mention::kPronoun) return -1;
+        if (a_.mentions[m].kind == Mention::kPronoun && tokens_[k].norm == "on") {
+          const int place = PlaceOpeningTheSentenceBefore(k, start);
+          if (place >= 0) return place;
+        }
+        // "Tillerson et Kelly promettent": two people share the verb, and
+        // which of them said the words is not written here.
+        if (CoordinatedWithAPersonBefore(a_.mentions[m], start)) {
+          *blocked = true;
+          return -1;
+        }
         return PreferName(m);
       }
       return DescribedByAParticipleBefore(k, start);
     }
     *blocked = true;
     return -1;
+  }
+
+  // "Au Kremlin, on se félicitait", "À l'Élysée, on assure": the
+  // institution that opens the sentence speaks through the "on" right
+  // after its comma.
+  int PlaceOpeningTheSentenceBefore(int on, int start) const {
+    const int comma = on - 1;
+    if (comma - 1 <= start || tokens_[comma].norm != ",") return -1;
+    const int m = a_.mention_at[comma - 1];
+    // An institution the base knows: "À Marseille, on attend" is the
+    // townspeople, not the town hall.
+    if (m < 0 || a_.mentions[m].end_token != comma || !a_.mentions[m].is_org ||
+        a_.mentions[m].kind != Mention::kName || a_.mentions[m].speakers.empty()) {
+      return -1;
+    }
+    const int first = a_.mentions[m].first_token;
+    const Norm& opening = tokens_[start].norm;
+    const bool introduced = opening == "à" || opening == "au" || opening == "aux" || opening == "chez";
+    return introduced && (first == start || first == start + 1) ? m : -1;
+  }
+
+  // Whether "X et" stands right before the mention, X a person named or
+  // described.
+  bool CoordinatedWithAPersonBefore(const Mention& mention, int start) const {
+    const int and_token = mention.first_token - 1;
+    if (mention.is_org || and_token - 1 < start || tokens_[and_token].norm != "et") return false;
+    const int before = a_.mention_at[and_token - 1];
+    if (before < 0 || a_.mentions[before].end_token != and_token) return false;
+    const Mention& other = a_.mentions[before];
+    return !other.is_org && (other.kind == Mention::kName || other.kind == Mention::kRole ||
+                             other.kind == Mention::kEpithet);
   }
 
   // "Une bénévole postée au col a affirmé": a person's description, then a
@@ -589,7 +630,10 @@ class SubjectFinder {
   static bool IsMonth(const Norm& w) {
     static constexpr std::string_view kMonths[] = {"janvier", "février", "mars", "avril", "mai", "juin",
                                           "juillet", "août", "septembre", "octobre", "novembre",
-                                          "décembre", "er"};
+                                          "décembre", "er",
+                                          // Agency abbreviations: "29 sept 2022 (AFP)".
+                                          "janv", "févr", "fév", "avr", "juil", "sept", "oct",
+                                          "nov", "déc"};
     for (std::string_view month : kMonths) {
       if (NormEquals(w, month)) return true;
     }

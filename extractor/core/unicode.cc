@@ -423,6 +423,30 @@ bool SameWordInitials(std::string_view a, std::string_view b) {
   return i >= a.size() && j >= b.size();
 }
 
+int MisspellingAllowance(std::string_view folded) {
+  const size_t letters = CountCodePoints(folded);
+  if (letters >= 10) return 2;
+  if (letters >= 6) return 1;
+  return 0;
+}
+
+bool EachWordWithinMisspellingAllowance(std::string_view a, std::string_view b) {
+  while (!a.empty() || !b.empty()) {
+    const size_t a_end = std::min(a.find(' '), a.size());
+    const size_t b_end = std::min(b.find(' '), b.size());
+    const std::string_view a_word = a.substr(0, a_end), b_word = b.substr(0, b_end);
+    if (a_word.empty() != b_word.empty()) return false;
+    if (a_word != b_word &&
+        EditDistance(a_word, b_word) >
+            std::min(MisspellingAllowance(a_word), MisspellingAllowance(b_word))) {
+      return false;
+    }
+    a.remove_prefix(std::min(a_end + 1, a.size()));
+    b.remove_prefix(std::min(b_end + 1, b.size()));
+  }
+  return true;
+}
+
 int EditDistance(std::string_view a, std::string_view b) {
   // Three rolling rows (the one before last is needed for transpositions),
   // reused per thread: names are compared by the thousand.

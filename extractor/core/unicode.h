@@ -110,6 +110,15 @@ int EditDistance(std::string_view a, std::string_view b);
 // « Barnier ») is another name.
 bool SameWordInitials(std::string_view a, std::string_view b);
 
+// How many letters a misspelling of a folded name may change: one from six
+// letters, two from ten, none below (« Kelly » is not a misspelt « Kerry »).
+int MisspellingAllowance(std::string_view folded);
+
+// Whether two folded names of as many words differ in each word by no more
+// than that word's allowance: « John Kelly » is within two letters of
+// « John Kerry », but its surname is another name.
+bool EachWordWithinMisspellingAllowance(std::string_view a, std::string_view b);
+
 }  // namespace guillemet
 
 #endif  // GUILLEMET_CORE_UNICODE_H_

@@ -733,6 +733,10 @@ const Speaker* SpeakerKb::FindClosestUncached(std::string_view name, int max_dis
       if (candidate.counts.DistanceBound(query_counts) > std::min(best, max_distance)) continue;
       if (!SameWordInitials(candidate.org ? org_key : key, candidate.key)) continue;
       int distance = EditDistance(candidate.org ? org_key : key, candidate.key);
+      if (distance > best ||
+          !EachWordWithinMisspellingAllowance(candidate.org ? org_key : key, candidate.key)) {
+        continue;
+      }
       if (distance < best) {
         best = distance;
         best_speaker = candidate.speaker;

@@ -62,14 +62,6 @@ std::vector<std::string> SplitWords(const std::string& key) {
   return words;
 }
 
-// Long enough names may be misspelt by one letter (two past nine letters).
-int AllowedDistance(const std::string& key) {
-  size_t letters = CountCodePoints(key);
-  if (letters >= 10) return 2;
-  if (letters >= 6) return 1;
-  return 0;
-}
-
 class Resolver {
  public:
   Resolver(const cues::Lexicon& lex, const Analysis& a, const attribute::Subjects& subjects,
@@ -204,7 +196,7 @@ class Resolver {
       }
       // An unknown full name, or a misspelling of a known one.
       int entity;
-      const cues::Speaker* close = kb_.FindClosest(text, AllowedDistance(key));
+      const cues::Speaker* close = kb_.FindClosest(text, MisspellingAllowance(key));
       if (close != nullptr) {
         entity = KbEntity(KbIndex(close));
       } else {
@@ -303,7 +295,7 @@ class Resolver {
           continue;
         }
         // A misspelt surname: first the article's people, then the base.
-        int distance = AllowedDistance(key);
+        int distance = MisspellingAllowance(key);
         int found = -1;
         if (distance > 0) {
           const int key_length = static_cast<int>(CountCodePoints(key));
@@ -1078,11 +1070,7 @@ class Resolver {
       // "affirme l'entreprise": the organisation named last, if lately.
       if (lex_.Is(cues::WordClass::kOrgAnaphor, tokens_[mention.first_token + 1])) {
         constexpr int kAnaphorReach = 4;
-        if (last_org_salient_ < 0 ||
-            current_sentence_ - salience_[last_salience_of_[last_org_salient_]].sentence >
-                kAnaphorReach) {
-          return -1;
-        }
+        if (!OrganisationSalientWithin(kAnaphorReach)) return -1;
         *how = "organisation_named_before";
         return last_org_salient_;
       }
@@ -1092,7 +1080,15 @@ class Resolver {
       if (mention.head != "communiqué") {
         // "la déclaration finale du sommet" is another document.
         if (mention.end_token != mention.first_token + 2) return -1;
-        if (current_sentence_ - document_sentence_ > kDocumentReach) return -1;
+        if (current_sentence_ - document_sentence_ > kDocumentReach) {
+          // "L'Otan a prévenu que … « … », poursuit le texte": with no
+          // document introduced, the statement of the organisation that
+          // spoke in the sentence before.
+          constexpr int kStatementReach = 1;
+          if (!OrganisationSalientWithin(kStatementReach)) return -1;
+          *how = "statement_of_organisation";
+          return last_org_salient_;
+        }
         if (document_org_ < 0 && document_person_ >= 0) {
           *how = "document_of_person";
           return document_person_;
@@ -1206,6 +1202,13 @@ class Resolver {
 
   // Whether one of `cues` is a source preposition ("selon", "d'après")
   // just before `token`.
+  // Whether the organisation that spoke last did so at most `sentences`
+  // sentences before this one.
+  bool OrganisationSalientWithin(int sentences) const {
+    return last_org_salient_ >= 0 &&
+           current_sentence_ - salience_[last_salience_of_[last_org_salient_]].sentence <= sentences;
+  }
+
   bool SourcePrepositionEndsAt(const std::vector<int>& cues, int token) const {
     for (int c : cues) {
       if (a_.cues[c].form == Cue::kSource && a_.cues[c].end_token == token) return true;
@@ -1784,6 +1787,13 @@ class Resolver {
         return organisation;
       }
     }
+    if (clitic && !mention.plural) {
+      const int addressee = AddresseeOfTheQuestionBefore(pronoun_token, mention.gender);
+      if (addressee >= 0) {
+        *how = "pronoun_to_addressee_of_question";
+        return addressee;
+      }
+    }
     bool blocked = false;
     int salient = LastSalientPerson(mention.gender, mention.plural, &blocked);
     if (salient >= 0) {
@@ -1830,6 +1840,47 @@ class Resolver {
       return later.entity[k];
     }
     return -1;
+  }
+
+  // "« Et les négociations ? », lançait-on au passage du secrétaire
+  // d'État. « Elles viendront », a-t-il répondu": the one who answers a
+  // question is the one person of that gender the question's sentence
+  // names and does not make its asker.
+  int AddresseeOfTheQuestionBefore(int pronoun_token, char gender) {
+    const int sentence = current_sentence_;
+    if (sentence == 0) return -1;
+    const std::vector<int>& cues = CuesIn(sentence);
+    const auto own = std::find_if(cues.begin(), cues.end(),
+                                  [&](int c) { return a_.cues[c].clitic_token == pronoun_token; });
+    if (own == cues.end() || own != cues.begin() || a_.cues[*own].category != "answer") return -1;
+    const Sentence& before = a_.sentences[sentence - 1];
+    bool question = false;
+    for (int k = before.first_token; k < before.end_token; ++k) {
+      const Token& t = tokens_[k];
+      if (t.type == Token::kQuote && t.quote >= 0) {
+        const std::string& text = a_.quotes[t.quote].text;
+        question = !text.empty() && text.back() == '?';
+      }
+    }
+    if (!question) return -1;
+    std::vector<int> askers;
+    for (int c : CuesIn(sentence - 1)) {
+      if (subjects_.of_cue[c] >= 0) askers.push_back(Resolve(subjects_.of_cue[c]));
+    }
+    constexpr int kMaxLooked = 64;
+    int found = -1;
+    for (int k = before.first_token, looked = 0; k < before.end_token && looked < kMaxLooked; ++k, ++looked) {
+      const int m = a_.mention_at[k];
+      if (m < 0 || a_.mentions[m].first_token != k || a_.mentions[m].kind == Mention::kPronoun) continue;
+      const int e = Resolve(m);
+      if (!IsSingularPersonOf(e, gender) ||
+          std::find(askers.begin(), askers.end(), e) != askers.end()) {
+        continue;
+      }
+      if (found >= 0 && found != e) return -1;
+      found = e;
+    }
+    return found;
   }
 
   int LastMentionedOf(int slot) const {
@@ -1943,7 +1994,7 @@ class Resolver {
     for (const std::string& part : parts) {
       const std::string key = FoldKey(part);
       if (key.find(' ') == std::string::npos) continue;  // Full names only.
-      if (const cues::Speaker* close = kb_.FindClosest(part, AllowedDistance(key))) {
+      if (const cues::Speaker* close = kb_.FindClosest(part, MisspellingAllowance(key))) {
         return KbEntity(KbIndex(close));
       }
     }
