@@ -230,6 +230,20 @@ TEST_F(QuoteFinderTest, IncisePronounLeftInsideTheMarksSplitsTheQuotationAtItsSe
   EXPECT_EQ(r.quotes[1].depth, 0);
 }
 
+TEST_F(QuoteFinderTest, InciseWithItsSubjectAfterTheVerbInsideTheMarksSplitsTheQuotation) {
+  const auto any_clause = [](uint32_t) { return true; };
+  const std::string_view simple = LAQUO " On les a pos\xC3\xA9""es, reconna\xC3\xAEt la directrice. Le reste suivra. " RAQUO;
+  EXPECT_THAT(Texts(simple, any_clause), ElementsAre("On les a pos\xC3\xA9""es", "Le reste suivra."));
+  const std::string_view compound = LAQUO " Nous avons tout perdu, a racont\xC3\xA9 Ana Roux, agricultrice. Tout. " RAQUO;
+  EXPECT_THAT(Texts(compound, any_clause), ElementsAre("Nous avons tout perdu", "Tout."));
+  // A comma before a word and its object is no incise: the probe is not asked.
+  int probes = 0;
+  const std::string_view plain = LAQUO " Nous avons froid, mangeons vite. Puis partons. " RAQUO;
+  EXPECT_THAT(Texts(plain, [&probes](uint32_t) { ++probes; return true; }),
+              ElementsAre("Nous avons froid, mangeons vite. Puis partons."));
+  EXPECT_EQ(probes, 0);
+}
+
 TEST_F(QuoteFinderTest, ShortIncisePronounInsideTheMarksEndsAtItsComma) {
   const std::string_view text = LAQUO " Je suis venu, dit-elle, pour vous voir. " RAQUO;
   EXPECT_THAT(Texts(text, [](uint32_t) { return true; }), ElementsAre("Je suis venu", "pour vous voir."));
@@ -244,6 +258,16 @@ TEST_F(QuoteFinderTest, FirstPersonOrUnconfirmedInciseKeepsTheQuotationWhole) {
 }
 
 // --- Paragraphs -----------------------------------------------------------
+
+TEST_F(QuoteFinderTest, QuotationWhoseFirstParagraphEndsOnANestedOneContinues) {
+  const std::string_view text = LAQUO " Une dame m'a dit : " LDQUO "Restez." RDQUO "\n\n" LAQUO " Alors je suis rest\xC3\xA9""e. " RAQUO;
+  QuoteFinderResult r = Find(text);
+  ASSERT_EQ(r.quotes.size(), 2u);
+  EXPECT_EQ(r.quotes[0].text, "Une dame m'a dit : " LDQUO "Restez." RDQUO " Alors je suis rest\xC3\xA9""e.");
+  EXPECT_EQ(r.quotes[0].depth, 0);
+  EXPECT_EQ(r.quotes[1].text, "Restez.");
+  EXPECT_EQ(r.quotes[1].depth, 1);
+}
 
 TEST_F(QuoteFinderTest, QuotationContinuedOverTwoParagraphsIsOneQuote) {
   const std::string_view text = LAQUO " Nous resterons.\n" LAQUO " Nous tiendrons " RAQUO

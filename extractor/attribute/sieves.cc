@@ -844,6 +844,9 @@ class Sieves {
   }
 
   bool NamingBefore(int t) const {
+    // A headline ending on "… son nouveau titre" names nothing in the
+    // paragraph after it.
+    if (tokens_[t].line_start) return false;
     const int naming = lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t);
     if (naming > 0) return !ReflexivePredicate(t - naming) && !CallsOn(t - naming);
     // "un livre, « Lumières du large », paru au printemps": a title in
@@ -928,6 +931,7 @@ class Sieves {
 
   bool NamingAfter(int t) const {
     int k = t + 1;
+    if (Valid(k) && tokens_[k].line_start) return false;
     if (Valid(k) && tokens_[k].norm == ",") ++k;
     return Valid(k) && lex_.words(cues::WordClass::kNamingAfter).LongestAt(tokens_, k, nullptr) > 0;
   }

@@ -443,9 +443,14 @@ class Finder {
       OpenQuote& q = unmatched[k].first;
       uint32_t next_open = k + 1 < unmatched.size() ? unmatched[k + 1].first.outer_begin
                                                    : unmatched[k].second;
-      // A later quotation of the same paragraph bounds this one.
+      // A later quotation of the same paragraph bounds this one, unless it
+      // ends the paragraph: "« … un monsieur m'a dit : “…”" then "« …"
+      // on the next line is one quotation holding another.
       auto later = std::upper_bound(closed_begins.begin(), closed_begins.end(), q.content_begin);
-      if (later != closed_begins.end() && *later < next_open) next_open = *later;
+      if (later != closed_begins.end() && *later < next_open &&
+          !(k + 1 == unmatched.size() && NestedToTheParagraphEnd(*later, q.family, paragraph))) {
+        next_open = *later;
+      }
       bool last = k + 1 == unmatched.size() && unmatched[k].second == paragraph.end &&
                   next_open == paragraph.end;
       if (last && HasWord({q.content_begin, paragraph.end})) {
@@ -490,6 +495,20 @@ class Finder {
     Finish(&out);
   }
 
+  // Whether the quotation of this paragraph that opens at `begin` has
+  // marks of another family than `family` (so that it may sit inside a
+  // quotation of that family) and closes with nothing but punctuation
+  // after it.
+  bool NestedToTheParagraphEnd(uint32_t begin, int family, Span paragraph) {
+    const QuoteMarks::Mark* mark = marks_.MatchAt(text_, begin);
+    if (mark == nullptr || mark->family == family) return false;
+    for (size_t k = paragraph_first_quote_; k < result_.quotes.size(); ++k) {
+      const Quote& q = result_.quotes[k];
+      if (q.outer.begin == begin) return !HasWord({q.outer.end, paragraph.end});
+    }
+    return false;
+  }
+
   void FlushCarried() {
     if (carried_.has_value()) Recover(*carried_, carried_paragraph_, carried_paragraph_.end);
     carried_.reset();
@@ -520,7 +539,7 @@ class Finder {
     for (uint32_t p = content.begin; p + 2 < content.end; ++p) {
       if (text_[p] != ',' || text_[p + 1] != ' ') continue;
       const bool inverted = InvertedThirdPersonAt(p + 2, content.end);
-      if (!inverted && !CompoundAuxiliaryAt(p + 2, content.end)) continue;
+      if (!inverted && !VerbBeforeItsSubjectAt(p + 2, content.end)) continue;
       // The probe tokenises a window: a paragraph of thousands of such
       // commas stays linear with a small budget.
       constexpr int kMaxInciseProbes = 32;
@@ -571,15 +590,22 @@ class Finder {
     return false;
   }
 
-  // Whether "a", "ont", "avait" or "avaient" stands at pos, then a space:
-  // the auxiliary of a reporting verb whose subject follows ("a raconté
-  // X"). The probe then decides; this keeps it from being asked at every
-  // comma of every quotation.
-  bool CompoundAuxiliaryAt(uint32_t pos, uint32_t end) const {
+  // Whether a verb whose subject follows may stand at pos: "a", "ont",
+  // "avait" or "avaient" then a space (the auxiliary of "a raconté X"), or
+  // a lowercase word then a determiner, a title or a capital ("reconnaît
+  // la directrice", "explique Paul Roux"). The probe then decides; this
+  // keeps it from being asked at every comma of every quotation.
+  bool VerbBeforeItsSubjectAt(uint32_t pos, uint32_t end) const {
     const uint32_t length = WordLengthAt(pos, end);
-    if (pos + length >= end || text_[pos + length] != ' ') return false;
+    if (length == 0 || pos + length + 1 >= end || text_[pos + length] != ' ') return false;
     const std::string_view word = text_.substr(pos, length);
-    return word == "a" || word == "ont" || word == "avait" || word == "avaient";
+    if (word == "a" || word == "ont" || word == "avait" || word == "avaient") return true;
+    size_t next = pos + length + 1;
+    const std::string_view rest = text_.substr(next, std::min<size_t>(end - next, 8));
+    for (std::string_view opening : {"le ", "la ", "les ", "l'", "l\xE2\x80\x99", "un ", "une ", "M. ", "Mme "}) {
+      if (rest.substr(0, opening.size()) == opening) return true;
+    }
+    return IsUpper(DecodeUtf8(text_, &next));
   }
 
   // Where the quotation resumes after an incise starting at pos: past the
