@@ -175,10 +175,21 @@ class Sieves {
 
   // « A », a-t-il dit — « A » car « B », a déclaré X — and the « C » that
   // follows the incise of a split quotation.
+  static bool IsObjectPronoun(const Token& t) {
+    const Norm& w = t.norm;
+    return w == "lui" || w == "leur" || w == "nous" || w == "vous" || w == "me" || w == "m'" || w == "te" ||
+           w == "t'";
+  }
+
   bool Incise(int q) {
     int t = TokenOf(q);
     int k = t + 1;
     if (Valid(k) && tokens_[k].sentence == tokens_[t].sentence) k = chain_end_[k];
+    // "« … », leur a-t-il dit": an object pronoun before the verb.
+    if (Valid(k + 1) && cue_at_[k] < 0 && tokens_[k + 1].type == Token::kWord && IsObjectPronoun(tokens_[k]) &&
+        tokens_[k + 1].sentence == tokens_[t].sentence) {
+      ++k;
+    }
     if (!Valid(k) || cue_at_[k] < 0) return false;
     int c = cue_at_[k];
     if (!IsIncise(c) || subjects_.of_cue[c] < 0) return false;
