@@ -278,6 +278,8 @@ class SubjectFinder {
             }
           }
         }
+        const int described = NameBeforeAParticipialApposition(open, start);
+        if (described >= 0) return described;
         const int antecedent = AntecedentOfALongRelativeClause(k, start, cue.end_token);
         if (antecedent >= 0) return antecedent;
         *blocked = true;
@@ -493,6 +495,32 @@ class SubjectFinder {
   }
 
   // An apposition: words, none of them a verb, an auxiliary or a relative.
+  // "Le ministre russe, Sergueï Lavrov, arrivé de Washington où Donald
+  // Trump l'avait reçu la veille, a salué": an apposition that opens on a
+  // past participle describes the person named right before its comma,
+  // whatever clauses it holds, when that person opens the sentence.
+  int NameBeforeAParticipialApposition(int open, int start) const {
+    if (open <= start || tokens_[open].norm != ",") return -1;
+    const Token& first = tokens_[open + 1];
+    if (first.type != Token::kWord || first.capitalized || !EndsLikeAPastParticiple(first.norm)) return -1;
+    const int m = a_.mention_at[open - 1];
+    if (m < 0 || a_.mentions[m].end_token != open) return -1;
+    const Mention& mention = a_.mentions[m];
+    if (!((mention.kind == Mention::kName && !mention.is_org) || mention.kind == Mention::kRole)) return -1;
+    int opening = mention.first_token;
+    if (mention.apposed >= 0) opening = std::min(opening, a_.mentions[mention.apposed].first_token);
+    return opening == start || opening == AfterDateline(a_.sentences[tokens_[start].sentence]) ? PreferName(m) : -1;
+  }
+
+  static bool EndsLikeAPastParticiple(const Norm& word) {
+    const std::string_view w = word.str();
+    for (std::string_view ending : {"\xC3\xA9", "\xC3\xA9""e", "\xC3\xA9s", "\xC3\xA9""es", "u", "ue", "us", "ues",
+                                    "i", "ie", "is", "ies"}) {
+      if (w.size() > ending.size() + 2 && w.substr(w.size() - ending.size()) == ending) return true;
+    }
+    return false;
+  }
+
   bool NoVerb(int first, int end) const {
     if (first >= end || end - first > 24) return false;
     for (int j = first; j < end; ++j) {
