@@ -49,6 +49,8 @@ class SubjectFinder {
         default: {
           bool blocked = false;
           int before = PreposedSubject(cue, &blocked);
+          const int main = out.of_sentence[tokens_[cue.first_token].sentence];
+          if (before >= 0 && AgreesWithTheMainSubject(cue, before, main)) before = main;
           if (before >= 0) {
             out.of_cue[c] = before;
           } else if (blocked) {
@@ -175,6 +177,16 @@ class SubjectFinder {
         }
       }
       if (t.norm == ")") {
+        // "Le Haut Commissariat des Nations unies pour les réfugiés (HCR) a
+        // rappelé": the short name in brackets that ends the subject.
+        if (k - 2 >= start && tokens_[k - 2].norm == "(" && tokens_[k - 1].all_caps) {
+          const int acronym = a_.mention_at[k - 1];
+          if (acronym >= 0 && a_.mentions[acronym].first_token == k - 1 &&
+              a_.mentions[acronym].end_token == k && a_.mentions[acronym].kind == Mention::kName &&
+              k - 3 >= start && a_.mention_at[k - 3] < 0 && tokens_[k - 3].type == Token::kWord) {
+            return acronym;
+          }
+        }
         int depth = 0;
         while (k >= start) {
           if (tokens_[k].norm == ")") ++depth;
@@ -495,6 +507,28 @@ class SubjectFinder {
   }
 
   // An apposition: words, none of them a verb, an auxiliary or a relative.
+  // "La ministre, Ursula von der Leyen, à l'origine du projet avec son
+  // homologue, Ismet Yilmaz, s'est félicitée": a participle of "être" that
+  // agrees with a woman is not the verb of the man named right before it;
+  // the sentence's subject, a woman, is its subject.
+  bool AgreesWithTheMainSubject(const Cue& cue, int subject, int main) const {
+    if (a_.mentions[subject].gender != 'm') return false;
+    if (main < 0 || main == subject || a_.mentions[main].gender != 'f' ||
+        a_.mentions[main].first_token > a_.mentions[subject].first_token) {
+      return false;
+    }
+    bool etre = false, feminine = false;
+    for (int k = cue.first_token; k < cue.end_token; ++k) {
+      const Norm& w = tokens_[k].norm;
+      if (w == "s'" || w == "se" || w == "est" || w == "était" || w == "sont" || w == "étaient") etre = true;
+      const std::string_view word = w.str();
+      if (word.size() > 4 && (word.substr(word.size() - 3) == "\xC3\xA9""e" || word.substr(word.size() - 4) == "\xC3\xA9""es")) {
+        feminine = true;
+      }
+    }
+    return etre && feminine;
+  }
+
   // "Le ministre russe, Sergueï Lavrov, arrivé de Washington où Donald
   // Trump l'avait reçu la veille, a salué": an apposition that opens on a
   // past participle describes the person named right before its comma,
