@@ -1164,7 +1164,10 @@ class Resolver {
     if (definite && !mention.plural && (!ProperNounAfterHead(mention) || FromAPlaceOnly(mention)) &&
         !lex_.Is(cues::WordClass::kCounterpart, tokens_[HeadToken(mention)])) {
       bool blocked = false;
-      int e = LastSalientPerson(mention.gender, false, &blocked);
+      // "Nadia, 46 ans, ne décolère pas : « … », a ajouté la quadragénaire":
+      // the person named as the subject of this very sentence.
+      int e = NamedSubjectOfThisSentenceBefore(m);
+      if (e < 0) e = LastSalientPerson(mention.gender, false, &blocked);
       // "premier film de la réalisatrice Inès Morvan. « … », a confié la
       // cinéaste": nobody has spoken yet; the person of that gender named
       // last, if the article described her by nothing else.
@@ -1202,6 +1205,19 @@ class Resolver {
 
   // Whether one of `cues` is a source preposition ("selon", "d'après")
   // just before `token`.
+  // The person named as the main subject of the current sentence before
+  // mention m, when the gender of m fits, or -1.
+  int NamedSubjectOfThisSentenceBefore(int m) {
+    const Mention& mention = a_.mentions[m];
+    const int main = subjects_.of_sentence[current_sentence_];
+    if (main < 0 || main == m || mention.gender == 0 || a_.mentions[main].kind != Mention::kName ||
+        a_.mentions[main].end_token > mention.first_token) {
+      return -1;
+    }
+    const int e = Resolve(main);
+    return IsSingularPersonOf(e, mention.gender) && entities_[e].gender == mention.gender ? e : -1;
+  }
+
   // Whether the organisation that spoke last did so at most `sentences`
   // sentences before this one.
   bool OrganisationSalientWithin(int sentences) const {
