@@ -602,6 +602,14 @@ TEST_F(ResolutionTest, PronounAfterQuantATopicIsThatTopic) {
   EXPECT_EQ(SpeakerOf(q), "Jean-Noël Le Corre");
 }
 
+TEST_F(ResolutionTest, PronounAfterAQuantATopicAndItsAppositionIsThatTopic) {
+  Quotation q = QuotationOf(
+      "La maire, Anne Roux, a parlé. « Nous verrons », a-t-elle dit. Quant à Lucie, maraîchère "
+      "depuis vingt ans, elle juge la mesure « absurde ».",
+      "absurde", "2022-07-19");
+  EXPECT_EQ(SpeakerOf(q), "Lucie");
+}
+
 TEST_F(ResolutionTest, ClosingIncisePronounIsTheSubjectWhoseClauseTheColonEnds) {
   Quotation q = QuotationOf(
       "La ministre, Odile Varenne, a reçu les syndicats. La négociatrice, Claire Dumont, a quitté "

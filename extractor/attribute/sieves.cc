@@ -362,7 +362,13 @@ class Sieves {
       }
     }
     const Mention& m = a_.mentions[subject];
-    if (!IsPersonMention(m) || m.kind == Mention::kPronoun || m.end_token >= t - 1) return false;
+    // "Quant à Marie, elle a pris ses précautions :": the pronoun repeats
+    // the topic just set.
+    if (m.kind == Mention::kPronoun) {
+      const int topic = TopicBeforePronoun(a_, m.first_token);
+      if (topic < 0 || !IsPersonMention(a_.mentions[topic])) return false;
+    }
+    if (!IsPersonMention(m) || m.end_token >= t - 1) return false;
     if (t - m.end_token > kMaxClause || m.first_token - s.first_token > kMaxClause) return false;
     for (int k = m.end_token; k < t - 1; ++k) {
       const int other = a_.mention_at[k];

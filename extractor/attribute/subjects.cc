@@ -759,6 +759,26 @@ class SubjectFinder {
 
 }  // namespace
 
+int TopicBeforePronoun(const Analysis& analysis, int pronoun_token) {
+  const std::vector<Token>& tokens = analysis.tokens;
+  const int comma = pronoun_token - 1;
+  if (comma < 1 || tokens[comma].norm != ",") return -1;
+  // The topic's comma, up to a short apposition back.
+  constexpr int kMaxApposition = 12;
+  const int start = analysis.sentences[tokens[comma].sentence].first_token;
+  for (int end = comma; end > start && end >= comma - kMaxApposition; --end) {
+    if (tokens[end].norm != ",") continue;
+    const int m = analysis.mention_at[end - 1];
+    if (m < 0 || analysis.mentions[m].end_token != end) continue;
+    const int first = analysis.mentions[m].first_token;
+    // "quant au" carries the article: the mention may start at "au".
+    const Norm& opening = tokens[first].norm;
+    if (opening == "au" || opening == "aux") return first >= 1 && tokens[first - 1].norm == "quant" ? m : -1;
+    if (first >= 2 && tokens[first - 1].norm == "à" && tokens[first - 2].norm == "quant") return m;
+  }
+  return -1;
+}
+
 Subjects FindSubjects(const cues::Lexicon& lexicon, const Analysis& analysis) {
   return SubjectFinder(lexicon, analysis).Run();
 }

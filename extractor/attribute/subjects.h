@@ -21,6 +21,11 @@ struct Subjects {
 
 Subjects FindSubjects(const cues::Lexicon& lexicon, const Analysis& analysis);
 
+// "Quant à Lucie, maraîchère depuis vingt ans, elle a changé": the topic
+// mention that "quant à" (or "quant au") sets right before the pronoun at
+// `pronoun_token` and its comma, an apposition allowed between; or -1.
+int TopicBeforePronoun(const Analysis& analysis, int pronoun_token);
+
 }  // namespace guillemet::attribute
 
 #endif  // GUILLEMET_ATTRIBUTE_SUBJECTS_H_

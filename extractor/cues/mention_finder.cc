@@ -484,8 +484,10 @@ class Finder {
     // "revient à Maxime Trémeur": a first name and a surname after "à" are
     // a person's.
     const bool first_name_and_surname = end - k >= 2 && lex_.FirstNameGenderOfNorm(tokens_[k].norm) != 0;
+    // "Quant à Marie, elle …": the topic of the sentence, not a place.
+    const bool topic = i > 1 && tokens_[i - 1].norm == "à" && tokens_[i - 2].norm == "quant";
     m.is_org = (has_article && title_len == 0) ||
-               (i > 0 && title_len == 0 && !first_name_and_surname &&
+               (i > 0 && title_len == 0 && !first_name_and_surname && !topic &&
                 (tokens_[i - 1].norm == "à" || tokens_[i - 1].norm == "en" ||
                  tokens_[i - 1].norm == "vers" || IsCapitalA(i - 1)));
     // "le groupe textile Vaudrecourt", "l'entreprise Delmont": the name

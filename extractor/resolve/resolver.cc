@@ -1281,16 +1281,7 @@ class Resolver {
   // The mention that "Quant à" (or "quant au", "quant aux") opens right
   // before ", <pronoun>", or -1.
   int TopicBeforePronoun(int pronoun_token) const {
-    const int comma = pronoun_token - 1;
-    if (comma < 1 || tokens_[comma].norm != ",") return -1;
-    const int m = a_.mention_at[comma - 1];
-    if (m < 0 || a_.mentions[m].end_token != comma) return -1;
-    int first = a_.mentions[m].first_token;
-    // "quant au" carries the article: the mention may start at "au".
-    const Norm& opening = tokens_[first].norm;
-    if (opening == "au" || opening == "aux") return first >= 1 && tokens_[first - 1].norm == "quant" ? m : -1;
-    if (first < 2 || tokens_[first - 1].norm != "à" || tokens_[first - 2].norm != "quant") return -1;
-    return m;
+    return attribute::TopicBeforePronoun(a_, pronoun_token);
   }
 
   // A former office ("l'ancien patron d'ExxonMobil", "l'ancienne ministre
