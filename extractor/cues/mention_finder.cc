@@ -73,6 +73,15 @@ class Finder {
   }
 
   // A lowercase word on the line, which no verb form of the lexicon spells.
+  // "du ministère des Transports et de la Mobilité durable (MTMD)": a
+  // lowercase word right before a bracketed short name ends the name; a
+  // verb is not followed by one.
+  bool LowercaseWordBeforeAShortName(int t) const {
+    return t + 3 < static_cast<int>(tokens_.size()) && tokens_[t].type == Token::kWord &&
+           !tokens_[t].capitalized && tokens_[t + 1].norm == "(" && tokens_[t + 2].all_caps &&
+           !tokens_[t + 2].line_start && tokens_[t + 3].norm == ")";
+  }
+
   bool LowercaseWordNoVerbSpells(int k) const {
     if (k >= static_cast<int>(tokens_.size())) return false;
     const Token& t = tokens_[k];
@@ -786,7 +795,8 @@ class Finder {
                                           lex_.AuxiliaryOf(tokens_[next].norm) == nullptr) ||
                                          AdjectiveAt(next) ||
                                          (LowercaseWordNoVerbSpells(next) &&
-                                          EndsWithOneOf(tokens_[next].norm.str(), {"ieur", "ieure"})));
+                                          EndsWithOneOf(tokens_[next].norm.str(), {"ieur", "ieure"})) ||
+                                         LowercaseWordBeforeAShortName(next));
       end = agrees ? next + 1 : next;
     }
     auto acronym = [&](int t) {

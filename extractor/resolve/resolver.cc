@@ -565,13 +565,25 @@ class Resolver {
   int OrganisationReportingJustBefore(int pronoun, char gender) {
     const int sentence = tokens_[a_.mentions[pronoun].first_token].sentence;
     if (sentence == 0 || gender == 0) return -1;
+    // The sentence just before, even when a paragraph ends there: a
+    // quotation often opens the next one.
     const Sentence& before = a_.sentences[sentence - 1];
-    if (before.paragraph != a_.sentences[sentence].paragraph) return -1;
-    const int main = subjects_.of_sentence[sentence - 1];
+    if (before.is_title) return -1;
+    int main = subjects_.of_sentence[sentence - 1];
+    const std::vector<int>& cues = CuesIn(sentence - 1);
+    // "Une inspection a révélé une « … », selon le ministère (MTMD). « … »,
+    // a-t-il précisé": the source of the sentence before, when it is its
+    // only speaker.
+    int source = -1, speakers = 0;
+    for (int c : cues) {
+      if (subjects_.of_cue[c] < 0) continue;
+      ++speakers;
+      if (a_.cues[c].form == Cue::kSource) source = subjects_.of_cue[c];
+    }
+    if (speakers == 1 && source >= 0) main = source;
     if (main < 0) return -1;
     const int e = Resolve(main);
     if (!OrganisationOfGender(main, e, gender)) return -1;
-    const std::vector<int>& cues = CuesIn(sentence - 1);
     if (std::none_of(cues.begin(), cues.end(), [&](int c) { return subjects_.of_cue[c] == main; })) {
       return -1;
     }
