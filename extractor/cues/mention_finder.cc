@@ -395,9 +395,16 @@ class Finder {
       return DescriptionAt(i, j, det);
     }
     int end = k;
+    bool ampersand = false;  // "Fournil & Co", "Procter & Gamble": a firm.
     while (end < n && (end == k || !tokens_[end].line_start)) {
       const Token& w = tokens_[end];
       if (IsInitial(tokens_, end)) {
+        end += 2;
+        continue;
+      }
+      if (end > k && w.norm == "&" && end + 1 < n && IsWord(tokens_[end + 1]) &&
+          tokens_[end + 1].capitalized && !tokens_[end + 1].line_start) {
+        ampersand = true;
         end += 2;
         continue;
       }
@@ -495,7 +502,7 @@ class Finder {
     const bool first_name_and_surname = end - k >= 2 && lex_.FirstNameGenderOfNorm(tokens_[k].norm) != 0;
     // "Quant à Marie, elle …": the topic of the sentence, not a place.
     const bool topic = i > 1 && tokens_[i - 1].norm == "à" && tokens_[i - 2].norm == "quant";
-    m.is_org = (has_article && title_len == 0) ||
+    m.is_org = ampersand || (has_article && title_len == 0) ||
                (i > 0 && title_len == 0 && !first_name_and_surname && !topic &&
                 (tokens_[i - 1].norm == "à" || tokens_[i - 1].norm == "en" ||
                  tokens_[i - 1].norm == "vers" || IsCapitalA(i - 1)));
@@ -898,13 +905,16 @@ class Finder {
   // They may hold proper nouns: "le Programme des Nations unies pour le
   // développement (PNUD)".
   int LowercaseNameBeforeShortName(int first, int end) const {
-    constexpr int kMaxWords = 10;
+    // "la Direction générale de la concurrence, de la consommation et de la
+    // répression des fraudes (DGCCRF)": commas of a coordination too.
+    constexpr int kMaxWords = 16;
     const int n = static_cast<int>(tokens_.size());
     for (int t = first; t < n && t <= first + kMaxWords; ++t) {
       const Token& w = tokens_[t];
       if (w.norm == "(") {
         return t > end && t + 2 < n && tokens_[t + 2].norm == ")" && ShortNameOf(t + 1, first - 1, t) ? t : end;
       }
+      if (w.norm == "," && t > first) continue;
       if (w.type != Token::kWord || w.line_start || lex_.FormsOf(w.norm) != nullptr ||
           lex_.AuxiliaryOf(w.norm) != nullptr) {
         return end;
