@@ -813,6 +813,19 @@ class Sieves {
     return &after;
   }
 
+  // "C'est X, …, qui" or "C'est X qui" from `first`: X's named mention, a
+  // person's, or -1.
+  int PersonOfACleftAt(int first, int end) const {
+    if (first + 3 >= end || tokens_[first].norm != "c'" || tokens_[first + 1].norm != "est") return -1;
+    const int m = a_.mention_at[first + 2];
+    if (m < 0 || a_.mentions[m].first_token != first + 2 || a_.mentions[m].kind != Mention::kName ||
+        !IsPersonMention(a_.mentions[m])) {
+      return -1;
+    }
+    const int after = a_.mentions[m].end_token;
+    return after < end && (tokens_[after].norm == "," || tokens_[after].norm == "qui") ? m : -1;
+  }
+
   // Whether the sentence after token t's, in its paragraph, opens on a
   // determiner and a noun of speech ("La phrase", "Ces mots").
   bool NextSentenceOpensOnASpeechNoun(int t) const {
@@ -835,7 +848,15 @@ class Sieves {
   // whose words they were.
   void NamedInTheNextSentence(int q) {
     const Sentence* after = NextSentenceAfterALoneQuotation(q);
-    if (after == nullptr || !OpensOnASpeechNoun(*after)) return;
+    if (after == nullptr) return;
+    // "« … » C'est Jean-Claude Brisset, agriculteur à la retraite, qui a
+    // fait la découverte": the person the cleft puts forward.
+    const int cleft = PersonOfACleftAt(after->first_token, after->end_token);
+    if (cleft >= 0) {
+      Set(q, cleft, -1, "named_in_the_next_sentence", 0.7);
+      return;
+    }
+    if (!OpensOnASpeechNoun(*after)) return;
     const int det = after->first_token;
     constexpr int kMaxReach = 24;
     const int end = std::min(after->end_token, det + kMaxReach);

@@ -591,8 +591,9 @@ class Resolver {
     constexpr int kMaxBetween = 16;
     if (pronoun - main > kMaxBetween) return -1;
     for (int m = main + 1; m < pronoun; ++m) {
+      // "a demandé aux organisateurs": a group addressed is no rival.
       const Mention& between = a_.mentions[m];
-      if (!between.is_org && between.kind != Mention::kPronoun) return -1;
+      if (!between.is_org && between.kind != Mention::kPronoun && !between.plural) return -1;
     }
     return e;
   }
