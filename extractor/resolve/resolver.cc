@@ -553,7 +553,9 @@ class Resolver {
     const int noun_at = det != nullptr ? first + 1 : first - 1;
     if (noun_at < 0 || noun_at >= static_cast<int>(tokens_.size())) return false;
     if (det == nullptr && (first < 2 || !lex_.Is(cues::WordClass::kDeterminer, tokens_[first - 2]))) return false;
-    const WordFeaturesPtr noun = lex_.FeaturesOf(cues::WordClass::kOrgAnaphor, tokens_[noun_at].norm);
+    WordFeaturesPtr noun = lex_.FeaturesOf(cues::WordClass::kOrgAnaphor, tokens_[noun_at].norm);
+    // "L'Union nationale de l'apiculture française (Unaf)": a body's noun.
+    if (noun == nullptr) noun = lex_.FeaturesOf(cues::WordClass::kBodyNoun, tokens_[noun_at].norm);
     return noun != nullptr && noun->gender == gender;
   }
 
@@ -1231,6 +1233,28 @@ class Resolver {
     return IsSingularPersonOf(e, mention.gender) && entities_[e].gender == mention.gender ? e : -1;
   }
 
+  // "Le parquet de Valmorin avait ouvert une enquête. « … », soulignait-il
+  // dans un communiqué": a statement of an organisation's, right after a
+  // sentence whose subject is that organisation, even with no reporting
+  // verb there.
+  int OrganisationBehindAStatement(int pronoun, char gender) {
+    const int sentence = tokens_[a_.mentions[pronoun].first_token].sentence;
+    if (sentence == 0 || gender == 0 || a_.sentences[sentence - 1].is_title) return -1;
+    bool statement = false;
+    for (int m = pronoun + 1; m < static_cast<int>(a_.mentions.size()) && m <= pronoun + 3; ++m) {
+      const Mention& after = a_.mentions[m];
+      if (tokens_[after.first_token].sentence != sentence) break;
+      statement = after.kind == Mention::kDescription && after.is_org && IsIndefinite(after) &&
+                  lex_.FeaturesOf(cues::WordClass::kDocumentNoun, after.head) != nullptr;
+      if (statement) break;
+    }
+    if (!statement) return -1;
+    const int main = subjects_.of_sentence[sentence - 1];
+    if (main < 0) return -1;
+    const int e = Resolve(main);
+    return OrganisationOfGender(main, e, gender) ? e : -1;
+  }
+
   // Whether the organisation that spoke last did so at most `sentences`
   // sentences before this one.
   bool OrganisationSalientWithin(int sentences) const {
@@ -1802,6 +1826,7 @@ class Resolver {
     if (!mention.plural) {
       int organisation = OrganisationReportingJustBefore(index, mention.gender);
       if (organisation < 0) organisation = OrganisationOfThePronounBefore(index, mention.gender);
+      if (organisation < 0 && clitic) organisation = OrganisationBehindAStatement(index, mention.gender);
       if (organisation >= 0) {
         *how = "pronoun_to_organisation";
         return organisation;
