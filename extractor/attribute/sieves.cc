@@ -383,6 +383,15 @@ class Sieves {
           tokens_[m.end_token].norm == "," && Valid(between.end_token) && tokens_[between.end_token].norm == ",") {
         continue;
       }
+      // "Bernard … scrute le paquet de café qu'il achète depuis vingt
+      // ans :": a pronoun of the subject's gender in a relative clause is
+      // the subject again.
+      if (between.kind == Mention::kPronoun && !between.plural && between.gender != 0 &&
+          between.gender == m.gender && Valid(between.first_token - 1) &&
+          (lex_.Is(cues::WordClass::kRelative, tokens_[between.first_token - 1]) ||
+           tokens_[between.first_token - 1].norm == "qu'")) {
+        continue;
+      }
       if (IsPersonMention(between)) return false;
     }
     const bool ends = across || t + 1 == s.end_token ||

@@ -294,7 +294,9 @@ class Resolver {
           SetEntity(m, KbEntity(KbIndex(by_surname[0])), "surname_in_base");
           continue;
         }
-        // A misspelt surname: first the article's people, then the base.
+        // A misspelt surname: first the article's people, then the base;
+        // of the gender a first name says ("Bernard, 67 ans" is no
+        // misspelt « Lucie Besnard », "Mathis" may be « Jim Mattis »).
         int distance = MisspellingAllowance(key);
         int found = -1;
         if (distance > 0) {
@@ -308,7 +310,7 @@ class Resolver {
                 cues::LetterCounts(surname).DistanceBound(key_counts) > distance) {
               continue;
             }
-            if (EditDistance(surname, key) <= distance) {
+            if (EditDistance(surname, key) <= distance && GenderFits(mention.gender, entities_[list[0]].gender)) {
               found = found == -1 ? list[0] : -3;
             }
           }
@@ -318,7 +320,8 @@ class Resolver {
           continue;
         }
         if (distance > 0) {
-          if (const cues::Speaker* close = kb_.FindClosest(text, distance)) {
+          const cues::Speaker* close = kb_.FindClosest(text, distance);
+          if (close != nullptr && GenderFits(mention.gender, close->gender)) {
             SetEntity(m, KbEntity(KbIndex(close)), "misspelt_name");
             continue;
           }
