@@ -1059,6 +1059,9 @@ class Sieves {
     // of a headline may well be someone reacting to the words; the body
     // says whose they are.
     if (std::string_view(at.method) == "sole_speaker_of_sentence") return true;
+    // "Washington réclame des « gestes concrets »": a capital standing for
+    // its government; the body quotation says who spoke for it.
+    if (m.kind == Mention::kName && m.speakers.empty() && (m.is_org || !IsPersonMention(m))) return true;
     return m.kind == Mention::kDescription && !m.is_org && !m.plural;
   }
 
