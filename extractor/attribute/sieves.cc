@@ -1060,8 +1060,12 @@ class Sieves {
     // says whose they are.
     if (std::string_view(at.method) == "sole_speaker_of_sentence") return true;
     // "Washington réclame des « gestes concrets »": a capital standing for
-    // its government; the body quotation says who spoke for it.
+    // its government; the body quotation says who spoke for it. So for an
+    // organisation that may speak itself ("pour l'Otan, ce n'est « plus
+    // une affaire intérieure »"), when the words are enough to tell: its
+    // « sans délai » may be its own.
     if (m.kind == Mention::kName && m.speakers.empty() && (m.is_org || !IsPersonMention(m))) return true;
+    if (m.kind == Mention::kName && m.is_org) return WordCount(quote.text, 3) >= 3;
     return m.kind == Mention::kDescription && !m.is_org && !m.plural;
   }
 
