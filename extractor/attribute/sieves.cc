@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/unicode.h"
 
@@ -902,8 +903,10 @@ class Sieves {
         lex_.Is(cues::WordClass::kWorkNoun, tokens_[t - 2])) {
       return true;
     }
-    // "surnommé le « ... »": one determiner between.
+    // "surnommé le « ... »": one determiner between; not "appelle au
+    // « sang-froid »", which calls for it.
     if (Valid(t - 1) && lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) &&
+        tokens_[t - 1].norm != "au" && tokens_[t - 1].norm != "aux" &&
         lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 1) > 0) {
       return true;
     }
@@ -1059,13 +1062,12 @@ class Sieves {
     // of a headline may well be someone reacting to the words; the body
     // says whose they are.
     if (std::string_view(at.method) == "sole_speaker_of_sentence") return true;
-    // "Washington réclame des « gestes concrets »": a capital standing for
-    // its government; the body quotation says who spoke for it. So for an
-    // organisation that may speak itself ("pour l'Otan, ce n'est « plus
-    // une affaire intérieure »"), when the words are enough to tell: its
-    // « sans délai » may be its own.
-    if (m.kind == Mention::kName && m.speakers.empty() && (m.is_org || !IsPersonMention(m))) return true;
-    if (m.kind == Mention::kName && m.is_org) return WordCount(quote.text, 3) >= 3;
+    // "Washington réclame des « gestes concrets »", "pour l'Otan, ce n'est
+    // « plus une affaire intérieure »": a capital standing for its
+    // government, an organisation; the body quotation says who spoke for
+    // it (unless the body quotes the same words again on their own: see
+    // QuotedInALongerQuotation).
+    if (m.kind == Mention::kName && (m.is_org || (m.speakers.empty() && !IsPersonMention(m)))) return true;
     return m.kind == Mention::kDescription && !m.is_org && !m.plural;
   }
 
@@ -1090,8 +1092,17 @@ class Sieves {
         orphans.push_back(static_cast<int>(q));
       }
     }
+    // "l'Otan exige la libération « sans délai »" with the lead's "a appelé
+    // à libérer « sans délai »": words the body quotes again on their own
+    // stay the organisation's, whoever else used them.
+    std::unordered_map<std::string_view, int> copies;
+    for (size_t q = 0; q < a_.quotes.size() && !orphans.empty(); ++q) {
+      if (a_.quotes[q].depth == 0 && a_.quotes[q].first_token >= 0) ++copies[FoldedText(static_cast<int>(q))];
+    }
     for (int q : orphans) {
       const std::string& key = FoldedText(q);
+      const Attribution& own = out_[q];
+      if (own.mention >= 0 && a_.mentions[own.mention].is_org && copies[key] > 1) continue;
       for (const auto& [r, text] : attributed) {
         if (text->size() > key.size() && HoldsWholeWords(*text, key)) {
           out_[q].from_quote = r;
