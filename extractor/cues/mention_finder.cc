@@ -746,11 +746,14 @@ class Finder {
     // A collective noun is many people whatever its article: "l'entourage".
     if (noun != nullptr && noun->plural) m.plural = true;
     m.end_token = ExtendModifiers(k + len, &m.speakers);
-    // "son homologue sud-coréenne": then the adjective says it.
+    // "son homologue sud-coréenne", "l'émissaire américain": then the
+    // adjective says it, when its two genders are spelt apart.
     if (m.gender == 0) {
       for (int q = k + len; q < m.end_token; ++q) {
         const NationalityForm* f = tokens_[q].capitalized ? nullptr : lex_.NationalityOf(tokens_[q].norm);
-        if (f != nullptr && f->gender == 'f') m.gender = 'f';
+        if (f == nullptr || f->plural) continue;
+        const Nationality& both = lex_.nationality(f->nationality);
+        if (f->gender == 'f' || both.masculine != both.feminine) m.gender = f->gender;
       }
     }
     if (document) m.is_org = true;
