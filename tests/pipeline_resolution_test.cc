@@ -610,6 +610,22 @@ TEST_F(ResolutionTest, PronounAfterAQuantATopicAndItsAppositionIsThatTopic) {
   EXPECT_EQ(SpeakerOf(q), "Lucie");
 }
 
+TEST_F(ResolutionTest, IncisePronounIsTheOnePersonNamedInASentenceWithNoSpeakerJustBefore) {
+  Quotation q = QuotationOf(
+      "« Nous tiendrons », a dit Nadia Benamar. Une réponse qui ne rassure pas Martine Rochas. "
+      "« Je n'y crois pas », ajoute-t-elle.",
+      "Je n'y crois pas", "2024-01-08");
+  EXPECT_EQ(SpeakerOf(q), "Martine Rochas");
+}
+
+TEST_F(ResolutionTest, IncisePronounStaysWithTheSubjectWhenTheSentenceBeforeNamesSomeoneElse) {
+  Quotation q = QuotationOf(
+      "« Nous tiendrons », a dit Nadia Benamar. Elle a croisé Martine Rochas hier. "
+      "« Je n'y crois pas », ajoute-t-elle.",
+      "Je n'y crois pas", "2024-01-08");
+  EXPECT_EQ(SpeakerOf(q), "Nadia Benamar");
+}
+
 TEST_F(ResolutionTest, ClosingIncisePronounIsTheSubjectWhoseClauseTheColonEnds) {
   Quotation q = QuotationOf(
       "La ministre, Odile Varenne, a reçu les syndicats. La négociatrice, Claire Dumont, a quitté "

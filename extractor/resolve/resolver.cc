@@ -1835,6 +1835,13 @@ class Resolver {
         return organisation;
       }
     }
+    if (clitic && !mention.plural && mention.gender != 0) {
+      const int named = OnlyPersonNamedInAReportlessSentenceBefore(mention.gender);
+      if (named >= 0) {
+        *how = "pronoun_to_person_named_just_before";
+        return named;
+      }
+    }
     if (clitic && !mention.plural) {
       const int addressee = AddresseeOfTheQuestionBefore(pronoun_token, mention.gender);
       if (addressee >= 0) {
@@ -1888,6 +1895,36 @@ class Resolver {
       return later.entity[k];
     }
     return -1;
+  }
+
+  // "Une réponse qui ne convainc pas Martine Rochas, dont la mère vit à
+  // l'Ehpad. « … », témoigne-t-elle": the sentence just before, in the
+  // same paragraph, has no speaker and no person for its subject, and
+  // names one person of the pronoun's gender: that person, rather than
+  // whoever spoke earlier.
+  int OnlyPersonNamedInAReportlessSentenceBefore(char gender) {
+    const int sentence = current_sentence_;
+    if (sentence == 0) return -1;
+    const Sentence& before = a_.sentences[sentence - 1];
+    if (before.paragraph != a_.sentences[sentence].paragraph || before.is_title) return -1;
+    for (int c : CuesIn(sentence - 1)) {
+      if (subjects_.of_cue[c] >= 0) return -1;
+    }
+    const int main = subjects_.of_sentence[sentence - 1];
+    if (main >= 0 && !a_.mentions[main].is_org) return -1;
+    constexpr int kMaxLooked = 64;
+    int found = -1;
+    for (int k = before.first_token, looked = 0; k < before.end_token && looked < kMaxLooked; ++k, ++looked) {
+      const int m = a_.mention_at[k];
+      if (m < 0 || a_.mentions[m].first_token != k || a_.mentions[m].is_org) continue;
+      const int e = Resolve(m);
+      if (e < 0 || entities_[e].is_org || entities_[e].plural) continue;
+      if (entities_[e].gender == 0) return -1;  // Someone who may be either.
+      if (entities_[e].gender != gender) continue;
+      if (a_.mentions[m].kind != Mention::kName || (found >= 0 && found != e)) return -1;
+      found = e;
+    }
+    return found;
   }
 
   // "« Et les négociations ? », lançait-on au passage du secrétaire
