@@ -419,10 +419,18 @@ class Sieves {
     const int noun = s.first_token;
     if (ChezBeforeAColon(q)) return true;
     if (noun + 2 >= t || !lex_.Is(cues::WordClass::kSpeechNoun, tokens_[noun])) return false;
-    const Norm& of = tokens_[noun + 1].norm;
+    // "Réplique immédiate de l'élue :": one adjective may follow the noun.
+    int at = noun + 1;
+    if (at + 2 < t && tokens_[at].type == Token::kWord && !tokens_[at].capitalized &&
+        a_.mention_at[at] < 0 && lex_.FormsOf(tokens_[at].norm) == nullptr &&
+        (tokens_[at + 1].norm == "de" || tokens_[at + 1].norm == "d'" || tokens_[at + 1].norm == "du" ||
+         tokens_[at + 1].norm == "des")) {
+      ++at;
+    }
+    const Norm& of = tokens_[at].norm;
     int m = -1;
-    if (of == "du" || of == "des") m = a_.mention_at[noun + 1];
-    if (m < 0 && (of == "de" || of == "d'")) m = a_.mention_at[noun + 2];
+    if (of == "du" || of == "des") m = a_.mention_at[at];
+    if (m < 0 && (of == "de" || of == "d'")) m = a_.mention_at[at + 1];
     if (m < 0 || !IsPersonMention(a_.mentions[m]) || a_.mentions[m].kind == Mention::kPronoun) return false;
     // "Réaction de la maire, Anne Dupré :": the name in apposition may end it.
     const int apposed = a_.mentions[m].apposed;

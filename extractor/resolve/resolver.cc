@@ -411,12 +411,24 @@ class Resolver {
     return words;
   }
 
+  // Whether "ancien", "ancienne" or "ex" stands before the head of a
+  // description: someone who held the office before.
+  bool SaysFormer(const Mention& mention) const {
+    const int head = HeadToken(mention);
+    for (int k = mention.first_token; k < head; ++k) {
+      const Norm& w = tokens_[k].norm;
+      if (w == "ancien" || w == "ancienne" || w == "ex" || w == "ex-") return true;
+    }
+    return false;
+  }
+
   // "Farida Benali, présidente de l'association de parents d'élèves ... la
   // présidente de l'association": an office that roles.tsv does not cover,
   // spelt out again in the same or fewer words, is the person it was
   // apposed to before; nobody if two people fit.
   int SpeltOutOfficeNamedBefore(const Mention& mention, const char** how) const {
-    if (IsIndefinite(mention)) return -1;
+    // "l'ancien maire" is not the mayor the article named.
+    if (IsIndefinite(mention) || mention.former || SaysFormer(mention)) return -1;
     const std::string words = OfficeWords(mention);
     int found = -1;
     for (const auto& [office, binding] : spelt_out_offices_) {
@@ -1125,6 +1137,8 @@ class Resolver {
     bool definite = lex_.Is(cues::WordClass::kDeterminer, tokens_[mention.first_token]) &&
                     lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm)->definite;
     int bound = BoundNear(head_bindings_, mention.head, mention.first_token);
+    // "l'ancien maire" is not the mayor the article named.
+    if (SaysFormer(mention)) bound = -1;
     if (definite && !mention.plural && bound >= 0 && OfTheNationalityItSays(mention, bound) &&
         GenderFits(mention.gender, entities_[bound].gender)) {
       *how = "office_named_in_article";
