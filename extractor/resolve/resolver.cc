@@ -1272,6 +1272,32 @@ class Resolver {
     return OrganisationOfGender(main, e, gender) ? e : -1;
   }
 
+  // Whether the cue whose clitic is at `pronoun_token` stands between two
+  // commas in the middle of its sentence: ", a-t-il dit, ".
+  bool IsInciseBetweenCommas(int pronoun_token) const {
+    for (int c : CuesIn(current_sentence_)) {
+      const Cue& cue = a_.cues[c];
+      if (cue.clitic_token != pronoun_token) continue;
+      const int end = a_.sentences[current_sentence_].end_token;
+      return cue.first_token > 0 && tokens_[cue.first_token - 1].norm == "," && cue.end_token < end &&
+             tokens_[cue.end_token].norm == "," && tokens_[cue.first_token - 1].sentence == current_sentence_;
+    }
+    return false;
+  }
+
+  // Whether a person mention of that gender, other than `from`, stands
+  // after `from` and before `to` (mention indices).
+  bool OtherPersonOfGenderBetween(int from, int to, char gender) const {
+    constexpr int kMaxLooked = 32;
+    for (int m = from + 1; m < to && m <= from + kMaxLooked; ++m) {
+      const Mention& between = a_.mentions[m];
+      if (between.is_org || between.plural || between.kind == Mention::kPronoun) continue;
+      if (m == a_.mentions[from].apposed) continue;
+      if (GenderFits(gender, between.gender)) return true;
+    }
+    return false;
+  }
+
   // Whether the organisation that spoke last did so at most `sentences`
   // sentences before this one.
   bool OrganisationSalientWithin(int sentences) const {
@@ -1781,6 +1807,27 @@ class Resolver {
         return e;
       }
       skip[i] = i + 1;
+    }
+    // "Le président afghan a salué la semaine …, pendant laquelle, a-t-il
+    // dit, les Afghans ont pu « respirer »": an incise between commas inside
+    // the sentence is its subject's, when nobody else of that gender is
+    // named between.
+    if (clitic && !mention.plural) {
+      const int main = subjects_.of_sentence[current_sentence_];
+      // Not "Moscou, a-t-il prévenu, « … »": a lone word nothing marks as
+      // a person's name is a place.
+      const Mention* subject = main >= 0 ? &a_.mentions[main] : nullptr;
+      const bool person = subject != nullptr && !subject->is_org && subject->kind != Mention::kPronoun &&
+                          (subject->kind != Mention::kName || subject->gender != 0 ||
+                           !subject->speakers.empty() || subject->end_token - subject->first_token >= 2);
+      if (person && main != index && subject->end_token <= pronoun_token && IsInciseBetweenCommas(pronoun_token) &&
+          !OtherPersonOfGenderBetween(main, index, mention.gender)) {
+        const int e = Resolve(main);
+        if (IsSingularPersonOf(e, mention.gender)) {
+          *how = "pronoun_to_subject_of_sentence";
+          return e;
+        }
+      }
     }
     // "Quant à l'ancien patron de l'Otan, il n'a rien voulu dire": the
     // topic that "quant à" sets is the pronoun right after its comma.
