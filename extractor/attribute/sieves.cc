@@ -619,7 +619,7 @@ class Sieves {
           (cue.end_token == t - 1 && (tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'" ||
                                       lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1])));
       if (subject >= 0 && subject != subjects_.of_cue[c] && !subjects_.postposed[other] &&
-          right_after) {
+          right_after && !(a_.cues[c].first_token == s.first_token && IsGroup(a_.mentions[subject]))) {
         return false;
       }
     }
@@ -656,6 +656,32 @@ class Sieves {
     return false;
   }
 
+  // A plural description or an organisation: who acts, not who speaks,
+  // under a source that opens the sentence.
+  static bool IsGroup(const Mention& m) { return m.plural || m.is_org; }
+
+  // Whether the sentence of quotation q opens on a source ("Selon lui,")
+  // and every reporting verb with a subject between it and q has a group
+  // for subject.
+  bool SourceOpeningTheSentenceOverGroups(int q) {
+    const int source = FactsOf(q).source_cue;
+    const int t = TokenOf(q);
+    const Sentence& s = SentenceOf(q);
+    if (source < 0 || a_.cues[source].first_token != s.first_token || a_.cues[source].end_token > t ||
+        subjects_.of_cue[source] < 0) {
+      return false;
+    }
+    bool any = false;
+    const int cues = static_cast<int>(a_.cues.size());
+    for (int c = source + 1; c < cues && a_.cues[c].first_token < t; ++c) {
+      const int subject = subjects_.of_cue[c];
+      if (subject < 0 || a_.cues[c].form == Cue::kSource) continue;
+      if (!IsGroup(a_.mentions[subject])) return false;
+      any = true;
+    }
+    return any;
+  }
+
   // "X a estimé « vraiment important » que...": the first reporting verb
   // before the quotation in its sentence, the outermost one, speaks.
   // "... alors que la Russie a salué un diagnostic « sincère »": the clause
@@ -663,6 +689,10 @@ class Sieves {
   bool Complement(int q) {
     int t = TokenOf(q);
     const Sentence& s = SentenceOf(q);
+    // "Selon lui, les Occidentaux refusent de « … »": a source that opens
+    // the sentence reports what a group or an organisation does; "Selon un
+    // diplomate, le secrétaire général a jugé « … »" relays a person's words.
+    if (SourceOpeningTheSentenceOverGroups(q)) return false;
     const int cues = static_cast<int>(a_.cues.size());
     for (int from : {ClauseStart(q), s.first_token}) {
       for (int c = next_complement_[FirstCueFrom(from)]; c < cues; c = next_complement_[c + 1]) {
@@ -831,10 +861,22 @@ class Sieves {
     return &after;
   }
 
-  // "C'est X, …, qui" or "C'est X qui" from `first`: X's named mention, a
-  // person's, or -1.
+  // "C'est X, …, qui", "C'est X qui" or "C'est l'avis de X" from `first`:
+  // X's named mention, a person's, or -1.
   int PersonOfACleftAt(int first, int end) const {
     if (first + 3 >= end || tokens_[first].norm != "c'" || tokens_[first + 1].norm != "est") return -1;
+    // "C'est l'avis de Sophie Vanhaecke, chercheuse …": a noun of speech
+    // and whose it is.
+    int at = first + 2;
+    if (at + 2 < end && lex_.Is(cues::WordClass::kDeterminer, tokens_[at]) &&
+        lex_.Is(cues::WordClass::kSpeechNoun, tokens_[at + 1]) &&
+        (tokens_[at + 2].norm == "de" || tokens_[at + 2].norm == "d'")) {
+      const int named = at + 3 < end ? a_.mention_at[at + 3] : -1;
+      return named >= 0 && a_.mentions[named].first_token == at + 3 &&
+                     a_.mentions[named].kind == Mention::kName && IsPersonMention(a_.mentions[named])
+                 ? named
+                 : -1;
+    }
     const int m = a_.mention_at[first + 2];
     if (m < 0 || a_.mentions[m].first_token != first + 2 || a_.mentions[m].kind != Mention::kName ||
         !IsPersonMention(a_.mentions[m])) {

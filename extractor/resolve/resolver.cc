@@ -1981,8 +1981,8 @@ class Resolver {
       const int e = Resolve(m);
       if (e < 0 || entities_[e].is_org || entities_[e].plural) continue;
       if (entities_[e].gender == 0) return -1;  // Someone who may be either.
-      if (entities_[e].gender != gender) continue;
-      if (a_.mentions[m].kind != Mention::kName || (found >= 0 && found != e)) return -1;
+      if (entities_[e].gender != gender || e == found) continue;  // Its apposition too.
+      if (a_.mentions[m].kind != Mention::kName || found >= 0) return -1;
       found = e;
     }
     return found;
