@@ -262,6 +262,9 @@ class Sieves {
     // participle, "par", mention, then up to four words and the quotation.
     for (int p = t - 1; p >= std::max(SentenceOf(q).first_token, t - 10); --p) {
       if (tokens_[p].norm != "par" || !IsParticiple(p - 1)) continue;
+      // "a jugé la ligne proposée par Washington « inacceptable »": the
+      // quotation is what the reporting verb before says of the thing.
+      if (ReportingVerbWithSubjectBefore(SentenceOf(q).first_token, p - 1)) return false;
       int m = a_.mention_at[p + 1];
       if (m < 0 || a_.mentions[m].first_token != p + 1) return false;
       if (t - a_.mentions[m].end_token > 5) return false;
@@ -272,6 +275,19 @@ class Sieves {
       }
       Set(q, PreferName(m), -1, "passive_agent", 0.85);
       return true;
+    }
+    return false;
+  }
+
+  // Whether a finite reporting verb with a subject ends in [first, end).
+  bool ReportingVerbWithSubjectBefore(int first, int end) const {
+    const int cues = static_cast<int>(a_.cues.size());
+    for (int c = FirstCueFrom(first); c < cues && a_.cues[c].first_token < end; ++c) {
+      const Cue& cue = a_.cues[c];
+      if (cue.end_token <= end && (cue.form == Cue::kFinite || cue.form == Cue::kInverted) &&
+          subjects_.of_cue[c] >= 0) {
+        return true;
+      }
     }
     return false;
   }
