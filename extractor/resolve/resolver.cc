@@ -653,6 +653,14 @@ class Resolver {
       int main = subjects_.of_sentence[s];
       if (main >= 0) subjects_in[s].push_back(main);
     }
+    // "« … » La phrase est de Yusleidy Márquez": a person the sieves gave
+    // a quotation to by naming them in the next sentence, with no verb of
+    // theirs, speaks in that sentence all the same.
+    std::vector<std::vector<int>> named_after_quotation(a_.sentences.size());
+    for (const attribute::Attribution& at : attributions_) {
+      if (at.mention < 0 || std::string_view(at.method) != "named_in_the_next_sentence") continue;
+      named_after_quotation[tokens_[a_.mentions[at.mention].first_token].sentence].push_back(at.mention);
+    }
     size_t next_mention = 0;
     for (size_t s = 0; s < a_.sentences.size(); ++s) {
       const Sentence& sentence = a_.sentences[s];
@@ -678,6 +686,9 @@ class Resolver {
         previous_cue_end = cue.end_token;
         int m = subjects_.of_cue[c];
         if (!subordinate && m >= 0 && Resolve(m) >= 0) speakers.push_back(Resolve(m));
+      }
+      for (int m : named_after_quotation[s]) {
+        if (speakers.empty() && Resolve(m) >= 0) speakers.push_back(Resolve(m));
       }
       int main = subjects_.of_sentence[s];
       if (speakers.empty() && main >= 0 && Resolve(main) >= 0) speakers.push_back(Resolve(main));
