@@ -559,6 +559,9 @@ class SubjectFinder {
     if (first >= end || end - first > 24) return false;
     for (int j = first; j < end; ++j) {
       const Token& t = tokens_[j];
+      // "l'avocat du prévenu": a word inside a noun phrase the mention
+      // finder kept is a noun, whatever verb it could also spell.
+      if (j > first && a_.mention_at[j] >= 0 && a_.mentions[a_.mention_at[j]].kind != Mention::kPronoun) continue;
       if (t.type == Token::kQuote || lex_.Is(cues::WordClass::kRelative, t) || lex_.Is(cues::WordClass::kPronoun, t)) return false;
       if (t.type == Token::kPunct && t.norm != "(" && t.norm != ")" && t.norm != "-") return false;
       if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr) return false;
