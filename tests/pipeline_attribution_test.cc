@@ -82,6 +82,16 @@ TEST_F(AttributionTest, SubjectNameStandsBeforeALongVerblessApposition) {
   EXPECT_EQ(q.method, "reporting_verb_complement");
 }
 
+TEST_F(AttributionTest, ClauseWithAVerbOfItsOwnDoesNotBorrowTheFirstClauseSpeaker) {
+  // The subject of "raillaient" is no phrase the finder knows; the words
+  // are still not the minister's.
+  Quotation q = QuotationOf(
+      "Le ministre du Travail, Olivier Dussopt, a salué un texte « juste », tandis que des "
+      "figures de la Nupes raillaient une « réforme brutale ».",
+      "réforme brutale", "2023-03-20");
+  EXPECT_NE(SpeakerOf(q), "Olivier Dussopt");
+}
+
 TEST_F(AttributionTest, TandisQueOpensAClauseWithItsOwnApposedSubject) {
   Quotation q = QuotationOf(
       "« Oui », a dit Paul Roux, tandis que le maire, Jean Morel, appelait les habitants à « rester "

@@ -710,7 +710,8 @@ class Sieves {
     // diplomate, le secrétaire général a jugé « … »" relays a person's words.
     if (SourceOpeningTheSentenceOverGroups(q)) return false;
     const int cues = static_cast<int>(a_.cues.size());
-    for (int from : {ClauseStart(q), s.first_token}) {
+    const int clause = ClauseStart(q);
+    for (int from : {clause, s.first_token}) {
       for (int c = next_complement_[FirstCueFrom(from)]; c < cues; c = next_complement_[c + 1]) {
         const Cue& cue = a_.cues[c];
         if (cue.first_token >= t) break;  // Then it also ends after t.
@@ -718,6 +719,20 @@ class Sieves {
         Set(q, subjects_.of_cue[c], c, "reporting_verb_complement", 0.8);
         return true;
       }
+      // "Au Kremlin, on évoquait un « … », tandis que plusieurs
+      // commentateurs raillaient les « … »": the clause has a reporting
+      // verb of its own, whose subject went unfound; not the one before.
+      if (from == clause && clause > s.first_token && FiniteCueIn(clause, t)) return false;
+    }
+    return false;
+  }
+
+  // Whether a finite or inverted reporting verb ends in [first, end).
+  bool FiniteCueIn(int first, int end) const {
+    const int cues = static_cast<int>(a_.cues.size());
+    for (int c = FirstCueFrom(first); c < cues && a_.cues[c].first_token < end; ++c) {
+      const Cue& cue = a_.cues[c];
+      if (cue.end_token <= end && (cue.form == Cue::kFinite || cue.form == Cue::kInverted)) return true;
     }
     return false;
   }
