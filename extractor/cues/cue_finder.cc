@@ -247,6 +247,15 @@ class Finder {
         int first = (i > 0 && tokens_[i - 1].norm == "en") ? i - 1 : i;
         return Emit(first, i + 1 + tail, Cue::kParticiple, f, -1, false);
       }
+      // "L'Otan a attribué … et prévenu que « … »": a past participle that
+      // shares the auxiliary of a verb before it, when what it reports
+      // follows ("que", a colon); its subject is that verb's.
+      const Norm& next = tokens_[i + 1].norm;
+      if (tokens_[i - 1].norm == "et" && (next == "que" || next == "qu'" || next == ":")) {
+        if (const Lexicon::FormRef* f = FindForm(i, FormKind::kPastParticiple, false)) {
+          if (lex_.verb(f->verb).auxiliary == "avoir") return Emit(i, i + 1, Cue::kParticiple, f, -1, false);
+        }
+      }
     } else if (const Lexicon::FormRef* f = FindForm(j, FormKind::kPresentParticiple, true)) {
       int tail = TailAt(lex_.verb(f->verb), j + 1);
       return Emit(i, j + 1 + tail, Cue::kParticiple, f, -1, false);
