@@ -481,6 +481,16 @@ class Resolver {
       if (tokens_[t].capitalized) continue;
       if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm)) said.push_back(f->nationality);
     }
+    // "Côté américain, le chef de la diplomatie a fait savoir": the side
+    // that opens the sentence says whose office it is.
+    if (said.empty()) {
+      const int first = a_.sentences[tokens_[mention.first_token].sentence].first_token;
+      if (first + 2 < mention.first_token && tokens_[first].norm == "côté" && tokens_[first + 2].norm == ",") {
+        if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[first + 1].norm)) {
+          said.push_back(f->nationality);
+        }
+      }
+    }
     return said;
   }
 
