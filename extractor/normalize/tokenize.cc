@@ -153,7 +153,7 @@ class Tokenizer {
         continue;
       }
       Token& t = Add(Token::kPunct, start, i, line_start);
-      t.norm = text_.substr(start, i - start);
+      t.norm.AssignVerbatim(text_.substr(start, i - start));
       line_start = false;
     }
   }
@@ -289,12 +289,12 @@ class Tokenizer {
       if (after >= end) {  // The word is only the elision: "d'" before a mark.
         Token& t = MakeWord(i, end, line_start, ascii);
         t.elided = true;
-        t.norm = std::string_view(prefix);
+        t.norm.AssignVerbatim(prefix);
         return;
       }
       Token& t = MakeWord(i, after, line_start, ascii);
       t.elided = true;
-      t.norm = std::string_view(prefix);
+      t.norm.AssignVerbatim(prefix);
       line_start = false;
       i = after;
     }
@@ -316,7 +316,7 @@ class Tokenizer {
         if (text_.substr(cut, cl.size()) != cl) break;
         EmitGlued(i, cut, line_start, ascii);
         Token& t = Add(Token::kClitic, cut, end, false);
-        t.norm = cl.substr(cl.rfind('-') + 1);
+        t.norm.AssignVerbatim(cl.substr(cl.rfind('-') + 1));
         return;
       }
     }
