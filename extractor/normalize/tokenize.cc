@@ -78,10 +78,11 @@ bool HasCombiningMark(std::string_view s) {
   return false;
 }
 
-// Lowercase and NFC: *out is the word's norm.
-void Normalize(std::string_view word, std::string* out) {
+// Lowercase and NFC: *out is the word's norm; *shape, the case of the
+// word's letters, read in the same pass.
+void Normalize(std::string_view word, std::string* out, CaseShape* shape) {
   out->clear();
-  AppendFoldCase(word, out);
+  AppendFoldCaseWithShape(word, out, shape);
   if (!HasCombiningMark(*out)) return;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -381,20 +382,11 @@ class Tokenizer {
     // Folded into a string of its own, moved into the token: a copy from
     // a reused buffer was an out-of-line string assignment per word.
     std::string norm;
-    Normalize(word, &norm);
+    CaseShape shape;
+    Normalize(word, &norm, &shape);
     t.norm = std::move(norm);
-    bool first = true;
-    for (size_t k = 0; k < word.size();) {
-      char32_t c = DecodeUtf8(word, &k);
-      const bool is_upper = IsUpper(c);
-      if (first) t.capitalized = is_upper;
-      first = false;
-      if (IsLetter(c)) {
-        ++letters;
-        if (is_upper) ++upper;
-      }
-    }
-    t.all_caps = letters >= 2 && upper == letters;
+    t.capitalized = shape.first_upper;
+    t.all_caps = shape.letters >= 2 && shape.upper == shape.letters;
     return t;
   }
 
