@@ -32,16 +32,19 @@ class Norm {
   Norm& operator=(std::string s) {
     s_ = std::move(s);
     cache_ = LookUpCache();
+    folds_to_itself_ = false;
     return *this;
   }
   Norm& operator=(const char* s) {
     s_ = s;
     cache_ = LookUpCache();
+    folds_to_itself_ = false;
     return *this;
   }
   Norm& operator=(std::string_view s) {
     s_.assign(s.data(), s.size());
     cache_ = LookUpCache();
+    folds_to_itself_ = false;
     return *this;
   }
 
@@ -53,6 +56,17 @@ class Norm {
   void AssignLowercaseAscii(std::string_view ascii) {
     Build(LowercasingAscii{ascii.data()}, LowercasingAscii{ascii.data() + ascii.size()}, ascii.size());
   }
+  // The same for an ASCII word of the tokenizer: letters and digits, maybe
+  // joined by hyphens, apostrophes, periods or commas. Lowercased, it has
+  // no capital, no white space and no backquote, so that its FoldKey is
+  // itself (see FoldsToItself).
+  void AssignAsciiWord(std::string_view word) {
+    AssignLowercaseAscii(word);
+    folds_to_itself_ = true;
+  }
+  // Known without reading it: FoldKey(*this) == *this. False when not
+  // known (ask FoldKeyIsIdentity).
+  bool FoldsToItself() const { return folds_to_itself_; }
   // Any text as it is (a punctuation mark, an elision), likewise inline.
   void AssignVerbatim(std::string_view text) { Build(text.data(), text.data() + text.size(), text.size()); }
 
@@ -117,11 +131,13 @@ class Norm {
       s_ = std::string(begin, end);
     }
     cache_ = LookUpCache();
+    folds_to_itself_ = false;
   }
 
   static constexpr size_t kShort = 15;
   std::string s_;
   mutable LookUpCache cache_;
+  bool folds_to_itself_ = false;
 };
 
 // Forced inline: in a long rule function (the mention finder's TryAt)

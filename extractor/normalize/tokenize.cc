@@ -190,7 +190,7 @@ class Tokenizer {
     t.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
     t.type = Token::kWord;
     t.line_start = line_start;
-    t.norm.AssignLowercaseAscii(text_.substr(start, end - start));
+    t.norm.AssignAsciiWord(text_.substr(start, end - start));
     t.capitalized = capitalized;
     t.all_caps = letters >= 2 && upper == letters;
     return end;
@@ -369,7 +369,7 @@ class Tokenizer {
     int letters = 0, upper = 0;
     if (ascii || IsAscii(word)) {
       // Folding and NFC only lowercase ASCII; its classes need no table.
-      t.norm.AssignLowercaseAscii(word);
+      t.norm.AssignAsciiWord(word);
       t.capitalized = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
       for (char c : word) {
         const bool is_upper = c >= 'A' && c <= 'Z';
