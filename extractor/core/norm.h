@@ -9,7 +9,10 @@
 #define GUILLEMET_CORE_NORM_H_
 
 #include <cstdint>
+#include <cstddef>
 #include <cstring>
+#include <iterator>
+#include <new>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -29,28 +32,43 @@ class Norm {
   Norm& operator=(std::string s) {
     s_ = std::move(s);
     cache_ = LookUpCache();
+    folds_to_itself_ = false;
     return *this;
   }
   Norm& operator=(const char* s) {
     s_ = s;
     cache_ = LookUpCache();
+    folds_to_itself_ = false;
     return *this;
   }
   Norm& operator=(std::string_view s) {
     s_.assign(s.data(), s.size());
     cache_ = LookUpCache();
+    folds_to_itself_ = false;
     return *this;
   }
 
   // The norm of an ASCII word: the word lowercased (what folding and NFC
-  // make of ASCII), written in place rather than through a folded copy.
+  // make of ASCII), built from the word through an iterator that lowercases
+  // as it reads: inline and in one pass, where assign() was an out-of-line
+  // call (std::string's _M_replace, about 70 instructions a word) and the
+  // lowercasing a second pass.
   void AssignLowercaseAscii(std::string_view ascii) {
-    s_.assign(ascii.data(), ascii.size());
-    for (char& c : s_) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    cache_ = LookUpCache();
+    Build(LowercasingAscii{ascii.data()}, LowercasingAscii{ascii.data() + ascii.size()}, ascii.size());
   }
+  // The same for an ASCII word of the tokenizer: letters and digits, maybe
+  // joined by hyphens, apostrophes, periods or commas. Lowercased, it has
+  // no capital, no white space and no backquote, so that its FoldKey is
+  // itself (see FoldsToItself).
+  void AssignAsciiWord(std::string_view word) {
+    AssignLowercaseAscii(word);
+    folds_to_itself_ = true;
+  }
+  // Known without reading it: FoldKey(*this) == *this. False when not
+  // known (ask FoldKeyIsIdentity).
+  bool FoldsToItself() const { return folds_to_itself_; }
+  // Any text as it is (a punctuation mark, an elision), likewise inline.
+  void AssignVerbatim(std::string_view text) { Build(text.data(), text.data() + text.size(), text.size()); }
 
   // Where the word stands in a lexicon's vocabulary, filled in by the
   // lexicon the first time it is asked about this token (see
@@ -78,8 +96,48 @@ class Norm {
   std::string::const_iterator end() const { return s_.end(); }
 
  private:
+  // A forward iterator over ASCII bytes that reads them lowercased, for
+  // AssignLowercaseAscii.
+  struct LowercasingAscii {
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = char;
+    const char* p;
+    char operator*() const { return (*p >= 'A' && *p <= 'Z') ? static_cast<char>(*p + 32) : *p; }
+    LowercasingAscii& operator++() {
+      ++p;
+      return *this;
+    }
+    LowercasingAscii operator++(int) { return LowercasingAscii{p++}; }
+    bool operator==(LowercasingAscii other) const { return p == other.p; }
+    bool operator!=(LowercasingAscii other) const { return p != other.p; }
+    friend difference_type operator-(LowercasingAscii a, LowercasingAscii b) { return a.p - b.p; }
+  };
+
+  // The string made anew from [begin, end) (`size` bytes), and the cache
+  // cleared. A norm still empty (a token just added) and a short text: the
+  // string is constructed in place of the empty one, which holds no memory,
+  // so that the bytes are written once; a string of at most 15 bytes lives
+  // in its own small buffer (libstdc++ and libc++ alike), so constructing it
+  // neither allocates nor throws. Otherwise a new string is moved in.
+  template <typename Iterator>
+  void Build(Iterator begin, Iterator end, size_t size) {
+    if (s_.empty() && size <= kShort) {
+      s_.~basic_string();
+      ::new (&s_) std::string(begin, end);
+    } else {
+      s_ = std::string(begin, end);
+    }
+    cache_ = LookUpCache();
+    folds_to_itself_ = false;
+  }
+
+  static constexpr size_t kShort = 15;
   std::string s_;
   mutable LookUpCache cache_;
+  bool folds_to_itself_ = false;
 };
 
 // Forced inline: in a long rule function (the mention finder's TryAt)

@@ -66,6 +66,33 @@ inline uint64_t HashString(std::string_view s) {
   return HashMix(a ^ k1, b ^ seed);
 }
 
+// Whether two strings hold the same bytes. Keys are mostly words of a few
+// bytes: up to 16 they are compared with overlapping loads of fixed size,
+// as HashString reads them, where memcmp was a call per found key.
+inline bool SameBytes(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  auto load64 = [](const char* r) {
+    uint64_t w;
+    std::memcpy(&w, r, 8);
+    return w;
+  };
+  auto load32 = [](const char* r) {
+    uint32_t w;
+    std::memcpy(&w, r, 4);
+    return w;
+  };
+  if (n > 16) return std::memcmp(p, q, n) == 0;
+  if (n >= 8) return load64(p) == load64(q) && load64(p + n - 8) == load64(q + n - 8);
+  if (n >= 4) return load32(p) == load32(q) && load32(p + n - 4) == load32(q + n - 4);
+  for (size_t i = 0; i < n; ++i) {
+    if (p[i] != q[i]) return false;
+  }
+  return true;
+}
+
 template <typename V>
 class StringMap {
  public:
@@ -79,7 +106,7 @@ class StringMap {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.index == 0) return -1;
-      if (slot.tag == tag && entries_[slot.index - 1].first == key) {
+      if (slot.tag == tag && SameBytes(entries_[slot.index - 1].first, key)) {
         return static_cast<int>(slot.index - 1);
       }
     }

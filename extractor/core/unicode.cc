@@ -400,6 +400,49 @@ void AppendFoldCase(std::string_view text, std::string* out) {
   }
 }
 
+void AppendFoldCaseWithShape(std::string_view text, std::string* out, CaseShape* shape) {
+  const LatinTables& latin = Latin();
+  out->reserve(out->size() + text.size());
+  *shape = CaseShape();
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = i;
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      const bool upper = b >= 'A' && b <= 'Z';
+      if (start == 0) shape->first_upper = upper;
+      if (upper || (b >= 'a' && b <= 'z')) {
+        ++shape->letters;
+        shape->upper += upper;
+      }
+      out->push_back(static_cast<char>(upper ? b + 32 : b));
+      ++i;
+      continue;
+    }
+    const char32_t c = DecodeUtf8(text, &i);
+    // The classes as IsUpper and IsLetter answer them, from the table when
+    // the character is in it.
+    const bool in_table = c < kLatinEnd;
+    const bool upper = in_table ? (latin.classes[c] & LatinTables::kUpper) != 0 : IsUpperIcu(c);
+    const bool letter = in_table ? (latin.classes[c] & LatinTables::kLetter) != 0 : IsLetterIcu(c);
+    if (start == 0) shape->first_upper = upper;
+    if (letter) {
+      ++shape->letters;
+      shape->upper += upper;
+    }
+    if (IsApostrophe(c)) {
+      out->push_back('\'');
+      continue;
+    }
+    const char32_t folded = in_table ? latin.case_folded[c] : FoldCaseIcu(c);
+    if (folded >= 0x80 && folded < 0x800) {
+      out->push_back(static_cast<char>(0xC0 | (folded >> 6)));
+      out->push_back(static_cast<char>(0x80 | (folded & 0x3F)));
+      continue;
+    }
+    AppendUtf8(folded, out);
+  }
+}
+
 bool IsVowel(char32_t c) {
   static constexpr std::u32string_view kVowels = U"aàâäeéèêëiîïoôöuùûüyÿæœ";
   return kVowels.find(c) != std::u32string_view::npos;

@@ -96,6 +96,18 @@ std::string FoldCase(std::string_view text);
 // The same, appended to *out.
 void AppendFoldCase(std::string_view text, std::string* out);
 
+// What a word's letters say of its case: whether its first character is
+// uppercase or titlecase (IsUpper), and how many of its characters are
+// letters (IsLetter) and uppercase letters.
+struct CaseShape {
+  bool first_upper = false;
+  int letters = 0;
+  int upper = 0;
+};
+// AppendFoldCase(text, out), and text's CaseShape, in one pass over its
+// characters: the tokenizer needs both of each word that is not ASCII.
+void AppendFoldCaseWithShape(std::string_view text, std::string* out, CaseShape* shape);
+
 // A lowercase French vowel, accented or not ("a", "é", "œ"), and whether a
 // lowercase word starts with one: for elision and euphony ("son amie").
 bool IsVowel(char32_t c);

@@ -1,6 +1,7 @@
 #include "cues/lexicon.h"
 
 #include <unordered_map>
+#include <utility>
 
 #include "core/tsv.h"
 #include "core/unicode.h"
@@ -64,7 +65,30 @@ void PhraseMatcher::Index(Vocabulary* vocabulary, int bit) {
   };
   for (const auto& [word, node] : forward_[0].children.entries()) entry(word).starts |= bit_;
   for (const auto& [word, node] : backward_[0].children.entries()) entry(word).ends |= bit_;
+  // Every word of every phrase gets an entry (one that says nothing when
+  // the word is only inside phrases, see WordEntry::Marked), and the tries'
+  // edges are keyed by those entries.
+  auto index = [&](const std::string& word) {
+    return key_ == Key::kNorm ? vocabulary->AddIndex(word) : vocabulary->AddFoldedIndex(word);
+  };
+  for (auto [trie, edges] : {std::pair{&forward_, &forward_edges_}, std::pair{&backward_, &backward_edges_}}) {
+    for (size_t node = 0; node < trie->size(); ++node) {
+      for (const auto& [word, child] : (*trie)[node].children.entries()) {
+        edges->Add(static_cast<int>(node), index(word), child);
+      }
+    }
+  }
   vocabulary_ = vocabulary;
+}
+
+int PhraseMatcher::Child(const std::vector<Node>& trie, const PhraseEdges& edges, int node,
+                         const Token& t) const {
+  if (vocabulary_ == nullptr) {
+    const int* child = trie[node].children.Find(KeyOf(t));
+    return child == nullptr ? -1 : *child;
+  }
+  const int entry = key_ == Key::kNorm ? vocabulary_->IndexOf(t.norm) : vocabulary_->FoldedIndexOf(t.norm);
+  return entry < 0 ? -1 : edges.Find(node, entry);
 }
 
 namespace {
@@ -97,9 +121,9 @@ int PhraseMatcher::LongestFrom(const std::vector<Token>& tokens, int i,
   for (int k = i; k < n; ++k) {
     const Token& t = tokens[k];
     if (k > i && (t.type == Token::kQuote || t.line_start)) break;
-    const int* next = forward_[node].children.Find(KeyOf(t));
-    if (next == nullptr) break;
-    node = *next;
+    const int next = Child(forward_, forward_edges_, node, t);
+    if (next < 0) break;
+    node = next;
     if (forward_[node].ends) {
       best = k + 1 - i;
       best_node = node;
@@ -115,9 +139,9 @@ int PhraseMatcher::LongestEndingFrom(const std::vector<Token>& tokens, int end) 
     const Token& t = tokens[k];
     // Only a phrase's first word may start a line.
     if (k < end - 1 && (t.type == Token::kQuote || tokens[k + 1].line_start)) break;
-    const int* next = backward_[node].children.Find(KeyOf(t));
-    if (next == nullptr) break;
-    node = *next;
+    const int next = Child(backward_, backward_edges_, node, t);
+    if (next < 0) break;
+    node = next;
     if (backward_[node].ends) best = end - k;
   }
   return best;

@@ -16,6 +16,7 @@
 #include "core/string_map.h"
 #include "core/types.h"
 #include "cues/conjugate.h"
+#include "cues/phrase_edges.h"
 #include "cues/speaker_kb.h"
 #include "cues/vocabulary.h"
 #include "quotes/quote_finder.h"
@@ -75,6 +76,9 @@ class PhraseMatcher {
   // LongestAt and LongestEndingAt once the first word may start a phrase.
   int LongestFrom(const std::vector<Token>& tokens, int i, std::vector<int>* payloads) const;
   int LongestEndingFrom(const std::vector<Token>& tokens, int end) const;
+  // The child of a trie node by a token's word: through the edges keyed by
+  // vocabulary entries once indexed, else by the word's string; -1 if none.
+  int Child(const std::vector<Node>& trie, const PhraseEdges& edges, int node, const Token& t) const;
   // Appends `words` (in the given order) to a trie; returns the last node.
   static int Insert(std::vector<Node>* trie, const std::vector<std::string>& words, bool reversed);
   // The token's key: its norm, or the norm's FoldKey (valid until the
@@ -85,6 +89,8 @@ class PhraseMatcher {
   uint64_t bit_ = 0;
   std::vector<Node> forward_ = std::vector<Node>(1);
   std::vector<Node> backward_ = std::vector<Node>(1);
+  // The same tries' edges by vocabulary entry, filled by Index().
+  PhraseEdges forward_edges_, backward_edges_;
 };
 
 struct WordFeatures {
@@ -145,10 +151,16 @@ class Lexicon {
   // Whether any pattern has the word, by its norm: a word none has is no
   // verb form, no auxiliary, in no word class and starts no phrase keyed
   // by norm. Through the vocabulary's cache.
-  bool Knows(const Norm& norm) const { return vocabulary_->Of(norm) != nullptr; }
+  bool Knows(const Norm& norm) const {
+    const WordEntry* e = vocabulary_->Of(norm);
+    return e != nullptr && e->Marked();
+  }
   // The same by the norm's FoldKey, for the phrases keyed by it (names,
   // epithets, offices).
-  bool KnowsFolded(const Norm& norm) const { return vocabulary_->FoldedOf(norm) != nullptr; }
+  bool KnowsFolded(const Norm& norm) const {
+    const WordEntry* e = vocabulary_->FoldedOf(norm);
+    return e != nullptr && e->Marked();
+  }
 
   // Word classes of words.tsv: the phrases of a class, and whether a token
   // alone is one of its words.

@@ -2,7 +2,6 @@
 
 #include <atomic>
 #include <string>
-#include <unordered_map>
 
 #include "core/unicode.h"
 
@@ -20,20 +19,23 @@ Vocabulary::Vocabulary() : id_(next_id.fetch_add(1)) {}
 // entries are kept per thread, for one vocabulary at a time, and forgotten
 // past kMaxRemembered words so that memory stays bounded on any input.
 int Vocabulary::FindFolded(const Norm& norm) const {
-  if (FoldKeyIsIdentity(norm)) return by_folded_.FindIndex(norm);
+  if (norm.FoldsToItself() || FoldKeyIsIdentity(norm)) return by_folded_.FindIndex(norm);
+  // A StringMap, as the vocabulary's own tables: its hash reads a word in
+  // two loads, where std::hash went through the bytes in a call.
   constexpr size_t kMaxRemembered = 1 << 14;  // About 1 MB.
   struct Remembered {
     uint32_t owner = 0;
-    std::unordered_map<std::string, int> entry_of_norm;
+    StringMap<int> entry_of_norm;
   };
   thread_local Remembered remembered;
   if (remembered.owner != id_ || remembered.entry_of_norm.size() >= kMaxRemembered) {
-    remembered.entry_of_norm.clear();
+    remembered.entry_of_norm = StringMap<int>();
     remembered.owner = id_;
   }
-  auto [it, inserted] = remembered.entry_of_norm.try_emplace(norm.str(), -1);
-  if (inserted) it->second = by_folded_.FindIndex(FoldKey(norm));
-  return it->second;
+  if (const int* entry = remembered.entry_of_norm.Find(norm)) return *entry;
+  const int entry = by_folded_.FindIndex(FoldKey(norm));
+  remembered.entry_of_norm[norm] = entry;
+  return entry;
 }
 
 }  // namespace guillemet::cues

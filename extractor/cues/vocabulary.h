@@ -24,6 +24,10 @@ struct WordEntry {
   uint64_t ends = 0;     // Bit m: a phrase of matcher m ends with it.
   int forms = -1;        // Opaque indexes for the lexicon (verb forms, auxiliary).
   int auxiliary = -1;
+  // Whether the entry says anything of the word. A word met only inside a
+  // phrase has an entry that says nothing (see PhraseMatcher::Index): the
+  // phrase tries are keyed by entries.
+  bool Marked() const { return classes != 0 || starts != 0 || ends != 0 || forms >= 0 || auxiliary >= 0; }
 };
 
 class Vocabulary {
@@ -39,20 +43,40 @@ class Vocabulary {
   // Loading: the entry of a word (inserted if new).
   WordEntry& Add(std::string_view norm) { return by_norm_[norm]; }
   WordEntry& AddFolded(std::string_view folded) { return by_folded_[folded]; }
+  // The same, as the entry's position, which stays valid as entries are
+  // added (what IndexOf and FoldedIndexOf answer).
+  int AddIndex(std::string_view norm) {
+    by_norm_[norm];
+    return by_norm_.FindIndex(norm);
+  }
+  int AddFoldedIndex(std::string_view folded) {
+    by_folded_[folded];
+    return by_folded_.FindIndex(folded);
+  }
 
   // The entry of a token's norm, or of the norm's FoldKey; nullptr for a
   // word the patterns never use. Cached in the norm.
   // Forced inline (see PhraseMatcher::LongestAt): a cached answer costs a
   // few instructions, a call several times more.
   GUILLEMET_NORM_INLINE const WordEntry* Of(const Norm& norm) const {
-    Norm::LookUpCache& c = Cache(norm);
-    if (c.word == -2) c.word = by_norm_.FindIndex(norm);
-    return c.word < 0 ? nullptr : &by_norm_.entries()[c.word].second;
+    const int word = IndexOf(norm);
+    return word < 0 ? nullptr : &by_norm_.entries()[word].second;
   }
   GUILLEMET_NORM_INLINE const WordEntry* FoldedOf(const Norm& norm) const {
+    const int folded = FoldedIndexOf(norm);
+    return folded < 0 ? nullptr : &by_folded_.entries()[folded].second;
+  }
+  // The position of the entry of a token's norm, or of its FoldKey; -1 for
+  // none. Cached likewise.
+  GUILLEMET_NORM_INLINE int IndexOf(const Norm& norm) const {
+    Norm::LookUpCache& c = Cache(norm);
+    if (c.word == -2) c.word = by_norm_.FindIndex(norm);
+    return c.word;
+  }
+  GUILLEMET_NORM_INLINE int FoldedIndexOf(const Norm& norm) const {
     Norm::LookUpCache& c = Cache(norm);
     if (c.folded == -2) c.folded = FindFolded(norm);
-    return c.folded < 0 ? nullptr : &by_folded_.entries()[c.folded].second;
+    return c.folded;
   }
 
  private:

@@ -78,10 +78,11 @@ bool HasCombiningMark(std::string_view s) {
   return false;
 }
 
-// Lowercase and NFC: *out is the word's norm.
-void Normalize(std::string_view word, std::string* out) {
+// Lowercase and NFC: *out is the word's norm; *shape, the case of the
+// word's letters, read in the same pass.
+void Normalize(std::string_view word, std::string* out, CaseShape* shape) {
   out->clear();
-  AppendFoldCase(word, out);
+  AppendFoldCaseWithShape(word, out, shape);
   if (!HasCombiningMark(*out)) return;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -153,7 +154,7 @@ class Tokenizer {
         continue;
       }
       Token& t = Add(Token::kPunct, start, i, line_start);
-      t.norm = text_.substr(start, i - start);
+      t.norm.AssignVerbatim(text_.substr(start, i - start));
       line_start = false;
     }
   }
@@ -189,7 +190,7 @@ class Tokenizer {
     t.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
     t.type = Token::kWord;
     t.line_start = line_start;
-    t.norm.AssignLowercaseAscii(text_.substr(start, end - start));
+    t.norm.AssignAsciiWord(text_.substr(start, end - start));
     t.capitalized = capitalized;
     t.all_caps = letters >= 2 && upper == letters;
     return end;
@@ -289,12 +290,12 @@ class Tokenizer {
       if (after >= end) {  // The word is only the elision: "d'" before a mark.
         Token& t = MakeWord(i, end, line_start, ascii);
         t.elided = true;
-        t.norm = std::string_view(prefix);
+        t.norm.AssignVerbatim(prefix);
         return;
       }
       Token& t = MakeWord(i, after, line_start, ascii);
       t.elided = true;
-      t.norm = std::string_view(prefix);
+      t.norm.AssignVerbatim(prefix);
       line_start = false;
       i = after;
     }
@@ -316,7 +317,7 @@ class Tokenizer {
         if (text_.substr(cut, cl.size()) != cl) break;
         EmitGlued(i, cut, line_start, ascii);
         Token& t = Add(Token::kClitic, cut, end, false);
-        t.norm = cl.substr(cl.rfind('-') + 1);
+        t.norm.AssignVerbatim(cl.substr(cl.rfind('-') + 1));
         return;
       }
     }
@@ -368,7 +369,7 @@ class Tokenizer {
     int letters = 0, upper = 0;
     if (ascii || IsAscii(word)) {
       // Folding and NFC only lowercase ASCII; its classes need no table.
-      t.norm.AssignLowercaseAscii(word);
+      t.norm.AssignAsciiWord(word);
       t.capitalized = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
       for (char c : word) {
         const bool is_upper = c >= 'A' && c <= 'Z';
@@ -381,20 +382,11 @@ class Tokenizer {
     // Folded into a string of its own, moved into the token: a copy from
     // a reused buffer was an out-of-line string assignment per word.
     std::string norm;
-    Normalize(word, &norm);
+    CaseShape shape;
+    Normalize(word, &norm, &shape);
     t.norm = std::move(norm);
-    bool first = true;
-    for (size_t k = 0; k < word.size();) {
-      char32_t c = DecodeUtf8(word, &k);
-      const bool is_upper = IsUpper(c);
-      if (first) t.capitalized = is_upper;
-      first = false;
-      if (IsLetter(c)) {
-        ++letters;
-        if (is_upper) ++upper;
-      }
-    }
-    t.all_caps = letters >= 2 && upper == letters;
+    t.capitalized = shape.first_upper;
+    t.all_caps = shape.letters >= 2 && shape.upper == shape.letters;
     return t;
   }
 

@@ -31,15 +31,17 @@ class QuoteMarks {
   };
   static Status Load(const std::string& path, QuoteMarks* out);
   // The longest mark starting at text[pos], or nullptr. Inline: it is asked
-  // at every character of every text.
+  // at every character of every text. A glyph is a few bytes, compared one
+  // by one here, where memcmp of a variable length was a call per mark.
   const Mark* MatchAt(std::string_view text, size_t pos) const {
     const unsigned char b = static_cast<unsigned char>(text[pos]);
     for (uint16_t k = first_[b]; k < end_[b]; ++k) {
       const Mark& m = marks_[k];
-      if (text.size() - pos >= m.glyph.size() &&
-          std::memcmp(text.data() + pos, m.glyph.data(), m.glyph.size()) == 0) {
-        return &m;
-      }
+      const size_t size = m.glyph.size();
+      if (text.size() - pos < size) continue;
+      size_t same = 0;
+      while (same < size && text[pos + same] == m.glyph[same]) ++same;
+      if (same == size) return &m;
     }
     return nullptr;
   }

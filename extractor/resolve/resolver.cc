@@ -654,6 +654,15 @@ class Resolver {
   // In text order: every subject found so far makes the discourse's
   // current speakers, which pronouns and bare offices refer to.
   void WalkDiscourse() {
+    // Room for a salient person per mention: these lists start empty in
+    // every article, and growing them one doubling at a time was tens of
+    // thousands of reallocations over a few thousand articles.
+    const size_t mentions = a_.mentions.size();
+    salience_.reserve(mentions);
+    persons_mentioned_.reserve(mentions);
+    for (ByGender<Increasing>& fitting : fitting_salience_) fitting.any.reserve(mentions);
+    last_salience_of_.reserve(entities_.size());
+    last_mentioned_of_.reserve(entities_.size());
     std::vector<std::vector<int>> subjects_in(a_.sentences.size());
     for (size_t c = 0; c < a_.cues.size(); ++c) {
       int m = subjects_.of_cue[c];
