@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -134,6 +135,38 @@ TEST_F(AttributionTest, PronounGenderChoosesTheManOverALaterWoman) {
       "Lundi, Paul Dupont a reçu Marie Durand.\n« Nous avancerons ensemble », a-t-il assuré.",
       "Nous avancerons ensemble");
   EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
+}
+
+TEST_F(AttributionTest, InciseLeftInsideTheMarksSplitsTheQuotationAtItsSentenceEnd) {
+  const std::string text =
+      "Jens Stoltenberg a parlé. « Nous regrettons cette décision, a-t-il expliqué lors d'une conférence "
+      "de presse à la veille d'une réunion des ministres. Mais elle ne change rien. »";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Nous regrettons cette décision", "2021-10-20")), "Jens Stoltenberg");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Mais elle ne change rien.", "2021-10-20")), "Jens Stoltenberg");
+}
+
+TEST_F(AttributionTest, InciseWithItsSubjectAndAnAppositionInsideTheMarksSplitsTheQuotation) {
+  const std::string text =
+      "« On les a posées dimanche, reconnaît la directrice, Sabrina Lemaire. Le reste suivra. »";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "On les a posées dimanche")), "Sabrina Lemaire");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Le reste suivra.")), "Sabrina Lemaire");
+}
+
+TEST_F(AttributionTest, ShortInciseInsideTheMarksEndsAtItsComma) {
+  const std::string text = "Paul Roux est arrivé. « Je suis venu, dit-il, pour vous voir. »";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Je suis venu")), "Paul Roux");
+}
+
+TEST_F(AttributionTest, HundredThousandCommasInsideOneQuotationFinishQuickly) {
+  std::string text = "« mot";
+  for (int i = 0; i < 100000; ++i) text += ", dit-il mot";
+  text += " »";
+  Document doc;
+  doc.id = "test";
+  doc.text = text;
+  auto start = std::chrono::steady_clock::now();
+  extractor_->Extract(doc);
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0);
 }
 
 TEST_F(AttributionTest, SplitQuotationHasOneSpeakerForBothParts) {

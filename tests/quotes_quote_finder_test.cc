@@ -218,44 +218,9 @@ TEST_F(QuoteFinderTest, LostOpeningMarkWithoutAReportingClauseIsNoQuotation) {
   EXPECT_THAT(Texts(text, ExpliqueFollows(text)), IsEmpty());
 }
 
-TEST_F(QuoteFinderTest, IncisePronounLeftInsideTheMarksSplitsTheQuotationAtItsSentenceEnd) {
-  const std::string_view text = "Il a parl\xC3\xA9. " LAQUO " Nous regrettons, a-t-il expliqu\xC3\xA9 hier. "
-                                "Mais rien ne change. " RAQUO;
-  const auto any_clause = [](uint32_t) { return true; };
-  QuoteFinderResult r = Find(text, any_clause);
-  ASSERT_EQ(r.quotes.size(), 2u);
-  EXPECT_EQ(r.quotes[0].text, "Nous regrettons");
-  EXPECT_EQ(r.quotes[1].text, "Mais rien ne change.");
-  EXPECT_TRUE(r.quotes[0].repaired);
-  EXPECT_EQ(r.quotes[1].depth, 0);
-}
 
-TEST_F(QuoteFinderTest, InciseWithItsSubjectAfterTheVerbInsideTheMarksSplitsTheQuotation) {
-  const auto any_clause = [](uint32_t) { return true; };
-  const std::string_view simple = LAQUO " On les a pos\xC3\xA9""es, reconna\xC3\xAEt la directrice. Le reste suivra. " RAQUO;
-  EXPECT_THAT(Texts(simple, any_clause), ElementsAre("On les a pos\xC3\xA9""es", "Le reste suivra."));
-  const std::string_view compound = LAQUO " Nous avons tout perdu, a racont\xC3\xA9 Ana Roux, agricultrice. Tout. " RAQUO;
-  EXPECT_THAT(Texts(compound, any_clause), ElementsAre("Nous avons tout perdu", "Tout."));
-  // A comma before a word and its object is no incise: the probe is not asked.
-  int probes = 0;
-  const std::string_view plain = LAQUO " Nous avons froid, mangeons vite. Puis partons. " RAQUO;
-  EXPECT_THAT(Texts(plain, [&probes](uint32_t) { ++probes; return true; }),
-              ElementsAre("Nous avons froid, mangeons vite. Puis partons."));
-  EXPECT_EQ(probes, 0);
-}
 
-TEST_F(QuoteFinderTest, ShortIncisePronounInsideTheMarksEndsAtItsComma) {
-  const std::string_view text = LAQUO " Je suis venu, dit-elle, pour vous voir. " RAQUO;
-  EXPECT_THAT(Texts(text, [](uint32_t) { return true; }), ElementsAre("Je suis venu", "pour vous voir."));
-}
 
-TEST_F(QuoteFinderTest, FirstPersonOrUnconfirmedInciseKeepsTheQuotationWhole) {
-  const std::string_view mine = LAQUO " Je suis venu, ai-je dit. Puis je suis parti. " RAQUO;
-  EXPECT_THAT(Texts(mine, [](uint32_t) { return true; }), ElementsAre("Je suis venu, ai-je dit. Puis je suis parti."));
-  const std::string_view unconfirmed = LAQUO " Que fait-il, pense-t-il. Rien. " RAQUO;
-  EXPECT_THAT(Texts(unconfirmed, [](uint32_t) { return false; }),
-              ElementsAre("Que fait-il, pense-t-il. Rien."));
-}
 
 // --- Paragraphs -----------------------------------------------------------
 
@@ -338,18 +303,6 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// Each comma before an inverted verb inside a quotation asks the probe,
-// which tokenises a window: a paragraph of them is bounded by a budget.
-TEST_F(QuoteFinderTest, HundredThousandIncisesInsideOneQuotationFinishQuickly) {
-  std::string text = LAQUO;
-  for (int i = 0; i < 100000; ++i) text += " mot, dit-il";
-  text += RAQUO;
-  int probes = 0;
-  auto start = std::chrono::steady_clock::now();
-  QuoteFinderResult r = Find(text, [&probes](uint32_t) { ++probes; return false; });
-  ExpectFastAndInBounds(r, text, SecondsSince(start));
-  EXPECT_LE(probes, 32);
-}
 
 TEST_F(QuoteFinderTest, HundredThousandBareUnbalancedGuillemetsFinishQuickly) {
   std::string text;

@@ -180,21 +180,31 @@ Span MentionSpan(const Analysis& a, int m) {
 }
 
 bool HasInvertedPronoun(std::string_view clause) {
-  for (std::string_view pronoun : {"-il ", "-elle ", "-ils ", "-elles ", "-on "}) {
-    if (clause.find(pronoun) != std::string_view::npos) return true;
+  for (std::string_view pronoun : {"-il", "-elle", "-ils", "-elles", "-on"}) {
+    // Followed by a space, or ending the clause ("dit-il" before its comma).
+    for (size_t at = clause.find(pronoun); at != std::string_view::npos; at = clause.find(pronoun, at + 1)) {
+      const size_t end = at + pronoun.size();
+      if (end == clause.size() || clause[end] == ' ') return true;
+    }
   }
   return false;
 }
 
-// « C'est faux, a rétorqué l'élue. Nous avons ... »: the page left the
-// writer's reporting clause inside the marks. Splits such a quotation into
-// the words before the comma and those after the clause's full stop. Only a
-// top-level quotation of one paragraph with no other quotation inside, and
-// only when a reporting verb opens the clause right after the comma and a
-// full stop ends it within a few words.
+// « C'est faux, a rétorqué l'élue. Nous avons ... »: the page (or French
+// typography) left the writer's reporting clause inside the marks. Splits
+// such a quotation into the words before the comma and those after the
+// clause's full stop. Only a top-level quotation of one paragraph with no
+// other quotation inside, and only when a reporting verb opens the clause
+// right after the comma and a full stop ends it within a few words: an
+// apposition may run to it (« , reconnaît la directrice, Sabrina Lemaire. »,
+// « , a-t-il expliqué lors d'une conférence de presse à la veille … . »).
+// A comma ends the clause only after an inverted pronoun (« A, dit-il, B »).
 void SplitAtInnerReportingClause(const cues::Lexicon& lexicon, std::string_view text,
                                  quotes::QuoteFinderResult* found) {
-  constexpr int kMaxClauseWords = 8;
+  constexpr int kMaxClauseWords = 20;
+  // The probe tokenises a window: a quotation of thousands of commas stays
+  // linear with a budget of probes each.
+  constexpr int kMaxProbes = 16;
   std::vector<Quote>& quotes = found->quotes;
   // The quotations once split, and their tweet authors: filled from the
   // first split on (the quotations before it copied then), so that an
@@ -223,6 +233,7 @@ void SplitAtInnerReportingClause(const cues::Lexicon& lexicon, std::string_view 
     bool split = false;
     if (simple) {
       const Span part = quote.parts.front();
+      int probes = 0;
       // From comma to comma, each found by find() (memchr) rather than by
       // testing every byte of the quotation.
       const std::string_view up_to_end = text.substr(0, part.end);
@@ -231,22 +242,21 @@ void SplitAtInnerReportingClause(const cues::Lexicon& lexicon, std::string_view 
         const uint32_t comma = static_cast<uint32_t>(at);
         if (text[comma - 1] == ' ') continue;
         // The clause: words up to a full stop, then the quotation goes on.
+        // "…, a-t-il expliqué devant quelques journalistes, et il a jugé…":
+        // an inverted subject pronoun marks the clause as an incise that a
+        // comma may end too.
         uint32_t stop = comma + 1;
         int words = 0;
-        while (stop < part.end && text[stop] != '.' && text[stop] != ',' && words <= kMaxClauseWords) {
+        while (stop < part.end && text[stop] != '.' && words <= kMaxClauseWords) {
+          if (text[stop] == ',' && HasInvertedPronoun(text.substr(comma, stop - comma))) break;
           if (text[stop] == ' ') ++words;
           ++stop;
         }
         if (stop >= part.end || words > kMaxClauseWords) continue;
-        // "…, a-t-il expliqué devant quelques journalistes, et il a jugé…":
-        // an inverted subject pronoun marks the clause as an incise even
-        // when a comma, not a full stop, ends it.
-        if (text[stop] != '.' && !(text[stop] == ',' && HasInvertedPronoun(text.substr(comma, stop - comma)))) {
-          continue;
-        }
         uint32_t next = stop + 1;
         while (next < part.end && text[next] == ' ') ++next;
         if (next >= part.end || next == stop + 1) continue;
+        if (probes++ >= kMaxProbes) break;
         if (!cues::ReportingClauseFollows(lexicon, text, comma)) continue;
         if (!any_split) {
           any_split = true;

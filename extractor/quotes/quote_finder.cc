@@ -3,7 +3,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -300,7 +299,6 @@ class Finder {
   void ScanParagraph(int index, Span paragraph) {
     paragraph_first_quote_ = result_.quotes.size();
     paragraph_min_begin_ = UINT32_MAX;
-    incise_probes_ = 0;
     std::vector<MarkAt> marks = MarksOf(paragraph);
     std::vector<OpenQuote> stack;
     // The innermost open quotation of each family, through OpenQuote::below:
@@ -417,12 +415,7 @@ class Finder {
           }
           OpenQuote q = std::move(stack[same]);
           truncate(same);
-          const bool holds_quotes = result_.quotes.size() > paragraph_first_quote_ &&
-                                    result_.quotes.back().outer.end > q.content_begin;
-          if (!stack.empty() || !q.earlier_parts.empty() || holds_quotes ||
-              !SplitAtALostIncise(q, {q.content_begin, m.begin}, m.end, index)) {
-            Emit(q, {q.content_begin, m.begin}, m.end, index, false);
-          }
+          Emit(q, {q.content_begin, m.begin}, m.end, index, false);
         } else {
           OrphanCloser(index, paragraph, m);
         }
@@ -526,106 +519,6 @@ class Finder {
     Finish(&out);
   }
 
-  // "« Nous regrettons cette décision, a-t-il expliqué devant la presse.
-  // Mais elle ne changera rien. »": French typography may leave an incise
-  // inside the marks. A comma, then an inverted reporting verb ("a-t-il
-  // expliqué", "dit-elle") or a compound one with its subject after it ("a
-  // raconté Isabelle Morin"), split the quotation in two; the incise, left
-  // outside both, runs to the end of its sentence, or for an inverted verb
-  // to the next comma if one comes first ("« A, dit-il, B »"). Only a third
-  // person counts: "ai-je dit" is the speaker's own words.
-  bool SplitAtALostIncise(const OpenQuote& q, Span content, uint32_t outer_end, int paragraph) {
-    if (!probe_) return false;
-    for (uint32_t p = content.begin; p + 2 < content.end; ++p) {
-      if (text_[p] != ',' || text_[p + 1] != ' ') continue;
-      const bool inverted = InvertedThirdPersonAt(p + 2, content.end);
-      if (!inverted && !VerbBeforeItsSubjectAt(p + 2, content.end)) continue;
-      // The probe tokenises a window: a paragraph of thousands of such
-      // commas stays linear with a small budget.
-      constexpr int kMaxInciseProbes = 32;
-      if (incise_probes_ >= kMaxInciseProbes) return false;
-      ++incise_probes_;
-      if (!probe_(p)) continue;
-      const uint32_t resumes = AfterIncise(p + 2, content.end, inverted);
-      const Span before = Trim(text_, {content.begin, p});
-      const Span after = Trim(text_, {resumes, content.end});
-      if (resumes == 0 || !HasWord(before) || !HasWord(after)) return false;
-      for (const auto& [part, outer] : {std::pair<Span, Span>{before, {q.outer_begin, p}},
-                                        std::pair<Span, Span>{after, {after.begin, outer_end}}}) {
-        Quote out;
-        out.parts.push_back(part);
-        out.outer = outer;
-        out.paragraph = paragraph;
-        out.repaired = true;
-        Finish(&out);
-      }
-      return true;
-    }
-    return false;
-  }
-
-  // The length of the lowercase word at pos (letters only), at most a
-  // few dozen bytes.
-  uint32_t WordLengthAt(uint32_t pos, uint32_t end) const {
-    constexpr uint32_t kMaxWordBytes = 24;
-    uint32_t at = pos;
-    while (at < end && at - pos < kMaxWordBytes &&
-           (std::islower(static_cast<unsigned char>(text_[at])) || (text_[at] & 0x80))) {
-      ++at;
-    }
-    return at - pos;
-  }
-
-  // Whether a word ending in "-t-il", "-t-elle", "-il" or "-elle" (and
-  // their plurals) starts at pos: "a-t-il", "poursuit-elle".
-  bool InvertedThirdPersonAt(uint32_t pos, uint32_t end) const {
-    const uint32_t hyphen = pos + WordLengthAt(pos, end);
-    if (hyphen == pos || hyphen >= end || text_[hyphen] != '-') return false;
-    std::string_view rest = text_.substr(hyphen, std::min<uint32_t>(end - hyphen, 10));
-    for (std::string_view clitic : {"-t-ils", "-t-elles", "-t-il", "-t-elle", "-ils", "-elles", "-il", "-elle"}) {
-      if (rest.substr(0, clitic.size()) != clitic) continue;
-      const uint32_t after = hyphen + static_cast<uint32_t>(clitic.size());
-      return after >= end || !std::isalpha(static_cast<unsigned char>(text_[after]));
-    }
-    return false;
-  }
-
-  // Whether a verb whose subject follows may stand at pos: "a", "ont",
-  // "avait" or "avaient" then a space (the auxiliary of "a raconté X"), or
-  // a lowercase word then a determiner, a title or a capital ("reconnaît
-  // la directrice", "explique Paul Roux"). The probe then decides; this
-  // keeps it from being asked at every comma of every quotation.
-  bool VerbBeforeItsSubjectAt(uint32_t pos, uint32_t end) const {
-    const uint32_t length = WordLengthAt(pos, end);
-    if (length == 0 || pos + length + 1 >= end || text_[pos + length] != ' ') return false;
-    const std::string_view word = text_.substr(pos, length);
-    if (word == "a" || word == "ont" || word == "avait" || word == "avaient") return true;
-    size_t next = pos + length + 1;
-    const std::string_view rest = text_.substr(next, std::min<size_t>(end - next, 8));
-    for (std::string_view opening : {"le ", "la ", "les ", "l'", "l\xE2\x80\x99", "un ", "une ", "M. ", "Mme "}) {
-      if (rest.substr(0, opening.size()) == opening) return true;
-    }
-    return IsUpper(DecodeUtf8(text_, &next));
-  }
-
-  // Where the quotation resumes after an incise starting at pos: past the
-  // end of its sentence (a full stop, "!" or "?", spaces, then a capital
-  // letter), or past its comma when `comma_ends` and one comes first; 0
-  // when nothing ends it before end within a few hundred bytes.
-  uint32_t AfterIncise(uint32_t pos, uint32_t end, bool comma_ends) const {
-    constexpr uint32_t kMaxIncise = 400;
-    const uint32_t limit = std::min(end, pos + kMaxIncise);
-    for (uint32_t p = pos; p < limit; ++p) {
-      if (comma_ends && text_[p] == ',') return p + 1;
-      if (text_[p] != '.' && text_[p] != '!' && text_[p] != '?') continue;
-      size_t next = p + 1;
-      if (next >= end || text_[next] != ' ') continue;
-      while (next < end && text_[next] == ' ') ++next;
-      if (next < end && IsUpper(DecodeUtf8(text_, &next))) return p + 1;
-    }
-    return 0;
-  }
-
   // A closing mark with no opening one: at the start of a paragraph the
   // opening mark was lost, which a reporting clause right after confirms.
   void OrphanCloser(int index, Span paragraph, const MarkAt& m) {
@@ -704,7 +597,6 @@ class Finder {
   std::optional<OpenQuote> carried_;
   size_t paragraph_first_quote_ = 0;  // Quotations emitted while scanning this paragraph.
   uint32_t paragraph_min_begin_ = UINT32_MAX;
-  int incise_probes_ = 0;  // Probes for an incise left inside the marks, this paragraph.
   Span carried_paragraph_;  // Where the carried quotation was left open.
   std::vector<uint32_t> tweet_quote_begin_;
   std::vector<uint32_t> max_end_before_;  // FindTweets: greatest end of quotes[0..i].
