@@ -1176,14 +1176,23 @@ class Sieves {
     // "l'Otan exige la libération « sans délai »" with the lead's "a appelé
     // à libérer « sans délai »": words the body quotes again on their own
     // stay the organisation's, whoever else used them.
+    // Counted only when an organisation's orphan asks: most articles have
+    // none.
     std::unordered_map<std::string_view, int> copies;
-    for (size_t q = 0; q < a_.quotes.size() && !orphans.empty(); ++q) {
-      if (a_.quotes[q].depth == 0 && a_.quotes[q].first_token >= 0) ++copies[FoldedText(static_cast<int>(q))];
-    }
+    bool counted = false;
+    auto copies_of = [&](const std::string& key) {
+      if (!counted) {
+        counted = true;
+        for (size_t q = 0; q < a_.quotes.size(); ++q) {
+          if (a_.quotes[q].depth == 0 && a_.quotes[q].first_token >= 0) ++copies[FoldedText(static_cast<int>(q))];
+        }
+      }
+      return copies[key];
+    };
     for (int q : orphans) {
       const std::string& key = FoldedText(q);
       const Attribution& own = out_[q];
-      if (own.mention >= 0 && a_.mentions[own.mention].is_org && copies[key] > 1) continue;
+      if (own.mention >= 0 && a_.mentions[own.mention].is_org && copies_of(key) > 1) continue;
       for (const auto& [r, text] : attributed) {
         if (text->size() > key.size() && HoldsWholeWords(*text, key)) {
           out_[q].from_quote = r;
