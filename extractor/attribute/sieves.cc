@@ -130,7 +130,8 @@ class Sieves {
                                   &Sieves::HeadlineColon,  &Sieves::HeadlineParenthesis,
                                   &Sieves::PostposedFrame, &Sieves::SourcePreposition,
                                   &Sieves::Complement,     &Sieves::Relay,
-                                  &Sieves::SoleSpeakerOfSentence, &Sieves::ColonAfterSubject,
+                                  &Sieves::SoleSpeakerOfSentence, &Sieves::ChezBeforeAColon,
+                                  &Sieves::ColonAfterSubject,
                                   &Sieves::SpeechNounBeforeAColon};
     for (Rule rule : kRules) {
       for (size_t q = 0; q < n; ++q) {
@@ -433,7 +434,6 @@ class Sieves {
     }
     const Sentence& s = SentenceOf(q);
     const int noun = s.first_token;
-    if (ChezBeforeAColon(q)) return true;
     if (noun + 2 >= t || !lex_.Is(cues::WordClass::kSpeechNoun, tokens_[noun])) return false;
     // "Réplique immédiate de l'élue :": one adjective may follow the noun.
     int at = noun + 1;
@@ -462,13 +462,13 @@ class Sieves {
   // last words before the colon are "chez" and the one whose words follow.
   bool ChezBeforeAColon(int q) {
     const int t = TokenOf(q);
-    const Sentence& s = SentenceOf(q);
-    constexpr int kMaxWordsBefore = 8;
-    const int m = a_.mention_at[t - 2];
-    if (m < 0 || a_.mentions[m].end_token != t - 1 || !IsPersonMention(a_.mentions[m]) ||
-        a_.mentions[m].kind == Mention::kPronoun) {
+    if (!Valid(t - 2) || tokens_[t - 1].norm != ":" || tokens_[t - 1].sentence != tokens_[t].sentence) {
       return false;
     }
+    const Sentence& s = SentenceOf(q);
+    constexpr int kMaxWordsBefore = 8;
+    const int m = PersonAfterChez(s.first_token, t - 1);
+    if (m < 0) return false;
     const int chez = a_.mentions[m].first_token - 1;
     if (chez <= s.first_token || chez > s.first_token + kMaxWordsBefore || tokens_[chez].norm != "chez") {
       return false;
@@ -478,6 +478,30 @@ class Sieves {
     }
     Set(q, PreferName(m), -1, "chez_before_colon", 0.7);
     return true;
+  }
+
+  // The person mention after "chez" that ends right before the colon at
+  // `colon`, or before a comma and an apposition with no verb that runs to
+  // it ("chez Nadège Rouxel, déléguée CGT et sans lien avec … :"); or -1.
+  int PersonAfterChez(int first, int colon) const {
+    constexpr int kMaxApposition = 24;
+    for (int k = colon - 1; k > first && k >= colon - kMaxApposition; --k) {
+      if (tokens_[k].type == Token::kQuote) return -1;
+      if (tokens_[k].norm != "chez") continue;
+      const int m = a_.mention_at[k + 1];
+      if (m < 0 || a_.mentions[m].first_token != k + 1 || !IsPersonMention(a_.mentions[m]) ||
+          a_.mentions[m].kind == Mention::kPronoun) {
+        return -1;
+      }
+      const int end = a_.mentions[m].end_token;
+      if (end == colon) return m;
+      if (tokens_[end].norm != ",") return -1;
+      for (int w = end + 1; w < colon; ++w) {
+        if (lex_.FormsOf(tokens_[w].norm) != nullptr || lex_.AuxiliaryOf(tokens_[w].norm) != nullptr) return -1;
+      }
+      return m;
+    }
+    return -1;
   }
 
   // Words that may name a person: not an organisation, a document or a

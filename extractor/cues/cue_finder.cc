@@ -181,6 +181,8 @@ class Finder {
     if ((t.norm == "se" || t.norm == "s'") && i + 1 < n) {
       reflexive = true;
       j = i + 1;
+      // "Il s'en est expliqué", "elle s'y est engagée".
+      if (j + 1 < n && (tokens_[j].norm == "en" || tokens_[j].norm == "y")) ++j;
     }
     bool negated = false;
     if (IsWordAt(j) && (tokens_[j].norm == "ne" || tokens_[j].norm == "n'")) {
