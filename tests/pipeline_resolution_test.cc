@@ -626,6 +626,14 @@ TEST_F(ResolutionTest, IncisePronounStaysWithTheSubjectWhenTheSentenceBeforeName
   EXPECT_EQ(SpeakerOf(q), "Nadia Benamar");
 }
 
+TEST_F(ResolutionTest, SurnameOpeningOnAnArticleIsThePersonNamedInFull) {
+  Quotation q = QuotationOf(
+      "« Nous gagnerons », a déclaré Yannick Le Goff devant ses militants. « Rien n'est joué », a "
+      "ajouté Le Goff.",
+      "Rien n'est joué", "2024-10-07");
+  EXPECT_EQ(SpeakerOf(q), "Yannick Le Goff");
+}
+
 TEST_F(ResolutionTest, ClosingIncisePronounIsTheSubjectWhoseClauseTheColonEnds) {
   Quotation q = QuotationOf(
       "La ministre, Odile Varenne, a reçu les syndicats. La négociatrice, Claire Dumont, a quitté "

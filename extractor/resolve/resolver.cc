@@ -43,6 +43,9 @@ bool GenderFits(char pronoun, char entity) {
   return pronoun == 0 || entity == 0 || pronoun == entity;
 }
 
+// "le", "la": the article that opens some surnames (Le Goff, La Fontaine).
+bool IsArticleParticle(const std::string& word) { return word == "le" || word == "la"; }
+
 std::string LastWord(const std::string& key) {
   size_t space = key.rfind(' ');
   return space == std::string::npos ? key : key.substr(space + 1);
@@ -214,6 +217,11 @@ class Resolver {
         for (size_t w = 1; w + 1 < words.size(); ++w) {
           if (CountCodePoints(words[w]) >= 3) surname_[words[w]].push_back(entity);
         }
+        // "Yannick Le Goff" then "Le Goff": a surname that opens on an
+        // article is the article and the word after it.
+        if (words.size() >= 3 && IsArticleParticle(words[words.size() - 2])) {
+          surname_[words[words.size() - 2] + " " + words.back()].push_back(entity);
+        }
       }
       SetEntity(m, entity, close != nullptr ? "misspelt_name" : "name");
     }
@@ -273,7 +281,19 @@ class Resolver {
         }
       }
       auto it = surname_.find(key);
-      if (!mention.is_org && it != surname_.end() && it->second.size() == 1) {
+      // "Le Goff" reads as an article and a name, which people do not take:
+      // unless a person of the article has that surname, article included.
+      const Norm& opening = tokens_[mention.first_token].norm;
+      bool article_surname = false;
+      if (mention.is_org && mention.end_token - mention.first_token == 2 &&
+          tokens_[mention.first_token].capitalized && IsArticleParticle(opening.str())) {
+        auto with_article = surname_.find(opening.str() + " " + key);
+        if (with_article != surname_.end()) {
+          it = with_article;
+          article_surname = true;
+        }
+      }
+      if ((!mention.is_org || article_surname) && it != surname_.end() && it->second.size() == 1) {
         SetEntity(m, it->second[0], "surname_in_article");
         continue;
       }
