@@ -1,5 +1,7 @@
 #include "attribute/subjects.h"
 
+#include <cctype>
+
 namespace guillemet::attribute {
 namespace {
 
@@ -483,6 +485,20 @@ class SubjectFinder {
   // A quotation earlier in the clause of token k; "tandis que", "alors
   // que" or a semicolon open a new clause ("« … », a dit X, tandis que le
   // maire, Jean Morel, appelait …").
+  // "le président de l'association « Cœur de Saint-Géréon », Didier
+  // Rousseau, se dit": quotation marks right after the noun of a body or a
+  // work, around a capitalised name, hold that name, not anyone's words.
+  bool NameOfTheNounBefore(int quote_token) const {
+    const Token& mark = tokens_[quote_token];
+    if (mark.quote < 0 || quote_token == 0) return false;
+    const std::string& text = a_.quotes[mark.quote].text;
+    if (text.empty() || !(std::isupper(static_cast<unsigned char>(text[0])) || (text[0] & 0x80))) return false;
+    const Token& noun = tokens_[quote_token - 1];
+    return noun.type == Token::kWord &&
+           (lex_.Is(cues::WordClass::kBodyNoun, noun) || lex_.Is(cues::WordClass::kOrgAnaphor, noun) ||
+            lex_.Is(cues::WordClass::kWorkNoun, noun));
+  }
+
   bool QuoteBefore(int k) const {
     const int start = SentenceStart(k);
     // Bounded: past that, any quotation of the sentence counts, found from
@@ -496,7 +512,7 @@ class SubjectFinder {
         return false;
       }
       const Token& t = tokens_[j];
-      if (t.type == Token::kQuote) return true;
+      if (t.type == Token::kQuote && !NameOfTheNounBefore(j)) return true;
       if (t.norm == ";" || ((t.norm == "que" || t.norm == "qu'") && j > start &&
                             (tokens_[j - 1].norm == "tandis" || tokens_[j - 1].norm == "alors" ||
                              tokens_[j - 1].norm == "pendant"))) {
