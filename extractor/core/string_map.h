@@ -26,20 +26,22 @@ inline uint64_t HashMix(uint64_t a, uint64_t b) {
   return static_cast<uint64_t>(m) ^ static_cast<uint64_t>(m >> 64);
 }
 
+// Eight and four bytes at p, wherever they stand.
+inline uint64_t Load64(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+inline uint32_t Load32(const char* p) {
+  uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+
 inline uint64_t HashString(std::string_view s) {
   constexpr uint64_t k0 = 0xA0761D6478BD642Full, k1 = 0xE7037ED1A0B428DBull;
   const char* p = s.data();
   size_t n = s.size();
-  auto load64 = [](const char* q) {
-    uint64_t w;
-    std::memcpy(&w, q, 8);
-    return w;
-  };
-  auto load32 = [](const char* q) {
-    uint32_t w;
-    std::memcpy(&w, q, 4);
-    return uint64_t{w};
-  };
   uint64_t seed = k0 ^ n;
   uint64_t a = 0, b = 0;
   if (n > 16) {
@@ -47,18 +49,18 @@ inline uint64_t HashString(std::string_view s) {
     // may remain, and reading past the end is not allowed.
     const char* end = p + n;
     do {
-      seed = HashMix(load64(p) ^ k1, load64(p + 8) ^ seed);
+      seed = HashMix(Load64(p) ^ k1, Load64(p + 8) ^ seed);
       p += 16;
       n -= 16;
     } while (n > 16);
-    a = load64(end - 16);
-    b = load64(end - 8);
+    a = Load64(end - 16);
+    b = Load64(end - 8);
   } else if (n >= 8) {
-    a = load64(p);
-    b = load64(p + n - 8);
+    a = Load64(p);
+    b = Load64(p + n - 8);
   } else if (n >= 4) {
-    a = load32(p);
-    b = load32(p + n - 4);
+    a = Load32(p);
+    b = Load32(p + n - 4);
   } else if (n > 0) {
     a = (uint64_t{static_cast<unsigned char>(p[0])} << 16) |
         (uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8) | static_cast<unsigned char>(p[n - 1]);
@@ -74,19 +76,9 @@ inline bool SameBytes(std::string_view a, std::string_view b) {
   if (n != b.size()) return false;
   const char* p = a.data();
   const char* q = b.data();
-  auto load64 = [](const char* r) {
-    uint64_t w;
-    std::memcpy(&w, r, 8);
-    return w;
-  };
-  auto load32 = [](const char* r) {
-    uint32_t w;
-    std::memcpy(&w, r, 4);
-    return w;
-  };
   if (n > 16) return std::memcmp(p, q, n) == 0;
-  if (n >= 8) return load64(p) == load64(q) && load64(p + n - 8) == load64(q + n - 8);
-  if (n >= 4) return load32(p) == load32(q) && load32(p + n - 4) == load32(q + n - 4);
+  if (n >= 8) return Load64(p) == Load64(q) && Load64(p + n - 8) == Load64(q + n - 8);
+  if (n >= 4) return Load32(p) == Load32(q) && Load32(p + n - 4) == Load32(q + n - 4);
   for (size_t i = 0; i < n; ++i) {
     if (p[i] != q[i]) return false;
   }
