@@ -265,7 +265,7 @@ class Sieves {
       if (tokens_[p].norm != "par" || !IsParticiple(p - 1)) continue;
       // "a jugé la ligne proposée par Washington « inacceptable »": the
       // quotation is what the reporting verb before says of the thing.
-      if (ReportingVerbWithSubjectBefore(SentenceOf(q).first_token, p - 1)) return false;
+      if (FiniteCueIn(SentenceOf(q).first_token, p - 1, /*with_subject=*/true)) return false;
       int m = a_.mention_at[p + 1];
       if (m < 0 || a_.mentions[m].first_token != p + 1) return false;
       if (t - a_.mentions[m].end_token > 5) return false;
@@ -276,19 +276,6 @@ class Sieves {
       }
       Set(q, PreferName(m), -1, "passive_agent", 0.85);
       return true;
-    }
-    return false;
-  }
-
-  // Whether a finite reporting verb with a subject ends in [first, end).
-  bool ReportingVerbWithSubjectBefore(int first, int end) const {
-    const int cues = static_cast<int>(a_.cues.size());
-    for (int c = FirstCueFrom(first); c < cues && a_.cues[c].first_token < end; ++c) {
-      const Cue& cue = a_.cues[c];
-      if (cue.end_token <= end && (cue.form == Cue::kFinite || cue.form == Cue::kInverted) &&
-          subjects_.of_cue[c] >= 0) {
-        return true;
-      }
     }
     return false;
   }
@@ -424,14 +411,18 @@ class Sieves {
     return true;
   }
 
+  // Whether a colon of the same sentence stands right before token t, with
+  // at least one token before it.
+  bool AfterAColonOfItsSentence(int t) const {
+    return Valid(t - 2) && tokens_[t - 1].norm == ":" && tokens_[t - 1].sentence == tokens_[t].sentence;
+  }
+
   // "Verdict du nouveau vainqueur : « … »", "Réaction de la ministre :
   // « … »": a sentence opening on a noun of speech and whose words they
   // are, right before the colon.
   bool SpeechNounBeforeAColon(int q) {
     const int t = TokenOf(q);
-    if (!Valid(t - 2) || tokens_[t - 1].norm != ":" || tokens_[t - 1].sentence != tokens_[t].sentence) {
-      return false;
-    }
+    if (!AfterAColonOfItsSentence(t)) return false;
     const Sentence& s = SentenceOf(q);
     const int noun = s.first_token;
     if (noun + 2 >= t || !lex_.Is(cues::WordClass::kSpeechNoun, tokens_[noun])) return false;
@@ -462,17 +453,13 @@ class Sieves {
   // last words before the colon are "chez" and the one whose words follow.
   bool ChezBeforeAColon(int q) {
     const int t = TokenOf(q);
-    if (!Valid(t - 2) || tokens_[t - 1].norm != ":" || tokens_[t - 1].sentence != tokens_[t].sentence) {
-      return false;
-    }
+    if (!AfterAColonOfItsSentence(t)) return false;
     const Sentence& s = SentenceOf(q);
     constexpr int kMaxWordsBefore = 8;
     const int m = PersonAfterChez(s.first_token, t - 1);
     if (m < 0) return false;
-    const int chez = a_.mentions[m].first_token - 1;
-    if (chez <= s.first_token || chez > s.first_token + kMaxWordsBefore || tokens_[chez].norm != "chez") {
-      return false;
-    }
+    const int chez = a_.mentions[m].first_token - 1;  // PersonAfterChez found "chez" there.
+    if (chez > s.first_token + kMaxWordsBefore) return false;
     for (int k = s.first_token; k < chez; ++k) {
       if (tokens_[k].type != Token::kWord || lex_.FormsOf(tokens_[k].norm) != nullptr) return false;
     }
@@ -504,15 +491,7 @@ class Sieves {
     return -1;
   }
 
-  // Words that may name a person: not an organisation, a document or a
-  // lone capitalised word nothing marks as a person's name ("Devant").
-  bool IsPersonMention(const Mention& m) const {
-    if (m.is_org) return false;
-    if (m.kind == Mention::kName) {
-      return m.gender != 0 || !m.speakers.empty() || m.end_token - m.first_token >= 2;
-    }
-    return true;
-  }
+  static bool IsPersonMention(const Mention& m) { return MayNameAPerson(m); }
 
   // A relative pronoun right before the cue, or before one or two clitic
   // pronouns ("qui redoutent", "qui lui ont dit").
@@ -751,12 +730,16 @@ class Sieves {
     return false;
   }
 
-  // Whether a finite or inverted reporting verb ends in [first, end).
-  bool FiniteCueIn(int first, int end) const {
+  // Whether a finite or inverted reporting verb ends in [first, end), with
+  // a subject found when `with_subject`.
+  bool FiniteCueIn(int first, int end, bool with_subject = false) const {
     const int cues = static_cast<int>(a_.cues.size());
     for (int c = FirstCueFrom(first); c < cues && a_.cues[c].first_token < end; ++c) {
       const Cue& cue = a_.cues[c];
-      if (cue.end_token <= end && (cue.form == Cue::kFinite || cue.form == Cue::kInverted)) return true;
+      if (cue.end_token <= end && (cue.form == Cue::kFinite || cue.form == Cue::kInverted) &&
+          (!with_subject || subjects_.of_cue[c] >= 0)) {
+        return true;
+      }
     }
     return false;
   }

@@ -536,7 +536,11 @@ class SubjectFinder {
     bool etre = false, feminine = false;
     for (int k = cue.first_token; k < cue.end_token; ++k) {
       const Norm& w = tokens_[k].norm;
-      if (w == "s'" || w == "se" || w == "est" || w == "était" || w == "sont" || w == "étaient") etre = true;
+      const cues::AuxiliaryForm* aux = lex_.AuxiliaryOf(w);
+      if (w == "s'" || w == "se" ||
+          (aux != nullptr && aux->auxiliary == "être" && (aux->tense == "present" || aux->tense == "imparfait"))) {
+        etre = true;
+      }
       const std::string_view word = w.str();
       if (word.size() > 4 && (word.substr(word.size() - 3) == "\xC3\xA9""e" || word.substr(word.size() - 4) == "\xC3\xA9""es")) {
         feminine = true;

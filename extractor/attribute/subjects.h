@@ -26,6 +26,18 @@ Subjects FindSubjects(const cues::Lexicon& lexicon, const Analysis& analysis);
 // `pronoun_token` and its comma, an apposition allowed between; or -1.
 int TopicBeforePronoun(const Analysis& analysis, int pronoun_token);
 
+// Whether a mention may name a person: not an organisation, a document or
+// a lone capitalised word nothing marks as a person's name ("Devant",
+// "Moscou").
+// Inline: the sieves ask it of nearly every mention they weigh.
+inline bool MayNameAPerson(const Mention& mention) {
+  if (mention.is_org) return false;
+  if (mention.kind == Mention::kName) {
+    return mention.gender != 0 || !mention.speakers.empty() || mention.end_token - mention.first_token >= 2;
+  }
+  return true;
+}
+
 }  // namespace guillemet::attribute
 
 #endif  // GUILLEMET_ATTRIBUTE_SUBJECTS_H_

@@ -810,12 +810,14 @@ class Resolver {
   // indefinite article introduces, and the organisation that speaks in
   // the same sentence (or that the document names), for a later "poursuit
   // le texte".
+  // "un communiqué", "une déclaration": an indefinite document noun.
+  bool IntroducesADocument(const Mention& mention) const {
+    return mention.kind == Mention::kDescription && mention.is_org && IsIndefinite(mention) &&
+           lex_.FeaturesOf(cues::WordClass::kDocumentNoun, mention.head) != nullptr;
+  }
+
   void NoteDocument(int m, int entity) {
-    const Mention& mention = a_.mentions[m];
-    if (mention.kind != Mention::kDescription || !mention.is_org || !IsIndefinite(mention) ||
-        lex_.FeaturesOf(cues::WordClass::kDocumentNoun, mention.head) == nullptr) {
-      return;
-    }
+    if (!IntroducesADocument(a_.mentions[m])) return;
     document_sentence_ = current_sentence_;
     document_org_ = entity >= 0 && entities_[entity].is_org ? entity : -1;
     document_person_ = -1;
@@ -1311,8 +1313,7 @@ class Resolver {
     for (int m = pronoun + 1; m < static_cast<int>(a_.mentions.size()) && m <= pronoun + 3; ++m) {
       const Mention& after = a_.mentions[m];
       if (tokens_[after.first_token].sentence != sentence) break;
-      statement = after.kind == Mention::kDescription && after.is_org && IsIndefinite(after) &&
-                  lex_.FeaturesOf(cues::WordClass::kDocumentNoun, after.head) != nullptr;
+      statement = IntroducesADocument(after);
       if (statement) break;
     }
     if (!statement) return -1;
@@ -1867,9 +1868,8 @@ class Resolver {
       // Not "Moscou, a-t-il prévenu, « … »": a lone word nothing marks as
       // a person's name is a place.
       const Mention* subject = main >= 0 ? &a_.mentions[main] : nullptr;
-      const bool person = subject != nullptr && !subject->is_org && subject->kind != Mention::kPronoun &&
-                          (subject->kind != Mention::kName || subject->gender != 0 ||
-                           !subject->speakers.empty() || subject->end_token - subject->first_token >= 2);
+      const bool person =
+          subject != nullptr && subject->kind != Mention::kPronoun && attribute::MayNameAPerson(*subject);
       if (person && main != index && subject->end_token <= pronoun_token && IsInciseBetweenCommas(pronoun_token) &&
           !OtherPersonOfGenderBetween(main, index, mention.gender)) {
         const int e = Resolve(main);
@@ -2023,11 +2023,9 @@ class Resolver {
     }
     const int main = subjects_.of_sentence[sentence - 1];
     if (main >= 0 && !a_.mentions[main].is_org) return -1;
-    constexpr int kMaxLooked = 64;
     int found = -1;
-    for (int k = before.first_token, looked = 0; k < before.end_token && looked < kMaxLooked; ++k, ++looked) {
-      const int m = a_.mention_at[k];
-      if (m < 0 || a_.mentions[m].first_token != k || a_.mentions[m].is_org) continue;
+    for (int m : MentionsStartingIn(sentence - 1)) {
+      if (a_.mentions[m].is_org) continue;
       const int e = Resolve(m);
       if (e < 0 || entities_[e].is_org || entities_[e].plural) continue;
       if (entities_[e].gender == 0) return -1;  // Someone who may be either.
@@ -2036,6 +2034,28 @@ class Resolver {
       found = e;
     }
     return found;
+  }
+
+  // The mentions that start in a sentence, among its first few dozen
+  // tokens: bounded, so that a sentence of thousands of names stays linear
+  // for the rules that look back at it.
+  // At most kMaxLooked of them, held in place: no allocation, and no state
+  // shared with a resolution the loop over them may start.
+  struct SentenceMentions {
+    static constexpr int kMaxLooked = 64;
+    std::array<int, kMaxLooked> ids;
+    int size = 0;
+    const int* begin() const { return ids.data(); }
+    const int* end() const { return ids.data() + size; }
+  };
+  SentenceMentions MentionsStartingIn(int sentence) const {
+    const Sentence& s = a_.sentences[sentence];
+    SentenceMentions out;
+    for (int k = s.first_token; k < s.end_token && k < s.first_token + SentenceMentions::kMaxLooked; ++k) {
+      const int m = a_.mention_at[k];
+      if (m >= 0 && a_.mentions[m].first_token == k) out.ids[out.size++] = m;
+    }
+    return out;
   }
 
   // "« Et les négociations ? », lançait-on au passage du secrétaire
@@ -2063,11 +2083,9 @@ class Resolver {
     for (int c : CuesIn(sentence - 1)) {
       if (subjects_.of_cue[c] >= 0) askers.push_back(Resolve(subjects_.of_cue[c]));
     }
-    constexpr int kMaxLooked = 64;
     int found = -1;
-    for (int k = before.first_token, looked = 0; k < before.end_token && looked < kMaxLooked; ++k, ++looked) {
-      const int m = a_.mention_at[k];
-      if (m < 0 || a_.mentions[m].first_token != k || a_.mentions[m].kind == Mention::kPronoun) continue;
+    for (int m : MentionsStartingIn(sentence - 1)) {
+      if (a_.mentions[m].kind == Mention::kPronoun) continue;
       const int e = Resolve(m);
       if (!IsSingularPersonOf(e, gender) ||
           std::find(askers.begin(), askers.end(), e) != askers.end()) {
