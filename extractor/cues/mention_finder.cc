@@ -78,8 +78,13 @@ class Finder {
   // verb is not followed by one.
   bool LowercaseWordBeforeAShortName(int t) const {
     return t + 3 < static_cast<int>(tokens_.size()) && tokens_[t].type == Token::kWord &&
-           !tokens_[t].capitalized && tokens_[t + 1].norm == "(" && tokens_[t + 2].all_caps &&
-           !tokens_[t + 2].line_start && tokens_[t + 3].norm == ")";
+           !tokens_[t].capitalized && tokens_[t + 1].norm == "(" && AcronymAt(t + 2) && tokens_[t + 3].norm == ")";
+  }
+
+  // A word in capitals within its line: a body's short name ("ARS", "CGT").
+  bool AcronymAt(int t) const {
+    return t < static_cast<int>(tokens_.size()) && tokens_[t].type == Token::kWord && tokens_[t].all_caps &&
+           !tokens_[t].line_start;
   }
 
   bool LowercaseWordNoVerbSpells(int k) const {
@@ -809,17 +814,14 @@ class Finder {
                                          LowercaseWordBeforeAShortName(next));
       end = agrees ? next + 1 : next;
     }
-    auto acronym = [&](int t) {
-      return t < n && tokens_[t].type == Token::kWord && tokens_[t].all_caps && !tokens_[t].line_start;
-    };
     int short_name = -1;
     // "la Société française d'accompagnement et de soins palliatifs (Sfap)":
     // a long lowercase name, coordinations included, up to its short name.
     if (bracketed_short_name_only) end = LowercaseNameBeforeShortName(k + len, end);
-    if (acronym(end) && !bracketed_short_name_only) {
+    if (AcronymAt(end) && !bracketed_short_name_only) {
       short_name = end++;
     } else if (end + 2 < n && tokens_[end].norm == "(" &&
-               (acronym(end + 1) || ShortNameOf(end + 1, k, end)) && tokens_[end + 2].norm == ")") {
+               (AcronymAt(end + 1) || ShortNameOf(end + 1, k, end)) && tokens_[end + 2].norm == ")") {
       short_name = end + 1;
       end += 3;
       // "l'agence régionale de santé (ARS) Auvergne-Rhône-Alpes": the
