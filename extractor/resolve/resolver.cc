@@ -2061,23 +2061,30 @@ class Resolver {
   // "« Et les négociations ? », lançait-on au passage du secrétaire
   // d'État. « Elles viendront », a-t-il répondu": the one who answers a
   // question is the one person of that gender the question's sentence
-  // names and does not make its asker.
+  // names and does not make its asker. So too after a question told, not
+  // quoted: "Une journaliste a interrogé le ministre sur les visas. « … »,
+  // a-t-il reconnu" (whatever the verb of the answer).
   int AddresseeOfTheQuestionBefore(int pronoun_token, char gender) {
     const int sentence = current_sentence_;
     if (sentence == 0) return -1;
     const std::vector<int>& cues = CuesIn(sentence);
     const auto own = std::find_if(cues.begin(), cues.end(),
                                   [&](int c) { return a_.cues[c].clitic_token == pronoun_token; });
-    if (own == cues.end() || own != cues.begin() || a_.cues[*own].category != "answer") return -1;
+    if (own == cues.end() || own != cues.begin()) return -1;
+    const bool answer = a_.cues[*own].category == "answer";
     const Sentence& before = a_.sentences[sentence - 1];
     bool question = false;
+    bool quoted = false;
     for (int k = before.first_token; k < before.end_token; ++k) {
       const Token& t = tokens_[k];
       if (t.type == Token::kQuote && t.quote >= 0) {
         const std::string& text = a_.quotes[t.quote].text;
         question = !text.empty() && text.back() == '?';
+        quoted = true;
       }
     }
+    if (!answer) question = false;
+    if (!question && !quoted) question = AsksSomeoneNamedInIt(sentence - 1);
     if (!question) return -1;
     std::vector<int> askers;
     for (int c : CuesIn(sentence - 1)) {
@@ -2095,6 +2102,16 @@ class Resolver {
       found = e;
     }
     return found;
+  }
+
+  // "interroger", "questionner", "interpeller" someone: not "se demander",
+  // "s'interroger", where the one asking names no addressee.
+  bool AsksSomeoneNamedInIt(int sentence) const {
+    for (int c : CuesIn(sentence)) {
+      const Cue& cue = a_.cues[c];
+      if (cue.category == "question" && cue.verb >= 0 && !lex_.verb(cue.verb).pronominal) return true;
+    }
+    return false;
   }
 
   int LastMentionedOf(int slot) const {
