@@ -806,6 +806,17 @@ class Sieves {
     return false;
   }
 
+  // "Son invité s'en est tenu à une formule :", "Le ministre a eu ce mot :":
+  // a noun phrase and a compound verb before the colon, a subject of its own
+  // the rules could not name (not "Puis, quelques heures plus tard :").
+  bool OpensOnAClauseOfItsOwn(int first, int colon) const {
+    if (first >= colon || !lex_.Is(cues::WordClass::kDeterminer, tokens_[first])) return false;
+    for (int k = first + 1; k < colon; ++k) {
+      if (tokens_[k].type == Token::kWord && lex_.AuxiliaryOf(tokens_[k].norm) != nullptr) return true;
+    }
+    return false;
+  }
+
   // A quotation standing alone, with no cue in its sentence, continues the
   // previous speaker when nothing was reported in between.
   void Continuation(int q) {
@@ -821,7 +832,8 @@ class Sieves {
     // the same paragraph, words naming nobody before a colon: "Puis,
     // quelques heures plus tard : « ... »".
     const bool colon_intro = Valid(t - 1) && tokens_[t - 1].norm == ":" && !facts.has_mention &&
-                             a_.quotes[q].paragraph == a_.quotes[prev].paragraph;
+                             a_.quotes[q].paragraph == a_.quotes[prev].paragraph &&
+                             !OpensOnAClauseOfItsOwn(facts.first_word, t - 1);
     if (facts.first_word < t && !colon_intro) return;
     // No reporting verb between the two, outside the sentence of the first.
     const int prev_token = a_.quotes[prev].first_token;

@@ -264,6 +264,8 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
           features.plural = true;
         } else if (feature == "definite") {
           features.definite = true;
+        } else if (feature == "possessive") {
+          features.possessive = true;
         } else if (!(feature == "sg" || feature == "indefinite" || feature.empty())) {
           return "unknown feature '" + std::string(feature) + "'";
         }

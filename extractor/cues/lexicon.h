@@ -97,6 +97,8 @@ struct WordFeatures {
   char gender = 0;  // 'm', 'f', 0
   bool plural = false;
   bool definite = false;
+  // "son", "leur": the noun names someone related to another person.
+  bool possessive = false;
 };
 
 // A line of nationalities.tsv, and one spelling of it ("américaines").

@@ -1248,14 +1248,20 @@ class Resolver {
     if (definite && !mention.plural && (!ProperNounAfterHead(mention) || FromAPlaceOnly(mention)) &&
         !lex_.Is(cues::WordClass::kCounterpart, tokens_[HeadToken(mention)])) {
       bool blocked = false;
+      int e = -1;
+      // "Le maire a défendu le projet. Son visiteur s'est contenté d'une
+      // phrase": a possessive describes someone by their tie to another
+      // person, so it is never the person of the story itself.
+      const bool possessive =
+          lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm)->possessive;
       // "Nadia, 46 ans, ne décolère pas : « … », a ajouté la quadragénaire":
       // the person named as the subject of this very sentence.
-      int e = NamedSubjectOfThisSentenceBefore(m);
-      if (e < 0) e = LastSalientPerson(mention.gender, false, &blocked);
+      if (!possessive) e = NamedSubjectOfThisSentenceBefore(m);
+      if (e < 0 && !possessive) e = LastSalientPerson(mention.gender, false, &blocked);
       // "premier film de la réalisatrice Inès Morvan. « … », a confié la
       // cinéaste": nobody has spoken yet; the person of that gender named
       // last, if the article described her by nothing else.
-      if (e < 0 && !blocked && mention.gender != 0) {
+      if (e < 0 && !blocked && !possessive && mention.gender != 0) {
         const int last = LastMentionedOf(SlotOf(mention.gender));
         if (last >= 0 && !entities_[persons_mentioned_[last]].plural) e = persons_mentioned_[last];
       }
