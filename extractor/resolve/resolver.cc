@@ -1907,8 +1907,12 @@ class Resolver {
       // The first cue of the sentence with a subject must be this
       // pronoun's own; computed once per sentence, so that a sentence of
       // thousands of incises stays linear.
-      const bool subject_of_a_cue =
-          shape.first_subject_cue >= 0 && a_.cues[shape.first_subject_cue].clitic_token != pronoun_token;
+      // "Le président géorgien … a voulu tempérer les attentes : « A,
+      // a-t-il assuré » ": a cue whose subject is the sentence's own is no
+      // other speaker.
+      const bool subject_of_a_cue = shape.first_subject_cue >= 0 &&
+                                    a_.cues[shape.first_subject_cue].clitic_token != pronoun_token &&
+                                    subjects_.of_cue[shape.first_subject_cue] != main;
       // Only when a colon ends the subject's clause before the quotation:
       // in "Poutine « a complètement échoué », a-t-il ajouté" the quoted
       // words say something of the subject, whom someone else reports.
@@ -1922,6 +1926,13 @@ class Resolver {
         if (!mention.plural && IsSingularPersonOf(e, mention.gender)) {
           *how = "pronoun_to_subject_of_sentence";
           return e;
+        }
+        // A person the rules could not name is still the one speaking:
+        // no name rather than the last speaker's.
+        const Mention& subject = a_.mentions[main];
+        if (e < 0 && !mention.plural && !subject.plural && !subject.is_org && subject.kind != Mention::kName &&
+            mention.gender != 0 && subject.gender == mention.gender) {
+          return -1;
         }
       }
     }
