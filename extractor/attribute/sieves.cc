@@ -947,8 +947,9 @@ class Sieves {
 
   bool OpensOnASpeechNoun(const Sentence& s) const {
     const int det = s.first_token;
+    // "La mise en garde", "Le point de vue": a noun of several words too.
     return det + 1 < s.end_token && lex_.Is(cues::WordClass::kDeterminer, tokens_[det]) &&
-           lex_.Is(cues::WordClass::kSpeechNoun, tokens_[det + 1]);
+           lex_.words(cues::WordClass::kSpeechNoun).LongestAt(tokens_, det + 1, nullptr) > 0;
   }
 
   // "« … » L'analyse est celle de Zhou Mingde, chercheur à …", "« … » La
@@ -972,20 +973,19 @@ class Sieves {
     const int end = std::min(after->end_token, det + kMaxReach);
     for (int k = det + 2; k + 1 < end; ++k) {
       if (tokens_[k].type == Token::kQuote) return;
-      if (tokens_[k].norm != "est" && tokens_[k].norm != "sont") continue;
-      int of = k + 1;
-      const Norm& pronoun = tokens_[of].norm;
-      if (pronoun == "celle" || pronoun == "celui" || pronoun == "celles" || pronoun == "ceux") ++of;
-      if (of >= end) return;
-      // "Le constat est signé Nathalie Brézet".
-      const Norm& link = tokens_[of].norm;
-      const bool signed_by = link == "signé" || link == "signée" || link == "signés" || link == "signées";
-      if (!(link == "de" || link == "d'" || signed_by)) return;
-      const int m = a_.mention_at[of + 1 < end ? of + 1 : of];
-      if (m < 0 || a_.mentions[m].first_token != of + 1 || a_.mentions[m].kind != Mention::kName ||
-          a_.mentions[m].is_org) {
-        return;
+      const int link = lex_.words(cues::WordClass::kSpeakerLink).LongestAt(tokens_, k, nullptr);
+      if (link == 0) continue;
+      const int last = k + link - 1;
+      // "est venue du ministre hongrois …, Péter Szijjártó": the contracted
+      // article opens the description, whose apposed name is the speaker.
+      int m = a_.mention_at[last];
+      if (m < 0 || a_.mentions[m].first_token != last) {
+        m = last + 1 < end ? a_.mention_at[last + 1] : -1;
+        if (m >= 0 && a_.mentions[m].first_token != last + 1) m = -1;
       }
+      if (m < 0) return;
+      m = PreferName(m);
+      if (a_.mentions[m].kind != Mention::kName || a_.mentions[m].is_org) return;
       Set(q, m, -1, "named_in_the_next_sentence", 0.7);
       return;
     }
