@@ -401,6 +401,9 @@ class Resolver {
       }
       if (!mention.head.empty()) {
         head_bindings_[mention.head].push_back({mention.first_token, person});
+        if (std::string portfolio = Portfolio(mention); !portfolio.empty() && !mention.former) {
+          portfolios_of_entity_[person].push_back({mention.head, std::move(portfolio)});
+        }
         std::vector<std::string>& heads = heads_of_entity_[person];
         if (std::find(heads.begin(), heads.end(), mention.head) == heads.end()) {
           heads.push_back(mention.head);
@@ -421,6 +424,50 @@ class Resolver {
 
   // An office's words from its head noun on, lowercase: "présidente de
   // l'association de parents d'élèves".
+  // The words from the "de" after a description's head to its end ("de
+  // la défense" in "la ministre australienne de la Défense"), when they
+  // name something, or "".
+  std::string Portfolio(const Mention& mention) const {
+    for (int k = HeadToken(mention) + 1; k < mention.end_token; ++k) {
+      const Norm& w = tokens_[k].norm;
+      if (w == "de" || w == "d'" || w == "du" || w == "des") {
+        // Only one that names a body or a ministry ("de la Défense", "de la
+        // branche aviation de Boeing"), not "d'opposition" or "du
+        // détachement", which a description may add or leave out for the
+        // same person.
+        bool names = false;
+        for (int n = k + 1; n < mention.end_token && !names; ++n) names = tokens_[n].capitalized;
+        if (!names) return "";
+        return FoldKey(Text({tokens_[k].span.begin, tokens_[mention.end_token - 1].span.end}));
+      }
+    }
+    return "";
+  }
+
+  // "La ministre australienne des Affaires étrangères, Julie Bishop … La
+  // ministre australienne de la Défense": the same head noun with another
+  // portfolio than the one the article gave that person is another office.
+  bool HoldsAnotherPortfolio(const Mention& mention, int entity) const {
+    auto it = portfolios_of_entity_.find(entity);
+    if (it == portfolios_of_entity_.end()) return false;
+    const std::string mine = Portfolio(mention);
+    if (mine.empty()) return false;
+    bool other = false;
+    for (const auto& [head, portfolio] : it->second) {
+      if (head != mention.head) continue;
+      // "du détachement belge depuis 2022" then "du détachement": one
+      // written short is the same office.
+      const std::string& shorter = portfolio.size() < mine.size() ? portfolio : mine;
+      const std::string& longer = portfolio.size() < mine.size() ? mine : portfolio;
+      if (longer.compare(0, shorter.size(), shorter) == 0 &&
+          (longer.size() == shorter.size() || longer[shorter.size()] == ' ')) {
+        return false;
+      }
+      other = true;
+    }
+    return other;
+  }
+
   std::string OfficeWords(const Mention& mention) const {
     const int head = HeadToken(mention);
     std::string words;
@@ -1190,7 +1237,7 @@ class Resolver {
                     lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm)->definite;
     int bound = BoundNear(head_bindings_, mention.head, mention.first_token);
     // "l'ancien maire" is not the mayor the article named.
-    if (SaysFormer(mention)) bound = -1;
+    if (SaysFormer(mention) || (bound >= 0 && HoldsAnotherPortfolio(mention, bound))) bound = -1;
     if (definite && !mention.plural && bound >= 0 && OfTheNationalityItSays(mention, bound) &&
         GenderFits(mention.gender, entities_[bound].gender)) {
       *how = "office_named_in_article";
@@ -1201,7 +1248,7 @@ class Resolver {
     if (definite && !mention.plural) {
       NoteNationalitiesOfKnownPeople();
       const int national = OnlyNationalOfItsAdjective(mention);
-      if (national >= 0) {
+      if (national >= 0 && !HoldsAnotherPortfolio(mention, national)) {
         *how = "nationality";
         return national;
       }
@@ -2276,6 +2323,8 @@ class Resolver {
   std::unordered_map<std::string, std::vector<Binding>> role_bindings_;
   std::unordered_map<std::string, std::vector<Binding>> complement_bindings_;  // By ProperComplementKey.
   std::unordered_map<std::string, std::vector<Binding>> head_bindings_;
+  // Each person's head nouns with the portfolio the article gave them.
+  std::unordered_map<int, std::vector<std::pair<std::string, std::string>>> portfolios_of_entity_;
   // Definite descriptions resolved to a person, by head noun, in text order:
   // "la navigatrice de Douarnenez" makes the later "la navigatrice" hers.
   std::unordered_map<std::string, std::vector<Binding>> described_heads_;
