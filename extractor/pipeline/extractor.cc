@@ -38,12 +38,11 @@ Status Extractor::Open(const std::string& patterns_dir, std::unique_ptr<Extracto
   out->reset();
   // The regular expressions of the date and post finders compile while the
   // lexicon loads, so that start-up pays for them once, not the first
-  // article that needs them, and on another core when there is one. The
-  // lexicon takes about a third of the time of the date patterns, so this
-  // thread, once it has loaded it, compiles the date patterns one by one
-  // while the other compiles them combined.
+  // article that needs them, and on another core when there is one. This
+  // thread, once it has loaded the lexicon, compiles the date patterns
+  // while the other compiles the rest.
   auto compile = [] {
-    normalize::CompileArticleDatePatterns(normalize::DatePatterns::kCombined);
+    normalize::CompileArticleDatePatterns(normalize::DatePatterns::kPublicationLine);
     quotes::CompileQuotePatterns();
   };
   struct Joined {  // Joins even when the lexicon's loading throws.
@@ -60,7 +59,7 @@ Status Extractor::Open(const std::string& patterns_dir, std::unique_ptr<Extracto
   auto impl = std::make_unique<Impl>();
   Status s = cues::Lexicon::Load(patterns_dir, &impl->lexicon);
   // Every pattern, whether or not the other thread could start.
-  if (s.ok()) normalize::CompileArticleDatePatterns(normalize::DatePatterns::kOneByOne);
+  if (s.ok()) normalize::CompileArticleDatePatterns(normalize::DatePatterns::kDates);
   if (compiler.thread.joinable()) compiler.thread.join();
   if (!s.ok()) return s;
   out->reset(new Extractor(std::move(impl)));
