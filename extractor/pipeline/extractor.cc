@@ -334,6 +334,7 @@ Extraction Extractor::Extract(const Document& document) const {
   }
 
   std::vector<uint32_t> offsets;
+  offsets.reserve(4 * a.quotes.size());  // At most four per quotation.
   for (size_t q = 0; q < a.quotes.size(); ++q) {
     const Quote& quote = a.quotes[q];
     if (!attributions[q].output) continue;
@@ -348,13 +349,15 @@ Extraction Extractor::Extract(const Document& document) const {
   CodePoints points(text, std::move(offsets), invalid == 0);
 
   // Room for every quotation at once: growing moved each one built so far.
+  // The analysis ends here, so the texts of its quotations and speakers
+  // move into the output rather than being copied.
   result.quotations.reserve(a.quotes.size());
   for (size_t q = 0; q < a.quotes.size(); ++q) {
-    const Quote& quote = a.quotes[q];
+    Quote& quote = a.quotes[q];
     const attribute::Attribution& at = attributions[q];
     if (!at.output) continue;
     Quotation out;
-    out.quote = quote.text;
+    out.quote = std::move(quote.text);
     out.byte_start = quote.parts.front().begin;
     out.byte_end = quote.parts.back().end;
     out.start = points(quote.parts.front().begin);
@@ -362,10 +365,10 @@ Extraction Extractor::Extract(const Document& document) const {
     out.kind = at.kind;
     out.method = at.method;
     out.date = a.date;
-    const resolve::Speaker& speaker = speakers[q];
+    resolve::Speaker& speaker = speakers[q];
     if (at.kind != QuoteKind::kMention && speaker.name.has_value()) {
-      out.speaker = speaker.name;
-      out.speaker_id = speaker.id;
+      out.speaker = std::move(speaker.name);
+      out.speaker_id = std::move(speaker.id);
       out.confidence = at.confidence * speaker.confidence;
       if (at.mention >= 0) {
         Span s = MentionSpan(a, at.mention);
