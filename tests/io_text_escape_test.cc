@@ -54,6 +54,24 @@ TEST(JsonString, ReplacesEachInvalidByteWithTheReplacementCharacter) {
   EXPECT_EQ(Json("\xED\xA0\x80"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
 }
 
+// AppendJsonString skips eight plain bytes at a time: each byte value, at
+// each place of such a block and of the tail, is escaped as it is alone.
+TEST(JsonString, EscapesEveryByteWhereverItSitsInABlock) {
+  for (int byte = 0; byte < 256; ++byte) {
+    const std::string alone = Json(std::string(1, static_cast<char>(byte)));
+    const std::string escaped = alone.substr(1, alone.size() - 2);
+    for (size_t at = 0; at < 19; ++at) {
+      std::string text(19, 'a');
+      text[at] = static_cast<char>(byte);
+      const std::string expected =
+          "\"" + text.substr(0, at) + escaped + text.substr(at + 1) + "\"";
+      EXPECT_EQ(Json(text), expected) << byte << " at " << at;
+    }
+  }
+  EXPECT_EQ(Json("12345678«»\"\\é\n\x01" "abcdefgh"),
+            "\"12345678«»\\\"\\\\é\\n\\u0001abcdefgh\"");
+}
+
 TEST(ValidUtf8, CountsTheBytesItReplaced) {
   std::string out;
   EXPECT_EQ(AppendValidUtf8("ok \xFF\xFE é", &out), 2u);

@@ -1,5 +1,6 @@
 #include "io/text_escape.h"
 
+#include <cstdint>
 #include <cstring>
 
 #include "core/unicode.h"
@@ -35,6 +36,23 @@ bool CopyNonAscii(std::string_view text, size_t* i, std::string* out) {
   return false;
 }
 
+// A bit set in the byte of each of the 8 bytes at p that is special in
+// kJson, and maybe in later bytes too: only the lowest set bit is sure
+// (the tests "has a byte less than n" and "has a zero byte" of Bit
+// Twiddling Hacks, whose borrows can only flag bytes after a true one).
+inline uint64_t JsonSpecialBytes(const char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  const uint64_t quote = x ^ (kOnes * '"');
+  const uint64_t backslash = x ^ (kOnes * '\\');
+  const uint64_t control = (x - kOnes * 0x20) & ~x;
+  const uint64_t is_quote = (quote - kOnes) & ~quote;
+  const uint64_t is_backslash = (backslash - kOnes) & ~backslash;
+  return (x | control | is_quote | is_backslash) & kHighs;
+}
+
 }  // namespace
 
 size_t AppendValidUtf8(std::string_view text, std::string* out) {
@@ -59,6 +77,16 @@ void AppendJsonString(std::string_view text, std::string* out) {
   while (i < n) {
     size_t run = i;
     while (run < n) {
+      // Eight bytes at a time up to the first that needs a look: plain
+      // ASCII is most of a quotation.
+      if (run + 8 <= n) {
+        const uint64_t special = JsonSpecialBytes(text.data() + run);
+        if (special == 0) {
+          run += 8;
+          continue;
+        }
+        run += static_cast<size_t>(__builtin_ctzll(special)) / 8;
+      }
       const unsigned char b = static_cast<unsigned char>(text[run]);
       if (!kJson.special[b]) {
         ++run;

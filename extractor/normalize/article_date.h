@@ -27,11 +27,10 @@ std::string FindArticleDate(std::string_view text);
 
 // Compiles the regular expressions FindArticleDate uses, which it would
 // otherwise do on first use (a few ms): lets a caller pay for it at
-// start-up. Thread-safe; later calls cost nothing. They come in two halves
-// of about the same cost, which two threads may compile side by side: the
-// patterns combined (to tell which of them a line holds, with the year and
-// publication-line patterns), and each pattern alone (to read the dates).
-enum class DatePatterns { kAll, kCombined, kOneByOne };
+// start-up. Thread-safe; later calls cost nothing. Two threads may compile
+// the two parts side by side: the pattern of publication lines (cheap), and
+// the date patterns (most of the cost).
+enum class DatePatterns { kAll, kPublicationLine, kDates };
 void CompileArticleDatePatterns(DatePatterns which = DatePatterns::kAll);
 
 }  // namespace guillemet::normalize

@@ -38,12 +38,11 @@ Status Extractor::Open(const std::string& patterns_dir, std::unique_ptr<Extracto
   out->reset();
   // The regular expressions of the date and post finders compile while the
   // lexicon loads, so that start-up pays for them once, not the first
-  // article that needs them, and on another core when there is one. The
-  // lexicon takes about a third of the time of the date patterns, so this
-  // thread, once it has loaded it, compiles the date patterns one by one
-  // while the other compiles them combined.
+  // article that needs them, and on another core when there is one. This
+  // thread, once it has loaded the lexicon, compiles the date patterns
+  // while the other compiles the rest.
   auto compile = [] {
-    normalize::CompileArticleDatePatterns(normalize::DatePatterns::kCombined);
+    normalize::CompileArticleDatePatterns(normalize::DatePatterns::kPublicationLine);
     quotes::CompileQuotePatterns();
   };
   struct Joined {  // Joins even when the lexicon's loading throws.
@@ -60,7 +59,7 @@ Status Extractor::Open(const std::string& patterns_dir, std::unique_ptr<Extracto
   auto impl = std::make_unique<Impl>();
   Status s = cues::Lexicon::Load(patterns_dir, &impl->lexicon);
   // Every pattern, whether or not the other thread could start.
-  if (s.ok()) normalize::CompileArticleDatePatterns(normalize::DatePatterns::kOneByOne);
+  if (s.ok()) normalize::CompileArticleDatePatterns(normalize::DatePatterns::kDates);
   if (compiler.thread.joinable()) compiler.thread.join();
   if (!s.ok()) return s;
   out->reset(new Extractor(std::move(impl)));
@@ -335,6 +334,7 @@ Extraction Extractor::Extract(const Document& document) const {
   }
 
   std::vector<uint32_t> offsets;
+  offsets.reserve(4 * a.quotes.size());  // At most four per quotation.
   for (size_t q = 0; q < a.quotes.size(); ++q) {
     const Quote& quote = a.quotes[q];
     if (!attributions[q].output) continue;
@@ -349,13 +349,15 @@ Extraction Extractor::Extract(const Document& document) const {
   CodePoints points(text, std::move(offsets), invalid == 0);
 
   // Room for every quotation at once: growing moved each one built so far.
+  // The analysis ends here, so the texts of its quotations and speakers
+  // move into the output rather than being copied.
   result.quotations.reserve(a.quotes.size());
   for (size_t q = 0; q < a.quotes.size(); ++q) {
-    const Quote& quote = a.quotes[q];
+    Quote& quote = a.quotes[q];
     const attribute::Attribution& at = attributions[q];
     if (!at.output) continue;
     Quotation out;
-    out.quote = quote.text;
+    out.quote = std::move(quote.text);
     out.byte_start = quote.parts.front().begin;
     out.byte_end = quote.parts.back().end;
     out.start = points(quote.parts.front().begin);
@@ -363,10 +365,10 @@ Extraction Extractor::Extract(const Document& document) const {
     out.kind = at.kind;
     out.method = at.method;
     out.date = a.date;
-    const resolve::Speaker& speaker = speakers[q];
+    resolve::Speaker& speaker = speakers[q];
     if (at.kind != QuoteKind::kMention && speaker.name.has_value()) {
-      out.speaker = speaker.name;
-      out.speaker_id = speaker.id;
+      out.speaker = std::move(speaker.name);
+      out.speaker_id = std::move(speaker.id);
       out.confidence = at.confidence * speaker.confidence;
       if (at.mention >= 0) {
         Span s = MentionSpan(a, at.mention);

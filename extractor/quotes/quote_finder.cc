@@ -199,9 +199,10 @@ class Finder {
   // the bytes that may start a mark are looked at; the code point before a
   // mark is then decoded backwards, which gives what decoding forwards from
   // the paragraph's start would (see BeforeMark).
-  std::vector<MarkAt> MarksOf(Span paragraph) {
-    if (!marks_.StartsOnCodePoints()) return MarksOfDecoding(paragraph);
-    std::vector<MarkAt> marks;
+  void MarksOf(Span paragraph, std::vector<MarkAt>* found) {
+    if (!marks_.StartsOnCodePoints()) return MarksOfDecoding(paragraph, found);
+    std::vector<MarkAt>& marks = *found;
+    marks.clear();
     for (size_t i = marks_.NextCandidate(text_, paragraph.begin, paragraph.end);
          i < paragraph.end; i = marks_.NextCandidate(text_, i, paragraph.end)) {
       const QuoteMarks::Mark* m = marks_.MatchAt(text_, i);
@@ -212,7 +213,6 @@ class Finder {
       marks.push_back(MarkFound(paragraph, i, m, BeforeMark(paragraph, i, marks)));
       i = marks.back().end;
     }
-    return marks;
   }
 
   // The mark m found at byte i of the paragraph, with the code point
@@ -246,8 +246,9 @@ class Finder {
   // MarksOf by decoding every code point: for marks that may start with a
   // continuation byte, where skipping to candidate bytes could land inside
   // a code point.
-  std::vector<MarkAt> MarksOfDecoding(Span paragraph) {
-    std::vector<MarkAt> marks;
+  void MarksOfDecoding(Span paragraph, std::vector<MarkAt>* found) {
+    std::vector<MarkAt>& marks = *found;
+    marks.clear();
     char32_t before = 0;
     for (size_t i = paragraph.begin; i < paragraph.end;) {
       const QuoteMarks::Mark* m = marks_.MatchAt(text_, i);
@@ -259,7 +260,6 @@ class Finder {
       }
       before = DecodeUtf8(text_, &i);
     }
-    return marks;
   }
 
   // Whether s holds a letter or a digit. Nested quotations ask about spans
@@ -299,11 +299,16 @@ class Finder {
   void ScanParagraph(int index, Span paragraph) {
     paragraph_first_quote_ = result_.quotes.size();
     paragraph_min_begin_ = UINT32_MAX;
-    std::vector<MarkAt> marks = MarksOf(paragraph);
-    std::vector<OpenQuote> stack;
+    // The lists below are members, emptied here, so that their memory
+    // serves every paragraph of the article.
+    std::vector<MarkAt>& marks = paragraph_marks_;
+    MarksOf(paragraph, &marks);
+    std::vector<OpenQuote>& stack = stack_;
+    stack.clear();
     // The innermost open quotation of each family, through OpenQuote::below:
     // a mark finds its own family's in constant time however deep the stack.
-    std::vector<int> top_of_family;
+    std::vector<int>& top_of_family = top_of_family_;
+    top_of_family.clear();
     auto push = [&](OpenQuote q) {
       const size_t f = static_cast<size_t>(q.family);
       if (f >= top_of_family.size()) top_of_family.resize(f + 1, -1);
@@ -337,7 +342,9 @@ class Finder {
       }
       carried_.reset();
     }
-    std::vector<std::pair<OpenQuote, uint32_t>> unmatched;  // Open quotes and the paragraph end.
+    // Open quotes and the paragraph end.
+    std::vector<std::pair<OpenQuote, uint32_t>>& unmatched = unmatched_;
+    unmatched.clear();
     for (size_t i = first_mark; i < marks.size(); ++i) {
       const MarkAt& m = marks[i];
       const int family = m.mark->family;
@@ -427,7 +434,8 @@ class Finder {
     std::sort(unmatched.begin(), unmatched.end(), [](const auto& a, const auto& b) {
       return a.first.content_begin < b.first.content_begin;
     });
-    std::vector<uint32_t> closed_begins;
+    std::vector<uint32_t>& closed_begins = closed_begins_;
+    closed_begins.clear();
     for (size_t k = paragraph_first_quote_; k < result_.quotes.size(); ++k) {
       closed_begins.push_back(result_.quotes[k].outer.begin);
     }
@@ -601,6 +609,13 @@ class Finder {
   std::vector<uint32_t> tweet_quote_begin_;
   std::vector<uint32_t> max_end_before_;  // FindTweets: greatest end of quotes[0..i].
   Span wordless_{0, 0};  // HasWord: a stretch known to hold no letter or digit.
+  // ScanParagraph's working lists, kept from one paragraph to the next so
+  // that their memory is allocated once per article, not per paragraph.
+  std::vector<MarkAt> paragraph_marks_;
+  std::vector<OpenQuote> stack_;
+  std::vector<int> top_of_family_;
+  std::vector<std::pair<OpenQuote, uint32_t>> unmatched_;
+  std::vector<uint32_t> closed_begins_;
 };
 
 }  // namespace
