@@ -422,8 +422,6 @@ class Resolver {
     return head;
   }
 
-  // An office's words from its head noun on, lowercase: "présidente de
-  // l'association de parents d'élèves".
   // The words from the "de" after a description's head to its end ("de
   // la défense" in "la ministre australienne de la Défense"), when they
   // name something, or "".
@@ -468,6 +466,8 @@ class Resolver {
     return other;
   }
 
+  // An office's words from its head noun on, lowercase: "présidente de
+  // l'association de parents d'élèves".
   std::string OfficeWords(const Mention& mention) const {
     const int head = HeadToken(mention);
     std::string words;
@@ -1233,8 +1233,11 @@ class Resolver {
       return -1;
     }
     if (mention.demonym && mention.nationality >= 0) return ResolveDemonym(mention, how);
-    bool definite = lex_.Is(cues::WordClass::kDeterminer, tokens_[mention.first_token]) &&
-                    lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm)->definite;
+    const cues::WordFeatures* determiner =
+        lex_.Is(cues::WordClass::kDeterminer, tokens_[mention.first_token])
+            ? lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm)
+            : nullptr;
+    const bool definite = determiner != nullptr && determiner->definite;
     int bound = BoundNear(head_bindings_, mention.head, mention.first_token);
     // "l'ancien maire" is not the mayor the article named.
     if (SaysFormer(mention) || (bound >= 0 && HoldsAnotherPortfolio(mention, bound))) bound = -1;
@@ -1295,15 +1298,13 @@ class Resolver {
     if (definite && !mention.plural && (!ProperNounAfterHead(mention) || FromAPlaceOnly(mention)) &&
         !lex_.Is(cues::WordClass::kCounterpart, tokens_[HeadToken(mention)])) {
       bool blocked = false;
-      int e = -1;
       // "Le maire a défendu le projet. Son visiteur s'est contenté d'une
       // phrase": a possessive describes someone by their tie to another
       // person, so it is never the person of the story itself.
-      const bool possessive =
-          lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm)->possessive;
+      const bool possessive = determiner->possessive;
       // "Nadia, 46 ans, ne décolère pas : « … », a ajouté la quadragénaire":
       // the person named as the subject of this very sentence.
-      if (!possessive) e = NamedSubjectOfThisSentenceBefore(m);
+      int e = possessive ? -1 : NamedSubjectOfThisSentenceBefore(m);
       if (e < 0 && !possessive) e = LastSalientPerson(mention.gender, false, &blocked);
       // "premier film de la réalisatrice Inès Morvan. « … », a confié la
       // cinéaste": nobody has spoken yet; the person of that gender named
@@ -2137,18 +2138,15 @@ class Resolver {
     if (own == cues.end() || own != cues.begin()) return -1;
     const bool answer = a_.cues[*own].category == "answer";
     const Sentence& before = a_.sentences[sentence - 1];
-    bool question = false;
-    bool quoted = false;
+    // The sentence's last quotation, if any.
+    const std::string* quoted = nullptr;
     for (int k = before.first_token; k < before.end_token; ++k) {
       const Token& t = tokens_[k];
-      if (t.type == Token::kQuote && t.quote >= 0) {
-        const std::string& text = a_.quotes[t.quote].text;
-        question = !text.empty() && text.back() == '?';
-        quoted = true;
-      }
+      if (t.type == Token::kQuote && t.quote >= 0) quoted = &a_.quotes[t.quote].text;
     }
-    if (!answer) question = false;
-    if (!question && !quoted) question = AsksSomeoneNamedInIt(sentence - 1);
+    const bool question = quoted != nullptr
+                              ? answer && !quoted->empty() && quoted->back() == '?'
+                              : AsksSomeoneNamedInIt(sentence - 1);
     if (!question) return -1;
     std::vector<int> askers;
     for (int c : CuesIn(sentence - 1)) {
