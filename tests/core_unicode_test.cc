@@ -72,5 +72,21 @@ TEST(FoldKey, FoldsATextAsItsCharactersOneByOne) {
   }
 }
 
+// NextInvalidByte skips ASCII eight bytes at a time: an invalid byte must be
+// found wherever it falls in or after such a block, and a valid sequence
+// right after ASCII must not be taken for one.
+TEST(NextInvalidByte, FindsEachInvalidByteWhereverItFalls) {
+  for (size_t at = 0; at < 20; ++at) {
+    std::string text(20, 'a');
+    text[at] = '\xFF';
+    text += "é";
+    EXPECT_EQ(NextInvalidByte(text, 0), at);
+    EXPECT_EQ(NextInvalidByte(text, at + 1), text.size());
+  }
+  const std::string truncated = "abcdefgh\xC3";
+  EXPECT_EQ(NextInvalidByte(truncated, 0), 8u);
+  EXPECT_EQ(NextInvalidByte("", 0), 0u);
+}
+
 }  // namespace
 }  // namespace guillemet

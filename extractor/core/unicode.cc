@@ -91,6 +91,31 @@ void AppendUtf8(char32_t c, std::string* out) {
   }
 }
 
+size_t NextInvalidByte(std::string_view text, size_t from) {
+  for (size_t i = from; i < text.size();) {
+    if (i + 8 <= text.size()) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      const uint64_t high = word & 0x8080808080808080ull;
+      if (high == 0) {
+        i += 8;
+        continue;
+      }
+      // Else straight to the first byte past ASCII (the lowest bit set
+      // when the machine loads bytes little-end first), not a byte at a
+      // time, each retrying eight.
+      constexpr bool kLittleEndian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
+      i += static_cast<size_t>(kLittleEndian ? __builtin_ctzll(high) : __builtin_clzll(high)) / 8;
+    } else if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t before = i;
+    if (DecodeUtf8(text, &i) == 0xFFFD && i == before + 1) return before;
+  }
+  return text.size();
+}
+
 size_t CountCodePoints(std::string_view text) {
   size_t count = 0;
   for (size_t i = 0; i < text.size();) {

@@ -43,6 +43,11 @@ void AppendUtf8(char32_t c, std::string* out);
 // as DecodeUtf8 (an invalid byte is one code point).
 size_t CountCodePoints(std::string_view text);
 
+// The first byte at or after `from` that DecodeUtf8 reads alone as U+FFFD
+// (an invalid or truncated sequence), or text.size(). Skips plain ASCII
+// eight bytes at a time: nearly all of a French text.
+size_t NextInvalidByte(std::string_view text, size_t from);
+
 // Character classes as ICU defines them; ASCII is answered inline, the
 // Latin blocks (U+0080 to U+024F) from a table without calling ICU.
 namespace unicode_internal {

@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <iterator>
 #include <string>
 #include <utility>
@@ -252,26 +251,10 @@ struct Line {
 // would lose the boundary after its year: each invalid byte becomes one '?',
 // which keeps every byte offset.
 std::string_view Repaired(std::string_view line, std::string* storage) {
-  size_t pos = 0;
-  while (pos < line.size()) {
-    // Eight ASCII bytes at a time: nearly all of a French line.
-    if (pos + 8 <= line.size()) {
-      uint64_t word;
-      std::memcpy(&word, line.data() + pos, 8);
-      if ((word & 0x8080808080808080ull) == 0) {
-        pos += 8;
-        continue;
-      }
-    }
-    size_t before = pos;
-    if (DecodeUtf8(line, &pos) == 0xFFFD && pos == before + 1) break;
-  }
+  size_t pos = NextInvalidByte(line, 0);
   if (pos >= line.size()) return line;
   storage->assign(line.data(), line.size());
-  for (pos = 0; pos < line.size();) {
-    size_t before = pos;
-    if (DecodeUtf8(line, &pos) == 0xFFFD && pos == before + 1) (*storage)[before] = '?';
-  }
+  for (; pos < line.size(); pos = NextInvalidByte(line, pos + 1)) (*storage)[pos] = '?';
   return *storage;
 }
 

@@ -70,29 +70,7 @@ namespace {
 
 size_t CountInvalidBytes(std::string_view text) {
   size_t invalid = 0;
-  for (size_t i = 0; i < text.size();) {
-    // Eight ASCII bytes at a time: nearly all of a French text.
-    if (i + 8 <= text.size()) {
-      uint64_t word;
-      std::memcpy(&word, text.data() + i, 8);
-      const uint64_t high = word & 0x8080808080808080ull;
-      if (high == 0) {
-        i += 8;
-        continue;
-      }
-      // Else straight to the first byte past ASCII (the lowest bit set
-      // when the machine loads bytes little-end first), not a byte at a
-      // time, each retrying eight.
-      constexpr bool kLittleEndian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
-      i += static_cast<size_t>(kLittleEndian ? __builtin_ctzll(high) : __builtin_clzll(high)) / 8;
-    } else if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t before = i;
-    char32_t c = DecodeUtf8(text, &i);
-    if (c == 0xFFFD && i == before + 1) ++invalid;
-  }
+  for (size_t i = NextInvalidByte(text, 0); i < text.size(); i = NextInvalidByte(text, i + 1)) ++invalid;
   return invalid;
 }
 
