@@ -943,13 +943,8 @@ class Resolver {
           how = "epithet_named_in_article";
           break;
         }
-        // "le diplomate" is not the epithet "la diplomate" of a woman.
-        for (int kb : mention.speakers) {
-          if (entity_of_kb_.count(kb) && GenderFits(mention.gender, kb_.speakers()[kb].gender)) {
-            entity = entity_of_kb_[kb];
-            how = "epithet";
-          }
-        }
+        entity = EpithetEntity(mention);
+        if (entity >= 0) how = "epithet";
         // "Selon un diplomate occidental, … a résumé ce diplomate": with no
         // one of the base in the article, a one-noun epithet is the unnamed
         // source the article introduced with that noun, if any.
@@ -971,6 +966,37 @@ class Resolver {
     }
     SetEntity(m, entity, how);
     return entity;
+  }
+
+  // The person of the base an epithet names. "le mandat du Norvégien … le
+  // Premier ministre, Jonas Gahr Støre … Le Norvégien veut": when several
+  // people of the article fit, the epithet keeps naming the one it named
+  // first; with no such earlier use, it names nobody.
+  int EpithetEntity(const Mention& mention) {
+    std::vector<int> fitting;
+    for (int kb : mention.speakers) {
+      auto it = entity_of_kb_.find(kb);
+      // "le diplomate" is not the epithet "la diplomate" of a woman.
+      if (it == entity_of_kb_.end() || !GenderFits(mention.gender, kb_.speakers()[kb].gender)) continue;
+      if (std::find(fitting.begin(), fitting.end(), it->second) == fitting.end()) {
+        fitting.push_back(it->second);
+      }
+    }
+    if (fitting.empty()) return -1;
+    // People of the base not yet met are named later in the article.
+    std::vector<int> met;
+    for (int e : fitting) {
+      if (e < static_cast<int>(last_mentioned_of_.size()) && last_mentioned_of_[e] >= 0) met.push_back(e);
+    }
+    if (!met.empty()) fitting.swap(met);
+    auto named = entity_of_epithet_.find(mention.head);
+    if (named != entity_of_epithet_.end()) {
+      return std::find(fitting.begin(), fitting.end(), named->second) != fitting.end() ? named->second
+                                                                                       : -1;
+    }
+    if (fitting.size() > 1) return -1;
+    entity_of_epithet_.emplace(mention.head, fitting.front());
+    return fitting.front();
   }
 
   // The person an apposition bound to `key`: the latest one before `token`,
@@ -2321,6 +2347,7 @@ class Resolver {
   std::unordered_map<std::string, std::vector<Binding>> role_bindings_;
   std::unordered_map<std::string, std::vector<Binding>> complement_bindings_;  // By ProperComplementKey.
   std::unordered_map<std::string, std::vector<Binding>> head_bindings_;
+  std::unordered_map<std::string, int> entity_of_epithet_;  // By head: whom it named first.
   // Each person's head nouns with the portfolio the article gave them.
   std::unordered_map<int, std::vector<std::pair<std::string, std::string>>> portfolios_of_entity_;
   // Definite descriptions resolved to a person, by head noun, in text order:
