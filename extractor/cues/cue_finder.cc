@@ -371,8 +371,14 @@ bool ReportingClauseFollows(const Lexicon& lexicon, std::string_view text, uint3
   window.mention_at.assign(window.tokens.size(), -1);
   Finder(lexicon, &window).Run();
   for (const Cue& c : window.cues) {
-    if (c.first_token == start && (c.form == Cue::kInverted || c.form == Cue::kFinite)) {
-      return true;
+    if (c.first_token != start) continue;
+    if (c.form == Cue::kInverted) return true;
+    // "« Ils viennent, parlent, repartent. »": a finite verb in an incise has
+    // its subject after it; one followed by a comma or a stop is the
+    // quotation's own verb.
+    if (c.form == Cue::kFinite) {
+      return c.end_token < static_cast<int>(window.tokens.size()) &&
+             window.tokens[c.end_token].type == Token::kWord;
     }
   }
   return false;
