@@ -263,6 +263,9 @@ class Finder {
     // "ex-PDG" is one token: "ex-" marks a former office.
     std::vector<int> payloads;
     int role_len = lex_.role_phrases().LongestAt(tokens_, j, &payloads);
+    // "l'ancien Premier ministre travailliste": an epithet of the base that
+    // spans the whole office names its person, as "le Norvégien" does.
+    if (role_len > 0 && det != nullptr && det->definite && EpithetSpansOffice(i, j + role_len)) role_len = 0;
     if (role_len > 0 && SameLine(j, j + role_len)) {
       int end = j + role_len;
       // "secrétaire général adjoint" is another office.
@@ -994,6 +997,15 @@ class Finder {
       return k;
     }
     return at < n && IsWord(tokens_[at]) && tokens_[at].capitalized && !tokens_[at].line_start ? at : k;
+  }
+
+  // Whether an epithet of the base, from the word after the determiner at
+  // `det`, covers the office ending at `office_end` and its modifiers.
+  bool EpithetSpansOffice(int det, int office_end) {
+    const int epithet = lex_.kb_epithets().LongestAt(tokens_, det + 1, nullptr);
+    if (epithet == 0) return false;
+    std::vector<int> unused;
+    return det + 1 + epithet >= ExtendModifiers(office_end, &unused);
   }
 
   // Extends a noun phrase over its adjectives and "de" complements, up to
