@@ -1265,11 +1265,18 @@ class Finder {
       // But "est de Christian Perrotin, le président du syndicat mixte qui
       // gère …": an office that a relative clause or punctuation ends is
       // in apposition to the name all the same.
+      // Nor can "est dressé par Thibault Lemercier, chercheur associé …"
+      // be anything else: after the agent of a passive, an office without
+      // an article starts no clause.
+      const bool bare_office = b_office && a.gender != 0 && a.first_token > 0 &&
+                               tokens_[a.first_token - 1].norm == "par" &&
+                               !lex_.Is(WordClass::kDeterminer, tokens_[b.first_token]);
       if (a_person && ((a.first_token > 0 && (lex_.Is(WordClass::kPreposition,
                                                        tokens_[a.first_token - 1]) ||
                                                IsCapitalA(a.first_token - 1))) ||
                        IsDe(tokens_[a.first_token])) &&
-          !(b_office && a.gender != 0 && a.first_token > 0 && IsDe(tokens_[a.first_token - 1]) && OfficeClosed(b))) {
+          !(b_office && a.gender != 0 && a.first_token > 0 && IsDe(tokens_[a.first_token - 1]) && OfficeClosed(b)) &&
+          !bare_office) {
         continue;
       }
       // "la députée LFI Mathilde Panot": a label between the office and the
