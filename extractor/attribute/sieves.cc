@@ -997,6 +997,13 @@ class Sieves {
     if (tokens_[t].line_start) return false;
     const int naming = lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t);
     if (naming > 0) return !ReflexivePredicate(t - naming) && !CallsOn(t - naming);
+    // "ce que les diplomates appellent pudiquement « … »": an adverb between.
+    if (Valid(t - 1) && lex_.Is(cues::WordClass::kAdverb, tokens_[t - 1])) {
+      const int before_adverb = lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 1);
+      if (before_adverb > 0) {
+        return !ReflexivePredicate(t - 1 - before_adverb) && !CallsOn(t - 1 - before_adverb);
+      }
+    }
     // "un livre, « Lumières du large », paru au printemps": a title in
     // apposition to the noun of a work, after its comma.
     if (Valid(t - 2) && tokens_[t - 1].norm == "," &&
