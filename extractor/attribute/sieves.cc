@@ -1161,10 +1161,12 @@ class Sieves {
   bool HeadlineByDescription(int q) const {
     const Quote& quote = a_.quotes[q];
     const Attribution& at = out_[q];
-    if (quote.paragraph != 0 || at.mention < 0 || at.from_quote >= 0 || WordCount(quote.text, 2) < 2) {
-      return false;
-    }
+    if (quote.paragraph != 0 || at.mention < 0 || at.from_quote >= 0) return false;
     const Mention& m = a_.mentions[at.mention];
+    // "Moscou dénonce une « provocation »": one word is enough when a
+    // capital or an organisation stands for whoever spoke.
+    const bool stands_for_someone = StandsForSomeone(m);
+    if (WordCount(quote.text, 2) < 2 && !stands_for_someone) return false;
     // "l'Ukraine sera invitée « … », Kiev fulmine": the one reporting verb
     // of a headline may well be someone reacting to the words; the body
     // says whose they are.
@@ -1174,8 +1176,13 @@ class Sieves {
     // government, an organisation; the body quotation says who spoke for
     // it (unless the body quotes the same words again on their own: see
     // QuotedInALongerQuotation).
-    if (m.kind == Mention::kName && (m.is_org || (m.speakers.empty() && !IsPersonMention(m)))) return true;
+    if (stands_for_someone) return true;
     return m.kind == Mention::kDescription && !m.is_org && !m.plural;
+  }
+
+  // A capital or an organisation named for whoever spoke for it.
+  bool StandsForSomeone(const Mention& m) const {
+    return m.kind == Mention::kName && (m.is_org || (m.speakers.empty() && !IsPersonMention(m)));
   }
 
   // A headline or a lead often repeats a few words of a quotation given in
@@ -1199,28 +1206,34 @@ class Sieves {
         orphans.push_back(static_cast<int>(q));
       }
     }
-    // "l'Otan exige la libération « sans délai »" with the lead's "a appelé
-    // à libérer « sans délai »": words the body quotes again on their own
-    // stay the organisation's, whoever else used them.
-    // Counted only when an organisation's orphan asks: most articles have
-    // none.
-    std::unordered_map<std::string_view, int> copies;
-    bool counted = false;
-    auto copies_of = [&](const std::string& key) {
-      if (!counted) {
-        counted = true;
-        for (size_t q = 0; q < a_.quotes.size(); ++q) {
-          if (a_.quotes[q].depth == 0 && a_.quotes[q].first_token >= 0) ++copies[FoldedText(static_cast<int>(q))];
+    // "l'Otan exige la libération « sans délai »" with the lead's "l'Otan a
+    // appelé à libérer « sans délai »": words the body quotes again on their
+    // own, for nobody or for the same organisation, stay the organisation's,
+    // whoever else used them. Words given to another person or body
+    // ("Moscou dénonce une « provocation »", then the ministry's or the
+    // ambassador's) are theirs. Looked for only when an organisation's
+    // orphan asks, among at most kMaxLooked orphans: linear.
+    auto quoted_again_on_their_own = [&](int q, const std::string& key) {
+      const Mention& own = a_.mentions[out_[q].mention];
+      for (size_t r = 0; r < a_.quotes.size(); ++r) {
+        if (static_cast<int>(r) == q || a_.quotes[r].depth != 0 || a_.quotes[r].first_token < 0 ||
+            FoldedText(static_cast<int>(r)) != key) {
+          continue;
         }
+        const int mention = out_[r].mention;
+        if (mention < 0 || SameOrganisation(own, a_.mentions[mention])) return true;
       }
-      return copies[key];
+      return false;
     };
     for (int q : orphans) {
       const std::string& key = FoldedText(q);
       const Attribution& own = out_[q];
-      if (own.mention >= 0 && a_.mentions[own.mention].is_org && copies_of(key) > 1) continue;
+      if (own.mention >= 0 && a_.mentions[own.mention].is_org && quoted_again_on_their_own(q, key)) continue;
+      // "Moscou dénonce une « provocation »" and the body's "a qualifié ces
+      // déploiements de « provocation »": the same words, from someone.
+      const bool for_a_body = own.mention >= 0 && StandsForSomeone(a_.mentions[own.mention]);
       for (const auto& [r, text] : attributed) {
-        if (text->size() > key.size() && HoldsWholeWords(*text, key)) {
+        if ((text->size() > key.size() || (for_a_body && r != q && *text == key)) && HoldsWholeWords(*text, key)) {
           out_[q].from_quote = r;
           out_[q].mention = -1;
           out_[q].cue = -1;
@@ -1231,6 +1244,19 @@ class Sieves {
         }
       }
     }
+  }
+
+  // "l'Otan" and "L'Otan", or two names of one organisation of the base.
+  bool SameOrganisation(const Mention& a, const Mention& b) const {
+    if (!b.is_org) return false;
+    for (int kb : a.speakers) {
+      if (std::find(b.speakers.begin(), b.speakers.end(), kb) != b.speakers.end()) return true;
+    }
+    if (a.end_token - a.first_token != b.end_token - b.first_token) return false;
+    for (int k = 0; k < a.end_token - a.first_token; ++k) {
+      if (tokens_[a.first_token + k].norm != tokens_[b.first_token + k].norm) return false;
+    }
+    return true;
   }
 
   // Whether `key` stands in `text` as whole words, not inside one.
