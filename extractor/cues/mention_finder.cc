@@ -1044,6 +1044,12 @@ class Finder {
         ++end;
         continue;
       }
+      // "le commandant en chef", "le rédacteur en chef", "le capitaine en
+      // second": one office.
+      if (w.norm == "en" && end + 1 < n && (tokens_[end + 1].norm == "chef" || tokens_[end + 1].norm == "second")) {
+        end += 2;
+        continue;
+      }
       if (w.norm == "en" && end + 3 < n && tokens_[end + 1].norm == "poste" && tokens_[end + 2].norm == "à" &&
           tokens_[end + 3].capitalized && !tokens_[end + 3].line_start) {
         before_de = end;
