@@ -1285,6 +1285,13 @@ class Finder {
           !bare_office) {
         continue;
       }
+      // "Sur sa page Facebook, le général assure": a name after a noun and
+      // its determiner is that noun's complement, not a person.
+      if (a_person && a.first_token >= 2 && tokens_[a.first_token - 1].type == Token::kWord &&
+          !tokens_[a.first_token - 1].capitalized && lex_.Is(WordClass::kDeterminer, tokens_[a.first_token - 2]) &&
+          !lex_.Is(WordClass::kTitle, tokens_[a.first_token - 1]) && a.apposed < 0) {
+        continue;
+      }
       // "la députée LFI Mathilde Panot": a label between the office and the
       // name it was split from; the office is the person's, the label
       // (a party, a group) speaks for nobody.
