@@ -647,6 +647,12 @@ class SubjectFinder {
   // After "sur": "sa page Facebook" — a determiner, lowercase words, and
   // at most one name belong to the adjunct.
   int SkipPhraseAfterPreposition(int k, int limit) const {
+    // "dénonce dans un communiqué « … »": a description opening on its
+    // determiner right after the preposition is the preposition's object.
+    if (k < limit && lex_.Is(cues::WordClass::kDeterminer, tokens_[k]) && a_.mention_at[k] >= 0) {
+      const Mention& object = a_.mentions[a_.mention_at[k]];
+      if (object.first_token == k && object.kind != Mention::kName) return object.end_token;
+    }
     if (k < limit && lex_.Is(cues::WordClass::kDeterminer, tokens_[k]) && a_.mention_at[k] < 0) ++k;
     bool named = false;
     while (k < limit) {
