@@ -279,14 +279,27 @@ class SubjectFinder {
           // "Inès Barraud, 39 ans, infirmière à Montargis, a accueilli":
           // her age stands between the name and the apposition.
           if (open - 3 > start && AgeEndingAt(open) && tokens_[open - 3].norm == ",") open -= 3;
-          int before = a_.mention_at[open - 1];
-          if (before >= 0 && a_.mentions[before].end_token == open) {
+          // "Le comité régional des pêches (Corepem), partie civile, dénonce":
+          // the short name in brackets ends the subject, and names it.
+          int subject_end = open;
+          if (tokens_[open - 1].norm == ")" && a_.mention_at[open - 1] < 0 && open - 3 > start &&
+              tokens_[open - 3].norm == "(") {
+            const int short_name = a_.mention_at[open - 2];
+            if (short_name >= 0 && a_.mentions[short_name].kind == Mention::kName &&
+                a_.mentions[short_name].first_token == open - 2 && a_.mention_at[open - 4] >= 0) {
+              return short_name;
+            }
+            subject_end = open - 3;
+          }
+          int before = a_.mention_at[subject_end - 1];
+          if (before >= 0 && a_.mentions[before].end_token == subject_end) {
             const Mention& mention = a_.mentions[before];
-            // A description too when it opens the sentence: "Son
-            // successeur, encore en attente de confirmation, a promis".
+            // A description or a body too when it opens the sentence: "Son
+            // successeur, encore en attente de confirmation, a promis", "Le
+            // Corepem, partie civile, dénonce".
             if ((mention.kind == Mention::kName && !mention.is_org) ||
                 mention.kind == Mention::kRole ||
-                (mention.kind == Mention::kDescription &&
+                ((mention.kind == Mention::kDescription || mention.kind == Mention::kName) &&
                  (mention.apposed >= 0 || mention.first_token == start))) {
               return PreferName(before);
             }
