@@ -183,6 +183,21 @@ class Sieves {
            w == "t'";
   }
 
+  // "La présidente n'a pas caché son scepticisme : « A » « B », a-t-il
+  // murmuré": a quotation a colon opens, with another right after it,
+  // answers to the colon's subject when the reporting clause after them
+  // names someone of the other gender; that clause is the second one's.
+  bool OpenedByAColonBeforeAnother(int t, int c) const {
+    if (!Valid(t - 1) || tokens_[t - 1].norm != ":" || !Valid(t + 1) || tokens_[t + 1].type != Token::kQuote) {
+      return false;
+    }
+    const int colon_subject = subjects_.of_sentence[tokens_[t - 1].sentence];
+    const int clause_subject = subjects_.of_cue[c];
+    if (colon_subject < 0 || clause_subject < 0) return false;
+    const char a = a_.mentions[colon_subject].gender, b = a_.mentions[clause_subject].gender;
+    return a != 0 && b != 0 && a != b;
+  }
+
   bool Incise(int q) {
     int t = TokenOf(q);
     int k = t + 1;
@@ -194,7 +209,7 @@ class Sieves {
     }
     if (!Valid(k) || cue_at_[k] < 0) return false;
     int c = cue_at_[k];
-    if (!IsIncise(c) || subjects_.of_cue[c] < 0) return false;
+    if (!IsIncise(c) || subjects_.of_cue[c] < 0 || OpenedByAColonBeforeAnother(t, c)) return false;
     if (IsRelay(c) && HasPreposedCueBefore(q)) return false;
     const Mention& subject = a_.mentions[subjects_.of_cue[c]];
     const char* method = subject.kind == Mention::kPronoun ? "incise_pronoun" : "incise";
@@ -399,8 +414,11 @@ class Sieves {
       }
       if (IsPersonMention(between)) return false;
     }
+    // "… son scepticisme : « A » « B », a-t-il murmuré": another quotation
+    // right after it ends the clause too.
     const bool ends = across || t + 1 == s.end_token ||
-                      (t + 2 == s.end_token && tokens_[t + 1].type == Token::kPunct);
+                      (t + 2 == s.end_token && tokens_[t + 1].type == Token::kPunct) ||
+                      tokens_[t + 1].type == Token::kQuote;
     if (!ends) return false;
     const int cues = static_cast<int>(a_.cues.size());
     for (int c = FirstCueFrom(s.first_token); c < cues && a_.cues[c].first_token < t; ++c) {
@@ -580,6 +598,7 @@ class Sieves {
       const Cue& cue = a_.cues[c];
       if (cue.first_token >= s.end_token) return false;
       if (cue.end_token > s.end_token) continue;
+      if (OpenedByAColonBeforeAnother(t, c)) return false;
       Set(q, subjects_.of_cue[c], c, "postposed_reporting_clause", 0.8);
       return true;
     }
@@ -780,6 +799,9 @@ class Sieves {
   bool SoleSpeakerOfSentence(int q) {
     const Facts& facts = FactsOf(q);
     if (facts.sole_cue < 0) return false;
+    if (a_.cues[facts.sole_cue].first_token > TokenOf(q) && OpenedByAColonBeforeAnother(TokenOf(q), facts.sole_cue)) {
+      return false;
+    }
     Set(q, subjects_.of_cue[facts.sole_cue], facts.sole_cue, "sole_speaker_of_sentence", 0.6);
     return true;
   }
