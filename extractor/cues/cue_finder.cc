@@ -142,8 +142,9 @@ class Finder {
     // Most words are in no pattern, and then no cue starts at them, unless
     // they open a reflexive or negated verb or a narrative infinitive: one
     // look-up instead of the dozen below, each of which would fail.
-    if (!lex_.Knows(t.norm) && !OpensAVerbBefore(t)) return i;
     const int n = static_cast<int>(tokens_.size());
+    const bool inverted_on = i + 2 < n && tokens_[i + 1].type == Token::kClitic && tokens_[i + 1].norm == "on";
+    if (!lex_.Knows(t.norm) && !OpensAVerbBefore(t) && !inverted_on) return i;
 
     // Prepositional cues.
     std::vector<int> payloads;
@@ -230,6 +231,15 @@ class Finder {
       if (const Lexicon::FormRef* f = FindForm(j, FormKind::kFinite, reflexive, j + 2)) {
         const int tail = TailAt(lex_.verb(f->verb), j + 2);
         if (tail > 0) return Emit(i, j + 2 + tail, Cue::kInverted, f, j + 1, negated);
+      }
+    }
+
+    // "peut-on lire dans le communiqué", "pouvait-on entendre": whatever
+    // verb carries the impersonal "on", the infinitive after it reports.
+    if (j + 2 < n && tokens_[j + 1].type == Token::kClitic && tokens_[j + 1].norm == "on") {
+      if (const Lexicon::FormRef* f = FindForm(j + 2, FormKind::kInfinitive, false)) {
+        const int tail = TailAt(lex_.verb(f->verb), j + 3);
+        return Emit(i, j + 3 + tail, Cue::kInverted, f, j + 1, negated);
       }
     }
 
