@@ -1216,6 +1216,13 @@ class Resolver {
         *how = "document_of_organisation";
         return KbEntity(mention.speakers[0]);
       }
+      if (lex_.Is(cues::WordClass::kDocumentNoun, tokens_[mention.first_token + 1])) {
+        const int issuer = IssuerNamedAfterDe(mention);
+        if (issuer >= 0) {
+          *how = "document_of_organisation";
+          return issuer;
+        }
+      }
       // "poursuit le communiqué": the one an organisation just issued.
       const Token& det = tokens_[mention.first_token];
       if (!lex_.Is(cues::WordClass::kDeterminer, det) ||
@@ -1810,15 +1817,7 @@ class Resolver {
     } else {
       text = Text({tokens_[mention.first_token + 1].span.begin, tokens_[mention.end_token - 1].span.end});
     }
-    std::string key = FoldKey(text);
-    auto it = entity_of_key_.find(key);
-    if (it != entity_of_key_.end()) return it->second;
-    Entity e;
-    e.name = text;
-    e.is_org = true;
-    int entity = AddEntity(e);
-    entity_of_key_[key] = entity;
-    return entity;
+    return OrganisationNamed(text);
   }
 
   // "la direction de Valbus", "la direction régionale de SNCF Voyageurs":
@@ -1831,19 +1830,39 @@ class Resolver {
       for (int j = k + 1; j < mention.end_token; ++j) {
         if (tokens_[j].type != Token::kWord || !tokens_[j].capitalized) return -1;
       }
-      const std::string text =
-          Text({tokens_[k + 1].span.begin, tokens_[mention.end_token - 1].span.end});
-      const std::string key = FoldKey(text);
-      auto it = entity_of_key_.find(key);
-      if (it != entity_of_key_.end()) return it->second;
-      Entity e;
-      e.name = text;
-      e.is_org = true;
-      const int entity = AddEntity(e);
-      entity_of_key_[key] = entity;
-      return entity;
+      return OrganisationNamed(Text({tokens_[k + 1].span.begin, tokens_[mention.end_token - 1].span.end}));
     }
     return -1;
+  }
+
+  // "le communiqué de la Fédération des boulangers", "un communiqué de la
+  // CGT": a document speaks for the body its complement names with a
+  // capital, not for a person ("le rapport de Jean Morel"); -1 otherwise.
+  int IssuerNamedAfterDe(const Mention& mention) {
+    int k = mention.first_token + 2;
+    if (k >= mention.end_token) return -1;
+    const Norm& de = tokens_[k].norm;
+    if (!(de == "de" || de == "du" || de == "d'" || de == "des")) return -1;
+    ++k;
+    if (k < mention.end_token && (tokens_[k].norm == "la" || tokens_[k].norm == "l'")) ++k;
+    if (k >= mention.end_token || tokens_[k].type != Token::kWord || !tokens_[k].capitalized ||
+        lex_.FirstNameGenderOfNorm(tokens_[k].norm.str()) != 0) {
+      return -1;
+    }
+    return OrganisationNamed(Text({tokens_[k].span.begin, tokens_[mention.end_token - 1].span.end}));
+  }
+
+  // The organisation of that name, made once per article.
+  int OrganisationNamed(const std::string& text) {
+    const std::string key = FoldKey(text);
+    auto it = entity_of_key_.find(key);
+    if (it != entity_of_key_.end()) return it->second;
+    Entity e;
+    e.name = text;
+    e.is_org = true;
+    const int entity = AddEntity(e);
+    entity_of_key_[key] = entity;
+    return entity;
   }
 
   // An unnamed source is named by its description: "un diplomate européen".
