@@ -799,9 +799,13 @@ class Sieves {
   bool SoleSpeakerOfSentence(int q) {
     const Facts& facts = FactsOf(q);
     if (facts.sole_cue < 0) return false;
-    if (a_.cues[facts.sole_cue].first_token > TokenOf(q) && OpenedByAColonBeforeAnother(TokenOf(q), facts.sole_cue)) {
-      return false;
-    }
+    const int t = TokenOf(q);
+    const Cue& cue = a_.cues[facts.sole_cue];
+    if (cue.first_token > t && OpenedByAColonBeforeAnother(t, facts.sole_cue)) return false;
+    // "le « plan d'action pour l'adhésion » que réclamait Washington": the
+    // quotation is what the relative clause's verb asks for or speaks of,
+    // not the words of its subject.
+    if (cue.first_token == t + 2 && (tokens_[t + 1].norm == "que" || tokens_[t + 1].norm == "qu'")) return false;
     Set(q, subjects_.of_cue[facts.sole_cue], facts.sole_cue, "sole_speaker_of_sentence", 0.6);
     return true;
   }

@@ -149,12 +149,14 @@ class SubjectFinder {
     // the last-speaker rule would pick. Only a subject that names its
     // person is taken then.
     bool first_person_object = false;
-    // "une « bonne nouvelle » dont se félicitait le commissaire": after
-    // "dont" the subject follows the verb.
+    // "une « bonne nouvelle » dont se félicitait le commissaire", "Une
+    // position que conteste la députée": after "dont" or "que" right
+    // before it, the subject follows the verb.
     {
       int before = k;
       if (before >= start && (tokens_[before].norm == "se" || tokens_[before].norm == "s'")) --before;
-      if (before >= start && tokens_[before].norm == "dont") {
+      if (before >= start && (tokens_[before].norm == "dont" || tokens_[before].norm == "que" ||
+                              tokens_[before].norm == "qu'")) {
         *blocked = true;
         return -1;
       }
