@@ -280,7 +280,9 @@ class Sieves {
       if (tokens_[p].norm != "par" || !IsParticiple(p - 1)) continue;
       // "a jugé la ligne proposée par Washington « inacceptable »": the
       // quotation is what the reporting verb before says of the thing.
-      if (FiniteCueIn(SentenceOf(q).first_token, p - 1, /*with_subject=*/true)) return false;
+      // "Elle a répondu par un communiqué : « … »": an active reporting
+      // verb right before "par" says how, not by whom.
+      if (FiniteCueIn(SentenceOf(q).first_token, p, /*with_subject=*/true)) return false;
       int m = a_.mention_at[p + 1];
       if (m < 0 || a_.mentions[m].first_token != p + 1) return false;
       if (t - a_.mentions[m].end_token > 5) return false;
