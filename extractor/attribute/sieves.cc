@@ -124,7 +124,7 @@ class Sieves {
       }
     }
     using Rule = bool (Sieves::*)(int);
-    static const Rule kRules[] = {&Sieves::DashAuthor,     &Sieves::PassiveAgent,
+    static const Rule kRules[] = {&Sieves::Chant,          &Sieves::DashAuthor,     &Sieves::PassiveAgent,
                                   &Sieves::Incise,         &Sieves::ColonAfterCue,
                                   &Sieves::QuotedVerbOfItsSubject,
                                   &Sieves::HeadlineColon,  &Sieves::HeadlineParenthesis,
@@ -252,6 +252,25 @@ class Sieves {
     if (forms == nullptr) return false;
     for (const auto& f : *forms) {
       if (f.form->kind == cues::FormKind::kPastParticiple) return true;
+    }
+    return false;
+  }
+
+  // "des manifestants scandaient « Fermez le ciel ! »": a crowd's words
+  // are speech with no speaker (the "chant" verbs of verbs.tsv), whoever
+  // the crowd is.
+  bool Chant(int q) {
+    const int t = TokenOf(q);
+    const int cues = static_cast<int>(a_.cues.size());
+    for (int c = FirstCueFrom(SentenceOf(q).first_token); c < cues && a_.cues[c].first_token <= t + 2; ++c) {
+      const Cue& cue = a_.cues[c];
+      // Right before the quotation, or right after it ("», scandait-on").
+      const bool before = cue.end_token == t;
+      const bool after = cue.first_token == t + 1 || (cue.first_token == t + 2 && tokens_[t + 1].norm == ",");
+      if ((before || after) && std::string_view(cue.category) == "chant") {
+        Set(q, -1, c, "chant", 0.8);
+        return true;
+      }
     }
     return false;
   }
