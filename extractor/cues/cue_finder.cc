@@ -139,10 +139,9 @@ class Finder {
   int TryAt(int i) {
     const Token& t = tokens_[i];
     if (!IsWordAt(i)) return i;
-    // Most words are in no pattern, and then no cue starts at them, unless
-    // they open a reflexive or negated verb or a narrative infinitive: one
-    // look-up instead of the dozen below, each of which would fail.
-    if (!lex_.Knows(t.norm) && !OpensAVerbBefore(t)) return i;
+    // Most words start no cue, and a look-up or two turns them away
+    // instead of the dozen steps below, each of which would fail.
+    if (!MayStartACue(t)) return i;
     const int n = static_cast<int>(tokens_.size());
 
     // Prepositional cues.
@@ -263,6 +262,18 @@ class Finder {
       return Emit(i, j + 1 + tail, Cue::kParticiple, f, -1, false);
     }
     return i;
+  }
+
+  // Whether a step of TryAt can succeed at t. Each needs t to open a
+  // reflexive or negated verb or a narrative infinitive, to start a cue
+  // template or a modal, or to be a verb form or an auxiliary. A word in
+  // no pattern is none of these, nor is a pattern word that is only a
+  // determiner, a preposition or a pronoun ("le", "à", "il").
+  bool MayStartACue(const Token& t) const {
+    if (OpensAVerbBefore(t)) return true;
+    if (!lex_.Knows(t.norm)) return false;  // One look-up for most words.
+    return lex_.cue_templates().MayStartWith(t) || lex_.words(WordClass::kModal).MayStartWith(t) ||
+           lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr;
   }
 
   // The words of TryAt after which the verb it looks for comes: "se",
