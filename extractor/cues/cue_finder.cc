@@ -16,7 +16,9 @@ class Finder {
     const int n = static_cast<int>(tokens_.size());
     int i = 0;
     while (i < n) {
-      int next = TryAt(i);
+      // Most words start no cue, and a look-up or two turns them away
+      // before the dozen steps of TryAt, each of which would fail.
+      const int next = MayStartACue(i) ? TryAt(i) : i;
       i = next > i ? next : i + 1;
     }
     for (Cue& c : a_.cues) c.followed_by_que = QueAfter(c.end_token);
@@ -136,12 +138,10 @@ class Finder {
     return end;
   }
 
+  // The cue that starts at i, if any, added to the analysis; returns the
+  // token after it, or i if none. Asked only where MayStartACue(i).
   int TryAt(int i) {
     const Token& t = tokens_[i];
-    if (!IsWordAt(i)) return i;
-    // Most words start no cue, and a look-up or two turns them away
-    // instead of the dozen steps below, each of which would fail.
-    if (!MayStartACue(t)) return i;
     const int n = static_cast<int>(tokens_.size());
 
     // Prepositional cues.
@@ -264,12 +264,16 @@ class Finder {
     return i;
   }
 
-  // Whether a step of TryAt can succeed at t. Each needs t to open a
-  // reflexive or negated verb or a narrative infinitive, to start a cue
-  // template or a modal, or to be a verb form or an auxiliary. A word in
-  // no pattern is none of these, nor is a pattern word that is only a
-  // determiner, a preposition or a pronoun ("le", "à", "il").
-  bool MayStartACue(const Token& t) const {
+  // Whether a step of TryAt can succeed at token i. Each needs a word
+  // that opens a reflexive or negated verb or a narrative infinitive,
+  // starts a cue template or a modal, or is a verb form or an auxiliary. A
+  // word in no pattern is none of these, nor is a pattern word that is only
+  // a determiner, a preposition or a pronoun ("le", "à", "il").
+  // Inline, as the look-ups it makes: asked of every token, it saves the
+  // call to TryAt for most.
+  GUILLEMET_NORM_INLINE bool MayStartACue(int i) const {
+    if (!IsWordAt(i)) return false;
+    const Token& t = tokens_[i];
     if (OpensAVerbBefore(t)) return true;
     if (!lex_.Knows(t.norm)) return false;  // One look-up for most words.
     return lex_.cue_templates().MayStartWith(t) || lex_.words(WordClass::kModal).MayStartWith(t) ||
@@ -279,6 +283,7 @@ class Finder {
   // The words of TryAt after which the verb it looks for comes: "se",
   // "ne", "de" of the narrative infinitive.
   static bool OpensAVerbBefore(const Token& t) {
+    if (t.norm.size() != 2) return false;  // Each is two bytes: most words stop here.
     return t.norm == "se" || t.norm == "s'" || t.norm == "ne" || t.norm == "n'" ||
            t.norm == "de" || t.norm == "d'";
   }

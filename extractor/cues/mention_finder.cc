@@ -25,7 +25,9 @@ class Finder {
     const int n = static_cast<int>(tokens_.size());
     int i = 0;
     while (i < n) {
-      int next = TryAt(i);
+      // Most words start no mention, and a look-up or two turns them away
+      // before the steps of TryAt, each of which would fail.
+      const int next = NamesNoOne(tokens_[i]) ? i : TryAt(i);
       i = next > i ? next : i + 1;
     }
     LinkAppositions();
@@ -156,12 +158,16 @@ class Finder {
                                 "ain", "éen"});
   }
 
-  // Whether TryAt finds nothing at t without trying its steps: a lowercase
-  // word (no name starts lowercase) that none of its steps can start, and
-  // none of the words TryAt compares with literals ("lui", "ancien"...).
-  // Most words of a text: those no pattern has, by their norm or their
-  // FoldKey, and most of those the patterns know ("que", "pour", "dans").
-  bool NamesNoOne(const Token& t) const {
+  // Whether TryAt finds nothing at t without trying its steps: a
+  // punctuation mark or a quotation; or a lowercase word (no name starts
+  // lowercase) that none of its steps can start, and none of the words
+  // TryAt compares with literals ("lui", "ancien"...). Most words of a
+  // text: those no pattern has, by their norm or their FoldKey, and most
+  // of those the patterns know ("que", "pour", "dans").
+  // Inline, as the look-ups it makes: asked of every token, it saves the
+  // call to TryAt for most.
+  GUILLEMET_NORM_INLINE bool NamesNoOne(const Token& t) const {
+    if (t.type == Token::kQuote || t.type == Token::kPunct) return true;
     if (t.type != Token::kWord || t.capitalized) return false;
     if ((lex_.Knows(t.norm) || lex_.KnowsFolded(t.norm)) && MayOpenAMention(t)) return false;
     const Norm& w = t.norm;
@@ -184,12 +190,11 @@ class Finder {
            lex_.words(WordClass::kTitle).MayStartWith(t) || lex_.words(WordClass::kSourceNoun).MayStartWith(t);
   }
 
-  // Returns the token after the mention found at i, or i if none.
+  // Returns the token after the mention found at i, or i if none. Asked
+  // only where NamesNoOne does not hold.
   int TryAt(int i) {
     const Token& t = tokens_[i];
     const int n = static_cast<int>(tokens_.size());
-    if (t.type == Token::kQuote || t.type == Token::kPunct) return i;
-    if (NamesNoOne(t)) return i;
     // "d'ExxonMobil": the tokenizer cuts glued words at a capital, and the
     // second half of one capitalised word is not a name of its own (after
     // a lowercase half, "suivantPaul Casey", it is).
