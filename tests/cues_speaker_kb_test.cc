@@ -118,6 +118,15 @@ TEST_F(RealKbTest, JohnKellyIsNotAMisspeltJohnKerry) {
   EXPECT_EQ(kb_->FindClosest("Rex Tilerson", 2)->name, "Rex Tillerson");
 }
 
+// An organisation's name is compared without its article, so that its
+// initial is the one after "la ", not the "l" of the article.
+TEST_F(RealKbTest, MisspeltOrganisationAfterItsArticleIsFound) {
+  const Speaker* commission = kb_->FindClosest("la Comission europ\xC3\xA9" "enne", 2);
+  ASSERT_NE(commission, nullptr);
+  EXPECT_EQ(commission->id, "commission-europeenne");
+  EXPECT_EQ(kb_->FindClosest("la Somission europ\xC3\xA9" "enne", 2), nullptr);
+}
+
 TEST_F(RealKbTest, CavusogluWithoutDiacriticsFindsCavusoglu) {
   EXPECT_THAT(Ids(kb_->FindByName("cavusoglu")), ElementsAre("mevlut-cavusoglu"));
   EXPECT_THAT(Ids(kb_->FindByName("Mevlut Cavusoglu")), ElementsAre("mevlut-cavusoglu"));

@@ -4,6 +4,8 @@
 // start. Quotations are given by hand as the quote finder would give them.
 #include "normalize/tokenize.h"
 
+#include "core/unicode.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -112,6 +114,39 @@ TEST(Tokenize, TitleGluedToANameIsSplit) {
 
 TEST(Tokenize, NumberWithInnerPeriodStaysWhole) {
   EXPECT_THAT(Words("12.000 soldats"), ElementsAre("12.000", "soldats"));
+}
+
+// Words of ASCII and Latin-1 letters take a path of their own (its own
+// tables of case): their norm and case must be what folding and ICU's
+// classes give, for every character of Latin-1, inside a word or first.
+TEST(Tokenize, EveryLatin1LetterIsLowercasedAndClassedAsIcuDoes) {
+  for (char32_t c = 0xC0; c <= 0xFF; ++c) {
+    std::string letter;
+    AppendUtf8(c, &letter);
+    const std::string inside = "ab" + letter + "cd", first = letter + "ab";
+    if (!IsLetter(c)) {  // × and ÷ cut the word.
+      EXPECT_THAT(Words(inside), ElementsAre("ab", letter, "cd")) << inside;
+      continue;
+    }
+    for (const std::string& word : {inside, first}) {
+      std::vector<Token> tokens = TokensOf(word);
+      ASSERT_EQ(tokens.size(), 1u) << word;
+      EXPECT_EQ(tokens[0].norm.str(), FoldCase(word)) << word;
+      EXPECT_EQ(tokens[0].capitalized, word == first && IsUpper(c)) << word;
+      EXPECT_FALSE(tokens[0].all_caps) << word;
+    }
+  }
+}
+
+TEST(Tokenize, AccentedWordInCapitalsIsAllCaps) {
+  // "L'ÉTAT Élysée"
+  std::vector<Token> tokens = TokensOf("L'\xC3\x89TAT \xC3\x89lys\xC3\xA9" "e");
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens[1].norm.str(), "\xC3\xA9tat");
+  EXPECT_TRUE(tokens[1].all_caps);
+  EXPECT_EQ(tokens[2].norm.str(), "\xC3\xA9lys\xC3\xA9" "e");
+  EXPECT_TRUE(tokens[2].capitalized);
+  EXPECT_FALSE(tokens[2].all_caps);
 }
 
 TEST(Tokenize, QuotationIsOneToken) {

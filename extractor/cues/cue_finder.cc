@@ -16,7 +16,9 @@ class Finder {
     const int n = static_cast<int>(tokens_.size());
     int i = 0;
     while (i < n) {
-      int next = TryAt(i);
+      // Most words start no cue, and a look-up or two turns them away
+      // before the dozen steps of TryAt, each of which would fail.
+      const int next = MayStartACue(i) ? TryAt(i) : i;
       i = next > i ? next : i + 1;
     }
     for (Cue& c : a_.cues) c.followed_by_que = QueAfter(c.end_token);
@@ -136,15 +138,11 @@ class Finder {
     return end;
   }
 
+  // The cue that starts at i, if any, added to the analysis; returns the
+  // token after it, or i if none. Asked only where MayStartACue(i).
   int TryAt(int i) {
     const Token& t = tokens_[i];
-    if (!IsWordAt(i)) return i;
-    // Most words are in no pattern, and then no cue starts at them, unless
-    // they open a reflexive or negated verb or a narrative infinitive: one
-    // look-up instead of the dozen below, each of which would fail.
     const int n = static_cast<int>(tokens_.size());
-    const bool inverted_on = i + 2 < n && tokens_[i + 1].type == Token::kClitic && tokens_[i + 1].norm == "on";
-    if (!lex_.Knows(t.norm) && !OpensAVerbBefore(t) && !inverted_on) return i;
 
     // Prepositional cues.
     std::vector<int> payloads;
@@ -275,9 +273,31 @@ class Finder {
     return i;
   }
 
+  // Whether a step of TryAt can succeed at token i. Each needs a word
+  // that opens a reflexive or negated verb or a narrative infinitive,
+  // starts a cue template or a modal, or is a verb form or an auxiliary. A
+  // word in no pattern is none of these, nor is a pattern word that is only
+  // a determiner, a preposition or a pronoun ("le", "à", "il").
+  // Inline, as the look-ups it makes: asked of every token, it saves the
+  // call to TryAt for most.
+  GUILLEMET_NORM_INLINE bool MayStartACue(int i) const {
+    if (!IsWordAt(i)) return false;
+    const Token& t = tokens_[i];
+    if (OpensAVerbBefore(t)) return true;
+    // "peut-on lire": any verb before the inverted "on" (see TryAt).
+    if (i + 2 < static_cast<int>(tokens_.size()) && tokens_[i + 1].type == Token::kClitic &&
+        tokens_[i + 1].norm == "on") {
+      return true;
+    }
+    if (!lex_.Knows(t.norm)) return false;  // One look-up for most words.
+    return lex_.cue_templates().MayStartWith(t) || lex_.words(WordClass::kModal).MayStartWith(t) ||
+           lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr;
+  }
+
   // The words of TryAt after which the verb it looks for comes: "se",
   // "ne", "de" of the narrative infinitive.
   static bool OpensAVerbBefore(const Token& t) {
+    if (t.norm.size() != 2) return false;  // Each is two bytes: most words stop here.
     return t.norm == "se" || t.norm == "s'" || t.norm == "ne" || t.norm == "n'" ||
            t.norm == "de" || t.norm == "d'";
   }

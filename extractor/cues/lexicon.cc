@@ -219,6 +219,7 @@ void Lexicon::IndexVocabulary() {
     v.Add(forms_.entries()[f].first).forms = static_cast<int>(f);
   }
   for (const auto& [word, auxiliary] : auxiliary_index_.entries()) v.Add(word).auxiliary = auxiliary;
+  v.LinkFoldedEntries();
 }
 
 Status Lexicon::Load(const std::string& dir, Lexicon* out) {

@@ -44,9 +44,15 @@ class PhraseMatcher {
                                       std::vector<int>* payloads) const {
     if (payloads != nullptr) payloads->clear();
     const int n = static_cast<int>(tokens.size());
-    if (i < 0 || i >= n || tokens[i].type == Token::kQuote) return 0;
-    if (vocabulary_ != nullptr && !Indexed(tokens[i].norm, &WordEntry::starts)) return 0;
+    if (i < 0 || i >= n || !MayStartWith(tokens[i])) return 0;
     return LongestFrom(tokens, i, payloads);
+  }
+  // Whether a phrase may start with the token: false when the vocabulary
+  // says that none does, through the token's cached entry, which costs no
+  // hashing. Lets a rule turn a token away before trying its other steps.
+  GUILLEMET_NORM_INLINE bool MayStartWith(const Token& t) const {
+    if (t.type == Token::kQuote) return false;
+    return vocabulary_ == nullptr || Indexed(t.norm, &WordEntry::starts);
   }
   // Length of the longest phrase ending just before tokens[end].
   int LongestEndingAt(const std::vector<Token>& tokens, int end) const {

@@ -25,7 +25,9 @@ class Finder {
     const int n = static_cast<int>(tokens_.size());
     int i = 0;
     while (i < n) {
-      int next = TryAt(i);
+      // Most words start no mention, and a look-up or two turns them away
+      // before the steps of TryAt, each of which would fail.
+      const int next = NamesNoOne(tokens_[i]) ? i : TryAt(i);
       i = next > i ? next : i + 1;
     }
     LinkAppositions();
@@ -156,27 +158,43 @@ class Finder {
                                 "ain", "éen"});
   }
 
-  // Whether TryAt finds nothing at t without asking: a lowercase word that
-  // no pattern has, by its norm or its FoldKey, and that none of the words
-  // TryAt compares with literals ("lui", "ancien"...). Every look-up of
-  // TryAt would fail on it, no name starts lowercase, and DescriptionAt
-  // wants a determiner or a noun of the patterns: most words of a text.
-  bool NamesNoOne(const Token& t) const {
-    if (t.type != Token::kWord || t.capitalized || lex_.Knows(t.norm) || lex_.KnowsFolded(t.norm)) {
-      return false;
-    }
+  // Whether TryAt finds nothing at t without trying its steps: a
+  // punctuation mark or a quotation; or a lowercase word (no name starts
+  // lowercase) that none of its steps can start, and none of the words
+  // TryAt compares with literals ("lui", "ancien"...). Most words of a
+  // text: those no pattern has, by their norm or their FoldKey, and most
+  // of those the patterns know ("que", "pour", "dans").
+  // Inline, as the look-ups it makes: asked of every token, it saves the
+  // call to TryAt for most.
+  GUILLEMET_NORM_INLINE bool NamesNoOne(const Token& t) const {
+    if (t.type == Token::kQuote || t.type == Token::kPunct) return true;
+    if (t.type != Token::kWord || t.capitalized) return false;
+    if ((lex_.Knows(t.norm) || lex_.KnowsFolded(t.norm)) && MayOpenAMention(t)) return false;
     const Norm& w = t.norm;
     return !(w == "lui" || w == "eux" || w == "elle" || w == "elles" || w == "ancien" ||
              w == "ancienne" || w == "ex" || w == "nouveau" || w == "nouvelle" || w == "actuel" ||
              w == "actuelle" || w == "futur" || w == "future");
   }
 
-  // Returns the token after the mention found at i, or i if none.
+  // Whether a lowercase word t of the patterns may start a mention in
+  // TryAt: a pronoun, or a determiner before an office, an epithet, a body
+  // or a description; or the first word of what TryAt reads at its own
+  // position: a demonstrative ("ce dernier"), an office ("porte-parole du
+  // gouvernement"), a title, or the noun of a description without an
+  // article ("Laurent Desroches, chef de corps"). Without a determiner,
+  // nothing else in TryAt reads t: the body and epithet steps need one, and
+  // a name starts with a capital.
+  bool MayOpenAMention(const Token& t) const {
+    return lex_.Is(WordClass::kPronoun, t) || lex_.Is(WordClass::kDeterminer, t) ||
+           lex_.words(WordClass::kDemonstrative).MayStartWith(t) || lex_.role_phrases().MayStartWith(t) ||
+           lex_.words(WordClass::kTitle).MayStartWith(t) || lex_.words(WordClass::kSourceNoun).MayStartWith(t);
+  }
+
+  // Returns the token after the mention found at i, or i if none. Asked
+  // only where NamesNoOne does not hold.
   int TryAt(int i) {
     const Token& t = tokens_[i];
     const int n = static_cast<int>(tokens_.size());
-    if (t.type == Token::kQuote || t.type == Token::kPunct) return i;
-    if (NamesNoOne(t)) return i;
     // "d'ExxonMobil": the tokenizer cuts glued words at a capital, and the
     // second half of one capitalised word is not a name of its own (after
     // a lowercase half, "suivantPaul Casey", it is).

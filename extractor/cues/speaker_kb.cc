@@ -415,6 +415,10 @@ void AddTo(std::unordered_map<std::string, std::vector<size_t>>* index, std::str
   if (list.empty() || list.back() != speaker) list.push_back(speaker);
 }
 
+// The first byte of a key, which FindClosest's candidates share with the
+// query (SameWordInitials); 0 for an empty key, whose only match is empty.
+unsigned char Initial(std::string_view key) { return key.empty() ? 0 : static_cast<unsigned char>(key[0]); }
+
 }  // namespace
 
 LetterCounts::LetterCounts(std::string_view key) {
@@ -655,28 +659,29 @@ std::vector<const Speaker*> SpeakerKb::FindBySurname(std::string_view surname) c
 void SpeakerKb::IndexClosestKeys() {
   // Stable, so that keys of one length keep the order of the file (which
   // FindClosest's answer does not depend on anyway).
+  auto group = [](const ClosestKey& key) { return std::pair(key.org, Initial(key.key)); };
   std::stable_sort(closest_keys_.begin(), closest_keys_.end(),
-                   [](const ClosestKey& a, const ClosestKey& b) {
-                     return a.org != b.org ? a.org < b.org : a.length < b.length;
+                   [&group](const ClosestKey& a, const ClosestKey& b) {
+                     return group(a) != group(b) ? group(a) < group(b) : a.length < b.length;
                    });
-  for (int org = 0; org < 2; ++org) {
-    std::vector<size_t>& starts = closest_by_length_[org];
-    starts.clear();
-    for (size_t k = 0; k < closest_keys_.size(); ++k) {
-      const ClosestKey& key = closest_keys_[k];
-      if (key.org != (org == 1)) continue;
-      while (starts.size() <= static_cast<size_t>(key.length)) starts.push_back(k);
+  for (auto& by_initial : closest_by_length_) {
+    for (std::vector<size_t>& starts : by_initial) starts.clear();
+  }
+  for (size_t begin = 0, end = 0; begin < closest_keys_.size(); begin = end) {
+    const auto [org, initial] = group(closest_keys_[begin]);
+    while (end < closest_keys_.size() && group(closest_keys_[end]) == std::pair(org, initial)) ++end;
+    std::vector<size_t>& starts = closest_by_length_[org ? 1 : 0][initial];
+    for (size_t k = begin; k < end; ++k) {
+      while (starts.size() <= static_cast<size_t>(closest_keys_[k].length)) starts.push_back(k);
     }
     // One past the longest: where keys of any greater length would start.
-    size_t end = 0;
-    while (end < closest_keys_.size() && closest_keys_[end].org <= (org == 1)) ++end;
     starts.push_back(end);
   }
 }
 
-std::pair<size_t, size_t> SpeakerKb::ClosestKeysOfLength(bool org, int min_length,
+std::pair<size_t, size_t> SpeakerKb::ClosestKeysOfLength(bool org, unsigned char initial, int min_length,
                                                          int max_length) const {
-  const std::vector<size_t>& starts = closest_by_length_[org ? 1 : 0];
+  const std::vector<size_t>& starts = closest_by_length_[org ? 1 : 0][initial];
   if (starts.empty() || max_length < 0) return {0, 0};
   auto at = [&starts](int length) {
     return starts[std::min<size_t>(static_cast<size_t>(std::max(length, 0)), starts.size() - 1)];
@@ -749,8 +754,9 @@ const Speaker* SpeakerKb::FindClosestUncached(std::string_view name, int max_dis
   // Only keys whose length is within max_distance of the query's can be
   // close enough, and the answer does not depend on the order keys are
   // tried in: it is the best distance, and whether two speakers share it.
-  try_keys(ClosestKeysOfLength(false, length - max_distance, length + max_distance));
-  try_keys(ClosestKeysOfLength(true, org_length - max_distance, org_length + max_distance));
+  // Nor can keys of another initial.
+  try_keys(ClosestKeysOfLength(false, Initial(key), length - max_distance, length + max_distance));
+  try_keys(ClosestKeysOfLength(true, Initial(org_key), org_length - max_distance, org_length + max_distance));
   if (best > max_distance || ambiguous) return nullptr;
   return &speakers_[best_speaker];
 }

@@ -126,10 +126,12 @@ class SpeakerKb {
     bool org;  // Compared with the query's article removed.
     LetterCounts counts;
   };
-  // Sorted by org, then length; closest_by_length_[org][n] is the first key
-  // of that kind with length n or more, and its last entry the end of them.
+  // Sorted by org, then initial (first byte: a misspelt name keeps it, see
+  // SameWordInitials), then length; closest_by_length_[org][initial][n] is
+  // the first key of that kind and initial with length n or more, and its
+  // last entry the end of them.
   std::vector<ClosestKey> closest_keys_;
-  std::vector<size_t> closest_by_length_[2];
+  std::vector<size_t> closest_by_length_[2][256];
   // Names in the press recur from one article to the next: FindClosest's
   // answers are kept per thread, under this number, unique to each loaded
   // knowledge base (a copy or a move keeps the same content and number).
@@ -137,9 +139,10 @@ class SpeakerKb {
   static uint64_t NewClosestCacheId();
   const Speaker* FindClosestUncached(std::string_view name, int max_distance) const;
   void IndexClosestKeys();
-  // The keys of that kind with a length in [min_length, max_length], as a
-  // range of closest_keys_.
-  std::pair<size_t, size_t> ClosestKeysOfLength(bool org, int min_length, int max_length) const;
+  // The keys of that kind and initial with a length in [min_length,
+  // max_length], as a range of closest_keys_.
+  std::pair<size_t, size_t> ClosestKeysOfLength(bool org, unsigned char initial, int min_length,
+                                                int max_length) const;
 };
 
 }  // namespace guillemet::cues

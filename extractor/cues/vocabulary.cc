@@ -14,12 +14,24 @@ std::atomic<uint32_t> next_id{1};
 
 Vocabulary::Vocabulary() : id_(next_id.fetch_add(1)) {}
 
-// Folding a word costs several times a hash look-up, and the words that
-// folding changes (accented ones) recur from article to article: their
-// entries are kept per thread, for one vocabulary at a time, and forgotten
-// past kMaxRemembered words so that memory stays bounded on any input.
+void Vocabulary::LinkFoldedEntries() {
+  for (const auto& [folded, entry] : by_folded_.entries()) {
+    if (FoldKeyIsIdentity(folded)) by_norm_[folded];
+  }
+  for (auto& [norm, entry] : by_norm_.entries()) entry.folded = by_folded_.FindIndex(FoldKey(norm));
+}
+
 int Vocabulary::FindFolded(const Norm& norm) const {
-  if (norm.FoldsToItself() || FoldKeyIsIdentity(norm)) return by_folded_.FindIndex(norm);
+  // A word with an entry by norm finds its FoldKey's there, and one that
+  // folds to itself without one has none (LinkFoldedEntries).
+  const int word = IndexOf(norm);
+  if (word >= 0) return by_norm_.entries()[word].second.folded;
+  if (norm.FoldsToItself() || FoldKeyIsIdentity(norm)) return -1;
+  // Folding a word costs several times a hash look-up, and the words that
+  // folding changes (accented ones) recur from article to article: their
+  // entries are kept per thread, for one vocabulary at a time, and
+  // forgotten past kMaxRemembered words so that memory stays bounded on
+  // any input.
   // A StringMap, as the vocabulary's own tables: its hash reads a word in
   // two loads, where std::hash went through the bytes in a call.
   constexpr size_t kMaxRemembered = 1 << 14;  // About 1 MB.

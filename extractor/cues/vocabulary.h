@@ -24,6 +24,9 @@ struct WordEntry {
   uint64_t ends = 0;     // Bit m: a phrase of matcher m ends with it.
   int forms = -1;        // Opaque indexes for the lexicon (verb forms, auxiliary).
   int auxiliary = -1;
+  // The position of the entry of the word's FoldKey, or -1 (entries by
+  // norm only). Set by LinkFoldedEntries().
+  int folded = -1;
   // Whether the entry says anything of the word. A word met only inside a
   // phrase has an entry that says nothing (see PhraseMatcher::Index): the
   // phrase tries are keyed by entries.
@@ -53,6 +56,13 @@ class Vocabulary {
     by_folded_[folded];
     return by_folded_.FindIndex(folded);
   }
+  // Once every word is added: gives each entry by norm the position of the
+  // entry of its FoldKey, and each key by FoldKey that is its own FoldKey
+  // an entry by norm too (one that says nothing if it had none). The
+  // FoldKey look-up of a token then reads its entry by norm, found
+  // already, instead of folding and hashing the word again; and a word
+  // that folds to itself and has no entry by norm has none by FoldKey.
+  void LinkFoldedEntries();
 
   // The entry of a token's norm, or of the norm's FoldKey; nullptr for a
   // word the patterns never use. Cached in the norm.

@@ -55,7 +55,7 @@ constexpr std::array<uint8_t, 256> kAsciiClass = [] {
   return table;
 }();
 
-// What PlainAsciiWord adds up per byte: 1 for an uppercase letter, and
+// What PlainWord adds up per byte: 1 for an uppercase letter, and
 // 1 << 32 for any letter. One addition a byte, where it counted letters and
 // capitals apart; a word is shorter than 4 GiB, so neither count overflows
 // into the other.
@@ -68,6 +68,36 @@ constexpr std::array<uint64_t, 256> kLetterCounts = [] {
 
 // By the table: one load, where comparisons were three ranges.
 bool IsAsciiAlnum(unsigned char b) { return kAsciiClass[b] != 0; }
+
+// The letters of Latin-1 (U+00C0 to U+00FF but × and ÷) are two bytes in
+// UTF-8, C3 then 80 to BF: é, è, à, ç, ê, ô and their capitals, nearly
+// every accented letter of French. By their second byte, what
+// PlainWord adds up for one, as kLetterCounts does for ASCII (0 for × and
+// ÷, which are no letters): À to Þ (80 to 9E) are uppercase, ß to ÿ
+// (9F to BF) lowercase, as ICU classes them.
+constexpr std::array<uint64_t, 256> kLatin1LetterCounts = [] {
+  std::array<uint64_t, 256> table{};
+  for (int b = 0x80; b <= 0xBF; ++b) {
+    if (b == 0x97 || b == 0xB7) continue;  // × and ÷.
+    table[b] = (uint64_t{1} << 32) | (b <= 0x9E ? 1 : 0);
+  }
+  return table;
+}();
+
+// Whether text[pos, pos + 2) is a Latin-1 letter, with pos + 1 < limit.
+bool IsLatin1LetterAt(const unsigned char* bytes, size_t pos, size_t limit) {
+  return pos + 1 < limit && bytes[pos] == 0xC3 && kLatin1LetterCounts[bytes[pos + 1]] != 0;
+}
+
+// The lowercase (FoldCase) of the UTF-8 bytes of a word of ASCII letters
+// and digits and Latin-1 letters, in place: ASCII capitals move up by 32,
+// and the second byte of À to Þ (C3 80 to C3 9E) by 0x20, to à to þ.
+void LowercaseLatin1Word(std::string* word) {
+  for (char& c : *word) {
+    const unsigned char b = static_cast<unsigned char>(c);
+    if ((b >= 'A' && b <= 'Z') || (b >= 0x80 && b <= 0x9E && b != 0x97)) c = static_cast<char>(b + 0x20);
+  }
+}
 
 bool HasCombiningMark(std::string_view s) {
   // U+0300..U+036F encode as CC 80..CD AF.
@@ -130,9 +160,9 @@ class Tokenizer {
         ++i;
         continue;
       }
-      if (IsAsciiAlnum(byte)) {
+      if (IsAsciiAlnum(byte) || byte == 0xC3) {
         const size_t limit = std::min<size_t>(span.end, quote_begin);
-        if (size_t end = PlainAsciiWord(i, limit, line_start); end != 0) {
+        if (size_t end = PlainWord(i, limit, line_start); end != 0) {
           line_start = false;
           i = end;
           continue;
@@ -160,24 +190,43 @@ class Tokenizer {
   }
 
  private:
-  // Most words are ASCII letters and digits ended by a space or a mark that
-  // cannot join: ScanWord, EmitWord and EmitGlued would make them one token,
-  // its norm the word lowercased. Such a word at `start` is tokenised here in
-  // one pass; returns its end, or 0 (nothing done) for any other word, which
-  // the general path then reads: one followed by a character that may
-  // continue it (see EndsPlainWord), or glued to the next one by a capital
-  // ("suivantPaul").
-  size_t PlainAsciiWord(size_t start, size_t limit, bool line_start) {
+  // Most words are ASCII letters and digits, and Latin-1 letters ("été",
+  // "déclaré"), ended by a space or a mark that cannot join: ScanWord,
+  // EmitWord and EmitGlued would make them one token, its norm the word
+  // lowercased (FoldCase; NFC changes none of these letters). Such a word
+  // at `start` is tokenised here in one pass; returns its end, or 0
+  // (nothing done) for any other word, which the general path then reads:
+  // one followed by a character that may continue it (see EndsPlainWord),
+  // or glued to the next one by a capital ("suivantPaul").
+  size_t PlainWord(size_t start, size_t limit, bool line_start) {
     const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text_.data());
     size_t end = start;
     uint64_t counts = 0;
-    for (; end < limit && kAsciiClass[bytes[end]] != 0; ++end) counts += kLetterCounts[bytes[end]];
+    bool latin1 = false;  // Whether the word has a Latin-1 letter.
+    for (;;) {
+      for (; end < limit && kAsciiClass[bytes[end]] != 0; ++end) counts += kLetterCounts[bytes[end]];
+      if (!IsLatin1LetterAt(bytes, end, limit)) break;
+      counts += kLatin1LetterCounts[bytes[end + 1]];
+      latin1 = true;
+      end += 2;
+    }
     const uint64_t letters = counts >> 32, upper = counts & 0xFFFFFFFF;
     if (end == start) return 0;
     if (end < limit && !EndsPlainWord(end)) return 0;
+    const bool capitalized = bytes[start] == 0xC3 ? bytes[start + 1] <= 0x9E
+                                                  : bytes[start] >= 'A' && bytes[start] <= 'Z';
+    if (latin1) {
+      // A capital after the first letter is left to the general path, for
+      // glued words as below: rare with accents ("ÉTAT").
+      if (upper > (capitalized ? 1 : 0)) return 0;
+      Token& t = AddPlainWord(start, end, line_start, capitalized, letters, upper);
+      lowercased_.assign(text_.substr(start, end - start));
+      LowercaseLatin1Word(&lowercased_);
+      t.norm.AssignVerbatim(lowercased_);
+      return end;
+    }
     // Glued words ("suivantPaul"), which EmitGlued splits, need a capital
     // after the first letter.
-    const bool capitalized = bytes[start] >= 'A' && bytes[start] <= 'Z';
     if (upper > (capitalized ? 1 : 0)) {
       size_t lower_run = 0;
       for (size_t k = start; k < end; ++k) {
@@ -186,14 +235,18 @@ class Tokenizer {
         lower_run = b >= 'a' && b <= 'z' ? lower_run + 1 : 0;
       }
     }
-    Token& t = out_->emplace_back();
-    t.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
-    t.type = Token::kWord;
-    t.line_start = line_start;
+    Token& t = AddPlainWord(start, end, line_start, capitalized, letters, upper);
     t.norm.AssignAsciiWord(text_.substr(start, end - start));
+    return end;
+  }
+
+  // The token of a word of PlainWord, its norm left to the caller.
+  Token& AddPlainWord(size_t start, size_t end, bool line_start, bool capitalized, uint64_t letters,
+                      uint64_t upper) {
+    Token& t = Add(Token::kWord, start, end, line_start);
     t.capitalized = capitalized;
     t.all_caps = letters >= 2 && upper == letters;
-    return end;
+    return t;
   }
 
   // Whether the character at `pos`, after ASCII letters and digits, ends the
@@ -401,7 +454,8 @@ class Tokenizer {
 
   std::string_view text_;
   std::vector<Token>* out_;
-  std::string prefix_;  // A reused buffer.
+  std::string prefix_;      // A reused buffer.
+  std::string lowercased_;  // Another, for PlainWord.
 };
 
 bool IsApostropheText(std::string_view s) {
