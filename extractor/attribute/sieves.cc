@@ -124,7 +124,8 @@ class Sieves {
       }
     }
     using Rule = bool (Sieves::*)(int);
-    static const Rule kRules[] = {&Sieves::Chant,          &Sieves::DashAuthor,     &Sieves::PassiveAgent,
+    static const Rule kRules[] = {&Sieves::Chant,
+                                  &Sieves::DashAuthor,     &Sieves::PassiveAgent,
                                   &Sieves::Incise,         &Sieves::ColonAfterCue,
                                   &Sieves::QuotedVerbOfItsSubject,
                                   &Sieves::HeadlineColon,  &Sieves::HeadlineParenthesis,
@@ -262,7 +263,11 @@ class Sieves {
   bool Chant(int q) {
     const int t = TokenOf(q);
     const int cues = static_cast<int>(a_.cues.size());
-    for (int c = FirstCueFrom(SentenceOf(q).first_token); c < cues && a_.cues[c].first_token <= t + 2; ++c) {
+    // A cue ending at the quotation starts a few words before it: looking
+    // only there keeps a sentence of thousands of quotations linear.
+    constexpr int kLongestCue = 12;
+    const int from = std::max(SentenceOf(q).first_token, t - kLongestCue);
+    for (int c = FirstCueFrom(from); c < cues && a_.cues[c].first_token <= t + 2; ++c) {
       const Cue& cue = a_.cues[c];
       // Right before the quotation, or right after it ("», scandait-on").
       const bool before = cue.end_token == t;
