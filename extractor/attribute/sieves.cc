@@ -1056,6 +1056,7 @@ class Sieves {
         return !ReflexivePredicate(t - 1 - before_adverb) && !CallsOn(t - 1 - before_adverb);
       }
     }
+    if (DitNamingAThing(t)) return true;
     // "un livre, « Lumières du large », paru au printemps": a title in
     // apposition to the noun of a work, after its comma.
     if (Valid(t - 2) && tokens_[t - 1].norm == "," &&
@@ -1077,6 +1078,25 @@ class Sieves {
     }
     const int before_thing = lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 2);
     return before_thing > 0 && !CallsOn(t - 2 - before_thing);
+  }
+
+  // "le cinéma dit « de terroir »": "dit" right after a thing (a lowercase
+  // word that is no person, auxiliary, pronoun or conjunction) is
+  // "called"; "le maire dit « non »", "il dit", "a dit", "et dit" report
+  // words, and so may "X, maire de Brest, dit".
+  bool DitNamingAThing(int t) const {
+    if (!Valid(t - 2) || tokens_[t - 1].norm != "dit") return false;
+    const Token& before = tokens_[t - 2];
+    if (before.type != Token::kWord || before.capitalized || a_.mention_at[t - 2] >= 0) return false;
+    const Norm& w = before.norm;
+    if (lex_.AuxiliaryOf(w) != nullptr || lex_.Is(cues::WordClass::kPronoun, before) ||
+        lex_.Is(cues::WordClass::kRelative, before)) {
+      return false;
+    }
+    return !(w == "on" || w == "ne" || w == "n'" || w == "me" || w == "m'" || w == "te" || w == "t'" ||
+             w == "lui" || w == "leur" || w == "nous" || w == "vous" || w == "se" || w == "s'" || w == "y" ||
+             w == "en" || w == "que" || w == "qu'" || w == "qui" || w == "et" || w == "mais" || w == "ou" ||
+             w == "puis" || lex_.Is(cues::WordClass::kAdverb, before));
   }
 
   // "elle a appelé « chacun à la raison »": appeler with avoir and the
