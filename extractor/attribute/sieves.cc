@@ -649,6 +649,16 @@ class Sieves {
     return true;
   }
 
+  // "son porte-parole", "ses proches": a description of someone by their
+  // tie to another person.
+  bool OpensOnAPossessive(int m) const {
+    if (m < 0) return false;
+    const Token& det = tokens_[a_.mentions[m].first_token];
+    if (!lex_.Is(cues::WordClass::kDeterminer, det)) return false;
+    const cues::WordFeatures* f = lex_.FeaturesOf(cues::WordClass::kDeterminer, det.norm);
+    return f != nullptr && f->possessive;
+  }
+
   bool SourcePreposition(int q) {
     const int c = FactsOf(q).source_cue;
     const int t = TokenOf(q);
@@ -678,10 +688,13 @@ class Sieves {
       // it: in "Selon lui, X a exprimé de façon « explicite » ses attentes"
       // the manner is the source's word.
       const int subject = subjects_.of_cue[other];
+      // "Selon son porte-parole, il a assuré que Séoul « prendra sa part »":
+      // someone's own spokesman or entourage only passes their words on.
       const bool right_after =
           cue.end_token == t ||
           (cue.end_token == t - 1 && (tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'" ||
-                                      lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1])));
+                                      lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]))) ||
+          OpensOnAPossessive(subjects_.of_cue[c]);
       if (subject >= 0 && subject != subjects_.of_cue[c] && !subjects_.postposed[other] &&
           right_after && !(a_.cues[c].first_token == s.first_token && IsGroup(a_.mentions[subject]))) {
         return false;
