@@ -1303,6 +1303,20 @@ class Finder {
           !bare_office) {
         continue;
       }
+      // "Le président de la région Grand Est, Franck Leroy", "une
+      // commerçante du quartier Saint-Michel": a name with no first name
+      // right after the noun that closes an office's complement is that
+      // noun's name, not the office holder's ("la conseillère d'opposition
+      // Sandrine Baudet" is hers).
+      if (a_office && b.kind == Mention::kName && gap == 0 && b.gender == 0 && b.first_token >= a.first_token + 3 &&
+          tokens_[b.first_token - 1].type == Token::kWord && !tokens_[b.first_token - 1].capitalized &&
+          lex_.Is(WordClass::kDeterminer, tokens_[b.first_token - 2])) {
+        b.is_org = true;
+        // "un diplomate d'un pays riverain de la mer Noire": an unnamed
+        // source keeps the whole of its description.
+        if (a.kind == Mention::kDescription) a.end_token = b.end_token;
+        continue;
+      }
       // "Sur sa page Facebook, le général assure": a name after a noun and
       // its determiner is that noun's complement, not a person.
       if (a_person && a.first_token >= 2 && tokens_[a.first_token - 1].type == Token::kWord &&
