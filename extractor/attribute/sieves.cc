@@ -468,7 +468,12 @@ class Sieves {
     const int t = TokenOf(q);
     if (!AfterAColonOfItsSentence(t)) return false;
     const Sentence& s = SentenceOf(q);
-    const int noun = s.first_token;
+    // "La réponse de Matignon ne s'est pas fait attendre :": a definite
+    // article may open it, and a short predicate follow the speaker.
+    int noun = s.first_token;
+    const bool article = noun + 1 < t && (tokens_[noun].norm == "la" || tokens_[noun].norm == "le" ||
+                                          tokens_[noun].norm == "l'");
+    if (article) ++noun;
     if (noun + 2 >= t || !lex_.Is(cues::WordClass::kSpeechNoun, tokens_[noun])) return false;
     // "Réplique immédiate de l'élue :": one adjective may follow the noun.
     int at = noun + 1;
@@ -482,11 +487,21 @@ class Sieves {
     int m = -1;
     if (of == "du" || of == "des") m = a_.mention_at[at];
     if (m < 0 && (of == "de" || of == "d'")) m = a_.mention_at[at + 1];
-    if (m < 0 || !IsPersonMention(a_.mentions[m]) || a_.mentions[m].kind == Mention::kPronoun) return false;
+    if (m < 0 || a_.mentions[m].kind == Mention::kPronoun) return false;
+    if (!IsPersonMention(a_.mentions[m]) && !(article && a_.mentions[m].kind == Mention::kName)) return false;
     // "Réaction de la maire, Anne Dupré :": the name in apposition may end it.
     const int apposed = a_.mentions[m].apposed;
-    const bool ends = a_.mentions[m].end_token == t - 1 ||
-                      (apposed > m && a_.mentions[apposed].end_token == t - 1);
+    const int end = apposed > m ? std::max(a_.mentions[m].end_token, a_.mentions[apposed].end_token)
+                                : a_.mentions[m].end_token;
+    bool ends = end == t - 1;
+    if (!ends && article) {
+      // A few words that name nobody: "ne s'est pas fait attendre", "a été immédiate".
+      constexpr int kMaxPredicate = 8;
+      ends = t - 1 - end <= kMaxPredicate;
+      for (int k = end; ends && k < t - 1; ++k) {
+        if (a_.mention_at[k] >= 0 || (tokens_[k].type != Token::kWord && tokens_[k].norm != ",")) ends = false;
+      }
+    }
     if (!ends) return false;
     Set(q, PreferName(m), -1, "speech_noun_before_colon", 0.7);
     return true;
