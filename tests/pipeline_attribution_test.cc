@@ -205,6 +205,23 @@ TEST_F(AttributionTest, ColonAfterSubjectYieldsToAPersonNamedBeforeTheColon) {
   EXPECT_NE(q.method, "colon_after_subject");
 }
 
+TEST_F(AttributionTest, PersonBroughtInByParBeforeTheColonTakesTheQuotationFromTheVerbsSubject) {
+  // The agent may be who speaks next, or whoever asked: no speaker at all
+  // rather than the subject of the verb before.
+  Quotation q = QuotationOf(
+      "« Nous tenons bon », a lancé Claire Martin, rejointe au micro par son collègue Paul Dupont : "
+      "« Sans renforts, nous fermerons des lits. »",
+      "Sans renforts, nous fermerons des lits.");
+  EXPECT_NE(SpeakerOf(q), "Claire Martin");
+  EXPECT_EQ(q.kind, QuoteKind::kDirect);
+}
+
+TEST_F(AttributionTest, AgentBeforeTheSpeakerOfTheColonKeepsThatSpeaker) {
+  Quotation q = QuotationOf("Interrogé par un journaliste, Paul Dupont a répondu : « Nous partirons demain. »",
+                            "Nous partirons demain.");
+  EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
+}
+
 TEST_F(AttributionTest, AEnCroireIntroducesTheSource) {
   Quotation q = QuotationOf("Le projet, à en croire Paul Dupont, « n'a jamais été réaliste ».",
                             "n'a jamais été réaliste");

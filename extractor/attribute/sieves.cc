@@ -126,6 +126,7 @@ class Sieves {
     using Rule = bool (Sieves::*)(int);
     static const Rule kRules[] = {&Sieves::Chant,
                                   &Sieves::DashAuthor,     &Sieves::PassiveAgent,
+                                  &Sieves::AgentBeforeTheColon,
                                   &Sieves::Incise,         &Sieves::ColonAfterCue,
                                   &Sieves::QuotedVerbOfItsSubject,
                                   &Sieves::HeadlineColon,  &Sieves::HeadlineParenthesis,
@@ -356,6 +357,48 @@ class Sieves {
         return true;
       }
       --c;
+    }
+    return false;
+  }
+
+  // "a martelé Sophie Leroy, rejointe par son collègue Marc Blanc : « … »":
+  // a person brought in by "par" after the last reporting verb before the
+  // colon may be who speaks next, or whoever asked; the quotation gets no
+  // speaker rather than the verb's subject.
+  bool AgentBeforeTheColon(int q) {
+    const int t = TokenOf(q);
+    if (!Valid(t - 1) || tokens_[t - 1].norm != ":") return false;
+    // After the speaker the sentence names: "Interrogé par un journaliste,
+    // le ministre a répondu :" keeps its speaker.
+    const int sentence = tokens_[t - 1].sentence;
+    int subject = subjects_.of_sentence[sentence];
+    int from = -1;
+    const int c = FirstCueFrom(t - 1) - 1;
+    if (c >= 0 && a_.cues[c].first_token >= a_.sentences[sentence].first_token && subjects_.of_cue[c] >= 0) {
+      subject = subjects_.of_cue[c];
+      from = a_.cues[c].end_token;
+    }
+    if (subject < 0) return false;
+    from = std::max(from, a_.mentions[subject].end_token);
+    if (!AgentBetween(from, t - 1)) return false;
+    Set(q, -1, -1, "agent_before_colon", 0.5);
+    return true;
+  }
+
+  bool AgentBetween(int from, int colon) const {
+    constexpr int kReach = 3;  // "par son collègue Marc Blanc".
+    // A clause before a colon is short: the bound keeps a sentence of
+    // thousands of quotations linear.
+    constexpr int kMaxClause = 40;
+    for (int k = std::max(from, colon - kMaxClause); k + 1 < colon; ++k) {
+      if (tokens_[k].norm != "par") continue;
+      for (int j = k + 1; j < colon && j <= k + kReach; ++j) {
+        const int m = a_.mention_at[j];
+        if (m >= 0 && a_.mentions[m].first_token == j) {
+          if (IsPersonMention(a_.mentions[m])) return true;
+          break;
+        }
+      }
     }
     return false;
   }
