@@ -215,6 +215,17 @@ void Lexicon::IndexVocabulary() {
       v.Add(word).classes |= uint64_t{1} << c;
     }
   }
+  // Once every class bit is set: each word's features, class by class.
+  for (int c = 0; c < kWordClasses; ++c) {
+    for (const auto& [word, features] : word_class_features_[c].entries()) {
+      WordEntry& e = v.Add(word);
+      if (e.features < 0) {
+        e.features = static_cast<int>(class_features_.size());
+        class_features_.resize(e.FeaturesIndex(kWordClasses));
+      }
+      class_features_[e.FeaturesIndex(c)] = features;
+    }
+  }
   for (size_t f = 0; f < forms_.entries().size(); ++f) {
     v.Add(forms_.entries()[f].first).forms = static_cast<int>(f);
   }

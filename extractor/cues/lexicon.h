@@ -181,7 +181,17 @@ class Lexicon {
     const WordEntry* e = vocabulary_->Of(t.norm);
     return e != nullptr && (e->classes >> static_cast<int>(word_class) & 1) != 0;
   }
+  // The features of a word (or phrase, its words joined by spaces) of the
+  // class, or nullptr if the class has no such word.
   const WordFeatures* FeaturesOf(WordClass word_class, std::string_view norm) const;
+  // The same for a token's norm, through the vocabulary's cache: no
+  // hashing, where the rules ask it of every determiner and pronoun.
+  GUILLEMET_NORM_INLINE const WordFeatures* FeaturesOf(WordClass word_class, const Norm& norm) const {
+    const WordEntry* e = vocabulary_->Of(norm);
+    const int c = static_cast<int>(word_class);
+    if (e == nullptr || (e->classes >> c & 1) == 0) return nullptr;
+    return &class_features_[e->FeaturesIndex(c)];
+  }
 
   // Cue templates: kind "source", "source_comma" or "channel" by payload.
   const PhraseMatcher& cue_templates() const { return cue_templates_; }
@@ -236,6 +246,8 @@ class Lexicon {
   // By WordClass; the bit of class c in WordEntry::classes is c.
   std::array<PhraseMatcher, kWordClasses> word_class_matchers_;
   std::array<StringMap<WordFeatures>, kWordClasses> word_class_features_;
+  // The same features by vocabulary entry (WordEntry::features).
+  std::vector<WordFeatures> class_features_;
   PhraseMatcher cue_templates_;
   std::vector<std::string> template_kinds_;
   StringMap<char> first_names_;

@@ -24,6 +24,18 @@ struct WordEntry {
   uint64_t ends = 0;     // Bit m: a phrase of matcher m ends with it.
   int forms = -1;        // Opaque indexes for the lexicon (verb forms, auxiliary).
   int auxiliary = -1;
+  // Where the features of the word's classes start in the lexicon's
+  // table of them, one per bit of `classes` in order; -1 with no class.
+  int features = -1;
+  // Where the features of the word in class c (its bit set in `classes`)
+  // stand in that table: after those of its classes below c. Counted bit
+  // by bit: a word is in few classes, and __builtin_popcountll is a call
+  // into libgcc without -mpopcnt.
+  int FeaturesIndex(int c) const {
+    int index = features;
+    for (uint64_t below = classes & ((uint64_t{1} << c) - 1); below != 0; below &= below - 1) ++index;
+    return index;
+  }
   // The position of the entry of the word's FoldKey, or -1 (entries by
   // norm only). Set by LinkFoldedEntries().
   int folded = -1;
