@@ -289,9 +289,11 @@ class Finder {
         tokens_[i + 1].norm == "on") {
       return true;
     }
-    if (!lex_.Knows(t.norm)) return false;  // One look-up for most words.
-    return lex_.cue_templates().MayStartWith(t) || lex_.words(WordClass::kModal).MayStartWith(t) ||
-           lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr;
+    // The word's entry, fetched once for the four questions.
+    const WordEntry* e = lex_.EntryOf(t.norm);
+    if (e == nullptr) return false;  // Most words.
+    return lex_.cue_templates().MayStartWith(e) || lex_.words(WordClass::kModal).MayStartWith(e) ||
+           Lexicon::IsVerbForm(*e) || Lexicon::IsAuxiliary(*e);
   }
 
   // The words of TryAt after which the verb it looks for comes: "se",

@@ -201,8 +201,8 @@ bool Lexicon::OfficeOf(int nationality, const std::string& office) const {
 }
 
 void Lexicon::IndexVocabulary() {
-  // Knows() and KnowsFolded() hold for a matcher's phrases only when its
-  // words are indexed, which takes a bit of its own.
+  // The vocabulary tells the words that start or end a matcher's phrases
+  // only once its words are indexed, which takes a bit of its own.
   static_assert(kWordClasses + 4 <= Vocabulary::kBits, "a bit per phrase matcher");
   Vocabulary& v = *vocabulary_;
   int bit = 0;
