@@ -97,7 +97,7 @@ class Vocabulary {
   }
   GUILLEMET_NORM_INLINE int FoldedIndexOf(const Norm& norm) const {
     Norm::LookUpCache& c = Cache(norm);
-    if (c.folded == -2) c.folded = FindFolded(norm);
+    if (c.folded == -2) c.folded = FoldedIndexOfUncached(norm);
     return c.folded;
   }
 
@@ -107,6 +107,18 @@ class Vocabulary {
     if (c.owner != id_) c = Norm::LookUpCache{id_, -2, -2};
     return c;
   }
+  // FoldedIndexOf for a word not asked before. A word with an entry by
+  // norm finds its FoldKey's there, and one known to fold to itself
+  // without one has none (LinkFoldedEntries): answered inline for most
+  // words, where the call cost more than the answer; the others are
+  // folded (FindFolded).
+  GUILLEMET_NORM_INLINE int FoldedIndexOfUncached(const Norm& norm) const {
+    const int word = IndexOf(norm);
+    if (word >= 0) return by_norm_.entries()[word].second.folded;
+    if (norm.FoldsToItself()) return -1;
+    return FindFolded(norm);
+  }
+  // The same for a word with no entry by norm, not known to fold to itself.
   int FindFolded(const Norm& norm) const;
 
   const uint32_t id_;  // Unique per vocabulary: a cache filled by another is ignored.
