@@ -1334,7 +1334,8 @@ class Sieves {
   // of thousands of quotations stays linear.
   void QuotedInALongerQuotation() {
     constexpr size_t kMaxLooked = 16, kMaxAttributed = 256;
-    std::vector<std::pair<int, const std::string*>> attributed;
+    // Their texts folded only once an orphan asks: most articles have none.
+    std::vector<int> attributed;
     std::vector<int> orphans;
     for (size_t q = 0; q < a_.quotes.size(); ++q) {
       const Quote& quote = a_.quotes[q];
@@ -1342,7 +1343,7 @@ class Sieves {
       if (HeadlineByDescription(static_cast<int>(q))) {
         if (orphans.size() < kMaxLooked) orphans.push_back(static_cast<int>(q));
       } else if (Attributed(static_cast<int>(q))) {
-        if (attributed.size() < kMaxAttributed) attributed.emplace_back(q, &FoldedText(static_cast<int>(q)));
+        if (attributed.size() < kMaxAttributed) attributed.push_back(static_cast<int>(q));
       } else if (orphans.size() < kMaxLooked && (WordCount(quote.text, 3) >= 3 || quote.paragraph == 0)) {
         // "Tillerson part avec un message de « fermeté »": a headline's
         // word or two from a body quotation, whole words.
@@ -1375,8 +1376,9 @@ class Sieves {
       // "Moscou dénonce une « provocation »" and the body's "a qualifié ces
       // déploiements de « provocation »": the same words, from someone.
       const bool for_a_body = own.mention >= 0 && StandsForSomeone(a_.mentions[own.mention]);
-      for (const auto& [r, text] : attributed) {
-        if ((text->size() > key.size() || (for_a_body && r != q && *text == key)) && HoldsWholeWords(*text, key)) {
+      for (int r : attributed) {
+        const std::string& text = FoldedText(r);
+        if ((text.size() > key.size() || (for_a_body && r != q && text == key)) && HoldsWholeWords(text, key)) {
           out_[q].from_quote = r;
           out_[q].mention = -1;
           out_[q].cue = -1;

@@ -54,7 +54,7 @@ class Norm {
   // call (std::string's _M_replace, about 70 instructions a word) and the
   // lowercasing a second pass.
   void AssignLowercaseAscii(std::string_view ascii) {
-    Build(LowercasingAscii{ascii.data()}, LowercasingAscii{ascii.data() + ascii.size()}, ascii.size());
+    AssignMapped(ascii, [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
   }
   // The same for an ASCII word of the tokenizer: letters and digits, maybe
   // joined by hyphens, apostrophes, periods or commas. Lowercased, it has
@@ -69,6 +69,13 @@ class Norm {
   bool FoldsToItself() const { return folds_to_itself_; }
   // Any text as it is (a punctuation mark, an elision), likewise inline.
   void AssignVerbatim(std::string_view text) { Build(text.data(), text.data() + text.size(), text.size()); }
+  // Any text with each byte mapped by `map` (a char -> char function
+  // object) as it is read, likewise: the tokenizer lowercases words so.
+  template <typename ByteMap>
+  void AssignMapped(std::string_view text, ByteMap map) {
+    const char* begin = text.data();
+    Build(Mapping<ByteMap>{begin, map}, Mapping<ByteMap>{begin + text.size(), map}, text.size());
+  }
 
   // Where the word stands in a lexicon's vocabulary, filled in by the
   // lexicon the first time it is asked about this token (see
@@ -96,24 +103,26 @@ class Norm {
   std::string::const_iterator end() const { return s_.end(); }
 
  private:
-  // A forward iterator over ASCII bytes that reads them lowercased, for
-  // AssignLowercaseAscii.
-  struct LowercasingAscii {
+  // A forward iterator over bytes that reads each through `map`, for
+  // AssignMapped.
+  template <typename ByteMap>
+  struct Mapping {
     using iterator_category = std::forward_iterator_tag;
     using value_type = char;
     using difference_type = std::ptrdiff_t;
     using pointer = const char*;
     using reference = char;
     const char* p;
-    char operator*() const { return (*p >= 'A' && *p <= 'Z') ? static_cast<char>(*p + 32) : *p; }
-    LowercasingAscii& operator++() {
+    ByteMap map;
+    char operator*() const { return map(*p); }
+    Mapping& operator++() {
       ++p;
       return *this;
     }
-    LowercasingAscii operator++(int) { return LowercasingAscii{p++}; }
-    bool operator==(LowercasingAscii other) const { return p == other.p; }
-    bool operator!=(LowercasingAscii other) const { return p != other.p; }
-    friend difference_type operator-(LowercasingAscii a, LowercasingAscii b) { return a.p - b.p; }
+    Mapping operator++(int) { return Mapping{p++, map}; }
+    bool operator==(const Mapping& other) const { return p == other.p; }
+    bool operator!=(const Mapping& other) const { return p != other.p; }
+    friend difference_type operator-(const Mapping& a, const Mapping& b) { return a.p - b.p; }
   };
 
   // The string made anew from [begin, end) (`size` bytes), and the cache

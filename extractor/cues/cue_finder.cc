@@ -24,6 +24,29 @@ class Finder {
     for (Cue& c : a_.cues) c.followed_by_que = QueAfter(c.end_token);
   }
 
+  // Whether a step of TryAt can succeed at token i. Each needs a word
+  // that opens a reflexive or negated verb or a narrative infinitive,
+  // starts a cue template or a modal, or is a verb form or an auxiliary. A
+  // word in no pattern is none of these, nor is a pattern word that is only
+  // a determiner, a preposition or a pronoun ("le", "à", "il").
+  // Inline, as the look-ups it makes: asked of every token, it saves the
+  // call to TryAt for most.
+  GUILLEMET_NORM_INLINE bool MayStartACue(int i) const {
+    if (!IsWordAt(i)) return false;
+    const Token& t = tokens_[i];
+    if (OpensAVerbBefore(t)) return true;
+    // "peut-on lire": any verb before the inverted "on" (see TryAt).
+    if (i + 2 < static_cast<int>(tokens_.size()) && tokens_[i + 1].type == Token::kClitic &&
+        tokens_[i + 1].norm == "on") {
+      return true;
+    }
+    // The word's entry, fetched once for the four questions.
+    const WordEntry* e = lex_.EntryOf(t.norm);
+    if (e == nullptr) return false;  // Most words.
+    return lex_.cue_templates().MayStartWith(e) || lex_.words(WordClass::kModal).MayStartWith(e) ||
+           Lexicon::IsVerbForm(*e) || Lexicon::IsAuxiliary(*e);
+  }
+
  private:
   bool IsWordAt(int i) const {
     return i >= 0 && i < static_cast<int>(tokens_.size()) && tokens_[i].type != Token::kQuote &&
@@ -273,27 +296,6 @@ class Finder {
     return i;
   }
 
-  // Whether a step of TryAt can succeed at token i. Each needs a word
-  // that opens a reflexive or negated verb or a narrative infinitive,
-  // starts a cue template or a modal, or is a verb form or an auxiliary. A
-  // word in no pattern is none of these, nor is a pattern word that is only
-  // a determiner, a preposition or a pronoun ("le", "à", "il").
-  // Inline, as the look-ups it makes: asked of every token, it saves the
-  // call to TryAt for most.
-  GUILLEMET_NORM_INLINE bool MayStartACue(int i) const {
-    if (!IsWordAt(i)) return false;
-    const Token& t = tokens_[i];
-    if (OpensAVerbBefore(t)) return true;
-    // "peut-on lire": any verb before the inverted "on" (see TryAt).
-    if (i + 2 < static_cast<int>(tokens_.size()) && tokens_[i + 1].type == Token::kClitic &&
-        tokens_[i + 1].norm == "on") {
-      return true;
-    }
-    if (!lex_.Knows(t.norm)) return false;  // One look-up for most words.
-    return lex_.cue_templates().MayStartWith(t) || lex_.words(WordClass::kModal).MayStartWith(t) ||
-           lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr;
-  }
-
   // The words of TryAt after which the verb it looks for comes: "se",
   // "ne", "de" of the narrative infinitive.
   static bool OpensAVerbBefore(const Token& t) {
@@ -362,6 +364,39 @@ class Finder {
   const std::vector<Token>& tokens_;
 };
 
+// The token where ReportingClauseFollows wants a cue to start: the first,
+// or the one after a leading comma.
+int FirstWordAfterComma(const std::vector<Token>& tokens) {
+  return !tokens.empty() && tokens[0].norm == "," ? 1 : 0;
+}
+
+// False when no cue can start where ReportingClauseFollows wants one,
+// answered from the first few words of text[pos, end) instead of all of
+// them: most probes end here (five in six on news text), before the
+// window is tokenised in full, split into sentences and searched. The
+// finder emits a cue only from TryAt(i), which it asks only where
+// MayStartACue(i) holds, and the cue starts at i, or at i - 1 for "en"
+// before a participle. MayStartACue(i) reads tokens i and i + 1 and
+// whether token i + 2 exists, so the gate needs the tokens up to start + 3:
+// those before the fifth space (", a déclaré le ministre"), which are
+// those of the whole window, since no token spans a space.
+bool CueMayStartAt(const Lexicon& lexicon, std::string_view text, uint32_t pos, uint32_t end) {
+  uint32_t prefix_end = pos;
+  for (int spaces = 0; prefix_end < end; ++prefix_end) {
+    if (text[prefix_end] == ' ' && ++spaces == 5) break;
+  }
+  Analysis prefix;
+  prefix.text = text;
+  prefix.tokens = normalize::Tokenize(text, {pos, prefix_end}, {});
+  const int start = FirstWordAfterComma(prefix.tokens);
+  const int n = static_cast<int>(prefix.tokens.size());
+  // Fewer tokens than the gate reads, and the window goes on: maybe.
+  if (prefix_end < end && n < start + 4) return true;
+  const Finder finder(lexicon, &prefix);
+  return finder.MayStartACue(start) ||
+         (start + 1 < n && prefix.tokens[start].norm == "en" && finder.MayStartACue(start + 1));
+}
+
 }  // namespace
 
 void FindCues(const Lexicon& lexicon, Analysis* analysis) {
@@ -391,12 +426,12 @@ bool ReportingClauseFollows(const Lexicon& lexicon, std::string_view text, uint3
       while (end > pos && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
     }
   }
+  if (!CueMayStartAt(lexicon, text, pos, end)) return false;
   Analysis window;
   window.text = text;
   window.tokens = normalize::Tokenize(text, {pos, end}, {});
   if (window.tokens.empty()) return false;
-  int start = 0;
-  if (window.tokens[0].norm == ",") start = 1;
+  const int start = FirstWordAfterComma(window.tokens);
   window.sentences = normalize::SplitSentences(text, &window.tokens);
   window.mention_at.assign(window.tokens.size(), -1);
   Finder(lexicon, &window).Run();

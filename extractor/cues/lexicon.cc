@@ -201,8 +201,8 @@ bool Lexicon::OfficeOf(int nationality, const std::string& office) const {
 }
 
 void Lexicon::IndexVocabulary() {
-  // Knows() and KnowsFolded() hold for a matcher's phrases only when its
-  // words are indexed, which takes a bit of its own.
+  // The vocabulary tells the words that start or end a matcher's phrases
+  // only once its words are indexed, which takes a bit of its own.
   static_assert(kWordClasses + 4 <= Vocabulary::kBits, "a bit per phrase matcher");
   Vocabulary& v = *vocabulary_;
   int bit = 0;
@@ -213,6 +213,17 @@ void Lexicon::IndexVocabulary() {
   for (int c = 0; c < kWordClasses; ++c) {
     for (const auto& [word, features] : word_class_features_[c].entries()) {
       v.Add(word).classes |= uint64_t{1} << c;
+    }
+  }
+  // Once every class bit is set: each word's features, class by class.
+  for (int c = 0; c < kWordClasses; ++c) {
+    for (const auto& [word, features] : word_class_features_[c].entries()) {
+      WordEntry& e = v.Add(word);
+      if (e.features < 0) {
+        e.features = static_cast<int>(class_features_.size());
+        class_features_.resize(e.FeaturesIndex(kWordClasses));
+      }
+      class_features_[e.FeaturesIndex(c)] = features;
     }
   }
   for (size_t f = 0; f < forms_.entries().size(); ++f) {

@@ -54,6 +54,12 @@ class PhraseMatcher {
     if (t.type == Token::kQuote) return false;
     return vocabulary_ == nullptr || Indexed(t.norm, &WordEntry::starts);
   }
+  // The same for a word by its vocabulary entry under this matcher's key
+  // (Lexicon::EntryOf for Key::kNorm, FoldedEntryOf for kFolded), for a
+  // rule that asks several matchers about one token.
+  GUILLEMET_NORM_INLINE bool MayStartWith(const WordEntry* entry) const {
+    return vocabulary_ == nullptr || (entry != nullptr && (entry->starts & bit_) != 0);
+  }
   // Length of the longest phrase ending just before tokens[end].
   int LongestEndingAt(const std::vector<Token>& tokens, int end) const {
     if (end <= 0 || end > static_cast<int>(tokens.size())) return 0;
@@ -156,20 +162,22 @@ class Lexicon {
     return e == nullptr || e->auxiliary < 0 ? nullptr : &auxiliaries_[e->auxiliary];
   }
   const ReportingVerb& verb(int i) const { return verbs_[i]; }
-  // Whether any pattern has the word, by its norm: a word none has is no
-  // verb form, no auxiliary, in no word class and starts no phrase keyed
-  // by norm. Through the vocabulary's cache.
-  bool Knows(const Norm& norm) const {
-    const WordEntry* e = vocabulary_->Of(norm);
-    return e != nullptr && e->Marked();
+  // The vocabulary's entry of a token's norm, or of the norm's FoldKey;
+  // nullptr for a word that no pattern has. For a rule that asks many
+  // questions of one token (the finders' gates): each question below
+  // fetches the entry from the token's cache again, which costs more than
+  // the question itself.
+  GUILLEMET_NORM_INLINE const WordEntry* EntryOf(const Norm& norm) const { return vocabulary_->Of(norm); }
+  GUILLEMET_NORM_INLINE const WordEntry* FoldedEntryOf(const Norm& norm) const {
+    return vocabulary_->FoldedOf(norm);
   }
-  // The same by the norm's FoldKey, for the phrases keyed by it (names,
-  // epithets, offices).
-  bool KnowsFolded(const Norm& norm) const {
-    const WordEntry* e = vocabulary_->FoldedOf(norm);
-    return e != nullptr && e->Marked();
+  // Questions of an entry by norm: whether the word is a verb form, an
+  // auxiliary, in a word class.
+  static bool IsVerbForm(const WordEntry& e) { return e.forms >= 0; }
+  static bool IsAuxiliary(const WordEntry& e) { return e.auxiliary >= 0; }
+  static bool Is(WordClass word_class, const WordEntry& e) {
+    return (e.classes >> static_cast<int>(word_class) & 1) != 0;
   }
-
   // Word classes of words.tsv: the phrases of a class, and whether a token
   // alone is one of its words.
   const PhraseMatcher& words(WordClass word_class) const {
@@ -181,7 +189,17 @@ class Lexicon {
     const WordEntry* e = vocabulary_->Of(t.norm);
     return e != nullptr && (e->classes >> static_cast<int>(word_class) & 1) != 0;
   }
+  // The features of a word (or phrase, its words joined by spaces) of the
+  // class, or nullptr if the class has no such word.
   const WordFeatures* FeaturesOf(WordClass word_class, std::string_view norm) const;
+  // The same for a token's norm, through the vocabulary's cache: no
+  // hashing, where the rules ask it of every determiner and pronoun.
+  GUILLEMET_NORM_INLINE const WordFeatures* FeaturesOf(WordClass word_class, const Norm& norm) const {
+    const WordEntry* e = vocabulary_->Of(norm);
+    const int c = static_cast<int>(word_class);
+    if (e == nullptr || (e->classes >> c & 1) == 0) return nullptr;
+    return &class_features_[e->FeaturesIndex(c)];
+  }
 
   // Cue templates: kind "source", "source_comma" or "channel" by payload.
   const PhraseMatcher& cue_templates() const { return cue_templates_; }
@@ -236,6 +254,8 @@ class Lexicon {
   // By WordClass; the bit of class c in WordEntry::classes is c.
   std::array<PhraseMatcher, kWordClasses> word_class_matchers_;
   std::array<StringMap<WordFeatures>, kWordClasses> word_class_features_;
+  // The same features by vocabulary entry (WordEntry::features).
+  std::vector<WordFeatures> class_features_;
   PhraseMatcher cue_templates_;
   std::vector<std::string> template_kinds_;
   StringMap<char> first_names_;

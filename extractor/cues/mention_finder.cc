@@ -169,7 +169,7 @@ class Finder {
   GUILLEMET_NORM_INLINE bool NamesNoOne(const Token& t) const {
     if (t.type == Token::kQuote || t.type == Token::kPunct) return true;
     if (t.type != Token::kWord || t.capitalized) return false;
-    if ((lex_.Knows(t.norm) || lex_.KnowsFolded(t.norm)) && MayOpenAMention(t)) return false;
+    if (MayOpenAMention(t)) return false;
     const Norm& w = t.norm;
     return !(w == "lui" || w == "eux" || w == "elle" || w == "elles" || w == "ancien" ||
              w == "ancienne" || w == "ex" || w == "nouveau" || w == "nouvelle" || w == "actuel" ||
@@ -183,11 +183,17 @@ class Finder {
   // gouvernement"), a title, or the noun of a description without an
   // article ("Laurent Desroches, chef de corps"). Without a determiner,
   // nothing else in TryAt reads t: the body and epithet steps need one, and
-  // a name starts with a capital.
-  bool MayOpenAMention(const Token& t) const {
-    return lex_.Is(WordClass::kPronoun, t) || lex_.Is(WordClass::kDeterminer, t) ||
-           lex_.words(WordClass::kDemonstrative).MayStartWith(t) || lex_.role_phrases().MayStartWith(t) ||
-           lex_.words(WordClass::kTitle).MayStartWith(t) || lex_.words(WordClass::kSourceNoun).MayStartWith(t);
+  // a name starts with a capital. The word's entries by norm and by
+  // FoldKey (offices) are each fetched once for all the questions.
+  GUILLEMET_NORM_INLINE bool MayOpenAMention(const Token& t) const {
+    const WordEntry* e = lex_.EntryOf(t.norm);
+    if (e != nullptr &&
+        (Lexicon::Is(WordClass::kPronoun, *e) || Lexicon::Is(WordClass::kDeterminer, *e) ||
+         lex_.words(WordClass::kDemonstrative).MayStartWith(e) || lex_.words(WordClass::kTitle).MayStartWith(e) ||
+         lex_.words(WordClass::kSourceNoun).MayStartWith(e))) {
+      return true;
+    }
+    return lex_.role_phrases().MayStartWith(lex_.FoldedEntryOf(t.norm));
   }
 
   // Returns the token after the mention found at i, or i if none. Asked

@@ -781,14 +781,14 @@ std::vector<const Speaker*> SpeakerKb::HoldersOn(std::string_view role,
 }
 
 bool SpeakerKb::Holds(const Speaker& speaker, std::string_view role, std::string_view iso_date) {
-  std::string_view day;
-  if (!iso_date.empty()) {
-    day = DayOf(iso_date);
-    if (day.empty()) return false;
-  }
+  // The date is read only once a spell of the role is found: the resolver
+  // asks about every person of the article, and most never held the role.
   for (const RoleSpell& spell : speaker.roles) {
     if (spell.role != role) continue;
-    if (day.empty() || (OnOrAfter(day, spell.start) && OnOrBefore(day, spell.end))) return true;
+    if (iso_date.empty()) return true;
+    const std::string_view day = DayOf(iso_date);
+    if (day.empty()) return false;
+    if (OnOrAfter(day, spell.start) && OnOrBefore(day, spell.end)) return true;
   }
   return false;
 }

@@ -22,11 +22,9 @@ void Vocabulary::LinkFoldedEntries() {
 }
 
 int Vocabulary::FindFolded(const Norm& norm) const {
-  // A word with an entry by norm finds its FoldKey's there, and one that
-  // folds to itself without one has none (LinkFoldedEntries).
-  const int word = IndexOf(norm);
-  if (word >= 0) return by_norm_.entries()[word].second.folded;
-  if (norm.FoldsToItself() || FoldKeyIsIdentity(norm)) return -1;
+  // A word that folds to itself without an entry by norm has none by
+  // FoldKey either (LinkFoldedEntries).
+  if (FoldKeyIsIdentity(norm)) return -1;
   // Folding a word costs several times a hash look-up, and the words that
   // folding changes (accented ones) recur from article to article: their
   // entries are kept per thread, for one vocabulary at a time, and

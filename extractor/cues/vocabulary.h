@@ -24,6 +24,18 @@ struct WordEntry {
   uint64_t ends = 0;     // Bit m: a phrase of matcher m ends with it.
   int forms = -1;        // Opaque indexes for the lexicon (verb forms, auxiliary).
   int auxiliary = -1;
+  // Where the features of the word's classes start in the lexicon's
+  // table of them, one per bit of `classes` in order; -1 with no class.
+  int features = -1;
+  // Where the features of the word in class c (its bit set in `classes`)
+  // stand in that table: after those of its classes below c. Counted bit
+  // by bit: a word is in few classes, and __builtin_popcountll is a call
+  // into libgcc without -mpopcnt.
+  int FeaturesIndex(int c) const {
+    int index = features;
+    for (uint64_t below = classes & ((uint64_t{1} << c) - 1); below != 0; below &= below - 1) ++index;
+    return index;
+  }
   // The position of the entry of the word's FoldKey, or -1 (entries by
   // norm only). Set by LinkFoldedEntries().
   int folded = -1;
@@ -85,7 +97,7 @@ class Vocabulary {
   }
   GUILLEMET_NORM_INLINE int FoldedIndexOf(const Norm& norm) const {
     Norm::LookUpCache& c = Cache(norm);
-    if (c.folded == -2) c.folded = FindFolded(norm);
+    if (c.folded == -2) c.folded = FoldedIndexOfUncached(norm);
     return c.folded;
   }
 
@@ -95,6 +107,18 @@ class Vocabulary {
     if (c.owner != id_) c = Norm::LookUpCache{id_, -2, -2};
     return c;
   }
+  // FoldedIndexOf for a word not asked before. A word with an entry by
+  // norm finds its FoldKey's there, and one known to fold to itself
+  // without one has none (LinkFoldedEntries): answered inline for most
+  // words, where the call cost more than the answer; the others are
+  // folded (FindFolded).
+  GUILLEMET_NORM_INLINE int FoldedIndexOfUncached(const Norm& norm) const {
+    const int word = IndexOf(norm);
+    if (word >= 0) return by_norm_.entries()[word].second.folded;
+    if (norm.FoldsToItself()) return -1;
+    return FindFolded(norm);
+  }
+  // The same for a word with no entry by norm, not known to fold to itself.
   int FindFolded(const Norm& norm) const;
 
   const uint32_t id_;  // Unique per vocabulary: a cache filled by another is ignored.

@@ -89,15 +89,15 @@ bool IsLatin1LetterAt(const unsigned char* bytes, size_t pos, size_t limit) {
   return pos + 1 < limit && bytes[pos] == 0xC3 && kLatin1LetterCounts[bytes[pos + 1]] != 0;
 }
 
-// The lowercase (FoldCase) of the UTF-8 bytes of a word of ASCII letters
-// and digits and Latin-1 letters, in place: ASCII capitals move up by 32,
-// and the second byte of À to Þ (C3 80 to C3 9E) by 0x20, to à to þ.
-void LowercaseLatin1Word(std::string* word) {
-  for (char& c : *word) {
-    const unsigned char b = static_cast<unsigned char>(c);
-    if ((b >= 'A' && b <= 'Z') || (b >= 0x80 && b <= 0x9E && b != 0x97)) c = static_cast<char>(b + 0x20);
-  }
-}
+// A byte of the lowercase (FoldCase) of a word of ASCII letters and digits
+// and Latin-1 letters, from the byte at the same place in the word: ASCII
+// capitals move up by 32, and the second byte of À to Þ (C3 80 to C3 9E)
+// by 0x20, to à to þ. Such a word has no other byte from 80 to 9E.
+// A function object, so that Norm::AssignMapped inlines it.
+constexpr auto kLowercaseLatin1WordByte = [](char c) {
+  const unsigned char b = static_cast<unsigned char>(c);
+  return (b >= 'A' && b <= 'Z') || (b >= 0x80 && b <= 0x9E && b != 0x97) ? static_cast<char>(b + 0x20) : c;
+};
 
 bool HasCombiningMark(std::string_view s) {
   // U+0300..U+036F encode as CC 80..CD AF.
@@ -220,9 +220,7 @@ class Tokenizer {
       // glued words as below: rare with accents ("ÉTAT").
       if (upper > (capitalized ? 1 : 0)) return 0;
       Token& t = AddPlainWord(start, end, line_start, capitalized, letters, upper);
-      lowercased_.assign(text_.substr(start, end - start));
-      LowercaseLatin1Word(&lowercased_);
-      t.norm.AssignVerbatim(lowercased_);
+      t.norm.AssignMapped(text_.substr(start, end - start), kLowercaseLatin1WordByte);
       return end;
     }
     // Glued words ("suivantPaul"), which EmitGlued splits, need a capital
@@ -454,8 +452,7 @@ class Tokenizer {
 
   std::string_view text_;
   std::vector<Token>* out_;
-  std::string prefix_;      // A reused buffer.
-  std::string lowercased_;  // Another, for PlainWord.
+  std::string prefix_;  // A reused buffer.
 };
 
 bool IsApostropheText(std::string_view s) {

@@ -730,15 +730,6 @@ class Resolver {
     for (ByGender<Increasing>& fitting : fitting_salience_) fitting.any.reserve(mentions);
     last_salience_of_.reserve(entities_.size());
     last_mentioned_of_.reserve(entities_.size());
-    std::vector<std::vector<int>> subjects_in(a_.sentences.size());
-    for (size_t c = 0; c < a_.cues.size(); ++c) {
-      int m = subjects_.of_cue[c];
-      if (m >= 0) subjects_in[tokens_[a_.cues[c].first_token].sentence].push_back(m);
-    }
-    for (size_t s = 0; s < a_.sentences.size(); ++s) {
-      int main = subjects_.of_sentence[s];
-      if (main >= 0) subjects_in[s].push_back(main);
-    }
     // "« … » La phrase est de Yusleidy Márquez": a person the sieves gave
     // a quotation to by naming them in the next sentence, with no verb of
     // theirs, speaks in that sentence all the same.
@@ -751,9 +742,6 @@ class Resolver {
     for (size_t s = 0; s < a_.sentences.size(); ++s) {
       const Sentence& sentence = a_.sentences[s];
       current_sentence_ = static_cast<int>(s);
-      std::vector<int>& subs = subjects_in[s];
-      std::sort(subs.begin(), subs.end());
-      subs.erase(std::unique(subs.begin(), subs.end()), subs.end());
       for (; next_mention < a_.mentions.size() &&
              a_.mentions[next_mention].first_token < sentence.end_token;
            ++next_mention) {
