@@ -780,7 +780,8 @@ class Resolver {
   // person of this gender and number.
   bool IsUnnamedPerson(int m) const {
     const Mention& mention = a_.mentions[m];
-    return (mention.kind == Mention::kRole || mention.kind == Mention::kDescription) &&
+    return (mention.kind == Mention::kRole || mention.kind == Mention::kDescription ||
+            mention.kind == Mention::kEpithet) &&
            !mention.is_org && !mention.plural;
   }
 
@@ -812,7 +813,10 @@ class Resolver {
     }
     // Walking back from the latest, a speaker older than the blocker stops the walk.
     const int stop = latest >= 0 ? latest : (end > 0 ? 0 : -1);
-    if (stop >= 0 && salience_[stop].sentence < blocked_before) {
+    // "Le patron d'une compagnie pétrolière a rencontré Vladimir Poutine.
+    // « … », a-t-il dit": with no speaker of that gender since, the unnamed
+    // topic stops the walk too, before the person its sentence names.
+    if ((stop >= 0 && salience_[stop].sentence < blocked_before) || (latest < 0 && blocked_before >= 0)) {
       if (blocked != nullptr) *blocked = true;
       return -1;
     }
