@@ -1304,7 +1304,7 @@ class Sieves {
   bool HeadlineByDescription(int q) const {
     const Quote& quote = a_.quotes[q];
     const Attribution& at = out_[q];
-    if (quote.paragraph != 0 || at.mention < 0 || at.from_quote >= 0) return false;
+    if (quote.paragraph != HeadlineParagraph() || at.mention < 0 || at.from_quote >= 0) return false;
     const Mention& m = a_.mentions[at.mention];
     // "Moscou dénonce une « provocation »": one word is enough when a
     // capital or an organisation stands for whoever spoke.
@@ -1321,6 +1321,31 @@ class Sieves {
     // QuotedInALongerQuotation).
     if (stands_for_someone) return true;
     return m.kind == Mention::kDescription && !m.is_org && !m.plural;
+  }
+
+  // The paragraph of the headline: the first with four words or more
+  // among the first three, since a page may open on its furniture
+  // ("International › Europe", "Le Devoir"); else the first.
+  int HeadlineParagraph() const {
+    if (headline_paragraph_ >= 0) return headline_paragraph_;
+    constexpr int kWords = 4, kLooked = 3;
+    headline_paragraph_ = 0;
+    int paragraph = -1, words = 0;
+    for (const Sentence& s : a_.sentences) {
+      if (s.paragraph >= kLooked) break;
+      if (s.paragraph != paragraph) {
+        paragraph = s.paragraph;
+        words = 0;
+      }
+      for (int k = s.first_token; k < s.end_token; ++k) {
+        if (tokens_[k].type == Token::kWord) ++words;
+      }
+      if (words >= kWords) {
+        headline_paragraph_ = paragraph;
+        break;
+      }
+    }
+    return headline_paragraph_;
   }
 
   // A capital or an organisation named for whoever spoke for it.
@@ -1344,7 +1369,8 @@ class Sieves {
         if (orphans.size() < kMaxLooked) orphans.push_back(static_cast<int>(q));
       } else if (Attributed(static_cast<int>(q))) {
         if (attributed.size() < kMaxAttributed) attributed.push_back(static_cast<int>(q));
-      } else if (orphans.size() < kMaxLooked && (WordCount(quote.text, 3) >= 3 || quote.paragraph == 0)) {
+      } else if (orphans.size() < kMaxLooked &&
+                 (WordCount(quote.text, 3) >= 3 || quote.paragraph == HeadlineParagraph())) {
         // "Tillerson part avec un message de « fermeté »": a headline's
         // word or two from a body quotation, whole words.
         orphans.push_back(static_cast<int>(q));
@@ -1548,6 +1574,7 @@ class Sieves {
   std::vector<int> previous_quote_;   // The top-level quotation before each.
   std::vector<Attribution> out_;
   std::vector<bool> decided_;
+  mutable int headline_paragraph_ = -1;  // See HeadlineParagraph: found once, when asked.
 };
 
 }  // namespace
