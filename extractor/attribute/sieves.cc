@@ -711,9 +711,8 @@ class Sieves {
   // tie to another person.
   bool OpensOnAPossessive(int m) const {
     if (m < 0) return false;
-    const Token& det = tokens_[a_.mentions[m].first_token];
-    if (!lex_.Is(cues::WordClass::kDeterminer, det)) return false;
-    const cues::WordFeatures* f = lex_.FeaturesOf(cues::WordClass::kDeterminer, det.norm);
+    const cues::WordFeatures* f =
+        lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[a_.mentions[m].first_token].norm);
     return f != nullptr && f->possessive;
   }
 
@@ -1161,13 +1160,12 @@ class Sieves {
     if (before.type != Token::kWord || before.capitalized || a_.mention_at[t - 2] >= 0) return false;
     const Norm& w = before.norm;
     if (lex_.AuxiliaryOf(w) != nullptr || lex_.Is(cues::WordClass::kPronoun, before) ||
-        lex_.Is(cues::WordClass::kRelative, before)) {
+        lex_.Is(cues::WordClass::kRelative, before) || IsObjectPronoun(before)) {
       return false;
     }
-    return !(w == "on" || w == "ne" || w == "n'" || w == "me" || w == "m'" || w == "te" || w == "t'" ||
-             w == "lui" || w == "leur" || w == "nous" || w == "vous" || w == "se" || w == "s'" || w == "y" ||
-             w == "en" || w == "que" || w == "qu'" || w == "qui" || w == "et" || w == "mais" || w == "ou" ||
-             w == "puis" || lex_.Is(cues::WordClass::kAdverb, before));
+    return !(w == "on" || w == "ne" || w == "n'" || w == "se" || w == "s'" || w == "y" || w == "en" ||
+             w == "que" || w == "qu'" || w == "qui" || w == "et" || w == "mais" || w == "ou" || w == "puis" ||
+             lex_.Is(cues::WordClass::kAdverb, before));
   }
 
   // "elle a appelé « chacun à la raison »": appeler with avoir and the

@@ -1258,10 +1258,9 @@ class Resolver {
       return -1;
     }
     if (mention.demonym && mention.nationality >= 0) return ResolveDemonym(mention, how);
+    // Null when the first word is no determiner.
     const cues::WordFeatures* determiner =
-        lex_.Is(cues::WordClass::kDeterminer, tokens_[mention.first_token])
-            ? lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm)
-            : nullptr;
+        lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm);
     const bool definite = determiner != nullptr && determiner->definite;
     int bound = BoundNear(head_bindings_, mention.head, mention.first_token);
     // "l'ancien maire" is not the mayor the article named.
