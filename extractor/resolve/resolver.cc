@@ -1456,6 +1456,24 @@ class Resolver {
            w == "quand" || w == "puisqu'" || w == "puisque";
   }
 
+  // A person the rules could not name is still the one the pronoun stands
+  // for: no name rather than the last speaker's.
+  static bool IsUnnamedSubjectOfGender(const Mention& subject, const Mention& pronoun) {
+    return !pronoun.plural && !subject.plural && !subject.is_org && subject.kind != Mention::kName &&
+           pronoun.gender != 0 && subject.gender == pronoun.gender;
+  }
+
+  // Whether a clause opens between two tokens, looked for over a bounded
+  // stretch so that a sentence of thousands of pronouns stays linear.
+  bool SubordinateClauseOpensBetween(int first, int end) const {
+    constexpr int kLongestStretch = 40;
+    if (end - first > kLongestStretch) return false;
+    for (int k = first; k < end; ++k) {
+      if (OpensASubordinateClause(tokens_[k].norm)) return true;
+    }
+    return false;
+  }
+
   // What the closing-incise rule asks of a sentence, computed once.
   struct SentenceShape {
     bool known = false;
@@ -2011,13 +2029,7 @@ class Resolver {
           *how = "pronoun_to_subject_of_sentence";
           return e;
         }
-        // A person the rules could not name is still the one speaking:
-        // no name rather than the last speaker's.
-        const Mention& subject = a_.mentions[main];
-        if (e < 0 && !mention.plural && !subject.plural && !subject.is_org && subject.kind != Mention::kName &&
-            mention.gender != 0 && subject.gender == mention.gender) {
-          return -1;
-        }
+        if (e < 0 && IsUnnamedSubjectOfGender(a_.mentions[main], mention)) return -1;
       }
     }
     // "Ce dernier n'a pas caché qu'il aurait souhaité « ... »": the subject
@@ -2029,13 +2041,19 @@ class Resolver {
     const bool subordinate = pronoun_token > 0 && OpensASubordinateClause(tokens_[pronoun_token - 1].norm);
     if (!clitic && (subordinate || SourcePrepositionEndsAt(cues, pronoun_token))) {
       const int main = subjects_.of_sentence[current_sentence_];
+      // "Le président polonais s'est attardé sur l'Ukraine, qu'il faut
+      // selon lui « aider »": past the subject's clause, in a clause of its
+      // own, the pronoun is that subject unless someone else came between.
       if (main >= 0 && main != index && a_.mentions[main].end_token < pronoun_token &&
-          (subordinate || ColonBetween(a_.mentions[main].end_token, pronoun_token))) {
+          (subordinate || ColonBetween(a_.mentions[main].end_token, pronoun_token) ||
+           (SubordinateClauseOpensBetween(a_.mentions[main].end_token, pronoun_token) &&
+            !OtherPersonOfGenderBetween(main, index, mention.gender)))) {
         const int e = Resolve(main);
         if (!mention.plural && IsSingularPersonOf(e, mention.gender)) {
           *how = "pronoun_to_subject_of_sentence";
           return e;
         }
+        if (e < 0 && IsUnnamedSubjectOfGender(a_.mentions[main], mention)) return -1;
       }
     }
     if (!mention.plural) {
