@@ -352,6 +352,14 @@ class Sieves {
         --c;
         continue;
       }
+      // "Le ministre a détaillé ce que Washington reproche à l'accord :
+      // « ... »": a verb after "ce que" is what the verb before reports;
+      // that verb's subject speaks.
+      if (ObjectOfTheVerbBefore(c) && c > 0 && previous_colon_[c - 1] >= 0 &&
+          a_.cues[previous_colon_[c - 1]].first_token >= s.first_token) {
+        --c;
+        continue;
+      }
       if (cue.end_token <= t - 1) {
         Set(q, subjects_.of_cue[c], c, "colon_after_cue", 0.9);
         return true;
@@ -597,6 +605,15 @@ class Sieves {
 
   // A relative pronoun right before the cue, or before one or two clitic
   // pronouns ("qui redoutent", "qui lui ont dit").
+  // Whether the cue's verb opens on "ce que" and its own subject
+  // ("ce que Washington reproche").
+  bool ObjectOfTheVerbBefore(int c) const {
+    int k = a_.cues[c].first_token - 1;
+    const int subject = subjects_.of_cue[c];
+    if (subject >= 0 && a_.mentions[subject].end_token == k + 1) k = a_.mentions[subject].first_token - 1;
+    return Valid(k - 1) && (tokens_[k].norm == "que" || tokens_[k].norm == "qu'") && tokens_[k - 1].norm == "ce";
+  }
+
   bool InRelativeClause(const Cue& cue) const {
     for (int k = cue.first_token - 1; k >= 0 && k >= cue.first_token - 3; --k) {
       const Token& tok = tokens_[k];
