@@ -1358,6 +1358,14 @@ class Finder {
           !lex_.Is(WordClass::kPreposition, tokens_[b.end_token])) {
         continue;
       }
+      // "Interrogé sur les menaces qu'échangent Donald Trump et Kim
+      // Jong-un, l'Américain a refusé …": inside the sentence, an office
+      // that an auxiliary follows with no comma is the clause's subject;
+      // an apposition would be closed by a comma.
+      if (a_person && b_office && a.first_token > a_.sentences[tokens_[a.first_token].sentence].first_token &&
+          VerbFollows(b.end_token)) {
+        continue;
+      }
       // "désigné secrétaire général, Ankara lève son veto": an office with
       // no article after a word is that word's attribute, not in
       // apposition; without one it starts the sentence or a clause
@@ -1375,6 +1383,18 @@ class Finder {
       }
     }
     LinkOfficesBeforeAnApposedOffice();
+  }
+
+  // Whether an auxiliary, perhaps after a negation or a reflexive
+  // pronoun, starts at token k of the same sentence.
+  bool VerbFollows(int k) const {
+    const int n = static_cast<int>(tokens_.size());
+    if (k >= n || tokens_[k].sentence != tokens_[k - 1].sentence) return false;
+    if ((tokens_[k].norm == "n'" || tokens_[k].norm == "ne" || tokens_[k].norm == "s'" || tokens_[k].norm == "se") &&
+        k + 1 < n) {
+      ++k;
+    }
+    return lex_.AuxiliaryOf(tokens_[k].norm) != nullptr;
   }
 
   // Whether an office ends on a relative pronoun, punctuation or the end
