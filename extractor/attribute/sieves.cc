@@ -733,6 +733,21 @@ class Sieves {
     return f != nullptr && f->possessive;
   }
 
+  // Whether one of the next few quotations of the sentence starts at or
+  // after token `from` ("X a dénoncé un projet « A » que d'autres appellent
+  // « B », et où, selon elle, « C »"); bounded, so that a sentence of
+  // thousands of quotations stays linear.
+  bool QuotationAfterInSentence(int q, int from, int sentence_end) const {
+    constexpr int kLookedAhead = 4;
+    const int quotes = static_cast<int>(a_.quotes.size());
+    for (int k = q + 1; k < quotes && k <= q + kLookedAhead; ++k) {
+      const int token = TokenOf(k);
+      if (token >= sentence_end) return false;
+      if (token >= from) return true;
+    }
+    return false;
+  }
+
   bool SourcePreposition(int q) {
     const int c = FactsOf(q).source_cue;
     const int t = TokenOf(q);
@@ -742,8 +757,7 @@ class Sieves {
     // quotation and before another one does not take it from the reporting
     // verb before it ("« A », selon les mots de Y" does).
     const Sentence& s = SentenceOf(q);
-    if (a_.cues[c].first_token > t && q + 1 < static_cast<int>(a_.quotes.size()) &&
-        TokenOf(q + 1) >= a_.cues[c].end_token && TokenOf(q + 1) < s.end_token) {
+    if (a_.cues[c].first_token > t && QuotationAfterInSentence(q, a_.cues[c].end_token, s.end_token)) {
       for (int other = FirstCueFrom(s.first_token); other < c; ++other) {
         const Cue& cue = a_.cues[other];
         if (cue.end_token <= t && cue.form != Cue::kSource && !cue.negated &&
