@@ -196,6 +196,10 @@ class Sieves {
     const int colon_subject = subjects_.of_sentence[tokens_[t - 1].sentence];
     const int clause_subject = subjects_.of_cue[c];
     if (colon_subject < 0 || clause_subject < 0) return false;
+    // "Poutine a glissé une plaisanterie : « A » « B », lui a répondu
+    // l'Américain": a clause addressed to someone answers the first words.
+    const int verb = a_.cues[c].first_token;
+    if (colon_subject != clause_subject && Valid(verb - 1) && IsObjectPronoun(tokens_[verb - 1])) return true;
     const char a = a_.mentions[colon_subject].gender, b = a_.mentions[clause_subject].gender;
     return a != 0 && b != 0 && a != b;
   }
