@@ -1223,6 +1223,13 @@ class Resolver {
       }
       // "affirme l'entreprise": the organisation named last, if lately.
       if (lex_.Is(cues::WordClass::kOrgAnaphor, tokens_[mention.first_token + 1])) {
+        // "Greenpeace a dénoncé un projet …, où, selon l'organisation, …":
+        // a body that spoke earlier in this very sentence, not yet salient.
+        const int speaking = OrganisationSpeakingBefore(mention.first_token);
+        if (speaking >= 0) {
+          *how = "organisation_named_before";
+          return speaking;
+        }
         constexpr int kAnaphorReach = 4;
         if (!OrganisationSalientWithin(kAnaphorReach)) return -1;
         *how = "organisation_named_before";
@@ -1429,6 +1436,20 @@ class Resolver {
 
   // Whether the organisation that spoke last did so at most `sentences`
   // sentences before this one.
+  // The organisation subject of the last cue of this sentence that ends
+  // before `token`.
+  int OrganisationSpeakingBefore(int token) {
+    int found = -1;
+    for (int c : CuesIn(current_sentence_)) {
+      if (a_.cues[c].end_token > token) break;
+      const int m = subjects_.of_cue[c];
+      if (m < 0 || !a_.mentions[m].is_org || a_.mentions[m].first_token >= token) continue;
+      const int e = Resolve(m);
+      if (e >= 0 && entities_[e].is_org) found = e;
+    }
+    return found;
+  }
+
   bool OrganisationSalientWithin(int sentences) const {
     return last_org_salient_ >= 0 &&
            current_sentence_ - salience_[last_salience_of_[last_org_salient_]].sentence <= sentences;
