@@ -823,6 +823,32 @@ class Resolver {
     return latest >= 0 ? salience_[latest].entity : -1;
   }
 
+  // The latest speaker of earlier sentences, of that gender, who is not
+  // `other`; looked for among the last few only.
+  int SalientPersonOtherThan(int other, char gender) const {
+    const int end = static_cast<int>(
+        std::lower_bound(salience_.begin(), salience_.end(), current_sentence_,
+                         [](const Salient& x, int sentence) { return x.sentence < sentence; }) -
+        salience_.begin());
+    constexpr int kLookedBack = 8;
+    for (int k = end - 1; k >= 0 && k >= end - kLookedBack; --k) {
+      const int e = salience_[k].entity;
+      if (e != other && IsSingularPersonOf(e, gender)) return e;
+    }
+    return -1;
+  }
+
+  // "L'élue, elle, …": the mention, a comma, a subject pronoun of its
+  // gender and a comma.
+  bool SetOffByAPronoun(const Mention& mention) const {
+    const int k = mention.end_token;
+    if (k + 2 >= static_cast<int>(tokens_.size()) || tokens_[k].norm != "," || tokens_[k + 2].norm != ",") {
+      return false;
+    }
+    const Norm& pronoun = tokens_[k + 1].norm;
+    return mention.gender == 'f' ? pronoun == "elle" : mention.gender == 'm' && pronoun == "lui";
+  }
+
   // The last element of an increasing list below `bound`, or -1.
   static int LastBelow(const std::vector<int>& list, int bound) {
     auto it = std::lower_bound(list.begin(), list.end(), bound);
@@ -1337,12 +1363,19 @@ class Resolver {
       // the person named as the subject of this very sentence.
       int e = possessive ? -1 : NamedSubjectOfThisSentenceBefore(m);
       if (e < 0 && !possessive) e = LastSalientPerson(mention.gender, false, &blocked);
+      // "« … », a confié la réalisatrice. L'élue, elle, préfère …": a
+      // pronoun set off by commas turns to someone else than the speaker
+      // just heard; the one of that gender heard before. After a man's
+      // words, "la jeune femme, elle," is the woman heard last.
+      const int heard = e >= 0 && SetOffByAPronoun(mention) && e == LastSalientPerson(0, false) ? e : -1;
+      if (heard >= 0) e = SalientPersonOtherThan(heard, mention.gender);
       // "premier film de la réalisatrice Inès Morvan. « … », a confié la
       // cinéaste": nobody has spoken yet; the person of that gender named
       // last, if the article described her by nothing else.
       if (e < 0 && !blocked && !possessive && mention.gender != 0) {
         const int last = LastMentionedOf(SlotOf(mention.gender));
         if (last >= 0 && !entities_[persons_mentioned_[last]].plural) e = persons_mentioned_[last];
+        if (e == heard) e = -1;
       }
       // "la navigatrice de Douarnenez … la navigatrice": the person an
       // earlier description with this head named, before whoever spoke last.
