@@ -197,12 +197,34 @@ class Sieves {
     const int clause_subject = subjects_.of_cue[c];
     if (colon_subject < 0 || clause_subject < 0) return false;
     // "Poutine a glissé une plaisanterie : « A » « B », lui a répondu
-    // l'Américain": a clause addressed to someone answers the first words.
+    // l'Américain": a clause addressed to someone, or a verb of answer
+    // ("a rétorqué l'avocate"), answers the first words.
     const int verb = a_.cues[c].first_token;
-    if (colon_subject != clause_subject && Valid(verb - 1) && IsObjectPronoun(tokens_[verb - 1])) return true;
+    if (colon_subject != clause_subject &&
+        ((Valid(verb - 1) && IsObjectPronoun(tokens_[verb - 1])) || a_.cues[c].category == "answer" ||
+         (PlainlyTwoPeople(a_.mentions[colon_subject], a_.mentions[clause_subject]) &&
+          !GoesOn(a_.cues[c])))) {
+      return true;
+    }
     const char a = a_.mentions[colon_subject].gender, b = a_.mentions[clause_subject].gender;
     return a != 0 && b != 0 && a != b;
   }
+
+  // "La maire … : « A » « B », a souri la présidente": two descriptions
+  // by different nouns, or two names with different last words. Not
+  // proof alone: the press varies its descriptions of one person.
+  bool PlainlyTwoPeople(const Mention& a, const Mention& b) const {
+    if (a.kind == Mention::kPronoun || b.kind == Mention::kPronoun || a.is_org || b.is_org) return false;
+    if (a.kind == Mention::kName && b.kind == Mention::kName) {
+      return tokens_[a.end_token - 1].norm != tokens_[b.end_token - 1].norm;
+    }
+    if (a.kind == Mention::kName || b.kind == Mention::kName) return false;
+    return !a.head.empty() && !b.head.empty() && a.head != b.head;
+  }
+
+  // "a ajouté", "a poursuivi": the same speaker going on, perhaps under
+  // another description ("a ajouté le chef de l'État").
+  static bool GoesOn(const Cue& cue) { return cue.category == "add" || cue.category == "continue"; }
 
   bool Incise(int q) {
     int t = TokenOf(q);
