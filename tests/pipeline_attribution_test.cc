@@ -216,6 +216,23 @@ TEST_F(AttributionTest, PersonBroughtInByParBeforeTheColonTakesTheQuotationFromT
   EXPECT_EQ(q.kind, QuoteKind::kDirect);
 }
 
+TEST_F(AttributionTest, VerbOfSpeechInAClauseAfterQueTakesTheWordsFromTheMainSubject) {
+  // "les syndicats" are no mention the rules name: no speaker rather than
+  // the minister, who only recalls what they said.
+  Quotation q = QuotationOf(
+      "Le ministre Paul Dupont a rappelé que les syndicats avaient qualifié la réforme de « provocation inutile ».",
+      "provocation inutile");
+  EXPECT_NE(SpeakerOf(q), "Paul Dupont");
+  EXPECT_EQ(q.kind, QuoteKind::kPartial);
+}
+
+TEST_F(AttributionTest, StanceInAClauseAfterQueLeavesTheWordsToTheMainSubject) {
+  Quotation q = QuotationOf(
+      "Paul Dupont a assuré que les deux pays s'étaient engagés à « coopérer pleinement ».",
+      "coopérer pleinement");
+  EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
+}
+
 TEST_F(AttributionTest, AgentBeforeTheSpeakerOfTheColonKeepsThatSpeaker) {
   Quotation q = QuotationOf("Interrogé par un journaliste, Paul Dupont a répondu : « Nous partirons demain. »",
                             "Nous partirons demain.");

@@ -891,6 +891,14 @@ class Sieves {
         const Cue& cue = a_.cues[c];
         if (cue.first_token >= t) break;  // Then it also ends after t.
         if (cue.end_token > t) continue;
+        // "Il a rappelé que les vingt-neuf alliés avaient qualifié l'attaque
+        // de « … »": the verb of the clause after "que" governs the words,
+        // and its subject, which no rule named, says them.
+        const int inner = ReportingVerbOfAClauseAfterQue(cue.end_token, t);
+        if (inner >= 0) {
+          Set(q, -1, inner, kUnnamedSubjectsWords, 0.5);
+          return true;
+        }
         Set(q, subjects_.of_cue[c], c, "reporting_verb_complement", 0.8);
         return true;
       }
@@ -900,6 +908,37 @@ class Sieves {
       if (from == clause && clause > s.first_token && FiniteCueIn(clause, t)) return false;
     }
     return false;
+  }
+
+  // Verbs whose subject utters the words ("qualifier de", "dénoncer"),
+  // not those that report a stance or a fact ("s'engager à", "signifier").
+  static bool IsASpeechAct(const Cue& cue) {
+    const std::string& k = cue.category;
+    return k == "say" || k == "judge" || k == "criticize" || k == "accuse" || k == "praise" || k == "warn" ||
+           k == "deny" || k == "argue" || k == "explain" || k == "emphasize";
+  }
+
+  // A finite verb of speech with no subject found, in a clause that
+  // "que" and a noun phrase open between `first` and the quotation at `t`;
+  // or -1. Bounded, as a clause about its subject is short.
+  int ReportingVerbOfAClauseAfterQue(int first, int t) const {
+    constexpr int kMaxClause = 30;
+    if (t - first > kMaxClause) return -1;
+    for (int k = first; k + 1 < t; ++k) {
+      if ((tokens_[k].norm != "que" && tokens_[k].norm != "qu'") ||
+          !lex_.Is(cues::WordClass::kDeterminer, tokens_[k + 1])) {
+        continue;
+      }
+      const int cues = static_cast<int>(a_.cues.size());
+      for (int c = FirstCueFrom(k + 2); c < cues && a_.cues[c].first_token < t; ++c) {
+        if (a_.cues[c].end_token <= t && a_.cues[c].form == Cue::kFinite && subjects_.of_cue[c] < 0 &&
+            IsASpeechAct(a_.cues[c])) {
+          return c;
+        }
+      }
+      return -1;
+    }
+    return -1;
   }
 
   // Whether a finite or inverted reporting verb ends in [first, end), with
@@ -1291,6 +1330,10 @@ class Sieves {
     return Valid(k) && lex_.words(cues::WordClass::kNamingAfter).LongestAt(tokens_, k, nullptr) > 0;
   }
 
+  // The method of a quotation governed by a verb of speech whose subject
+  // no rule named.
+  static constexpr const char* kUnnamedSubjectsWords = "complement_of_an_unnamed_subject";
+
   bool Attributed(int q) const {
     return out_[q].mention >= 0 || out_[q].from_quote >= 0 || !out_[q].author.empty();
   }
@@ -1328,7 +1371,9 @@ class Sieves {
       const bool exclamation = !quote.text.empty() &&
                                (quote.text.back() == '!' ||
                                 ((quote.text.back() == '?' || OpensOnASubjectPronoun(quote.text)) && !NamingShortlyBefore(t)));
-      if ((!Attributed(static_cast<int>(q)) && !exclamation && word_count() <= 5) || figure) {
+      // Words a verb of speech governs are someone's, though unnamed.
+      const bool spoken = std::string_view(at.method) == kUnnamedSubjectsWords;
+      if ((!Attributed(static_cast<int>(q)) && !exclamation && !spoken && word_count() <= 5) || figure) {
         at.kind = QuoteKind::kMention;
         at.method = "unattributed_label";
         continue;
