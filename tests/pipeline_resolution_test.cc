@@ -71,6 +71,14 @@ TEST_F(ResolutionTest, OfficeResolvesToAnApposedNameUnknownToTheBase) {
   EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
 }
 
+TEST_F(ResolutionTest, OfficeAfterAPossessiveIsNotResolvedByTheDate) {
+  // "son président" is the president of whatever "son" stands for (here a
+  // club), not the head of state on the article's date.
+  Quotation q = QuotationOf("Le club doit « changer d'échelle », plaide son président.", "changer d'échelle",
+                            "2025-09-11");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 TEST_F(ResolutionTest, OfficeNeverNamedResolvesToItsHolderOnTheArticleDate) {
   struct Case {
     const char* date;

@@ -1061,6 +1061,12 @@ class Resolver {
     });
   }
 
+  bool OpensOnAPossessive(const Mention& mention) const {
+    const cues::WordFeatures* f =
+        lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm);
+    return f != nullptr && f->possessive;
+  }
+
   int ResolveRole(const Mention& mention, const char** how) {
     if (QualifiedBeyondItsPhrase(mention)) return SpeltOutOfficeNamedBefore(mention, how);
     // "le ministre de l'Intérieur allemand": another country's office than
@@ -1142,6 +1148,9 @@ class Resolver {
       return holders.size() == 1 ? holders[0] : MostSalient(holders);
     }
     if (a_.date.empty()) return -1;
+    // "Le club doit changer, plaide son président": a possessive names the
+    // office of whatever it stands for, which the date alone cannot tell.
+    if (OpensOnAPossessive(mention)) return -1;
     std::vector<const cues::Speaker*> on_date;
     for (const std::string& role : roles) {
       for (const cues::Speaker* sp : kb_.HoldersOn(role, a_.date)) {
