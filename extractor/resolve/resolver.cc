@@ -85,6 +85,7 @@ class Resolver {
     WalkDiscourse();
     std::vector<Speaker> out(a_.quotes.size());
     for (size_t q = 0; q < a_.quotes.size(); ++q) out[q] = SpeakerOf(static_cast<int>(q), 0);
+    NameTheSameWordsFromTheirRepetition(&out);
     return out;
   }
 
@@ -2343,6 +2344,28 @@ class Resolver {
     return i;
   }
 
+  // "Le club doit « changer d'échelle », plaide son président" names
+  // nobody; "Selon lui, le club doit « changer d'échelle »" names him: the
+  // words are his both times. Then those that follow a quotation so named.
+  void NameTheSameWordsFromTheirRepetition(std::vector<Speaker>* out) const {
+    std::vector<Speaker>& speakers = *out;
+    for (size_t q = 0; q < speakers.size(); ++q) {
+      const attribute::Attribution& at = attributions_[q];
+      if (at.from_quote < 0 || std::string_view(at.method) != "same_words" || !speakers[q].name ||
+          speakers[at.from_quote].name) {
+        continue;
+      }
+      speakers[at.from_quote] = speakers[q];
+      speakers[at.from_quote].how = "same_words_elsewhere";
+    }
+    for (size_t q = 0; q < speakers.size(); ++q) {
+      const int from = attributions_[q].from_quote;
+      if (from < 0 || speakers[q].name || !speakers[from].name) continue;
+      speakers[q] = speakers[from];
+      speakers[q].how = "same_as_previous";
+    }
+  }
+
   Speaker SpeakerOf(int q, int depth) {
     Speaker out;
     const attribute::Attribution& at = attributions_[q];
@@ -2350,7 +2373,12 @@ class Resolver {
     if (at.from_quote >= 0) {
       out = SpeakerOf(at.from_quote, depth + 1);
       out.how = "same_as_previous";
-      return out;
+      // "L'Otan doit devenir « plus politique », plaide son secrétaire
+      // général" then "Selon lui, l'Alliance doit devenir « plus
+      // politique »": the same words whose surer rule named nobody keep
+      // the speaker their own rule names.
+      if (out.name || at.mention < 0) return out;
+      out = Speaker{};
     }
     int entity = -1;
     double confidence = 1.0;
