@@ -464,6 +464,13 @@ class Finder {
         end += 2;
         continue;
       }
+      // "Joost van der Linde", "Ursula von der Leyen": two particles.
+      if (end > k && IsWord(w) && end + 2 < n && lex_.Is(WordClass::kParticle, w) &&
+          IsWord(tokens_[end + 1]) && lex_.Is(WordClass::kParticle, tokens_[end + 1]) &&
+          IsWord(tokens_[end + 2]) && tokens_[end + 2].capitalized && !tokens_[end + 2].line_start) {
+        end += 3;
+        continue;
+      }
       if (end > k && IsParticleJoinedToAName(w)) {
         ++end;
         continue;
