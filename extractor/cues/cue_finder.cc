@@ -335,7 +335,11 @@ class Finder {
     if (i < 2) return false;
     const int m = a_.mention_at[i - 1];
     if (m < 0 || a_.mentions[m].end_token != i) return false;
-    const int et = a_.mentions[m].first_token - 1;
+    // "Et la ministre Claire Aubry de conclure": the office before its name.
+    int first = a_.mentions[m].first_token;
+    const int apposed = a_.mentions[m].apposed;
+    if (apposed >= 0 && apposed < m && a_.mentions[apposed].end_token == first) first = a_.mentions[apposed].first_token;
+    const int et = first - 1;
     if (et < 0 || tokens_[et].norm != "et") return false;
     return et == a_.sentences[tokens_[et].sentence].first_token;
   }
