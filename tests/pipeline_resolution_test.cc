@@ -79,6 +79,16 @@ TEST_F(ResolutionTest, OfficeAfterAPossessiveIsNotResolvedByTheDate) {
   EXPECT_EQ(SpeakerOf(q), kNone);
 }
 
+TEST_F(ResolutionTest, BareDescriptionOfOneSideOfATrialNeverNamesAPersonOfAnother) {
+  // The lawyer is not the witness who spoke just before (party_noun in
+  // words.tsv): no speaker rather than the wrong one.
+  Quotation q = QuotationOf(
+      "Le témoin principal, Julien Roche, a raconté la nuit du drame. « J'ai entendu deux détonations », "
+      "a-t-il déclaré.\n\nEt l'avocat de relancer : « Vous étiez pourtant à cent mètres. »",
+      "Vous étiez pourtant à cent mètres.", "2026-03-04");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 TEST_F(ResolutionTest, OfficeNeverNamedResolvesToItsHolderOnTheArticleDate) {
   struct Case {
     const char* date;

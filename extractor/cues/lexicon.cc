@@ -1,5 +1,7 @@
 #include "cues/lexicon.h"
 
+#include <algorithm>
+#include <string>
 #include <unordered_map>
 #include <utility>
 
@@ -163,7 +165,8 @@ const char* WordClassName(WordClass word_class) {
       "naming",     "naming_after", "negation",     "source_noun", "document_noun",
       "relative",   "clause_boundary", "media",     "not_cue",     "predecessor",
       "successor",  "body_noun",   "back_reference", "work_noun", "management_noun", "org_anaphor", "home_country", "counterpart", "pseudonym",
-      "place_noun", "byline_noun", "impersonal", "speech_noun", "speaker_link", "posted_body_noun", "origin_noun"};
+      "place_noun", "byline_noun", "impersonal", "speech_noun", "speaker_link", "posted_body_noun", "origin_noun",
+      "party_noun"};
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(WordClass::kCount),
                 "a name per word class");
   return kNames[static_cast<int>(word_class)];
@@ -254,6 +257,7 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
     }
   }
 
+  std::vector<std::string> sides;
   s = ReadTsv(dir + "/words.tsv", [&](int, const std::vector<std::string_view>& f) -> std::string {
     if (f.size() < 2 || f.size() > 3) return "expected CLASS<TAB>WORD<TAB>[FEATURES]";
     int cls = 0;
@@ -278,6 +282,12 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
           features.definite = true;
         } else if (feature == "possessive") {
           features.possessive = true;
+        } else if (feature.substr(0, 5) == "side=" && feature.size() > 5) {
+          // Sides are told apart, never named: a number per side name.
+          auto it = std::find(sides.begin(), sides.end(), feature.substr(5));
+          if (it == sides.end()) it = sides.insert(sides.end(), std::string(feature.substr(5)));
+          if (sides.size() > 255) return "too many sides";
+          features.side = static_cast<uint8_t>(it - sides.begin() + 1);
         } else if (!(feature == "sg" || feature == "indefinite" || feature.empty())) {
           return "unknown feature '" + std::string(feature) + "'";
         }

@@ -111,6 +111,8 @@ struct WordFeatures {
   bool definite = false;
   // "son", "leur": the noun names someone related to another person.
   bool possessive = false;
+  // party_noun: the side of a trial the noun names (1, 2, ...; 0: none).
+  uint8_t side = 0;
 };
 
 // A line of nationalities.tsv, and one spelling of it ("américaines").
@@ -130,7 +132,7 @@ enum class WordClass : uint8_t {
   kTitle, kParticle, kNotName, kPronoun, kDemonstrative, kAdverb, kTime, kPreposition,
   kDeterminer, kModal, kNaming, kNamingAfter, kNegation, kSourceNoun, kDocumentNoun,
   kRelative, kClauseBoundary, kMedia, kNotCue, kPredecessor, kSuccessor, kBodyNoun,
-  kBackReference, kWorkNoun, kManagementNoun, kOrgAnaphor, kHomeCountry, kCounterpart, kPseudonym, kPlaceNoun, kBylineNoun, kImpersonal, kSpeechNoun, kSpeakerLink, kPostedBodyNoun, kOriginNoun, kCount
+  kBackReference, kWorkNoun, kManagementNoun, kOrgAnaphor, kHomeCountry, kCounterpart, kPseudonym, kPlaceNoun, kBylineNoun, kImpersonal, kSpeechNoun, kSpeakerLink, kPostedBodyNoun, kOriginNoun, kPartyNoun, kCount
 };
 // Its name in words.tsv: "title", "not_name", "clause_boundary"...
 const char* WordClassName(WordClass word_class);

@@ -367,6 +367,29 @@ class Resolver {
   void SetEntity(int m, int entity, const char* how) {
     entity_of_mention_[m] = entity;
     how_[m] = how;
+    if (entity >= 0) NoteSide(a_.mentions[m], entity);
+  }
+
+  // The side of a trial a description's head names ("l'avocat"), or 0.
+  uint8_t SideOf(const Mention& mention) const {
+    if (mention.kind == Mention::kName || mention.kind == Mention::kPronoun || mention.head.empty()) return 0;
+    const cues::WordFeatures* f = lex_.FeaturesOf(cues::WordClass::kPartyNoun, mention.head);
+    return f == nullptr ? 0 : f->side;
+  }
+
+  // The first side a person was described by stays theirs.
+  void NoteSide(const Mention& mention, int entity) {
+    const uint8_t side = SideOf(mention);
+    if (side != 0) side_of_entity_.try_emplace(entity, side);
+  }
+
+  // "Le témoin Jean Morel … Et l'avocat de relancer": someone the article
+  // put on one side of a trial is no bare description of another side.
+  bool OfAnotherSide(const Mention& mention, int entity) const {
+    const uint8_t side = SideOf(mention);
+    if (side == 0) return false;
+    auto it = side_of_entity_.find(entity);
+    return it != side_of_entity_.end() && it->second != side;
   }
 
   // "le secrétaire général de l'Otan, Jens Stoltenberg": the office and its
@@ -1395,7 +1418,8 @@ class Resolver {
           GenderFits(mention.gender, entities_[described].gender)) {
         e = described;
       }
-      if (e >= 0 && (DescribedOtherwise(mention, e) || OfAnotherNationalityThanItSays(mention, e))) {
+      if (e >= 0 && (DescribedOtherwise(mention, e) || OfAnotherNationalityThanItSays(mention, e) ||
+                     OfAnotherSide(mention, e))) {
         return -1;
       }
       if (e >= 0) {
@@ -2475,6 +2499,7 @@ class Resolver {
   // Offices outside roles.tsv given in apposition, with their words.
   std::vector<std::pair<std::string, Binding>> spelt_out_offices_;
   std::unordered_map<int, std::vector<std::string>> heads_of_entity_;  // Their apposed nouns.
+  std::unordered_map<int, uint8_t> side_of_entity_;  // The side of a trial they are on (party_noun).
   std::vector<SentenceShape> shapes_;  // Per sentence, computed on demand.
   // Lists kept per gender slot and for all genders together.
   template <typename List>
