@@ -1285,6 +1285,51 @@ class Sieves {
 
   // "le film « n'aurait pas existé sans eux »": words that open on a
   // negation or an auxiliary say something of the thing, they do not name it.
+  // "la politique de la « porte ouverte »", "le mécanisme de
+  // « déconfliction »", "la perte du « califat »": a short lowercase term
+  // completing a noun after "de" names a thing. Not after a verb that
+  // governs the noun ("a qualifié l'accord de « pari dangereux »"), nor
+  // words opening on a determiner, an auxiliary or what may be an
+  // infinitive ("sa décision d'« ouvrir le débat »").
+  bool TermAfterANounAndDe(int t, const std::string& text) const {
+    if (text.empty() || text[0] < 'a' || text[0] > 'z' || OpensOnAVerb(text) || WordCount(text, 5) > 4) return false;
+    int k = t - 1;
+    if (!Valid(k)) return false;
+    if (tokens_[k].norm == "la" || tokens_[k].norm == "l'") {
+      if (!Valid(k - 1) || tokens_[k - 1].norm != "de") return false;
+      --k;
+    } else if (tokens_[k].norm != "de" && tokens_[k].norm != "d'" && tokens_[k].norm != "du") {
+      return false;
+    }
+    const int noun = k - 1, determiner = k - 2;
+    if (!Valid(determiner) || tokens_[noun].type != Token::kWord || tokens_[noun].capitalized ||
+        lex_.FormsOf(tokens_[noun].norm) != nullptr || lex_.AuxiliaryOf(tokens_[noun].norm) != nullptr ||
+        !lex_.Is(cues::WordClass::kDeterminer, tokens_[determiner]) ||
+        tokens_[noun].sentence != tokens_[t].sentence) {
+      return false;
+    }
+    // "un message de « fermeté »": a noun of speech reports words.
+    if (lex_.Is(cues::WordClass::kSpeechNoun, tokens_[noun])) return false;
+    // "a qualifié l'ouverture des pourparlers de « … »": a verb of
+    // judgement a few words before governs the noun and its "de".
+    constexpr int kGoverned = 8;
+    const int before = FirstCueFrom(determiner) - 1;
+    if (before >= 0 && a_.cues[before].end_token >= determiner - kGoverned &&
+        (a_.cues[before].end_token == determiner || a_.cues[before].category == "judge" ||
+         a_.cues[before].category == "accuse")) {
+      return false;
+    }
+    const std::string_view first(text.data(), std::min(text.find(' '), text.size()));
+    if (lex_.FeaturesOf(cues::WordClass::kDeterminer, first) != nullptr || text.rfind("l'", 0) == 0 ||
+        text.rfind("l\u2019", 0) == 0 || text.rfind("d'", 0) == 0 || text.rfind("d\u2019", 0) == 0) {
+      return false;
+    }
+    const bool may_be_infinitive =
+        first.size() > 3 && (first.substr(first.size() - 2) == "er" || first.substr(first.size() - 2) == "ir" ||
+                             first.substr(first.size() - 2) == "re");
+    return !may_be_infinitive;
+  }
+
   bool OpensOnAVerb(const std::string& text) const {
     if (text.empty() || text[0] < 'a' || text[0] > 'z') return false;
     if (text.rfind("n'", 0) == 0 || text.rfind("n\u2019", 0) == 0) return true;
@@ -1344,7 +1389,8 @@ class Sieves {
       Attribution& at = out_[q];
       if (quote.tweet || quote.depth > 0 || quote.first_token < 0) continue;
       int t = quote.first_token;
-      if (((NamingBefore(t) || NamingAfter(t)) && !OpensOnAVerb(quote.text)) || NameOfAPlace(quote.text)) {
+      if (((NamingBefore(t) || NamingAfter(t)) && !OpensOnAVerb(quote.text)) || NameOfAPlace(quote.text) ||
+          TermAfterANounAndDe(t, quote.text)) {
         at = Attribution();
         at.kind = QuoteKind::kMention;
         at.method = "naming_context";
