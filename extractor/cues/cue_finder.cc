@@ -63,6 +63,12 @@ class Finder {
         k += 3;
         continue;
       }
+      // "a, selon ses services, assuré": the source of the report between
+      // commas, a few words long.
+      if (const int after = SourceBetweenCommasAt(k); after > k) {
+        k = after;
+        continue;
+      }
       int len = AdverbAt(k);
       // "a, de son côté, réclamé": an adverb between commas.
       if (len == 0 && k + 1 < static_cast<int>(tokens_.size()) && tokens_[k].norm == ",") {
@@ -74,6 +80,21 @@ class Finder {
       }
       if (len == 0) break;
       k += len;
+    }
+    return k;
+  }
+
+  // The token after ", selon … ," (or ", d'après … ,") at k, the source
+  // being at most a few words; k otherwise.
+  int SourceBetweenCommasAt(int k) const {
+    constexpr int kLongestSource = 6;
+    const int n = static_cast<int>(tokens_.size());
+    if (k + 3 >= n || tokens_[k].norm != "," || (tokens_[k + 1].norm != "selon" && tokens_[k + 1].norm != "d'après")) {
+      return k;
+    }
+    for (int j = k + 3; j < n && j <= k + 2 + kLongestSource; ++j) {
+      if (tokens_[j].sentence != tokens_[k].sentence || tokens_[j].type == Token::kQuote) return k;
+      if (tokens_[j].norm == ",") return j + 1;
     }
     return k;
   }
