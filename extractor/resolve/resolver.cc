@@ -26,6 +26,7 @@ struct Entity {
   int kb = -1;
   char gender = 0;
   bool is_org = false;
+  bool spelt_by_article = false;  // Its name as the article spells it (SpellAsTheArticle).
   bool plural = false;
   bool unnamed = false;  // Named by its description ("une salariée du magasin").
 };
@@ -168,6 +169,36 @@ class Resolver {
 
   // Names first, over the whole article: a surname alone may come before
   // or after the full name.
+  // "Binali Yıldırım" where the base writes "Binali Yildirim": a full
+  // name spelt more exactly than the base does is written as the article
+  // spells it, the first time it does; otherwise the base's name stays.
+  void SpellAsTheArticle(const Mention& mention, int entity) {
+    Entity& e = entities_[entity];
+    if (e.spelt_by_article) return;
+    const std::string text = Text(cues::NameSpan(lex_, a_, mention));
+    if (text == e.name || text.find(' ') == std::string::npos || !MoreExactSpelling(FoldKey(text), FoldKey(e.name))) {
+      return;
+    }
+    e.name = text;
+    e.spelt_by_article = true;
+  }
+
+  // Whether the article's key differs from the base's only where it has a
+  // letter beyond ASCII that folding keeps ("ı", "ø", "ł") and the base a
+  // plain one, at least once: a spelling more exact than the base's, not a
+  // poorer one ("Cavusoglu") nor another case ("le Drian").
+  static bool MoreExactSpelling(std::string_view article, std::string_view base) {
+    size_t i = 0, j = 0;
+    bool differs = false;
+    while (i < article.size() && j < base.size()) {
+      const char32_t x = DecodeUtf8(article, &i), y = DecodeUtf8(base, &j);
+      if (x == y) continue;
+      if (!(x >= 0x80 && IsLetter(x) && y < 0x80 && IsLetter(y))) return false;
+      differs = true;
+    }
+    return differs && i == article.size() && j == base.size();
+  }
+
   void ResolveNames() {
     // Names of one word and organisations, for the second pass below, with
     // their texts and keys (kept from this pass rather than made again).
@@ -181,7 +212,9 @@ class Resolver {
       if (mention.kind != Mention::kName) continue;
       // A name the base knows needs neither its text nor its key.
       if (mention.speakers.size() == 1) {
-        SetEntity(m, KbEntity(mention.speakers[0]), "name");
+        const int entity = KbEntity(mention.speakers[0]);
+        SpellAsTheArticle(mention, entity);
+        SetEntity(m, entity, "name");
         continue;
       }
       std::string text = Text(cues::NameSpan(lex_, a_, mention));
