@@ -225,7 +225,12 @@ class SubjectFinder {
         bool stressed = k - first == 1 &&
                         (tokens_[first].norm == "elle" || tokens_[first].norm == "lui" ||
                          tokens_[first].norm == "eux" || tokens_[first].norm == "elles");
-        if (first < k && (stressed || lex_.Is(cues::WordClass::kRelative, tokens_[first]) ||
+        // "Olaf Scholz, à qui plusieurs sources attribuent l'idée, s'est
+        // contenté": a relative clause after a preposition, skipped too.
+        const bool relative_after_preposition = first + 1 < k &&
+                                                lex_.Is(cues::WordClass::kPreposition, tokens_[first]) &&
+                                                lex_.Is(cues::WordClass::kRelative, tokens_[first + 1]);
+        if (first < k && (stressed || lex_.Is(cues::WordClass::kRelative, tokens_[first]) || relative_after_preposition ||
                           lex_.words(cues::WordClass::kAdverb).LongestAt(tokens_, first, nullptr) == k - first)) {
           k = open - 1;
           if (open >= start && tokens_[open].norm == ",") continue;
