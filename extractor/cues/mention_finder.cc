@@ -372,6 +372,9 @@ class Finder {
         epithet_len = lex_.kb_epithets().LongestAt(tokens_, j, &payloads);
       }
     }
+    // "le Quai d'Orsay": a longer name of the base than the epithet ("le
+    // Quai") is that name.
+    if (epithet_len > 0 && lex_.kb_names().LongestAt(tokens_, j, nullptr) > epithet_len) epithet_len = 0;
     // "le diplomate russe": a noun of the base's epithets with another
     // nationality than theirs is a description.
     if (epithet_len == 1 && j + 1 < n && !tokens_[j + 1].capitalized &&
