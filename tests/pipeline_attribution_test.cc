@@ -233,6 +233,15 @@ TEST_F(AttributionTest, StanceInAClauseAfterQueLeavesTheWordsToTheMainSubject) {
   EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
 }
 
+TEST_F(AttributionTest, PronounWithAFirstPersonObjectBeforeTheColonIsNotTheNarrator) {
+  // In someone's own account, "il m'a dit :" gives another's words.
+  Quotation q = QuotationOf(
+      "Paul Dupont raconte son appel. « J'ai appelé mon homologue. » Lorsque je l'ai appelé, il m'a dit : "
+      "« Nous agissons pour notre sécurité. »",
+      "Nous agissons pour notre sécurité.");
+  EXPECT_NE(SpeakerOf(q), "Paul Dupont");
+}
+
 TEST_F(AttributionTest, AgentBeforeTheSpeakerOfTheColonKeepsThatSpeaker) {
   Quotation q = QuotationOf("Interrogé par un journaliste, Paul Dupont a répondu : « Nous partirons demain. »",
                             "Nous partirons demain.");

@@ -487,9 +487,17 @@ class Sieves {
     const Mention& m = a_.mentions[subject];
     // "Quant à Marie, elle a pris ses précautions :": the pronoun repeats
     // the topic just set.
+    // "Interrogé sur le calendrier, il s'en est tenu à une formule :": a
+    // personal "il" or "elle" (an impersonal one is no mention) is the
+    // subject too; the resolver says whom it stands for.
     if (m.kind == Mention::kPronoun) {
       const int topic = TopicBeforePronoun(a_, m.first_token);
-      if (topic < 0 || !IsPersonMention(a_.mentions[topic])) return false;
+      // Not "il m'a dit :" in someone's answer, which is another's words.
+      const Norm& next = tokens_[m.end_token].norm;
+      const bool personal = (tokens_[m.first_token].norm == "il" || tokens_[m.first_token].norm == "elle") &&
+                            !(next == "me" || next == "m'" || next == "te" || next == "t'" || next == "nous" ||
+                              next == "vous");
+      if (!personal && (topic < 0 || !IsPersonMention(a_.mentions[topic]))) return false;
     }
     if (!IsPersonMention(m) || m.end_token >= t - 1) return false;
     if (t - m.end_token > kMaxClause || m.first_token - s.first_token > kMaxClause) return false;
