@@ -2115,6 +2115,24 @@ class Resolver {
       }
       skip[i] = i + 1;
     }
+    // "Pour le secrétaire d'État, limogé en mars, « … », avait-il confié":
+    // a source opening the sentence names whom the closing incise's
+    // pronoun stands for (no reporting verb of the sentence named another).
+    if (clitic && !mention.plural) {
+      for (int c : cues) {
+        const Cue& cue = a_.cues[c];
+        if (cue.form != Cue::kSource || cue.first_token != a_.sentences[current_sentence_].first_token ||
+            subjects_.of_cue[c] < 0 || cue.end_token >= pronoun_token) {
+          continue;
+        }
+        const int e = Resolve(subjects_.of_cue[c]);
+        if (IsSingularPersonOf(e, mention.gender)) {
+          *how = "pronoun_to_source_of_sentence";
+          return e;
+        }
+        break;
+      }
+    }
     // "Le président afghan a salué la semaine …, pendant laquelle, a-t-il
     // dit, les Afghans ont pu « respirer »": an incise between commas inside
     // the sentence is its subject's, when nobody else of that gender is
@@ -2475,13 +2493,13 @@ class Resolver {
       }
       if (how == "pronoun_to_last_speaker" || how == "last_person_mentioned" ||
           how == "pronoun_to_speaker_of_sentence" || how == "pronoun_to_last_person" ||
-          how == "pronoun_to_subject_of_sentence") {
+          how == "pronoun_to_subject_of_sentence" || how == "pronoun_to_source_of_sentence") {
         confidence = 0.9;
       }
       if (how == "pronoun_to_next_speaker") confidence = 0.6;
       if (how == "misspelt_name") confidence = 0.85;
       if (how == "description" || how == "same_description") confidence = 0.8;
-      if (how == "definite_description") confidence = 0.75;
+      if (how == "definite_description" || how == "other_party_of_a_visit") confidence = 0.75;
     } else if (!at.author.empty()) {
       entity = AuthorEntity(Text(at.author));
       out.how = "author_line";
