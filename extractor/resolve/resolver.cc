@@ -895,22 +895,6 @@ class Resolver {
     return -1;
   }
 
-  // The person of that gender named last who is not `other`, among the
-  // last few people named.
-  int PersonMentionedOtherThan(int other, char gender) const {
-    constexpr int kLookedBack = 8;
-    const int last = static_cast<int>(persons_mentioned_.size()) - 1;
-    for (int k = last; k >= 0 && k > last - kLookedBack; --k) {
-      const int e = persons_mentioned_[k];
-      // A lone capitalised word of no gender may be a place ("Erevan").
-      const Entity& candidate = entities_[e];
-      const bool surely_a_person =
-          candidate.gender != 0 || candidate.kb >= 0 || candidate.name.find(' ') != std::string::npos;
-      if (e != other && surely_a_person && IsSingularPersonOf(e, gender)) return e;
-    }
-    return -1;
-  }
-
   // "L'élue, elle, …": the mention, a comma, a subject pronoun of its
   // gender and a comma.
   bool SetOffByAPronoun(const Mention& mention) const {
@@ -1445,17 +1429,6 @@ class Resolver {
       // the person named as the subject of this very sentence.
       int e = possessive ? -1 : NamedSubjectOfThisSentenceBefore(m);
       if (e < 0 && !possessive) e = LastSalientPerson(mention.gender, false, &blocked);
-      // "X a défendu la loi. Son invité s'en est tenu à une formule":
-      // the possessive is the person the story follows; the guest or the
-      // host, the other one it has named.
-      if (possessive && lex_.Is(cues::WordClass::kVisitNoun, tokens_[HeadToken(mention)])) {
-        const int owner = LastSalientPerson(0, false);
-        e = owner >= 0 ? PersonMentionedOtherThan(owner, mention.gender) : -1;
-        if (e >= 0) {
-          *how = "other_party_of_a_visit";
-          return e;
-        }
-      }
       // "« … », a confié la réalisatrice. L'élue, elle, préfère …": a
       // pronoun set off by commas turns to someone else than the speaker
       // just heard; the one of that gender heard before. After a man's
@@ -2499,7 +2472,7 @@ class Resolver {
       if (how == "pronoun_to_next_speaker") confidence = 0.6;
       if (how == "misspelt_name") confidence = 0.85;
       if (how == "description" || how == "same_description") confidence = 0.8;
-      if (how == "definite_description" || how == "other_party_of_a_visit") confidence = 0.75;
+      if (how == "definite_description") confidence = 0.75;
     } else if (!at.author.empty()) {
       entity = AuthorEntity(Text(at.author));
       out.how = "author_line";
