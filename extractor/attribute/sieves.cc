@@ -494,7 +494,9 @@ class Sieves {
       const int topic = TopicBeforePronoun(a_, m.first_token);
       // Not "il m'a dit :" in someone's answer, which is another's words.
       const Norm& next = tokens_[m.end_token].norm;
-      const bool personal = (tokens_[m.first_token].norm == "il" || tokens_[m.first_token].norm == "elle") &&
+      // "Ce dernier a tenté de calmer le jeu :" names as surely.
+      const bool personal = (tokens_[m.first_token].norm == "il" || tokens_[m.first_token].norm == "elle" ||
+                             (m.head == "dernier" && !m.plural)) &&
                             !(next == "me" || next == "m'" || next == "te" || next == "t'" || next == "nous" ||
                               next == "vous");
       if (!personal && (topic < 0 || !IsPersonMention(a_.mentions[topic]))) return false;
