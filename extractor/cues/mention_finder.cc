@@ -1075,6 +1075,9 @@ class Finder {
       // "un ambassadeur auprès de l'UE", "un diplomate en poste à Paris":
       // where the person serves belongs to the description.
       if (w.norm == "auprès" && end + 1 < n && IsDe(tokens_[end + 1])) {
+        // Room for the body it names, however long the words before.
+        constexpr int kBody = 5;
+        limit = std::max(limit, std::min(n, end + kBody));
         ++end;
         continue;
       }
@@ -1160,6 +1163,8 @@ class Finder {
       after_de = false;
       ++end;
     }
+    // "un ambassadeur … auprès" cut by the limit: nor on "auprès".
+    if (end > 0 && tokens_[end - 1].norm == "auprès") --end;
     if (after_de && end > before_de && !tokens_[end - 1].capitalized) {
       // Only an article or a preposition was taken after the last "de".
       const Norm& last = tokens_[end - 1].norm;
