@@ -1538,16 +1538,22 @@ class Resolver {
   // sentences before this one.
   // The organisation subject of the last cue of this sentence that ends
   // before `token`.
+  // Only the last few cues are looked at, so that a sentence of thousands
+  // of them stays linear.
   int OrganisationSpeakingBefore(int token) {
-    int found = -1;
-    for (int c : CuesIn(current_sentence_)) {
-      if (a_.cues[c].end_token > token) break;
+    constexpr int kLookedBack = 8;
+    const std::vector<int>& cues = CuesIn(current_sentence_);
+    const auto past = std::lower_bound(cues.begin(), cues.end(), token,
+                                       [&](int c, int t) { return a_.cues[c].first_token < t; });
+    for (auto it = past; it != cues.begin() && past - it < kLookedBack;) {
+      const int c = *--it;
+      if (a_.cues[c].end_token > token) continue;
       const int m = subjects_.of_cue[c];
       if (m < 0 || !a_.mentions[m].is_org || a_.mentions[m].first_token >= token) continue;
       const int e = Resolve(m);
-      if (e >= 0 && entities_[e].is_org) found = e;
+      if (e >= 0 && entities_[e].is_org) return e;
     }
-    return found;
+    return -1;
   }
 
   bool OrganisationSalientWithin(int sentences) const {
@@ -2091,19 +2097,17 @@ class Resolver {
     // "Pour le secrétaire d'État, limogé en mars, « … », avait-il confié":
     // a source opening the sentence names whom the closing incise's
     // pronoun stands for (no reporting verb of the sentence named another).
-    if (clitic && !mention.plural) {
-      for (int c : cues) {
-        const Cue& cue = a_.cues[c];
-        if (cue.form != Cue::kSource || cue.first_token != a_.sentences[current_sentence_].first_token ||
-            subjects_.of_cue[c] < 0 || cue.end_token >= pronoun_token) {
-          continue;
-        }
+    // Only the sentence's first cue can open it: one look per pronoun.
+    if (clitic && !mention.plural && !cues.empty()) {
+      const int c = cues.front();
+      const Cue& cue = a_.cues[c];
+      if (cue.form == Cue::kSource && cue.first_token == a_.sentences[current_sentence_].first_token &&
+          subjects_.of_cue[c] >= 0 && cue.end_token < pronoun_token) {
         const int e = Resolve(subjects_.of_cue[c]);
         if (IsSingularPersonOf(e, mention.gender)) {
           *how = "pronoun_to_source_of_sentence";
           return e;
         }
-        break;
       }
     }
     // "Le président afghan a salué la semaine …, pendant laquelle, a-t-il
