@@ -26,6 +26,12 @@ class SubjectFinder {
           out.postposed[c] = true;
           break;
         case Cue::kSource:
+          // "Le député Paul Martin, pour qui le texte « … »": a source that
+          // ends on a relative pronoun is the name before its comma.
+          if (lex_.Is(cues::WordClass::kRelative, tokens_[cue.end_token - 1])) {
+            out.of_cue[c] = AntecedentBeforeComma(cue.first_token);
+            break;
+          }
           out.of_cue[c] = MentionStartingAt(cue.end_token);
           // "selon ses termes", "selon ses propres mots": the words of the
           // sentence's subject.
@@ -69,6 +75,24 @@ class SubjectFinder {
  private:
   int SentenceEnd(int token) const { return a_.sentences[tokens_[token].sentence].end_token; }
   int SentenceStart(int token) const { return a_.sentences[tokens_[token].sentence].first_token; }
+
+  // The mention (its name, if an office is apposed to it) that ends right
+  // before the comma before token k, or -1.
+  int AntecedentBeforeComma(int k) const {
+    if (k < 2 || tokens_[k - 1].norm != ",") return -1;
+    const int m = a_.mention_at[k - 2];
+    if (m < 0 || a_.mentions[m].end_token != k - 1 || a_.mentions[m].kind == Mention::kPronoun) return -1;
+    // "chercheur à l'université Fudan, pour qui": a body that completes
+    // another noun is not whom "qui" stands for; one heading its phrase is.
+    // Nor is a lone capitalised word of no gender, which may be a place
+    // ("à l'université Fudan de Shanghaï, pour qui").
+    const Mention& mention = a_.mentions[m];
+    if (mention.is_org && mention.first_token > SentenceStart(k) && tokens_[mention.first_token - 1].norm != ",") {
+      return -1;
+    }
+    if (!mention.is_org && !MayNameAPerson(mention)) return -1;
+    return PreferName(m);
+  }
 
   // "ses termes", "ses propres mots", "son expression".
   bool OwnWordsAt(int k) const {
