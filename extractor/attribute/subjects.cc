@@ -132,8 +132,15 @@ class SubjectFinder {
     // source diplomatique", "auprès du ministère", "dans l'entourage du
     // ministre": the source named there.
     if (tokens_[clitic].norm == "on") {
-      const int k = cue.end_token;
+      int k = cue.end_token;
       const int n = static_cast<int>(tokens_.size());
+      // "a-t-on indiqué jeudi à l'Élysée": a day or an adverb between.
+      for (int skipped = 0; skipped < 2 && k < n; ++skipped) {
+        int len = lex_.words(cues::WordClass::kTime).LongestAt(tokens_, k, nullptr);
+        if (len == 0) len = lex_.words(cues::WordClass::kAdverb).LongestAt(tokens_, k, nullptr);
+        if (len == 0) break;
+        k += len;
+      }
       if (k >= n) return -1;
       const Norm& next = tokens_[k].norm;
       if (next == "à" || next == "au" || next == "dans") {
