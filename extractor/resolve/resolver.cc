@@ -416,6 +416,35 @@ class Resolver {
     if (side != 0) side_of_entity_.try_emplace(entity, side);
   }
 
+  // "Kevin R., 31 ans, comparaissait jeudi": a verb that puts the
+  // sentence's subject on one side of a trial (party_verb).
+  void NoteSideByItsVerb(const Sentence& sentence, int main) {
+    if (main < 0) return;
+    for (int k = sentence.first_token; k < sentence.end_token; ++k) {
+      if (tokens_[k].type != Token::kWord || !lex_.Is(cues::WordClass::kPartyVerb, tokens_[k])) continue;
+      const int e = Resolve(main);
+      const cues::WordFeatures* f = lex_.FeaturesOf(cues::WordClass::kPartyVerb, tokens_[k].norm);
+      if (IsPerson(e) && f != nullptr && f->side != 0) {
+        side_of_entity_.try_emplace(e, f->side);
+        side_by_verb_.try_emplace(e, f->side);
+      }
+      return;
+    }
+  }
+
+  // The one person the article has put on that side of a trial by a verb
+  // so far ("comparaissait"), or -1. An apposition is no such evidence: the
+  // bench has a judge and a prosecutor, both "magistrats".
+  int OnlyPersonOnSide(uint8_t side) const {
+    int found = -1;
+    for (const auto& [entity, on] : side_by_verb_) {
+      if (on != side || !IsPerson(entity)) continue;
+      if (found >= 0) return -1;
+      found = entity;
+    }
+    return found;
+  }
+
   // "Le témoin Jean Morel … Et l'avocat de relancer": someone the article
   // put on one side of a trial is no bare description of another side.
   bool OfAnotherSide(const Mention& mention, int entity) const {
@@ -822,6 +851,7 @@ class Resolver {
         if (speakers.empty() && Resolve(m) >= 0) speakers.push_back(Resolve(m));
       }
       int main = subjects_.of_sentence[s];
+      NoteSideByItsVerb(sentence, main);
       if (speakers.empty() && main >= 0 && Resolve(main) >= 0) speakers.push_back(Resolve(main));
       for (int e : speakers) AddSalient(e, static_cast<int>(s));
       // Somebody the article does not name ("le chef de la diplomatie", no
@@ -1427,6 +1457,15 @@ class Resolver {
       const bool possessive = determiner->possessive;
       // "Nadia, 46 ans, ne décolère pas : « … », a ajouté la quadragénaire":
       // the person named as the subject of this very sentence.
+      // "Kevin R. comparaissait … « … », souffle le prévenu": the one
+      // person on the side of the trial the noun names.
+      if (!possessive && SideOf(mention) != 0) {
+        const int party = OnlyPersonOnSide(SideOf(mention));
+        if (party >= 0 && GenderFits(mention.gender, entities_[party].gender)) {
+          *how = "same_side_of_a_trial";
+          return party;
+        }
+      }
       int e = possessive ? -1 : NamedSubjectOfThisSentenceBefore(m);
       if (e < 0 && !possessive) e = LastSalientPerson(mention.gender, false, &blocked);
       // "« … », a confié la réalisatrice. L'élue, elle, préfère …": a
@@ -2555,6 +2594,7 @@ class Resolver {
   std::vector<std::pair<std::string, Binding>> spelt_out_offices_;
   std::unordered_map<int, std::vector<std::string>> heads_of_entity_;  // Their apposed nouns.
   std::unordered_map<int, uint8_t> side_of_entity_;  // The side of a trial they are on (party_noun).
+  std::unordered_map<int, uint8_t> side_by_verb_;    // Those a verb put there (party_verb), so far.
   std::vector<SentenceShape> shapes_;  // Per sentence, computed on demand.
   // Lists kept per gender slot and for all genders together.
   template <typename List>
