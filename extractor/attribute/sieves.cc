@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <optional>
@@ -1692,7 +1693,9 @@ class Sieves {
   std::vector<std::optional<std::string>> folded_text_;  // Per quotation, see FoldedText.
   std::vector<int> previous_quote_;   // The top-level quotation before each.
   std::vector<Attribution> out_;
-  std::vector<bool> decided_;
+  // One byte a quotation rather than a bit: each rule asks it of every
+  // quotation, and a bit of std::vector<bool> is a shift and a mask away.
+  std::vector<uint8_t> decided_;
   mutable int headline_paragraph_ = -1;  // See HeadlineParagraph: found once, when asked.
 };
 
