@@ -5,7 +5,6 @@
 #include <cctype>
 #include <cstdint>
 #include <limits>
-#include <map>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -1563,14 +1562,24 @@ class Sieves {
   // The same words quoted twice in an article are the same person's, or
   // the same label: the majority decides; an unattributed copy takes the
   // speaker of an attributed one.
+  //
+  // The groups are runs of equal texts in a list of the quotations sorted
+  // by folded text, then by position: the order a map of groups would give,
+  // without a node, a copy of the text and a list per quotation.
   void SameWords() {
-    std::map<std::string, std::vector<int>> groups;
+    std::vector<int> by_text;
     for (size_t q = 0; q < a_.quotes.size(); ++q) {
       if (a_.quotes[q].depth > 0 || !out_[q].output) continue;
-      groups[FoldedText(static_cast<int>(q))].push_back(static_cast<int>(q));
+      FoldedText(static_cast<int>(q));  // Folded once, before the sort compares them.
+      by_text.push_back(static_cast<int>(q));
     }
-    for (auto& [key, members] : groups) {
-      if (members.size() < 2) continue;
+    std::stable_sort(by_text.begin(), by_text.end(),
+                     [this](int a, int b) { return *folded_text_[a] < *folded_text_[b]; });
+    for (size_t first = 0, end = 0; first < by_text.size(); first = end) {
+      end = first + 1;
+      while (end < by_text.size() && *folded_text_[by_text[end]] == *folded_text_[by_text[first]]) ++end;
+      if (end - first < 2) continue;
+      const std::vector<int> members(by_text.begin() + first, by_text.begin() + end);
       int labels = 0, attributed = 0, best = -1;
       for (int q : members) {
         if (out_[q].kind == QuoteKind::kMention) ++labels;
