@@ -1,9 +1,10 @@
 #include "attribute/sieves.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <limits>
-#include <map>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -20,12 +21,30 @@ bool IsDash(const Token& t) {
 // The number of words of s, but no more than `at_most`: the rules only ask
 // whether a quotation has a few words, and a quotation may be a paragraph,
 // whose every character would otherwise be decoded.
+// ASCII letters and digits, by byte: what IsLetter or IsDigit says of an
+// ASCII character, read from a table.
+constexpr std::array<bool, 128> kAsciiLetterOrDigit = [] {
+  std::array<bool, 128> table{};
+  for (int b = '0'; b <= '9'; ++b) table[b] = true;
+  for (int b = 'a'; b <= 'z'; ++b) table[b] = table[b - 32] = true;
+  return table;
+}();
+
 int WordCount(std::string_view s, int at_most) {
   int words = 0;
   bool in_word = false;
   for (size_t i = 0; i < s.size();) {
-    char32_t c = DecodeUtf8(s, &i);
-    bool w = IsLetter(c) || IsDigit(c);
+    // An ASCII byte, most of a quotation, is classed by the table without
+    // decoding it.
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    bool w;
+    if (b < 0x80) {
+      w = kAsciiLetterOrDigit[b];
+      ++i;
+    } else {
+      const char32_t c = DecodeUtf8(s, &i);
+      w = IsLetter(c) || IsDigit(c);
+    }
     if (w && !in_word && ++words == at_most) return words;
     in_word = w;
   }
@@ -1599,14 +1618,24 @@ class Sieves {
   // The same words quoted twice in an article are the same person's, or
   // the same label: the majority decides; an unattributed copy takes the
   // speaker of an attributed one.
+  //
+  // The groups are runs of equal texts in a list of the quotations sorted
+  // by folded text, then by position: the order a map of groups would give,
+  // without a node, a copy of the text and a list per quotation.
   void SameWords() {
-    std::map<std::string, std::vector<int>> groups;
+    std::vector<int> by_text;
     for (size_t q = 0; q < a_.quotes.size(); ++q) {
       if (a_.quotes[q].depth > 0 || !out_[q].output) continue;
-      groups[FoldedText(static_cast<int>(q))].push_back(static_cast<int>(q));
+      FoldedText(static_cast<int>(q));  // Folded once, before the sort compares them.
+      by_text.push_back(static_cast<int>(q));
     }
-    for (auto& [key, members] : groups) {
-      if (members.size() < 2) continue;
+    std::stable_sort(by_text.begin(), by_text.end(),
+                     [this](int a, int b) { return *folded_text_[a] < *folded_text_[b]; });
+    for (size_t first = 0, end = 0; first < by_text.size(); first = end) {
+      end = first + 1;
+      while (end < by_text.size() && *folded_text_[by_text[end]] == *folded_text_[by_text[first]]) ++end;
+      if (end - first < 2) continue;
+      const std::vector<int> members(by_text.begin() + first, by_text.begin() + end);
       int labels = 0, attributed = 0, best = -1;
       for (int q : members) {
         if (out_[q].kind == QuoteKind::kMention) ++labels;
@@ -1729,7 +1758,9 @@ class Sieves {
   std::vector<std::optional<std::string>> folded_text_;  // Per quotation, see FoldedText.
   std::vector<int> previous_quote_;   // The top-level quotation before each.
   std::vector<Attribution> out_;
-  std::vector<bool> decided_;
+  // One byte a quotation rather than a bit: each rule asks it of every
+  // quotation, and a bit of std::vector<bool> is a shift and a mask away.
+  std::vector<uint8_t> decided_;
   mutable int headline_paragraph_ = -1;  // See HeadlineParagraph: found once, when asked.
 };
 

@@ -36,6 +36,18 @@ bool CopyNonAscii(std::string_view text, size_t* i, std::string* out) {
   return false;
 }
 
+// The same, written at `out` (room for four bytes), returning the end.
+char* WriteNonAscii(std::string_view text, size_t* i, char* out) {
+  size_t start = *i;
+  char32_t c = DecodeUtf8(text, i);
+  if (c == 0xFFFD && *i - start == 1) {
+    std::memcpy(out, kReplacement.data(), kReplacement.size());
+    return out + kReplacement.size();
+  }
+  std::memcpy(out, text.data() + start, *i - start);
+  return out + (*i - start);
+}
+
 // A bit set in the byte of each of the 8 bytes at p that is special in
 // kJson, and maybe in later bytes too: only the lowest set bit is sure
 // (the tests "has a byte less than n" and "has a zero byte" of Bit
@@ -51,6 +63,80 @@ inline uint64_t JsonSpecialBytes(const char* p) {
   const uint64_t is_quote = (quote - kOnes) & ~quote;
   const uint64_t is_backslash = (backslash - kOnes) & ~backslash;
   return (x | control | is_quote | is_backslash) & kHighs;
+}
+
+// The end of the run of bytes from `i` that a JSON string copies as they
+// are: up to the first that needs escaping, or a byte past ASCII other
+// than a well-formed two-byte sequence.
+size_t JsonRunEnd(std::string_view text, size_t i) {
+  const size_t n = text.size();
+  size_t run = i;
+  while (run < n) {
+    // Eight bytes at a time up to the first that needs a look: plain
+    // ASCII is most of a quotation.
+    if (run + 8 <= n) {
+      const uint64_t special = JsonSpecialBytes(text.data() + run);
+      if (special == 0) {
+        run += 8;
+        continue;
+      }
+      run += static_cast<size_t>(__builtin_ctzll(special)) / 8;
+    }
+    const unsigned char b = static_cast<unsigned char>(text[run]);
+    if (!kJson.special[b]) {
+      ++run;
+      continue;
+    }
+    // A well-formed two-byte sequence (U+0080 to U+07FF: the accented
+    // letters of French, « and ») is copied as it is, as CopyNonAscii
+    // would: it stays in the run, appended with it rather than alone.
+    if (b >= 0xC2 && b <= 0xDF && run + 1 < n &&
+        (static_cast<unsigned char>(text[run + 1]) & 0xC0) == 0x80) {
+      run += 2;
+      continue;
+    }
+    break;
+  }
+  return run;
+}
+
+// Writes the escape of the ASCII byte `c` that JSON needs escaped ('"',
+// '\\', a control character) at `out`, which has room for six bytes, and
+// returns its end.
+char* WriteJsonEscape(unsigned char c, char* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  char short_form = 0;
+  switch (c) {
+    case '"':
+      short_form = '"';
+      break;
+    case '\\':
+      short_form = '\\';
+      break;
+    case '\n':
+      short_form = 'n';
+      break;
+    case '\r':
+      short_form = 'r';
+      break;
+    case '\t':
+      short_form = 't';
+      break;
+    case '\b':
+      short_form = 'b';
+      break;
+    case '\f':
+      short_form = 'f';
+      break;
+    default: {
+      const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+      std::memcpy(out, esc, 6);
+      return out + 6;
+    }
+  }
+  out[0] = '\\';
+  out[1] = short_form;
+  return out + 2;
 }
 
 }  // namespace
@@ -70,76 +156,46 @@ size_t AppendValidUtf8(std::string_view text, std::string* out) {
 }
 
 void AppendJsonString(std::string_view text, std::string* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
-    size_t run = i;
-    while (run < n) {
-      // Eight bytes at a time up to the first that needs a look: plain
-      // ASCII is most of a quotation.
-      if (run + 8 <= n) {
-        const uint64_t special = JsonSpecialBytes(text.data() + run);
-        if (special == 0) {
-          run += 8;
-          continue;
-        }
-        run += static_cast<size_t>(__builtin_ctzll(special)) / 8;
-      }
-      const unsigned char b = static_cast<unsigned char>(text[run]);
-      if (!kJson.special[b]) {
-        ++run;
-        continue;
-      }
-      // A well-formed two-byte sequence (U+0080 to U+07FF: the accented
-      // letters of French, « and ») is copied as it is, as CopyNonAscii
-      // would: it stays in the run, appended with it rather than alone.
-      if (b >= 0xC2 && b <= 0xDF && run + 1 < n &&
-          (static_cast<unsigned char>(text[run + 1]) & 0xC0) == 0x80) {
-        run += 2;
-        continue;
-      }
-      break;
-    }
+    const size_t run = JsonRunEnd(text, i);
     out->append(text.data() + i, run - i);
     i = run;
     if (i == n) break;
-    unsigned char c = static_cast<unsigned char>(text[i]);
+    const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       CopyNonAscii(text, &i, out);
       continue;
     }
     ++i;
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      default: {
-        char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-        out->append(esc, 6);
-      }
-    }
+    char escape[6];
+    out->append(escape, static_cast<size_t>(WriteJsonEscape(c, escape) - escape));
   }
   out->push_back('"');
+}
+
+char* WriteJsonString(std::string_view text, char* out) {
+  *out++ = '"';
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    const size_t run = JsonRunEnd(text, i);
+    std::memcpy(out, text.data() + i, run - i);
+    out += run - i;
+    i = run;
+    if (i == n) break;
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      out = WriteNonAscii(text, &i, out);
+      continue;
+    }
+    ++i;
+    out = WriteJsonEscape(c, out);
+  }
+  *out++ = '"';
+  return out;
 }
 
 void AppendCsvField(std::string_view text, std::string* out) {

@@ -21,6 +21,16 @@ size_t AppendValidUtf8(std::string_view text, std::string* out);
 // characters are escaped (\n, \t, ... or \u00XX), valid UTF-8 is copied.
 void AppendJsonString(std::string_view text, std::string* out);
 
+// The most bytes WriteJsonString writes for `text`: two quotes, and six
+// bytes a byte (a control character's \u00XX; U+FFFD for an invalid byte
+// is three).
+inline size_t JsonStringRoom(std::string_view text) { return 2 + 6 * text.size(); }
+
+// The same as AppendJsonString, written at `out`, which has room for
+// JsonStringRoom(text) bytes; returns the end of what it wrote. For a
+// writer that makes room for a whole record at once.
+char* WriteJsonString(std::string_view text, char* out);
+
 // Appends `text` as one CSV field: quoted, with quotes doubled, when it
 // holds a comma, a quote, CR or LF; as is otherwise.
 void AppendCsvField(std::string_view text, std::string* out);

@@ -22,50 +22,114 @@ void AppendNumber(size_t value, std::string* out) {
   out->append(digits, static_cast<size_t>(end - digits));
 }
 
-// Writes `,"key":` (the comma separates it from the previous key) at
-// `text`, which has room for N + 3 bytes, and returns the end.
-template <size_t N>
-char* WriteKey(const char (&key)[N], char* text) {
-  text[0] = ',';
-  text[1] = '"';
-  std::memcpy(text + 2, key, N - 1);
-  text[N + 1] = '"';
-  text[N + 2] = ':';
-  return text + N + 3;
-}
-
-// Appends `,"key":` in one append: the key's text is a literal, so its
-// JSON form is made at compile time.
-template <size_t N>
-void Key(const char (&key)[N], std::string* out) {
-  char text[N + 3];
-  out->append(text, static_cast<size_t>(WriteKey(key, text) - text));
-}
-
-// Appends `,"key":value` in one append, value a number or null: a quotation
-// has six of them, and one append costs more than writing the digits.
-template <size_t N>
-void KeyAndNumber(const char (&key)[N], const std::optional<size_t>& value, std::string* out) {
-  char text[N + 3 + 24];
-  char* end = WriteKey(key, text);
-  if (value) {
-    end = std::to_chars(end, text + sizeof text, *value).ptr;
-  } else {
-    std::memcpy(end, "null", 4);
-    end += 4;
+// At most 32 bytes: a sign, the 19 digits of a long long, a point and three
+// decimals; or "null".
+char* WriteConfidence(double value, char* out) {
+  if (!std::isfinite(value)) {
+    std::memcpy(out, "null", 4);
+    return out + 4;
   }
-  out->append(text, static_cast<size_t>(end - text));
+  long long thousandths = std::llround(value * 1000);
+  if (thousandths < 0) {
+    *out++ = '-';
+    thousandths = -thousandths;
+  }
+  out = std::to_chars(out, out + 20, static_cast<size_t>(thousandths / 1000)).ptr;
+  int frac = static_cast<int>(thousandths % 1000);
+  if (frac == 0) return out;
+  char digits[4] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                    static_cast<char>('0' + frac % 10), 0};
+  size_t len = 3;
+  while (digits[len - 1] == '0') --len;
+  *out++ = '.';
+  std::memcpy(out, digits, len);
+  return out + len;
 }
 
-template <size_t N>
-void JsonOptionalString(const char (&key)[N], const std::string* value, std::string* out) {
-  Key(key, out);
-  if (value == nullptr) {
-    out->append("null");
-  } else {
-    AppendJsonString(*value, out);
+// A JSON record written at the end of *out, piece by piece, into room made
+// ahead of it (Reserve) and cut back to what was written by Finish: where
+// each key, number and run of a string was an append, a call to
+// std::string's append apiece, a record is now one resize and plain writes.
+// A string too long to be given its worst-case room (six bytes a byte) is
+// appended as before, so that a quotation of a whole article does not
+// claim six times its size.
+class JsonRecord {
+ public:
+  explicit JsonRecord(std::string* out) : out_(out), end_(out->size()) {}
+
+  // Makes room for `n` more bytes at once, so that the pieces written in it
+  // need not grow the string each.
+  void Reserve(size_t n) { Room(n); }
+  // Room that String will take for `text`: none for a long one, appended.
+  static size_t StringRoom(std::string_view text) {
+    return text.size() <= kLongString ? JsonStringRoom(text) : 0;
   }
-}
+
+  // `text` as it is: punctuation and null.
+  template <size_t N>
+  void Literal(const char (&text)[N]) {
+    char* at = Room(N - 1);
+    std::memcpy(at, text, N - 1);
+    end_ += N - 1;
+  }
+  // `,"key":`, the comma separating it from the previous key.
+  template <size_t N>
+  void Key(const char (&key)[N]) {
+    char* at = Room(N + 3);
+    at[0] = ',';
+    at[1] = '"';
+    std::memcpy(at + 2, key, N - 1);
+    at[N + 1] = '"';
+    at[N + 2] = ':';
+    end_ += N + 3;
+  }
+  void Number(const std::optional<size_t>& value) {
+    if (!value) {
+      Literal("null");
+      return;
+    }
+    char* at = Room(kNumberRoom);
+    end_ += static_cast<size_t>(std::to_chars(at, at + kNumberRoom, *value).ptr - at);
+  }
+  void String(std::string_view text) {
+    if (text.size() > kLongString) {
+      out_->resize(end_);
+      AppendJsonString(text, out_);
+      end_ = out_->size();
+      return;
+    }
+    char* at = Room(JsonStringRoom(text));
+    end_ += static_cast<size_t>(WriteJsonString(text, at) - at);
+  }
+  // The string, or null when there is none.
+  void OptionalString(const std::string* text) {
+    if (text == nullptr) {
+      Literal("null");
+    } else {
+      String(*text);
+    }
+  }
+  void Confidence(double value) {
+    char* at = Room(kConfidenceRoom);
+    end_ += static_cast<size_t>(WriteConfidence(value, at) - at);
+  }
+  // Cuts *out back to the end of what was written.
+  void Finish() { out_->resize(end_); }
+
+  static constexpr size_t kNumberRoom = 20;      // Digits of a 64-bit size_t.
+  static constexpr size_t kConfidenceRoom = 32;  // See WriteConfidence.
+
+ private:
+  static constexpr size_t kLongString = 64 * 1024;
+
+  char* Room(size_t n) {
+    if (end_ + n > out_->size()) out_->resize(end_ + n);
+    return out_->data() + end_;
+  }
+
+  std::string* out_;
+  size_t end_;  // End of what was written.
+};
 
 const std::string* NonEmpty(const std::string& s) { return s.empty() ? nullptr : &s; }
 const std::string* Present(const std::optional<std::string>& s) { return s ? &*s : nullptr; }
@@ -215,49 +279,58 @@ bool ParseFormat(std::string_view name, Format* format) {
 }
 
 void AppendConfidence(double value, std::string* out) {
-  if (!std::isfinite(value)) {
-    out->append("null");
-    return;
-  }
-  long long thousandths = std::llround(value * 1000);
-  if (thousandths < 0) {
-    out->push_back('-');
-    thousandths = -thousandths;
-  }
-  AppendNumber(static_cast<size_t>(thousandths / 1000), out);
-  int frac = static_cast<int>(thousandths % 1000);
-  if (frac == 0) return;
-  char digits[4] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                    static_cast<char>('0' + frac % 10), 0};
-  size_t len = 3;
-  while (digits[len - 1] == '0') --len;
-  out->push_back('.');
-  out->append(digits, len);
+  char text[JsonRecord::kConfidenceRoom];
+  out->append(text, static_cast<size_t>(WriteConfidence(value, text) - text));
 }
 
 void AppendQuotationJson(std::string_view doc, const Quotation& q, std::string* out) {
-  out->append("{\"doc\":");
-  AppendJsonString(doc, out);
-  Key("quote", out);
-  AppendJsonString(q.quote, out);
-  KeyAndNumber("start", q.start, out);
-  KeyAndNumber("end", q.end, out);
-  KeyAndNumber("byte_start", q.byte_start, out);
-  KeyAndNumber("byte_end", q.byte_end, out);
-  Key("kind", out);
-  AppendJsonString(QuoteKindName(q.kind), out);
-  JsonOptionalString("speaker", Present(q.speaker), out);
-  JsonOptionalString("speaker_id", Present(q.speaker_id), out);
-  JsonOptionalString("mention", NonEmpty(q.mention), out);
-  KeyAndNumber("mention_start", q.mention_start, out);
-  KeyAndNumber("mention_end", q.mention_end, out);
-  JsonOptionalString("cue", NonEmpty(q.cue), out);
-  Key("method", out);
-  AppendJsonString(q.method, out);
-  Key("confidence", out);
-  AppendConfidence(q.confidence, out);
-  JsonOptionalString("date", NonEmpty(q.date), out);
-  out->push_back('}');
+  // Keys, punctuation, nulls, numbers and the confidence: under 512 bytes.
+  constexpr size_t kFixedRoom = 512;
+  const std::string* speaker = Present(q.speaker);
+  const std::string* speaker_id = Present(q.speaker_id);
+  const std::string* mention = NonEmpty(q.mention);
+  const std::string* cue = NonEmpty(q.cue);
+  const std::string* date = NonEmpty(q.date);
+  const std::string_view kind = QuoteKindName(q.kind);
+  auto room = [](const std::string* text) { return text == nullptr ? 0 : JsonRecord::StringRoom(*text); };
+  JsonRecord record(out);
+  record.Reserve(kFixedRoom + JsonRecord::StringRoom(doc) + JsonRecord::StringRoom(q.quote) +
+                 JsonRecord::StringRoom(kind) + room(speaker) + room(speaker_id) + room(mention) +
+                 room(cue) + JsonRecord::StringRoom(q.method) + room(date));
+  record.Literal("{\"doc\":");
+  record.String(doc);
+  record.Key("quote");
+  record.String(q.quote);
+  record.Key("start");
+  record.Number(q.start);
+  record.Key("end");
+  record.Number(q.end);
+  record.Key("byte_start");
+  record.Number(q.byte_start);
+  record.Key("byte_end");
+  record.Number(q.byte_end);
+  record.Key("kind");
+  record.String(kind);
+  record.Key("speaker");
+  record.OptionalString(speaker);
+  record.Key("speaker_id");
+  record.OptionalString(speaker_id);
+  record.Key("mention");
+  record.OptionalString(mention);
+  record.Key("mention_start");
+  record.Number(q.mention_start);
+  record.Key("mention_end");
+  record.Number(q.mention_end);
+  record.Key("cue");
+  record.OptionalString(cue);
+  record.Key("method");
+  record.String(q.method);
+  record.Key("confidence");
+  record.Confidence(q.confidence);
+  record.Key("date");
+  record.OptionalString(date);
+  record.Literal("}");
+  record.Finish();
 }
 
 std::unique_ptr<Sink> MakeSink(Format format, OutputStream* stream, int table_width) {

@@ -527,8 +527,12 @@ std::vector<Sentence> SplitSentences(std::string_view text, std::vector<Token>* 
     if (!start) {
       const Token& prev = ts[i - 1];
       const Token& cur = ts[i];
+      // A word opening on an ASCII digit. (IsDigit of the byte, as this
+      // read it before: a byte past ASCII, sign-extended, is no code point
+      // and no digit, and asking ICU so cost a call per such word.)
+      const char first = text[cur.span.begin];
       bool opens = cur.capitalized || cur.type == Token::kQuote ||
-                   (cur.type == Token::kWord && IsDigit(text[cur.span.begin]));
+                   (cur.type == Token::kWord && first >= '0' && first <= '9');
       if (opens && EndsSentence(prev)) {
         start = i < 2 || !IsAbbreviation(ts[i - 2]) || prev.norm != ".";
         // "poste.Rex": a period glued to a capital still ends a sentence,

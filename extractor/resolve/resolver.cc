@@ -122,15 +122,29 @@ class Resolver {
     int sentences = static_cast<int>(a_.sentences.size());
     for (const Cue& cue : a_.cues)
       sentences = std::max(sentences, tokens_[cue.first_token].sentence + 1);
-    cues_in_sentence_.assign(sentences, {});
+    // The cues of each sentence counted, then placed: cue_ids_begin_[s + 1]
+    // first counts those of s; summed, cue_ids_begin_[s] is where those of s
+    // start; placing each moves cue_ids_begin_[s] on to their end, where
+    // those of s + 1 start, so that the marks shifted by one are the starts.
+    cue_ids_begin_.assign(static_cast<size_t>(sentences) + 1, 0);
+    for (const Cue& cue : a_.cues) {
+      const int s = tokens_[cue.first_token].sentence;
+      if (s >= 0) ++cue_ids_begin_[s + 1];
+    }
+    for (int s = 0; s < sentences; ++s) cue_ids_begin_[s + 1] += cue_ids_begin_[s];
+    cue_ids_.resize(static_cast<size_t>(cue_ids_begin_[sentences]));
+    for (size_t c = 0; c < n; ++c) {
+      const int s = tokens_[a_.cues[c].first_token].sentence;
+      if (s >= 0) cue_ids_[cue_ids_begin_[s]++] = static_cast<int>(c);
+    }
+    for (int s = sentences; s > 0; --s) cue_ids_begin_[s] = cue_ids_begin_[s - 1];
+    cue_ids_begin_[0] = 0;
     max_cue_end_.resize(n);
     cue_never_antecedent_.resize(n);
     cue_judges_.resize(n);
     int max_end = std::numeric_limits<int>::min();
     for (size_t c = 0; c < n; ++c) {
       const Cue& cue = a_.cues[c];
-      int s = tokens_[cue.first_token].sentence;
-      if (s >= 0) cues_in_sentence_[s].push_back(static_cast<int>(c));
       max_end = std::max(max_end, cue.end_token);
       max_cue_end_[c] = max_end;
       int m = subjects_.of_cue[c];
@@ -750,7 +764,7 @@ class Resolver {
     const Sentence& before = a_.sentences[sentence - 1];
     if (before.is_title) return -1;
     int main = subjects_.of_sentence[sentence - 1];
-    const std::vector<int>& cues = CuesIn(sentence - 1);
+    const CueList cues = CuesIn(sentence - 1);
     // "Une inspection a révélé une « … », selon le ministère (MTMD). « … »,
     // a-t-il précisé": the source of the sentence before, when it is its
     // only speaker.
@@ -1008,10 +1022,20 @@ class Resolver {
     last_mentioned_of_gender_[slot] = index;
   }
 
+  // Cue indices, read in place from cue_ids_.
+  struct CueList {
+    const int* first = nullptr;
+    const int* last = nullptr;
+    const int* begin() const { return first; }
+    const int* end() const { return last; }
+    size_t size() const { return static_cast<size_t>(last - first); }
+    int operator[](size_t i) const { return first[i]; }
+  };
+
   // The cues of sentence s, in order.
-  const std::vector<int>& CuesIn(int s) const {
-    static const std::vector<int> kNone;
-    return s >= 0 && s < static_cast<int>(cues_in_sentence_.size()) ? cues_in_sentence_[s] : kNone;
+  CueList CuesIn(int s) const {
+    if (s < 0 || s + 1 >= static_cast<int>(cue_ids_begin_.size())) return {};
+    return {cue_ids_.data() + cue_ids_begin_[s], cue_ids_.data() + cue_ids_begin_[s + 1]};
   }
 
   bool BoundaryBetween(int from, int to) const {
@@ -1581,7 +1605,7 @@ class Resolver {
   // of them stays linear.
   int OrganisationSpeakingBefore(int token) {
     constexpr int kLookedBack = 8;
-    const std::vector<int>& cues = CuesIn(current_sentence_);
+    const CueList cues = CuesIn(current_sentence_);
     const auto past = std::lower_bound(cues.begin(), cues.end(), token,
                                        [&](int c, int t) { return a_.cues[c].first_token < t; });
     for (auto it = past; it != cues.begin() && past - it < kLookedBack;) {
@@ -1600,7 +1624,7 @@ class Resolver {
            current_sentence_ - salience_[last_salience_of_[last_org_salient_]].sentence <= sentences;
   }
 
-  bool SourcePrepositionEndsAt(const std::vector<int>& cues, int token) const {
+  bool SourcePrepositionEndsAt(const CueList cues, int token) const {
     for (int c : cues) {
       if (a_.cues[c].form == Cue::kSource && a_.cues[c].end_token == token) return true;
     }
@@ -1647,7 +1671,7 @@ class Resolver {
     int first_quote_after_subject = -1;  // The first quotation mark after the main subject.
   };
 
-  const SentenceShape& ShapeOf(int sentence, const std::vector<int>& cues) {
+  const SentenceShape& ShapeOf(int sentence, const CueList cues) {
     if (shapes_.size() < a_.sentences.size()) shapes_.resize(a_.sentences.size());
     SentenceShape& shape = shapes_[sentence];
     if (shape.known) return shape;
@@ -2112,7 +2136,7 @@ class Resolver {
     // article ending past the pronoun, in order. A cue that cannot serve
     // this kind of pronoun (same clitic flag and gender) is never looked at
     // again: its subject's entity, once resolved, does not change.
-    const std::vector<int>& cues = CuesIn(current_sentence_);
+    const CueList cues = CuesIn(current_sentence_);
     const int first_past =
         static_cast<int>(std::upper_bound(max_cue_end_.begin(), max_cue_end_.end(), pronoun_token) -
                          max_cue_end_.begin());
@@ -2137,8 +2161,8 @@ class Resolver {
     // a source opening the sentence names whom the closing incise's
     // pronoun stands for (no reporting verb of the sentence named another).
     // Only the sentence's first cue can open it: one look per pronoun.
-    if (clitic && !mention.plural && !cues.empty()) {
-      const int c = cues.front();
+    if (clitic && !mention.plural && cues.size() > 0) {
+      const int c = cues[0];
       const Cue& cue = a_.cues[c];
       if (cue.form == Cue::kSource && cue.first_token == a_.sentences[current_sentence_].first_token &&
           subjects_.of_cue[c] >= 0 && cue.end_token < pronoun_token) {
@@ -2368,7 +2392,7 @@ class Resolver {
   int AddresseeOfTheQuestionBefore(int pronoun_token, char gender) {
     const int sentence = current_sentence_;
     if (sentence == 0) return -1;
-    const std::vector<int>& cues = CuesIn(sentence);
+    const CueList cues = CuesIn(sentence);
     const auto own = std::find_if(cues.begin(), cues.end(),
                                   [&](int c) { return a_.cues[c].clitic_token == pronoun_token; });
     if (own == cues.end() || own != cues.begin()) return -1;
@@ -2649,7 +2673,11 @@ class Resolver {
   std::vector<int> last_mentioned_of_gender_;  // Per gender slot, or -1.
   // Cues by sentence, in order; per cue the largest end of it and the
   // cues before it, and what a pronoun asks of it regardless of the pronoun.
-  std::vector<std::vector<int>> cues_in_sentence_;
+  // Those of sentence s are cue_ids_[cue_ids_begin_[s], cue_ids_begin_[s + 1]):
+  // one list for the article, where a list per sentence was an allocation
+  // apiece.
+  std::vector<int> cue_ids_;
+  std::vector<int> cue_ids_begin_;
   std::vector<int> max_cue_end_;
   std::vector<bool> cue_never_antecedent_;  // A source, or no subject, or a pronoun subject.
   std::vector<bool> cue_judges_;            // A verb of judgement ("juge", "critique", ...).
