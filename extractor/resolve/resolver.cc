@@ -430,6 +430,16 @@ class Resolver {
     if (side != 0) side_of_entity_.try_emplace(entity, side);
   }
 
+  // "Vendée Globe : les skippers redoutent le Pacifique": a name nobody
+  // knows, opening its sentence before a colon and a clause, is the
+  // story's rubric, not a person the next "il" may stand for.
+  bool IsRubric(const Mention& mention, const Sentence& sentence) const {
+    const int colon = mention.end_token;
+    return mention.kind == Mention::kName && mention.gender == 0 && mention.speakers.empty() &&
+           mention.first_token == sentence.first_token && colon + 1 < sentence.end_token &&
+           tokens_[colon].norm == ":" && tokens_[colon + 1].type == Token::kWord;
+  }
+
   // "Kevin R., 31 ans, comparaissait jeudi": a verb that puts the
   // sentence's subject on one side of a trial (party_verb).
   void NoteSideByItsVerb(const Sentence& sentence, int main) {
@@ -866,7 +876,9 @@ class Resolver {
       }
       int main = subjects_.of_sentence[s];
       NoteSideByItsVerb(sentence, main);
-      if (speakers.empty() && main >= 0 && Resolve(main) >= 0) speakers.push_back(Resolve(main));
+      if (speakers.empty() && main >= 0 && Resolve(main) >= 0 && !IsRubric(a_.mentions[main], sentence)) {
+        speakers.push_back(Resolve(main));
+      }
       for (int e : speakers) AddSalient(e, static_cast<int>(s));
       // Somebody the article does not name ("le chef de la diplomatie", no
       // date) still becomes the topic: a later "il" may not skip back over
