@@ -1321,7 +1321,7 @@ class Sieves {
   // words opening on a determiner, an auxiliary or what may be an
   // infinitive ("sa décision d'« ouvrir le débat »").
   bool TermAfterANounAndDe(int t, const std::string& text) const {
-    if (text.empty() || text[0] < 'a' || text[0] > 'z' || OpensOnAVerb(text) || WordCount(text, 5) > 4) return false;
+    if (text.empty() || text[0] < 'a' || text[0] > 'z') return false;
     int k = t - 1;
     if (!Valid(k)) return false;
     if (tokens_[k].norm == "la" || tokens_[k].norm == "l'") {
@@ -1348,6 +1348,7 @@ class Sieves {
          a_.cues[before].category == "accuse")) {
       return false;
     }
+    if (OpensOnAVerb(text) || WordCount(text, 5) > 4) return false;
     const std::string_view first(text.data(), std::min(text.find(' '), text.size()));
     if (lex_.FeaturesOf(cues::WordClass::kDeterminer, first) != nullptr || text.rfind("l'", 0) == 0 ||
         text.rfind("l\u2019", 0) == 0 || text.rfind("d'", 0) == 0 || text.rfind("d\u2019", 0) == 0) {

@@ -189,11 +189,13 @@ class Resolver {
   void SpellAsTheArticle(const Mention& mention, int entity) {
     Entity& e = entities_[entity];
     if (e.spelt_by_article) return;
-    const std::string text = Text(cues::NameSpan(lex_, a_, mention));
-    if (text == e.name || text.find(' ') == std::string::npos || !MoreExactSpelling(FoldKey(text), FoldKey(e.name))) {
+    const Span span = cues::NameSpan(lex_, a_, mention);
+    const std::string_view text = a_.text.substr(span.begin, span.size());
+    if (text == e.name || text.find(' ') == std::string_view::npos ||
+        !MoreExactSpelling(FoldKey(text), FoldKey(e.name))) {
       return;
     }
-    e.name = text;
+    e.name = std::string(text);
     e.spelt_by_article = true;
   }
 
@@ -440,6 +442,14 @@ class Resolver {
            tokens_[colon].norm == ":" && tokens_[colon + 1].type == Token::kWord;
   }
 
+  // The sides the verbs of the sentences before this one give, looked for
+  // only when a noun of a side needs them: most articles have none.
+  void CatchUpSidesByVerb() {
+    for (; sides_scanned_ < current_sentence_; ++sides_scanned_) {
+      NoteSideByItsVerb(a_.sentences[sides_scanned_], subjects_.of_sentence[sides_scanned_]);
+    }
+  }
+
   // "Kevin R., 31 ans, comparaissait jeudi": a verb that puts the
   // sentence's subject on one side of a trial (party_verb).
   void NoteSideByItsVerb(const Sentence& sentence, int main) {
@@ -459,7 +469,8 @@ class Resolver {
   // The one person the article has put on that side of a trial by a verb
   // so far ("comparaissait"), or -1. An apposition is no such evidence: the
   // bench has a judge and a prosecutor, both "magistrats".
-  int OnlyPersonOnSide(uint8_t side) const {
+  int OnlyPersonOnSide(uint8_t side) {
+    CatchUpSidesByVerb();
     int found = -1;
     for (const auto& [entity, on] : side_by_verb_) {
       if (on != side || !IsPerson(entity)) continue;
@@ -471,9 +482,10 @@ class Resolver {
 
   // "Le témoin Jean Morel … Et l'avocat de relancer": someone the article
   // put on one side of a trial is no bare description of another side.
-  bool OfAnotherSide(const Mention& mention, int entity) const {
+  bool OfAnotherSide(const Mention& mention, int entity) {
     const uint8_t side = SideOf(mention);
     if (side == 0) return false;
+    CatchUpSidesByVerb();
     auto it = side_of_entity_.find(entity);
     return it != side_of_entity_.end() && it->second != side;
   }
@@ -875,7 +887,6 @@ class Resolver {
         if (speakers.empty() && Resolve(m) >= 0) speakers.push_back(Resolve(m));
       }
       int main = subjects_.of_sentence[s];
-      NoteSideByItsVerb(sentence, main);
       if (speakers.empty() && main >= 0 && Resolve(main) >= 0 && !IsRubric(a_.mentions[main], sentence)) {
         speakers.push_back(Resolve(main));
       }
@@ -2631,6 +2642,7 @@ class Resolver {
   std::unordered_map<int, std::vector<std::string>> heads_of_entity_;  // Their apposed nouns.
   std::unordered_map<int, uint8_t> side_of_entity_;  // The side of a trial they are on (party_noun).
   std::unordered_map<int, uint8_t> side_by_verb_;    // Those a verb put there (party_verb), so far.
+  int sides_scanned_ = 0;                            // Sentences whose verbs were looked at for sides.
   std::vector<SentenceShape> shapes_;  // Per sentence, computed on demand.
   // Lists kept per gender slot and for all genders together.
   template <typename List>
