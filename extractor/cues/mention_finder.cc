@@ -467,6 +467,16 @@ class Finder {
         end += 2;
         continue;
       }
+      // "Dominique de Villepin", "Charles de Courson": a first name, then
+      // "de" and a capitalised surname, is one name.
+      if (end > k && IsWord(w) && (w.norm == "de" || w.norm == "d'") && end + 1 < n &&
+          lex_.FirstNameGenderOfNorm(tokens_[end - 1].norm) != 0 && IsWord(tokens_[end + 1]) &&
+          tokens_[end + 1].capitalized && !tokens_[end + 1].line_start && !tokens_[end + 1].all_caps &&
+          !lex_.Is(WordClass::kNotName, tokens_[end + 1]) &&
+          lex_.FirstNameGenderOfNorm(tokens_[end + 1].norm) == 0) {
+        end += 2;
+        continue;
+      }
       // "Joost van der Linde", "Ursula von der Leyen": two particles.
       if (end > k && IsWord(w) && end + 2 < n && lex_.Is(WordClass::kParticle, w) &&
           IsWord(tokens_[end + 1]) && lex_.Is(WordClass::kParticle, tokens_[end + 1]) &&
