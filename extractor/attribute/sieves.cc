@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/unicode.h"
+#include "cues/mention_finder.h"
 
 namespace guillemet::attribute {
 namespace {
@@ -18,9 +19,6 @@ bool IsDash(const Token& t) {
   return t.norm == "-" || t.norm == "\xE2\x80\x94" || t.norm == "\xE2\x80\x93";
 }
 
-// The number of words of s, but no more than `at_most`: the rules only ask
-// whether a quotation has a few words, and a quotation may be a paragraph,
-// whose every character would otherwise be decoded.
 // ASCII letters and digits, by byte: what IsLetter or IsDigit says of an
 // ASCII character, read from a table.
 constexpr std::array<bool, 128> kAsciiLetterOrDigit = [] {
@@ -30,6 +28,9 @@ constexpr std::array<bool, 128> kAsciiLetterOrDigit = [] {
   return table;
 }();
 
+// The number of words of s, but no more than `at_most`: the rules only ask
+// whether a quotation has a few words, and a quotation may be a paragraph,
+// whose every character would otherwise be decoded.
 int WordCount(std::string_view s, int at_most) {
   int words = 0;
   bool in_word = false;
@@ -658,8 +659,6 @@ class Sieves {
 
   static bool IsPersonMention(const Mention& m) { return MayNameAPerson(m); }
 
-  // A relative pronoun right before the cue, or before one or two clitic
-  // pronouns ("qui redoutent", "qui lui ont dit").
   // Whether the cue's verb opens on "ce que" and its own subject
   // ("ce que Washington reproche").
   bool ObjectOfTheVerbBefore(int c) const {
@@ -669,6 +668,8 @@ class Sieves {
     return Valid(k - 1) && (tokens_[k].norm == "que" || tokens_[k].norm == "qu'") && tokens_[k - 1].norm == "ce";
   }
 
+  // A relative pronoun right before the cue, or before one or two clitic
+  // pronouns ("qui redoutent", "qui lui ont dit").
   bool InRelativeClause(const Cue& cue) const {
     for (int k = cue.first_token - 1; k >= 0 && k >= cue.first_token - 3; --k) {
       const Token& tok = tokens_[k];
@@ -781,12 +782,7 @@ class Sieves {
 
   // "son porte-parole", "ses proches": a description of someone by their
   // tie to another person.
-  bool OpensOnAPossessive(int m) const {
-    if (m < 0) return false;
-    const cues::WordFeatures* f =
-        lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[a_.mentions[m].first_token].norm);
-    return f != nullptr && f->possessive;
-  }
+  bool OpensOnAPossessive(int m) const { return m >= 0 && cues::OpensOnAPossessive(lex_, a_, a_.mentions[m]); }
 
   // Whether one of the next few quotations of the sentence starts at or
   // after token `from` ("X a dénoncé un projet « A » que d'autres appellent
@@ -1312,8 +1308,6 @@ class Sieves {
     return lex_.AuxiliaryOf(tokens_[aux].norm) != nullptr && (se == "s'" || se == "se");
   }
 
-  // "le film « n'aurait pas existé sans eux »": words that open on a
-  // negation or an auxiliary say something of the thing, they do not name it.
   // "la politique de la « porte ouverte »", "le mécanisme de
   // « déconfliction »", "la perte du « califat »": a short lowercase term
   // completing a noun after "de" names a thing. Not after a verb that
@@ -1360,6 +1354,8 @@ class Sieves {
     return !may_be_infinitive;
   }
 
+  // "le film « n'aurait pas existé sans eux »": words that open on a
+  // negation or an auxiliary say something of the thing, they do not name it.
   bool OpensOnAVerb(const std::string& text) const {
     if (text.empty() || text[0] < 'a' || text[0] > 'z') return false;
     if (text.rfind("n'", 0) == 0 || text.rfind("n\u2019", 0) == 0) return true;

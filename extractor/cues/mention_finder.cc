@@ -1468,6 +1468,12 @@ void FindMentions(const Lexicon& lexicon, Analysis* analysis) {
   Finder(lexicon, analysis).Run();
 }
 
+bool OpensOnAPossessive(const Lexicon& lexicon, const Analysis& analysis, const Mention& mention) {
+  const WordFeatures* f =
+      lexicon.FeaturesOf(WordClass::kDeterminer, analysis.tokens[mention.first_token].norm);
+  return f != nullptr && f->possessive;
+}
+
 Span NameSpan(const Lexicon& lexicon, const Analysis& analysis, const Mention& mention) {
   const std::vector<Token>& tokens = analysis.tokens;
   int first = mention.first_token;

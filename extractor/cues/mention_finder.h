@@ -19,6 +19,10 @@ void FindMentions(const Lexicon& lexicon, Analysis* analysis);
 // article ("M. Tillerson" -> "Tillerson", "la Russie" -> "Russie").
 Span NameSpan(const Lexicon& lexicon, const Analysis& analysis, const Mention& mention);
 
+// Whether a mention opens on a possessive determiner ("son porte-parole",
+// "ses proches"): it names someone by their tie to another.
+bool OpensOnAPossessive(const Lexicon& lexicon, const Analysis& analysis, const Mention& mention);
+
 }  // namespace guillemet::cues
 
 #endif  // GUILLEMET_CUES_MENTION_FINDER_H_

@@ -181,8 +181,6 @@ class Resolver {
     return -1;
   }
 
-  // Names first, over the whole article: a surname alone may come before
-  // or after the full name.
   // "Binali Yıldırım" where the base writes "Binali Yildirim": a full
   // name spelt more exactly than the base does is written as the article
   // spells it, the first time it does; otherwise the base's name stays.
@@ -215,6 +213,8 @@ class Resolver {
     return differs && i == article.size() && j == base.size();
   }
 
+  // Names first, over the whole article: a surname alone may come before
+  // or after the full name.
   void ResolveNames() {
     // Names of one word and organisations, for the second pass below, with
     // their texts and keys (kept from this pass rather than made again).
@@ -920,11 +920,7 @@ class Resolver {
                                   LastBelow(blockers_.Of(SlotOf(gender)), current_sentence_));
       }
     }
-    // Speakers of earlier sentences only: salience_ is in sentence order.
-    const int end = static_cast<int>(
-        std::lower_bound(salience_.begin(), salience_.end(), current_sentence_,
-                         [](const Salient& x, int sentence) { return x.sentence < sentence; }) -
-        salience_.begin());
+    const int end = SalienceOfEarlierSentences();
     // The latest one that is a person of this gender and number (a
     // capitalised word of unknown gender may be a place, "Washington"; a
     // first name and a surname make a person).
@@ -947,13 +943,18 @@ class Resolver {
     return latest >= 0 ? salience_[latest].entity : -1;
   }
 
+  // How many entries of salience_ are speakers of earlier sentences:
+  // salience_ is in sentence order.
+  int SalienceOfEarlierSentences() const {
+    return static_cast<int>(std::lower_bound(salience_.begin(), salience_.end(), current_sentence_,
+                                             [](const Salient& x, int sentence) { return x.sentence < sentence; }) -
+                            salience_.begin());
+  }
+
   // The latest speaker of earlier sentences, of that gender, who is not
   // `other`; looked for among the last few only.
   int SalientPersonOtherThan(int other, char gender) const {
-    const int end = static_cast<int>(
-        std::lower_bound(salience_.begin(), salience_.end(), current_sentence_,
-                         [](const Salient& x, int sentence) { return x.sentence < sentence; }) -
-        salience_.begin());
+    const int end = SalienceOfEarlierSentences();
     constexpr int kLookedBack = 8;
     for (int k = end - 1; k >= 0 && k >= end - kLookedBack; --k) {
       const int e = salience_[k].entity;
@@ -1195,12 +1196,6 @@ class Resolver {
     });
   }
 
-  bool OpensOnAPossessive(const Mention& mention) const {
-    const cues::WordFeatures* f =
-        lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[mention.first_token].norm);
-    return f != nullptr && f->possessive;
-  }
-
   int ResolveRole(const Mention& mention, const char** how) {
     if (QualifiedBeyondItsPhrase(mention)) return SpeltOutOfficeNamedBefore(mention, how);
     // "le ministre de l'Intérieur allemand": another country's office than
@@ -1284,7 +1279,7 @@ class Resolver {
     if (a_.date.empty()) return -1;
     // "Le club doit changer, plaide son président": a possessive names the
     // office of whatever it stands for, which the date alone cannot tell.
-    if (OpensOnAPossessive(mention)) return -1;
+    if (cues::OpensOnAPossessive(lex_, a_, mention)) return -1;
     std::vector<const cues::Speaker*> on_date;
     for (const std::string& role : roles) {
       for (const cues::Speaker* sp : kb_.HoldersOn(role, a_.date)) {
@@ -1620,12 +1615,9 @@ class Resolver {
     return false;
   }
 
-  // Whether the organisation that spoke last did so at most `sentences`
-  // sentences before this one.
   // The organisation subject of the last cue of this sentence that ends
-  // before `token`.
-  // Only the last few cues are looked at, so that a sentence of thousands
-  // of them stays linear.
+  // before `token`. Only the last few cues are looked at, so that a
+  // sentence of thousands of them stays linear.
   int OrganisationSpeakingBefore(int token) {
     constexpr int kLookedBack = 8;
     const CueList cues = CuesIn(current_sentence_);
@@ -1642,6 +1634,8 @@ class Resolver {
     return -1;
   }
 
+  // Whether the organisation that spoke last did so at most `sentences`
+  // sentences before this one.
   bool OrganisationSalientWithin(int sentences) const {
     return last_org_salient_ >= 0 &&
            current_sentence_ - salience_[last_salience_of_[last_org_salient_]].sentence <= sentences;
