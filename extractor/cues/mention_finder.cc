@@ -270,7 +270,7 @@ class Finder {
       det = lex_.FeaturesOf(WordClass::kDeterminer, t.norm);
       j = i + 1;
     }
-    bool former = false;
+    bool former = false, outgoing = false;
     while (j < n && IsWord(tokens_[j]) &&
            (tokens_[j].norm == "ancien" || tokens_[j].norm == "ancienne" ||
             tokens_[j].norm == "ex" || tokens_[j].norm == "nouveau" ||
@@ -303,7 +303,7 @@ class Finder {
       end = ExtendModifiers(end, &unused);
       // "le secrétaire général sortant": the one who is leaving the office.
       for (int k = phrase_end; k < end; ++k) {
-        if (tokens_[k].norm == "sortant" || tokens_[k].norm == "sortante") former = true;
+        if (tokens_[k].norm == "sortant" || tokens_[k].norm == "sortante") former = outgoing = true;
       }
       // "élu au poste de Premier ministre": the post, not a person.
       if (i > 0 && IsDe(tokens_[i]) && (tokens_[i - 1].norm == "poste" || tokens_[i - 1].norm == "postes" ||
@@ -316,6 +316,7 @@ class Finder {
       m.end_token = end;
       m.kind = Mention::kRole;
       m.former = former;
+      m.outgoing = outgoing;
       m.head = tokens_[j].norm;
       for (int p : payloads) {
         const std::string& role = lex_.kb().role_phrases()[p].role;

@@ -1236,16 +1236,25 @@ class Resolver {
       // "l'ancien Premier ministre néerlandais": a person of the article who
       // held the office before the article's date.
       if (!named.empty()) return MostSalient(named);
-      std::vector<int> past;
+      std::vector<int> past, in_office;
       for (auto& [kb, entity] : entity_of_kb_) {
         for (const std::string& role : roles) {
-          if (cues::SpeakerKb::Holds(kb_.speakers()[kb], role, "") &&
-              (a_.date.empty() || !cues::SpeakerKb::Holds(kb_.speakers()[kb], role, a_.date)) &&
-              std::find(past.begin(), past.end(), entity) == past.end()) {
-            past.push_back(entity);
+          const cues::Speaker& speaker = kb_.speakers()[kb];
+          // "le secrétaire général sortant" took up the office before the
+          // day: never the successor the article names.
+          const bool fits = mention.outgoing && !a_.date.empty() ? cues::SpeakerKb::TookUpBefore(speaker, role, a_.date)
+                                             : cues::SpeakerKb::Holds(speaker, role, "") &&
+                                                   (a_.date.empty() || !cues::SpeakerKb::Holds(speaker, role, a_.date));
+          if (!fits) continue;
+          if (std::find(past.begin(), past.end(), entity) == past.end()) past.push_back(entity);
+          if (mention.outgoing && cues::SpeakerKb::Holds(speaker, role, a_.date) &&
+              std::find(in_office.begin(), in_office.end(), entity) == in_office.end()) {
+            in_office.push_back(entity);
           }
         }
       }
+      // Several earlier holders: the one still in office on the day.
+      if (past.size() > 1 && mention.outgoing) past = in_office;
       if (past.size() != 1) return -1;
       *how = "former_office_holder_in_article";
       return past[0];
