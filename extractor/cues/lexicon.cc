@@ -206,11 +206,11 @@ bool Lexicon::OfficeOf(int nationality, const std::string& office) const {
 void Lexicon::IndexVocabulary() {
   // The vocabulary tells the words that start or end a matcher's phrases
   // only once its words are indexed, which takes a bit of its own.
-  static_assert(kWordClasses + 4 <= Vocabulary::kBits, "a bit per phrase matcher");
+  static_assert(kWordClasses + 5 <= Vocabulary::kBits, "a bit per phrase matcher");
   Vocabulary& v = *vocabulary_;
   int bit = 0;
   for (PhraseMatcher& matcher : word_class_matchers_) matcher.Index(&v, bit++);
-  for (PhraseMatcher* m : {&cue_templates_, &kb_names_, &kb_epithets_, &role_phrases_}) {
+  for (PhraseMatcher* m : {&cue_templates_, &kb_names_, &kb_epithets_, &role_phrases_, &seats_}) {
     m->Index(&v, bit++);
   }
   for (int c = 0; c < kWordClasses; ++c) {
@@ -328,10 +328,20 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
 
   s = ReadTsv(dir + "/nationalities.tsv",
               [&](int, const std::vector<std::string_view>& f) -> std::string {
-                if (f.size() != 3 || f[0].empty() || f[1].empty() || f[2].empty()) {
-                  return "expected MASCULINE<TAB>FEMININE<TAB>COUNTRY";
+                if (f.size() < 3 || f.size() > 4 || f[0].empty() || f[1].empty() || f[2].empty()) {
+                  return "expected MASCULINE<TAB>FEMININE<TAB>COUNTRY<TAB>[SEATS]";
                 }
                 const int index = static_cast<int>(lex.nationalities_.size());
+                if (f.size() == 4) {
+                  for (size_t start = 0; start < f[3].size();) {
+                    size_t comma = f[3].find(',', start);
+                    if (comma == std::string_view::npos) comma = f[3].size();
+                    std::vector<std::string> words = normalize::TokenizePhrase(f[3].substr(start, comma - start));
+                    if (words.empty()) return "empty seat";
+                    lex.seats_.Add(WithoutArticle(Folded(words)), index);
+                    start = comma + 1;
+                  }
+                }
                 lex.nationalities_.push_back({std::string(f[0]), std::string(f[1]), std::string(f[2])});
                 lex.nationalities_of_country_[f[2]].push_back(index);
                 for (char gender : {'m', 'f'}) {

@@ -238,6 +238,9 @@ class Lexicon {
   const PhraseMatcher& kb_names() const { return kb_names_; }      // Payload: speaker index.
   const PhraseMatcher& kb_epithets() const { return kb_epithets_; }  // Payload: speaker index.
   const PhraseMatcher& role_phrases() const { return role_phrases_; }  // Payload: role_phrases() index.
+  // Places standing for a country's government ("Moscou", "le Kremlin",
+  // "le Quai d'Orsay"), the fourth column of nationalities.tsv.
+  const PhraseMatcher& seats() const { return seats_; }  // Payload: nationality index.
 
   const quotes::QuoteMarks& quote_marks() const { return quote_marks_; }
 
@@ -268,6 +271,7 @@ class Lexicon {
   PhraseMatcher kb_names_{PhraseMatcher::Key::kFolded};
   PhraseMatcher kb_epithets_{PhraseMatcher::Key::kFolded};
   PhraseMatcher role_phrases_{PhraseMatcher::Key::kFolded};
+  PhraseMatcher seats_{PhraseMatcher::Key::kFolded};
   quotes::QuoteMarks quote_marks_;
 };
 

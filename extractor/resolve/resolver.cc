@@ -678,9 +678,21 @@ class Resolver {
         if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[first + 1].norm)) {
           said.push_back(f->nationality);
         }
-      }
-    }
+      }    }
     return said;
+  }
+
+  // "A Moscou,", "Au Kremlin,", "À la Maison Blanche," from token `first`,
+  // its comma before token `before`: the nationalities of the seat.
+  void SeatOpeningTheSentence(int first, int before, std::vector<int>* said) const {
+    const std::string& at = tokens_[first].norm;
+    if (at != "à" && at != "a" && at != "au" && at != "aux") return;
+    int place = first + 1;
+    if (place < before && (at == "à" || at == "a") && lex_.Is(cues::WordClass::kDeterminer, tokens_[place])) ++place;
+    std::vector<int> payloads;
+    const int len = lex_.seats().LongestAt(tokens_, place, &payloads);
+    if (len == 0 || place + len >= before || tokens_[place + len].norm != ",") return;
+    *said = payloads;
   }
 
   // "le secrétaire d'État américain Antony Blinken": the adjectives of the
@@ -728,7 +740,13 @@ class Resolver {
   // French office that the bare "président" may name: an office of
   // another country than the nationality adjectives of the phrase say.
   bool OfAnotherCountry(const Mention& mention, const std::string& office) const {
-    const std::vector<int> said = NationalitiesSaidBy(mention);
+    std::vector<int> said = NationalitiesSaidBy(mention);
+    // "A Paris, le ministre des Affaires étrangères a jugé": a seat of
+    // government opening the sentence says whose office it is. Not whose
+    // national a person is: people travel.
+    if (said.empty() && mention.kind == Mention::kRole) {
+      SeatOpeningTheSentence(a_.sentences[tokens_[mention.first_token].sentence].first_token, mention.first_token, &said);
+    }
     for (int n : said) {
       if (lex_.OfficeOf(n, office)) return false;
     }
