@@ -2322,6 +2322,13 @@ class Resolver {
         return named;
       }
     }
+    if (clitic && !mention.plural && mention.gender != 0) {
+      const int subject = NamedSubjectOfTheSentenceBefore(pronoun_token, mention.gender);
+      if (subject >= 0) {
+        *how = "pronoun_to_subject_named_just_before";
+        return subject;
+      }
+    }
     if (clitic && !mention.plural) {
       const int addressee = AddresseeOfTheQuestionBefore(pronoun_token, mention.gender);
       if (addressee >= 0) {
@@ -2403,6 +2410,27 @@ class Resolver {
       found = e;
     }
     return found;
+  }
+
+  // "John Kerry a rendu compte de ces échanges. « … », a-t-il déclaré": a
+  // sentence opening on the quotation, after one in the same paragraph
+  // whose subject is a name of the pronoun's gender and which quotes
+  // nobody: the person it brings in speaks, not whoever spoke last.
+  int NamedSubjectOfTheSentenceBefore(int pronoun_token, char gender) {
+    const int sentence = current_sentence_;
+    if (sentence == 0 || a_.sentences[sentence].first_token >= pronoun_token) return -1;
+    const int opening = a_.sentences[sentence].first_token;
+    if (tokens_[opening].type != Token::kQuote) return -1;
+    const Sentence& before = a_.sentences[sentence - 1];
+    if (before.paragraph != a_.sentences[sentence].paragraph || before.is_title) return -1;
+    for (int t = before.first_token; t < before.end_token; ++t) {
+      if (tokens_[t].type == Token::kQuote) return -1;
+    }
+    const int main = subjects_.of_sentence[sentence - 1];
+    if (main < 0 || a_.mentions[main].kind != Mention::kName || a_.mentions[main].is_org) return -1;
+    const int e = Resolve(main);
+    if (!IsSingularPersonOf(e, gender) || entities_[e].gender != gender) return -1;
+    return e;
   }
 
   // The mentions that start in a sentence, among its first few dozen
