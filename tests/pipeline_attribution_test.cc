@@ -242,6 +242,15 @@ TEST_F(AttributionTest, PronounWithAFirstPersonObjectBeforeTheColonIsNotTheNarra
   EXPECT_NE(SpeakerOf(q), "Paul Dupont");
 }
 
+TEST_F(AttributionTest, ABodyAfterAuIsNeverTheSubjectOfTheVerb) {
+  // "depuis son passage au ministère": the body is the object of "au".
+  Quotation q = QuotationOf(
+      "Celle que la presse surnomme la Dame de fer depuis son passage au ministère des Transports a promis "
+      "un budget « sans surprise ».",
+      "sans surprise");
+  EXPECT_NE(SpeakerOf(q), "ministère des Transports");
+}
+
 TEST_F(AttributionTest, AgentBeforeTheSpeakerOfTheColonKeepsThatSpeaker) {
   Quotation q = QuotationOf("Interrogé par un journaliste, Paul Dupont a répondu : « Nous partirons demain. »",
                             "Nous partirons demain.");

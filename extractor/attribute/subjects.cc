@@ -385,10 +385,12 @@ class SubjectFinder {
       if (m >= 0) {
         // A prepositional object is not the subject: "Un diplomate en poste
         // à Moscou juge": skip the adjunct back to the noun it qualifies.
+        // "depuis son passage au ministère des X a promis": "au" opening
+        // the mention governs it as well.
         int before = a_.mentions[m].first_token - 1;
-        if (before >= start && lex_.Is(cues::WordClass::kPreposition, tokens_[before]) &&
-            a_.mentions[m].kind != Mention::kPronoun) {
-          int j = before - 1;
+        if (before >= start && GovernedByAPreposition(a_.mentions[m], start)) {
+          const Norm& opening = tokens_[a_.mentions[m].first_token].norm;
+          int j = opening == "au" || opening == "aux" ? before : before - 1;
           for (int steps = 0; j >= start && steps < 4; ++steps, --j) {
             const Token& w = tokens_[j];
             if (w.type != Token::kWord || w.capitalized) break;
