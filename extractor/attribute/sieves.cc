@@ -799,6 +799,19 @@ class Sieves {
     return false;
   }
 
+  // Whether "que" opens a clause a few words after token `from` ("a assuré
+  // devant les élus que"), before token `to`, with no comma or quotation
+  // on the way.
+  bool QueClauseOpensBetween(int from, int to) const {
+    constexpr int kMaxWords = 6;
+    for (int k = from; k < to && k <= from + kMaxWords; ++k) {
+      const Token& token = tokens_[k];
+      if (token.norm == "que" || token.norm == "qu'") return true;
+      if (token.type != Token::kWord) return false;
+    }
+    return false;
+  }
+
   bool SourcePreposition(int q) {
     const int c = FactsOf(q).source_cue;
     const int t = TokenOf(q);
@@ -829,11 +842,19 @@ class Sieves {
       const int subject = subjects_.of_cue[other];
       // "Selon son porte-parole, il a assuré que Séoul « prendra sa part »":
       // someone's own spokesman or entourage only passes their words on.
+      // "Selon son porte-parole, X, le président a souligné que son pays
+      // menait « … »": the clause after "que" is the verb's own too, when
+      // no other verb of speech comes before the quotation.
+      // Not for a bare description ("le chef de l'armée"), which may be
+      // anyone the source speaks of.
+      const bool in_its_que_clause = subject >= 0 && a_.mentions[subject].kind != Mention::kDescription &&
+                                     QueClauseOpensBetween(cue.end_token, t) &&
+                                     (other + 1 >= cues || a_.cues[other + 1].first_token >= t);
       const bool right_after =
           cue.end_token == t ||
           (cue.end_token == t - 1 && (tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'" ||
                                       lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]))) ||
-          OpensOnAPossessive(subjects_.of_cue[c]);
+          in_its_que_clause || OpensOnAPossessive(subjects_.of_cue[c]);
       if (subject >= 0 && subject != subjects_.of_cue[c] && !subjects_.postposed[other] &&
           right_after && !(a_.cues[c].first_token == s.first_token && IsGroup(a_.mentions[subject]))) {
         return false;
