@@ -259,6 +259,12 @@ class Resolver {
         entity = AddEntity(e);
       }
       entity_of_key_[key] = entity;
+      // "XTO Energy" then "XTO": a name led by an acronym, of nobody's
+      // gender, is a company's, and the acronym alone its short form.
+      if (close == nullptr && mention.gender == 0 && tokens_[mention.first_token].all_caps) {
+        std::vector<int>& led = named_after_acronym_[key.substr(0, key.find(' '))];
+        if (std::find(led.begin(), led.end(), entity) == led.end()) led.push_back(entity);
+      }
       surname_[LastWord(key)].push_back(entity);
       // "Moussa Faki Mahamat" then "M. Faki": a middle word of a name of
       // three words or more may be the surname the article uses.
@@ -327,6 +333,14 @@ class Resolver {
         auto own = entity_of_key_.find(key);
         if (own != entity_of_key_.end() && pseudonym_keys_.count(key)) {
           SetEntity(m, own->second, "pseudonym");
+          continue;
+        }
+      }
+      if (mention.end_token - mention.first_token == 1 && tokens_[mention.first_token].all_caps &&
+          mention.speakers.empty()) {
+        auto led = named_after_acronym_.find(key);
+        if (led != named_after_acronym_.end() && led->second.size() == 1) {
+          SetEntity(m, led->second[0], "acronym_of_a_longer_name");
           continue;
         }
       }
@@ -2677,6 +2691,7 @@ class Resolver {
   std::unordered_map<int, int> entity_of_kb_;
   std::unordered_map<std::string, int> entity_of_key_;
   std::unordered_map<std::string, std::vector<int>> surname_;
+  std::unordered_map<std::string, std::vector<int>> named_after_acronym_;  // "xto" -> "XTO Energy".
   std::unordered_map<std::string, std::vector<Binding>> role_bindings_;
   std::unordered_map<std::string, std::vector<Binding>> complement_bindings_;  // By ProperComplementKey.
   std::unordered_map<std::string, std::vector<Binding>> head_bindings_;
