@@ -230,6 +230,19 @@ class Sieves {
     return a != 0 && b != 0 && a != b;
   }
 
+  // "« Il est où, le café ? » « Au deuxième », a répondu la directrice":
+  // a question, with the answer quoted after it before a verb of answer,
+  // is someone else's.
+  bool QuestionBeforeItsAnswer(int q, int t, int clause, int c) const {
+    if (a_.cues[c].category != "answer") return false;
+    const std::string& text = a_.quotes[q].text;
+    if (text.empty() || text.back() != '?') return false;
+    for (int k = t + 1; k < clause; ++k) {
+      if (tokens_[k].type == Token::kQuote) return true;
+    }
+    return false;
+  }
+
   // "La maire … : « A » « B », a souri la présidente": two descriptions
   // by different nouns, or two names with different last words. Not
   // proof alone: the press varies its descriptions of one person.
@@ -259,6 +272,11 @@ class Sieves {
     int c = cue_at_[k];
     if (!IsIncise(c) || subjects_.of_cue[c] < 0 || OpenedByAColonBeforeAnother(t, c)) return false;
     if (IsRelay(c) && HasPreposedCueBefore(q)) return false;
+    if (QuestionBeforeItsAnswer(q, t, k, c)) {
+      // Whoever asked it is not written here: no later rule guesses.
+      Set(q, -1, -1, "question_before_its_answer", 0.6);
+      return true;
+    }
     const Mention& subject = a_.mentions[subjects_.of_cue[c]];
     const char* method = subject.kind == Mention::kPronoun ? "incise_pronoun" : "incise";
     Set(q, subjects_.of_cue[c], c, method, 0.95);
