@@ -1,6 +1,7 @@
 #include "cues/lexicon.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -258,7 +259,8 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
   }
 
   std::vector<std::string> sides;
-  s = ReadTsv(dir + "/words.tsv", [&](int, const std::vector<std::string_view>& f) -> std::string {
+  std::map<std::pair<int, std::string>, int> line_of_word;  // A word listed twice in a class is a slip.
+  s = ReadTsv(dir + "/words.tsv", [&](int line, const std::vector<std::string_view>& f) -> std::string {
     if (f.size() < 2 || f.size() > 3) return "expected CLASS<TAB>WORD<TAB>[FEATURES]";
     int cls = 0;
     while (cls < kWordClasses && f[0] != WordClassName(static_cast<WordClass>(cls))) ++cls;
@@ -295,9 +297,11 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
         start = space + 1;
       }
     }
-    lex.word_class_matchers_[cls].Add(words, 0);
     std::string joined;
     for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
+    const auto [first, inserted] = line_of_word.emplace(std::make_pair(cls, joined), line);
+    if (!inserted) return "'" + joined + "' is already a " + std::string(f[0]) + " (line " + std::to_string(first->second) + ")";
+    lex.word_class_matchers_[cls].Add(words, 0);
     lex.word_class_features_[cls][joined] = features;
     return "";
   });
