@@ -2513,11 +2513,29 @@ class Resolver {
   }
 
   // "interroger", "questionner", "interpeller" someone: not "se demander",
-  // "s'interroger", where the one asking names no addressee.
+  // "s'interroger", where the one asking names no addressee. "demander"
+  // asks a question only when "si" or a question word opens what it asks
+  // ("a demandé au Géorgien s'il comptait rester"), not a thing ("a
+  // demandé la libération des otages").
   bool AsksSomeoneNamedInIt(int sentence) const {
     for (int c : CuesIn(sentence)) {
       const Cue& cue = a_.cues[c];
-      if (cue.category == "question" && cue.verb >= 0 && !lex_.verb(cue.verb).pronominal) return true;
+      if (cue.verb < 0 || lex_.verb(cue.verb).pronominal) continue;
+      if (cue.category == "question") return true;
+      if (cue.category == "ask" && IndirectQuestionAfter(cue.end_token, a_.sentences[sentence].end_token)) return true;
+    }
+    return false;
+  }
+
+  bool IndirectQuestionAfter(int from, int sentence_end) const {
+    constexpr int kMaxWords = 6;  // "au secrétaire d'État américain s'il".
+    for (int k = from; k < sentence_end && k <= from + kMaxWords; ++k) {
+      const Norm& w = tokens_[k].norm;
+      if (w == "si" || w == "s'il" || w == "s'ils" || w == "pourquoi" || w == "comment" || w == "combien" ||
+          w == "quand" || (w == "s'" && k + 1 < sentence_end && (tokens_[k + 1].norm == "il" || tokens_[k + 1].norm == "ils"))) {
+        return true;
+      }
+      if (tokens_[k].type == Token::kQuote) return false;
     }
     return false;
   }
