@@ -575,6 +575,11 @@ class Finder {
     }
     // "Lycée Condorcet", "Stade Vélodrome": a place or an institution.
     if (title_len == 0 && lex_.Is(WordClass::kPlaceNoun, tokens_[k])) m.is_org = true;
+    // "ExxonMobil", "BlackRock": words glued by a capital (the tokenizer
+    // splits them after four lowercase letters) make a brand, not a person.
+    for (int j = k; j + 1 < end && !m.is_org; ++j) {
+      if (tokens_[j].span.end == tokens_[j + 1].span.begin && IsWord(tokens_[j]) && IsWord(tokens_[j + 1])) m.is_org = true;
+    }
     // "à l'arrêt Gare-Centre", "la rue Victor-Hugo": a name right after a
     // lowercase place noun is the place's.
     if (title_len == 0 && k > 0 && !tokens_[k - 1].capitalized && lex_.Is(WordClass::kPlaceNoun, tokens_[k - 1])) {

@@ -60,6 +60,10 @@ std::string TraceAnalysis(const Analysis& a, const attribute::Subjects& subjects
       if (mention.apposed >= 0) out += " apposed=m" + std::to_string(mention.apposed);
       if (mention.is_org) out += " org";
       if (mention.gender) out += std::string(" g=") + mention.gender;
+      if (!mention.speakers.empty()) out += " kb=" + std::to_string(mention.speakers.size());
+      if (mention.end_token - mention.first_token > 1) {
+        out += " tokens=" + std::to_string(mention.end_token - mention.first_token);
+      }
       if (s < subjects.of_sentence.size() && subjects.of_sentence[s] == static_cast<int>(m)) {
         out += " MAIN-SUBJECT";
       }
