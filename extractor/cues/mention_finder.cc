@@ -1103,7 +1103,9 @@ class Finder {
         end += 2;
         continue;
       }
-      if (w.norm == "en" && end + 3 < n && tokens_[end + 1].norm == "poste" && tokens_[end + 2].norm == "à" &&
+      // "en poste au Caire", "en poste aux États-Unis" too.
+      if (w.norm == "en" && end + 3 < n && tokens_[end + 1].norm == "poste" &&
+          (tokens_[end + 2].norm == "à" || tokens_[end + 2].norm == "au" || tokens_[end + 2].norm == "aux") &&
           tokens_[end + 3].capitalized && !tokens_[end + 3].line_start) {
         before_de = end;
         end += 3;
