@@ -382,6 +382,12 @@ class Finder {
         lex_.NationalityOf(tokens_[j + 1].norm) != nullptr) {
       epithet_len = 0;
     }
+    // "le diplomate en chef": another noun than the epithet's, as in
+    // ExtendModifiers.
+    if (epithet_len > 0 && j + epithet_len + 1 < n && tokens_[j + epithet_len].norm == "en" &&
+        (tokens_[j + epithet_len + 1].norm == "chef" || tokens_[j + epithet_len + 1].norm == "second")) {
+      epithet_len = 0;
+    }
     if (epithet_len > 0 && SameLine(j, j + epithet_len)) {
       Mention m;
       m.first_token = i;
