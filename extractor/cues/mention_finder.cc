@@ -1231,7 +1231,11 @@ class Finder {
       const Token& t = tokens_[k];
       // "l'ambassadeur de Russie auprès de l'Alliance, X": a proper noun
       // after a preposition or an article belongs to the complement.
-      if (t.type != Token::kWord || (t.capitalized && !(k > first && OpensAComplement(tokens_[k - 1])))) {
+      // "la présidente de l'association Iton vivante, X": so does the name
+      // right after a body's noun.
+      if (t.type != Token::kWord ||
+          (t.capitalized && !(k > first && OpensAComplement(tokens_[k - 1])) &&
+           !(k > 0 && !tokens_[k - 1].capitalized && lex_.Is(WordClass::kBodyNoun, tokens_[k - 1])))) {
         return false;
       }
       if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr ||
@@ -1277,10 +1281,19 @@ class Finder {
       if (ms[next].end_token <= brackets_end && next + 1 < ms.size()) ++next;
       // "l'ambassadeur de Russie auprès de l'Alliance, Oleg Tchernov": an
       // organisation in the office's complement, right before the comma.
-      if (a.kind != Mention::kName && !a.is_org && ms[next].is_org && ms[next].kind == Mention::kName &&
-          next + 1 < ms.size() && ms[next].end_token + 1 == ms[next + 1].first_token &&
-          tokens_[ms[next].end_token].norm == ",") {
-        ++next;
+      // "de l'association Iton vivante, Véronique Daguenet": its name may
+      // end on an adjective or two.
+      // So may the name of nobody's gender right after its body's noun.
+      const bool names_the_body =
+          ms[next].first_token == a.end_token && ms[next].gender == 0 && a.end_token > 0 &&
+          !tokens_[a.end_token - 1].capitalized && lex_.Is(WordClass::kBodyNoun, tokens_[a.end_token - 1]);
+      if (a.kind != Mention::kName && !a.is_org && (ms[next].is_org || names_the_body) &&
+          ms[next].kind == Mention::kName && next + 1 < ms.size()) {
+        const int comma = ms[next + 1].first_token - 1;
+        if (comma >= ms[next].end_token && tokens_[comma].norm == "," && LabelWordsOnly(ms[next].end_token, comma)) {
+          ms[next].is_org = true;
+          ++next;
+        }
       }
       Mention& b = ms[next];
       if (tokens_[a.first_token].sentence != tokens_[b.first_token].sentence) continue;
