@@ -961,7 +961,7 @@ class Resolver {
     if (gender == 0) {
       latest = LastBelow(lists.any, end);
     } else {
-      latest = std::max(LastBelow(lists.Of(0), end), LastBelow(lists.Of(SlotOf(gender)), end));
+      latest = std::max(LastFittingBelow(lists.Of(0), end, gender), LastBelow(lists.Of(SlotOf(gender)), end));
     }
     // Walking back from the latest, a speaker older than the blocker stops the walk.
     const int stop = latest >= 0 ? latest : (end > 0 ? 0 : -1);
@@ -1010,6 +1010,19 @@ class Resolver {
   static int LastBelow(const std::vector<int>& list, int bound) {
     auto it = std::lower_bound(list.begin(), list.end(), bound);
     return it == list.begin() ? -1 : *(it - 1);
+  }
+
+  // The same among the entries of salience_ listed with no gender: skips
+  // those whose person a pronoun has since shown to be of another gender
+  // than `gender`. A few only: bounded.
+  int LastFittingBelow(const std::vector<int>& list, int bound, char gender) const {
+    constexpr int kMaxSkipped = 8;
+    int index = LastBelow(list, bound);
+    for (int skipped = 0; index >= 0 && skipped < kMaxSkipped; ++skipped) {
+      if (GenderFits(gender, entities_[salience_[index].entity].gender)) return index;
+      index = LastBelow(list, index);
+    }
+    return -1;
   }
 
   // Per-gender lists are indexed by a slot: 0 for no gender, 1 for 'm', 2
@@ -1147,6 +1160,12 @@ class Resolver {
         break;
       case Mention::kPronoun:
         entity = ResolvePronoun(m, &how);
+        // "Pour Jihye Bouchard, … Selon elle, …": the pronoun tells the
+        // gender of a person whose first name did not.
+        if (entity >= 0 && mention.gender != 0 && !mention.plural && !entities_[entity].is_org &&
+            !entities_[entity].plural && entities_[entity].gender == 0) {
+          entities_[entity].gender = mention.gender;
+        }
         break;
     }
     SetEntity(m, entity, how);
