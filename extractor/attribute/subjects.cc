@@ -33,6 +33,12 @@ class SubjectFinder {
             break;
           }
           out.of_cue[c] = MentionStartingAt(cue.end_token);
+          // "selon les mots de Paul Girard": the source's noun, then "de"
+          // and its speaker.
+          if (out.of_cue[c] < 0 && cue.end_token - cue.first_token > 1 && cue.end_token + 1 < SentenceEnd(cue.first_token) &&
+              (tokens_[cue.end_token].norm == "de" || tokens_[cue.end_token].norm == "d'")) {
+            out.of_cue[c] = MentionStartingAt(cue.end_token + 1);
+          }
           // "selon ses termes", "selon ses propres mots": the words of the
           // sentence's subject.
           if (out.of_cue[c] < 0 && OwnWordsAt(cue.end_token)) {
@@ -188,6 +194,14 @@ class SubjectFinder {
       if (before >= start && (tokens_[before].norm == "se" || tokens_[before].norm == "s'")) --before;
       if (before >= start && (tokens_[before].norm == "dont" || tokens_[before].norm == "que" ||
                               tokens_[before].norm == "qu'")) {
+        *blocked = true;
+        return -1;
+      }
+      // "Comme l'a rappelé Paul Girard", "comme le souligne la ministre":
+      // the subject follows the verb there too.
+      int comme = k;
+      if (comme >= start && (tokens_[comme].norm == "l'" || tokens_[comme].norm == "le")) --comme;
+      if (comme >= start && tokens_[comme].norm == "comme") {
         *blocked = true;
         return -1;
       }
