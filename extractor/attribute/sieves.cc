@@ -817,6 +817,16 @@ class Sieves {
     return false;
   }
 
+  // Whether tokens [from, to) are at most `max_words` words, with no
+  // punctuation or quotation among them.
+  bool WordsOnlyBetween(int from, int to, int max_words) const {
+    if (to - from > max_words) return false;
+    for (int k = from; k < to; ++k) {
+      if (tokens_[k].type != Token::kWord) return false;
+    }
+    return true;
+  }
+
   // Whether "que" opens a clause a few words after token `from` ("a assuré
   // devant les élus que"), before token `to`, with no comma or quotation
   // on the way.
@@ -868,8 +878,12 @@ class Sieves {
       const bool in_its_que_clause = subject >= 0 && a_.mentions[subject].kind != Mention::kDescription &&
                                      QueClauseOpensBetween(cue.end_token, t) &&
                                      (other + 1 >= cues || a_.cues[other + 1].first_token >= t);
+      // "D'après Le Monde, le ministre aurait qualifié la mesure de
+      // « bricolage »": the verb's object, then "de" and its words.
+      const bool after_its_object = cue.end_token < t - 1 && (tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'") &&
+                                    WordsOnlyBetween(cue.end_token, t - 1, 5);
       const bool right_after =
-          cue.end_token == t ||
+          cue.end_token == t || after_its_object ||
           (cue.end_token == t - 1 && (tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'" ||
                                       lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]))) ||
           in_its_que_clause || OpensOnAPossessive(subjects_.of_cue[c]);
