@@ -57,6 +57,28 @@ TEST_F(RealKbTest, NatoSecretaryGeneralFollowsTheHandOvers) {
   EXPECT_THAT(HolderIds("nato-secretary-general", "2024-09-30"), ElementsAre("jens-stoltenberg"));
 }
 
+// The file's own rule, so that a linguist finds a person where the
+// header says: within each "#" section, lines sorted by id.
+TEST(PatternsSpeakers, AreSortedByIdWithinEachSection) {
+  std::ifstream in(GUILLEMET_SOURCE_DIR "/patterns/speakers.jsonl");
+  ASSERT_TRUE(in);
+  std::string line, previous;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.rfind("#", 0) == 0 || line.empty()) {
+      previous.clear();
+      continue;
+    }
+    const size_t start = line.find("\"id\": \"");
+    ASSERT_NE(start, std::string::npos) << "line " << number;
+    const size_t from = start + 7;
+    const std::string id = line.substr(from, line.find('"', from) - from);
+    EXPECT_LT(previous, id) << "line " << number;
+    previous = id;
+  }
+}
+
 TEST_F(RealKbTest, TillersonIsSecretaryOfStateUntilMarch2018Only) {
   EXPECT_THAT(HolderIds("us-secretary-of-state", "2018-02-16"), ElementsAre("rex-tillerson"));
   EXPECT_THAT(HolderIds("us-secretary-of-state", "2018-05-01"), Not(Contains("rex-tillerson")));
