@@ -295,8 +295,19 @@ std::string FoldKey(std::string_view text) {
       continue;
     }
     // Any other eight bytes, a character at a time (not retrying the
-    // chunk at every byte).
-    const size_t slow_end = std::min(n, i + 8);
+    // chunk at every byte), but only up to the first character past
+    // ASCII when there is one: most often an accented letter, the one
+    // that stopped the chunk, and the bytes after it are tried eight at a
+    // time again.
+    size_t slow_end = std::min(n, i + 8);
+    if (i + 8 <= n) {
+      uint64_t chunk;
+      std::memcpy(&chunk, bytes + i, 8);
+      if (const uint64_t high = chunk & 0x8080808080808080ULL; high != 0) {
+        constexpr bool kLittleEndian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
+        slow_end = i + (kLittleEndian ? __builtin_ctzll(high) : __builtin_clzll(high)) / 8 + 1;
+      }
+    }
     while (i < slow_end) {
       const unsigned char b = bytes[i];
       if (b < 0x80) {
