@@ -245,8 +245,8 @@ TEST_F(AttributionTest, PronounWithAFirstPersonObjectBeforeTheColonIsNotTheNarra
 TEST_F(AttributionTest, ABodyAfterAuIsNeverTheSubjectOfTheVerb) {
   // "depuis son passage au ministère": the body is the object of "au".
   Quotation q = QuotationOf(
-      "Celle que la presse surnomme la Dame de fer depuis son passage au ministère des Transports a promis "
-      "un budget « sans surprise ».",
+      "Celle que la presse surnomme la Dame de fer depuis son passage au ministère des Transports "
+      "a promis un budget « sans surprise ».",
       "sans surprise");
   EXPECT_NE(SpeakerOf(q), "ministère des Transports");
 }

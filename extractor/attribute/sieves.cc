@@ -875,12 +875,14 @@ class Sieves {
       // no other verb of speech comes before the quotation.
       // Not for a bare description ("le chef de l'armée"), which may be
       // anyone the source speaks of.
-      const bool in_its_que_clause = subject >= 0 && a_.mentions[subject].kind != Mention::kDescription &&
+      const bool in_its_que_clause = subject >= 0 &&
+                                     a_.mentions[subject].kind != Mention::kDescription &&
                                      QueClauseOpensBetween(cue.end_token, t) &&
                                      (other + 1 >= cues || a_.cues[other + 1].first_token >= t);
       // "D'après Le Monde, le ministre aurait qualifié la mesure de
       // « bricolage »": the verb's object, then "de" and its words.
-      const bool after_its_object = cue.end_token < t - 1 && (tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'") &&
+      const bool after_its_object = cue.end_token < t - 1 &&
+                                    (tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'") &&
                                     WordsOnlyBetween(cue.end_token, t - 1, 5);
       const bool right_after =
           cue.end_token == t || after_its_object ||

@@ -35,7 +35,8 @@ class SubjectFinder {
           out.of_cue[c] = MentionStartingAt(cue.end_token);
           // "selon les mots de Paul Girard": the source's noun, then "de"
           // and its speaker.
-          if (out.of_cue[c] < 0 && cue.end_token - cue.first_token > 1 && cue.end_token + 1 < SentenceEnd(cue.first_token) &&
+          if (out.of_cue[c] < 0 && cue.end_token - cue.first_token > 1 &&
+              cue.end_token + 1 < SentenceEnd(cue.first_token) &&
               (tokens_[cue.end_token].norm == "de" || tokens_[cue.end_token].norm == "d'")) {
             out.of_cue[c] = MentionStartingAt(cue.end_token + 1);
           }

@@ -96,7 +96,7 @@ struct Mention {
   char gender = 0;      // 'm', 'f' or 0 when unknown.
   bool plural = false;
   bool former = false;  // "l'ancien secrétaire général": not the office holder of the day.
-  bool outgoing = false;  // "le secrétaire général sortant": former, and in office before the day.
+  bool outgoing = false;  // "le secrétaire général sortant": former, in office before the day.
   // "son prédécesseur" (-1), "son successeur" (+1): the holder of the same
   // office before or after the person of the story; 0 otherwise.
   int8_t succession = 0;

@@ -259,8 +259,9 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
   }
 
   std::vector<std::string> sides;
-  std::map<std::pair<int, std::string>, int> line_of_word;  // A word listed twice in a class is a slip.
-  s = ReadTsv(dir + "/words.tsv", [&](int line, const std::vector<std::string_view>& f) -> std::string {
+  // A word listed twice in one class is a slip: the line of its first listing, by class and word.
+  std::map<std::pair<int, std::string>, int> line_of_word;
+  const auto read_word = [&](int n, const std::vector<std::string_view>& f) -> std::string {
     if (f.size() < 2 || f.size() > 3) return "expected CLASS<TAB>WORD<TAB>[FEATURES]";
     int cls = 0;
     while (cls < kWordClasses && f[0] != WordClassName(static_cast<WordClass>(cls))) ++cls;
@@ -299,12 +300,16 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
     }
     std::string joined;
     for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
-    const auto [first, inserted] = line_of_word.emplace(std::make_pair(cls, joined), line);
-    if (!inserted) return "'" + joined + "' is already a " + std::string(f[0]) + " (line " + std::to_string(first->second) + ")";
+    const auto [first, inserted] = line_of_word.emplace(std::make_pair(cls, joined), n);
+    if (!inserted) {
+      return "'" + joined + "' is already a " + std::string(f[0]) + " (line " +
+             std::to_string(first->second) + ")";
+    }
     lex.word_class_matchers_[cls].Add(words, 0);
     lex.word_class_features_[cls][joined] = features;
     return "";
-  });
+  };
+  s = ReadTsv(dir + "/words.tsv", read_word);
   if (!s.ok()) return s;
 
   s = ReadTsv(dir + "/cue_templates.tsv",
@@ -340,7 +345,8 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
                   for (size_t start = 0; start < f[3].size();) {
                     size_t comma = f[3].find(',', start);
                     if (comma == std::string_view::npos) comma = f[3].size();
-                    std::vector<std::string> words = normalize::TokenizePhrase(f[3].substr(start, comma - start));
+                    std::vector<std::string> words =
+                        normalize::TokenizePhrase(f[3].substr(start, comma - start));
                     if (words.empty()) return "empty seat";
                     lex.seats_.Add(WithoutArticle(Folded(words)), index);
                     start = comma + 1;

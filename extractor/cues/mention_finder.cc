@@ -385,7 +385,8 @@ class Finder {
     // "le diplomate en chef": another noun than the epithet's, as in
     // ExtendModifiers.
     if (epithet_len > 0 && j + epithet_len + 1 < n && tokens_[j + epithet_len].norm == "en" &&
-        (tokens_[j + epithet_len + 1].norm == "chef" || tokens_[j + epithet_len + 1].norm == "second")) {
+        (tokens_[j + epithet_len + 1].norm == "chef" ||
+         tokens_[j + epithet_len + 1].norm == "second")) {
       epithet_len = 0;
     }
     if (epithet_len > 0 && SameLine(j, j + epithet_len)) {
@@ -584,7 +585,9 @@ class Finder {
     // "ExxonMobil", "BlackRock": words glued by a capital (the tokenizer
     // splits them after four lowercase letters) make a brand, not a person.
     for (int j = k; j + 1 < end && !m.is_org; ++j) {
-      if (tokens_[j].span.end == tokens_[j + 1].span.begin && IsWord(tokens_[j]) && IsWord(tokens_[j + 1])) m.is_org = true;
+      if (tokens_[j].span.end == tokens_[j + 1].span.begin && IsWord(tokens_[j]) &&
+          IsWord(tokens_[j + 1]))
+        m.is_org = true;
     }
     // "à l'arrêt Gare-Centre", "la rue Victor-Hugo": a name right after a
     // lowercase place noun is the place's.
@@ -1111,7 +1114,8 @@ class Finder {
       }
       // "en poste au Caire", "en poste aux États-Unis" too.
       if (w.norm == "en" && end + 3 < n && tokens_[end + 1].norm == "poste" &&
-          (tokens_[end + 2].norm == "à" || tokens_[end + 2].norm == "au" || tokens_[end + 2].norm == "aux") &&
+          (tokens_[end + 2].norm == "à" || tokens_[end + 2].norm == "au" ||
+           tokens_[end + 2].norm == "aux") &&
           tokens_[end + 3].capitalized && !tokens_[end + 3].line_start) {
         before_de = end;
         end += 3;
@@ -1235,7 +1239,8 @@ class Finder {
       // right after a body's noun.
       if (t.type != Token::kWord ||
           (t.capitalized && !(k > first && OpensAComplement(tokens_[k - 1])) &&
-           !(k > 0 && !tokens_[k - 1].capitalized && lex_.Is(WordClass::kBodyNoun, tokens_[k - 1])))) {
+           !(k > 0 && !tokens_[k - 1].capitalized &&
+             lex_.Is(WordClass::kBodyNoun, tokens_[k - 1])))) {
         return false;
       }
       if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr ||
@@ -1284,13 +1289,14 @@ class Finder {
       // "de l'association Iton vivante, Véronique Daguenet": its name may
       // end on an adjective or two.
       // So may the name of nobody's gender right after its body's noun.
-      const bool names_the_body =
-          ms[next].first_token == a.end_token && ms[next].gender == 0 && a.end_token > 0 &&
-          !tokens_[a.end_token - 1].capitalized && lex_.Is(WordClass::kBodyNoun, tokens_[a.end_token - 1]);
+      const bool names_the_body = ms[next].first_token == a.end_token && ms[next].gender == 0 &&
+                                  a.end_token > 0 && !tokens_[a.end_token - 1].capitalized &&
+                                  lex_.Is(WordClass::kBodyNoun, tokens_[a.end_token - 1]);
       if (a.kind != Mention::kName && !a.is_org && (ms[next].is_org || names_the_body) &&
           ms[next].kind == Mention::kName && next + 1 < ms.size()) {
         const int comma = ms[next + 1].first_token - 1;
-        if (comma >= ms[next].end_token && tokens_[comma].norm == "," && LabelWordsOnly(ms[next].end_token, comma)) {
+        if (comma >= ms[next].end_token && tokens_[comma].norm == "," &&
+            LabelWordsOnly(ms[next].end_token, comma)) {
           ms[next].is_org = true;
           ++next;
         }

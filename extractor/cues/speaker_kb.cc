@@ -793,11 +793,14 @@ bool SpeakerKb::Holds(const Speaker& speaker, std::string_view role, std::string
   return false;
 }
 
-bool SpeakerKb::TookUpBefore(const Speaker& speaker, std::string_view role, std::string_view iso_date) {
+bool SpeakerKb::TookUpBefore(const Speaker& speaker, std::string_view role,
+                             std::string_view iso_date) {
   const std::string_view day = DayOf(iso_date);
   if (day.empty()) return false;
   for (const RoleSpell& spell : speaker.roles) {
-    if (spell.role == role && !spell.start.empty() && day.substr(0, spell.start.size()) > spell.start) return true;
+    if (spell.role == role && !spell.start.empty() &&
+        day.substr(0, spell.start.size()) > spell.start)
+      return true;
   }
   return false;
 }

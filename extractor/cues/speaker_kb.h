@@ -99,7 +99,8 @@ class SpeakerKb {
 
   // Whether `speaker` took up `role` before that date: the one leaving an
   // office on the day of a handover, never the one arriving.
-  static bool TookUpBefore(const Speaker& speaker, std::string_view role, std::string_view iso_date);
+  static bool TookUpBefore(const Speaker& speaker, std::string_view role,
+                           std::string_view iso_date);
 
   // Speakers having this epithet (FoldKey match, leading article ignored).
   std::vector<const Speaker*> FindByEpithet(std::string_view phrase) const;

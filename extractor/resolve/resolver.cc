@@ -692,7 +692,8 @@ class Resolver {
         if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[first + 1].norm)) {
           said.push_back(f->nationality);
         }
-      }    }
+      }
+    }
     return said;
   }
 
@@ -702,7 +703,9 @@ class Resolver {
     const std::string& at = tokens_[first].norm;
     if (at != "à" && at != "a" && at != "au" && at != "aux") return;
     int place = first + 1;
-    if (place < before && (at == "à" || at == "a") && lex_.Is(cues::WordClass::kDeterminer, tokens_[place])) ++place;
+    if (place < before && (at == "à" || at == "a") &&
+        lex_.Is(cues::WordClass::kDeterminer, tokens_[place]))
+      ++place;
     std::vector<int> payloads;
     const int len = lex_.seats().LongestAt(tokens_, place, &payloads);
     if (len == 0 || place + len >= before || tokens_[place + len].norm != ",") return;
@@ -759,7 +762,8 @@ class Resolver {
     // government opening the sentence says whose office it is. Not whose
     // national a person is: people travel.
     if (said.empty() && mention.kind == Mention::kRole) {
-      SeatOpeningTheSentence(a_.sentences[tokens_[mention.first_token].sentence].first_token, mention.first_token, &said);
+      SeatOpeningTheSentence(a_.sentences[tokens_[mention.first_token].sentence].first_token,
+                             mention.first_token, &said);
     }
     for (int n : said) {
       if (lex_.OfficeOf(n, office)) return false;
@@ -961,7 +965,8 @@ class Resolver {
     if (gender == 0) {
       latest = LastBelow(lists.any, end);
     } else {
-      latest = std::max(LastFittingBelow(lists.Of(0), end, gender), LastBelow(lists.Of(SlotOf(gender)), end));
+      latest = std::max(LastFittingBelow(lists.Of(0), end, gender),
+                        LastBelow(lists.Of(SlotOf(gender)), end));
     }
     // Walking back from the latest, a speaker older than the blocker stops the walk.
     const int stop = latest >= 0 ? latest : (end > 0 ? 0 : -1);
@@ -1293,9 +1298,13 @@ class Resolver {
           const cues::Speaker& speaker = kb_.speakers()[kb];
           // "le secrétaire général sortant" took up the office before the
           // day: never the successor the article names.
-          const bool fits = mention.outgoing && !a_.date.empty() ? cues::SpeakerKb::TookUpBefore(speaker, role, a_.date)
-                                             : cues::SpeakerKb::Holds(speaker, role, "") &&
-                                                   (a_.date.empty() || !cues::SpeakerKb::Holds(speaker, role, a_.date));
+          bool fits;
+          if (mention.outgoing && !a_.date.empty()) {
+            fits = cues::SpeakerKb::TookUpBefore(speaker, role, a_.date);
+          } else {
+            fits = cues::SpeakerKb::Holds(speaker, role, "") &&
+                   (a_.date.empty() || !cues::SpeakerKb::Holds(speaker, role, a_.date));
+          }
           if (!fits) continue;
           if (std::find(past.begin(), past.end(), entity) == past.end()) past.push_back(entity);
           if (mention.outgoing && cues::SpeakerKb::Holds(speaker, role, a_.date) &&
@@ -2455,15 +2464,29 @@ class Resolver {
     const int opening = a_.sentences[sentence].first_token;
     if (tokens_[opening].type != Token::kQuote) return -1;
     const Sentence& before = a_.sentences[sentence - 1];
-    if (before.paragraph != a_.sentences[sentence].paragraph || before.is_title) return -1;
-    for (int t = before.first_token; t < before.end_token; ++t) {
-      if (tokens_[t].type == Token::kQuote) return -1;
+    if (before.paragraph != a_.sentences[sentence].paragraph || before.is_title ||
+        QuotesIn(sentence - 1)) {
+      return -1;
     }
     const int main = subjects_.of_sentence[sentence - 1];
     if (main < 0 || a_.mentions[main].kind != Mention::kName || a_.mentions[main].is_org) return -1;
     const int e = Resolve(main);
     if (!IsSingularPersonOf(e, gender) || entities_[e].gender != gender) return -1;
     return e;
+  }
+
+  // Whether a quotation starts in the sentence; the sentences' flags are
+  // made once, so that a sentence of thousands of incises stays linear.
+  bool QuotesIn(int sentence) {
+    if (sentence_quotes_.empty()) {
+      sentence_quotes_.assign(a_.sentences.size(), 0);
+      for (const Quote& quote : a_.quotes) {
+        if (quote.sentence >= 0 && quote.sentence < static_cast<int>(sentence_quotes_.size())) {
+          sentence_quotes_[quote.sentence] = 1;
+        }
+      }
+    }
+    return sentence_quotes_[sentence] != 0;
   }
 
   // The mentions that start in a sentence, among its first few dozen
@@ -2541,7 +2564,9 @@ class Resolver {
       const Cue& cue = a_.cues[c];
       if (cue.verb < 0 || lex_.verb(cue.verb).pronominal) continue;
       if (cue.category == "question") return true;
-      if (cue.category == "ask" && IndirectQuestionAfter(cue.end_token, a_.sentences[sentence].end_token)) return true;
+      if (cue.category == "ask" &&
+          IndirectQuestionAfter(cue.end_token, a_.sentences[sentence].end_token))
+        return true;
     }
     return false;
   }
@@ -2550,8 +2575,10 @@ class Resolver {
     constexpr int kMaxWords = 6;  // "au secrétaire d'État américain s'il".
     for (int k = from; k < sentence_end && k <= from + kMaxWords; ++k) {
       const Norm& w = tokens_[k].norm;
-      if (w == "si" || w == "s'il" || w == "s'ils" || w == "pourquoi" || w == "comment" || w == "combien" ||
-          w == "quand" || (w == "s'" && k + 1 < sentence_end && (tokens_[k + 1].norm == "il" || tokens_[k + 1].norm == "ils"))) {
+      if (w == "si" || w == "s'il" || w == "s'ils" || w == "pourquoi" || w == "comment" ||
+          w == "combien" || w == "quand" ||
+          (w == "s'" && k + 1 < sentence_end &&
+           (tokens_[k + 1].norm == "il" || tokens_[k + 1].norm == "ils"))) {
         return true;
       }
       if (tokens_[k].type == Token::kQuote) return false;
@@ -2729,6 +2756,7 @@ class Resolver {
   std::unordered_map<std::string, int> entity_of_key_;
   std::unordered_map<std::string, std::vector<int>> surname_;
   std::unordered_map<std::string, std::vector<int>> named_after_acronym_;  // "xto" -> "XTO Energy".
+  std::vector<char> sentence_quotes_;  // By sentence: whether a quotation starts in it (QuotesIn).
   std::unordered_map<std::string, std::vector<Binding>> role_bindings_;
   std::unordered_map<std::string, std::vector<Binding>> complement_bindings_;  // By ProperComplementKey.
   std::unordered_map<std::string, std::vector<Binding>> head_bindings_;
