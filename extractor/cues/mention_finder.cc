@@ -287,6 +287,18 @@ class Finder {
     // "ex-PDG" is one token: "ex-" marks a former office.
     std::vector<int> payloads;
     int role_len = lex_.role_phrases().LongestAt(tokens_, j, &payloads);
+    // "la ministre démissionnaire de l'Éducation nationale", "le ministre
+    // sortant de l'Intérieur": a caretaker's or outgoing holder's word
+    // inside the office's phrase.
+    if (j + 2 < n && IsCaretakerWord(tokens_[j + 1].norm)) {
+      std::vector<int> inner;
+      const int split = OfficeAroundAWordLength(j, &inner);
+      if (split > role_len) {
+        role_len = split;
+        payloads = std::move(inner);
+        if (tokens_[j + 1].norm == "sortant" || tokens_[j + 1].norm == "sortante") former = outgoing = true;
+      }
+    }
     // "l'ancien Premier ministre travailliste": an epithet of the base that
     // spans the whole office names its person, as "le Norvégien" does.
     if (role_len > 0 && det != nullptr && det->definite && EpithetSpansOffice(i, j + role_len)) role_len = 0;
@@ -1441,6 +1453,23 @@ class Finder {
       }
     }
     LinkOfficesBeforeAnApposedOffice();
+  }
+
+  static bool IsCaretakerWord(const Norm& w) {
+    return w == "démissionnaire" || w == "sortant" || w == "sortante" || w == "intérimaire";
+  }
+
+  // The length of an office phrase of two words or more that starts at
+  // token j once the word after j is left out, that word included; 0 if
+  // none. Copies a few tokens: only asked after a caretaker's word.
+  int OfficeAroundAWordLength(int j, std::vector<int>* payloads) const {
+    constexpr int kMaxPhrase = 12;
+    const int n = static_cast<int>(tokens_.size());
+    std::vector<Token> without;
+    without.push_back(tokens_[j]);
+    for (int k = j + 2; k < n && k < j + 2 + kMaxPhrase; ++k) without.push_back(tokens_[k]);
+    const int len = lex_.role_phrases().LongestAt(without, 0, payloads);
+    return len >= 2 ? len + 1 : 0;
   }
 
   // Whether an auxiliary, perhaps after a negation or a reflexive
