@@ -756,6 +756,14 @@ class Finder {
       // Handled by the phrase itself when listed ("haut responsable").
     }
     int len = lex_.words(WordClass::kSourceNoun).LongestAt(tokens_, k, nullptr);
+    // "un vieux chasseur", "une autre riveraine": an adjective before the
+    // noun of an unnamed source. Not after a definite article: "la jeune
+    // libraire" points back to someone, whom the adjective does not help
+    // to find.
+    if (len == 0 && k + 1 < n && det != nullptr && !det->definite && IsPrenominalAdjective(tokens_[k].norm)) {
+      len = lex_.words(WordClass::kSourceNoun).LongestAt(tokens_, k + 1, nullptr);
+      if (len > 0) ++k;
+    }
     bool document = false;
     if (len == 0 && bare_apposition) return i;
     if (len == 0 && (tokens_[i].norm == "son" || tokens_[i].norm == "sa")) {
@@ -1453,6 +1461,12 @@ class Finder {
       }
     }
     LinkOfficesBeforeAnApposedOffice();
+  }
+
+  static bool IsPrenominalAdjective(const Norm& w) {
+    return w == "jeune" || w == "jeunes" || w == "vieux" || w == "vieil" || w == "vieille" ||
+           w == "vieilles" || w == "autre" || w == "autres" || w == "petit" || w == "petite" ||
+           w == "petits" || w == "petites";
   }
 
   static bool IsCaretakerWord(const Norm& w) {
