@@ -334,8 +334,10 @@ class Sieves {
     const int from = std::max(SentenceOf(q).first_token, t - kLongestCue);
     for (int c = FirstCueFrom(from); c < cues && a_.cues[c].first_token <= t + 2; ++c) {
       const Cue& cue = a_.cues[c];
-      // Right before the quotation, or right after it ("», scandait-on").
-      const bool before = cue.end_token == t;
+      // Right before the quotation, or right after it ("», scandait-on");
+      // an adverb or two may come between ("scandaient encore « … »").
+      const bool before = cue.end_token == t || (cue.end_token < t && t - cue.end_token <= 2 &&
+                                                 AdverbsOnly(cue.end_token, t));
       const bool after = cue.first_token == t + 1 || (cue.first_token == t + 2 && tokens_[t + 1].norm == ",");
       if ((before || after) && std::string_view(cue.category) == "chant") {
         Set(q, -1, c, "chant", 0.8);
@@ -343,6 +345,17 @@ class Sieves {
       }
     }
     return false;
+  }
+
+  // Whether the tokens [from, to) are adverbs or time words only.
+  bool AdverbsOnly(int from, int to) const {
+    for (int k = from; k < to;) {
+      int len = lex_.words(cues::WordClass::kAdverb).LongestAt(tokens_, k, nullptr);
+      if (len == 0) len = lex_.words(cues::WordClass::kTime).LongestAt(tokens_, k, nullptr);
+      if (len == 0 || k + len > to) return false;
+      k += len;
+    }
+    return true;
   }
 
   // "qualifiée d'« obsolète » par Donald Trump", "considérés par
@@ -1479,7 +1492,9 @@ class Sieves {
       }
       const bool starts = FactsOfSentence(tokens_[t].sentence).first_non_mark >= t;
       bool after_colon = Valid(t - 1) && tokens_[t - 1].norm == ":";
-      at.kind = (starts || after_colon) ? QuoteKind::kDirect : QuoteKind::kPartial;
+      // A chant is a whole utterance wherever it stands.
+      const bool chant = std::string_view(at.method) == "chant";
+      at.kind = (starts || after_colon || chant) ? QuoteKind::kDirect : QuoteKind::kPartial;
       // WordCount(quote.text, 7) (asked up to "<= 6"), counted only when a
       // test gets that far: most quotations are settled before.
       int words = -1;
@@ -1498,8 +1513,9 @@ class Sieves {
       const bool exclamation = !quote.text.empty() &&
                                (quote.text.back() == '!' ||
                                 ((quote.text.back() == '?' || OpensOnASubjectPronoun(quote.text)) && !NamingShortlyBefore(t)));
-      // Words a verb of speech governs are someone's, though unnamed.
-      const bool spoken = std::string_view(at.method) == kUnnamedSubjectsWords;
+      // Words a verb of speech governs are someone's, though unnamed; a
+      // crowd's chant is speech too ("scandaient « Allez Sapiac »").
+      const bool spoken = std::string_view(at.method) == kUnnamedSubjectsWords || chant;
       if ((!Attributed(static_cast<int>(q)) && !exclamation && !spoken && word_count() <= 5) || figure) {
         at.kind = QuoteKind::kMention;
         at.method = "unattributed_label";
@@ -1513,7 +1529,7 @@ class Sieves {
       // French capitalises a quotation woven into a sentence only when it is
       // a name or a title: « Rapport annuel », le groupe « État islamique ».
       const std::string_view method = at.method;
-      bool strong = method == "incise" || method == "colon_after_cue" || method == "headline_colon";
+      bool strong = method == "incise" || method == "colon_after_cue" || method == "headline_colon" || chant;
       if (!starts && !after_colon && !strong && StartsUpper(quote.text) && word_count() <= 6 &&
           Valid(t - 1) && tokens_[t - 1].type == Token::kWord && tokens_[t - 1].norm != "que" &&
           tokens_[t - 1].norm != "qu'") {
