@@ -350,8 +350,7 @@ class Sieves {
   // Whether the tokens [from, to) are adverbs or time words only.
   bool AdverbsOnly(int from, int to) const {
     for (int k = from; k < to;) {
-      int len = lex_.words(cues::WordClass::kAdverb).LongestAt(tokens_, k, nullptr);
-      if (len == 0) len = lex_.words(cues::WordClass::kTime).LongestAt(tokens_, k, nullptr);
+      const int len = lex_.AdverbOrTimeAt(tokens_, k);
       if (len == 0 || k + len > to) return false;
       k += len;
     }
@@ -892,15 +891,15 @@ class Sieves {
                                      a_.mentions[subject].kind != Mention::kDescription &&
                                      QueClauseOpensBetween(cue.end_token, t) &&
                                      (other + 1 >= cues || a_.cues[other + 1].first_token >= t);
-      // "D'après Le Monde, le ministre aurait qualifié la mesure de
-      // « bricolage »": the verb's object, then "de" and its words.
-      const bool after_its_object = cue.end_token < t - 1 &&
-                                    (tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'") &&
-                                    WordsOnlyBetween(cue.end_token, t - 1, 5);
+      // "a qualifié de « … »", and "D'après Le Monde, le ministre aurait
+      // qualifié la mesure de « bricolage »": "de" right after the verb or
+      // after its object of a few words.
+      const bool de_after_the_verb = cue.end_token <= t - 1 &&
+                                     (tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'") &&
+                                     WordsOnlyBetween(cue.end_token, t - 1, 5);
       const bool right_after =
-          cue.end_token == t || after_its_object ||
-          (cue.end_token == t - 1 && (tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'" ||
-                                      lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]))) ||
+          cue.end_token == t || de_after_the_verb ||
+          (cue.end_token == t - 1 && lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1])) ||
           in_its_que_clause || OpensOnAPossessive(subjects_.of_cue[c]);
       if (subject >= 0 && subject != subjects_.of_cue[c] && !subjects_.postposed[other] &&
           right_after && !(a_.cues[c].first_token == s.first_token && IsGroup(a_.mentions[subject]))) {

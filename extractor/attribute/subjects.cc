@@ -143,8 +143,7 @@ class SubjectFinder {
       const int n = static_cast<int>(tokens_.size());
       // "a-t-on indiqué jeudi à l'Élysée": a day or an adverb between.
       for (int skipped = 0; skipped < 2 && k < n; ++skipped) {
-        int len = lex_.words(cues::WordClass::kTime).LongestAt(tokens_, k, nullptr);
-        if (len == 0) len = lex_.words(cues::WordClass::kAdverb).LongestAt(tokens_, k, nullptr);
+        const int len = lex_.AdverbOrTimeAt(tokens_, k);
         if (len == 0) break;
         k += len;
       }
@@ -680,8 +679,7 @@ class SubjectFinder {
           t.norm == ";" || t.norm == ".") {
         return -1;
       }
-      int len = lex_.words(cues::WordClass::kAdverb).LongestAt(tokens_, k, nullptr);
-      if (len == 0) len = lex_.words(cues::WordClass::kTime).LongestAt(tokens_, k, nullptr);
+      int len = lex_.AdverbOrTimeAt(tokens_, k);
       if (len > 0 && a_.mention_at[k] < 0) {
         k += len;
         continue;

@@ -99,11 +99,7 @@ class Finder {
     return k;
   }
 
-  int AdverbAt(int k) const {
-    int len = lex_.words(WordClass::kAdverb).LongestAt(tokens_, k, nullptr);
-    if (len == 0) len = lex_.words(WordClass::kTime).LongestAt(tokens_, k, nullptr);
-    return len;
-  }
+  int AdverbAt(int k) const { return lex_.AdverbOrTimeAt(tokens_, k); }
 
   bool QueAfter(int k) const {
     k = SkipAdverbs(k, 3);

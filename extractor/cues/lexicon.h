@@ -185,6 +185,13 @@ class Lexicon {
   const PhraseMatcher& words(WordClass word_class) const {
     return word_class_matchers_[static_cast<int>(word_class)];
   }
+  // The length of the adverb or time phrase at tokens[k] ("encore",
+  // "hier soir", "jeudi"), 0 if none: what may stand between a verb and
+  // what it governs.
+  int AdverbOrTimeAt(const std::vector<Token>& tokens, int k) const {
+    const int len = words(WordClass::kAdverb).LongestAt(tokens, k, nullptr);
+    return len > 0 ? len : words(WordClass::kTime).LongestAt(tokens, k, nullptr);
+  }
   // Forced inline for the same reason as PhraseMatcher::LongestAt.
   GUILLEMET_NORM_INLINE bool Is(WordClass word_class, const Token& t) const {
     if (t.type == Token::kQuote) return false;

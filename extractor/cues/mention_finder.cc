@@ -296,7 +296,7 @@ class Finder {
       if (split > role_len) {
         role_len = split;
         payloads = std::move(inner);
-        if (tokens_[j + 1].norm == "sortant" || tokens_[j + 1].norm == "sortante") former = outgoing = true;
+        if (IsOutgoingWord(tokens_[j + 1].norm)) former = outgoing = true;
       }
     }
     // "l'ancien Premier ministre travailliste": an epithet of the base that
@@ -315,7 +315,7 @@ class Finder {
       end = ExtendModifiers(end, &unused);
       // "le secrétaire général sortant": the one who is leaving the office.
       for (int k = phrase_end; k < end; ++k) {
-        if (tokens_[k].norm == "sortant" || tokens_[k].norm == "sortante") former = outgoing = true;
+        if (IsOutgoingWord(tokens_[k].norm)) former = outgoing = true;
       }
       // "élu au poste de Premier ministre": the post, not a person.
       if (i > 0 && IsDe(tokens_[i]) && (tokens_[i - 1].norm == "poste" || tokens_[i - 1].norm == "postes" ||
@@ -396,11 +396,7 @@ class Finder {
     }
     // "le diplomate en chef": another noun than the epithet's, as in
     // ExtendModifiers.
-    if (epithet_len > 0 && j + epithet_len + 1 < n && tokens_[j + epithet_len].norm == "en" &&
-        (tokens_[j + epithet_len + 1].norm == "chef" ||
-         tokens_[j + epithet_len + 1].norm == "second")) {
-      epithet_len = 0;
-    }
+    if (epithet_len > 0 && InChiefAt(j + epithet_len)) epithet_len = 0;
     if (epithet_len > 0 && SameLine(j, j + epithet_len)) {
       Mention m;
       m.first_token = i;
@@ -597,9 +593,9 @@ class Finder {
     // "ExxonMobil", "BlackRock": words glued by a capital (the tokenizer
     // splits them after four lowercase letters) make a brand, not a person.
     for (int j = k; j + 1 < end && !m.is_org; ++j) {
-      if (tokens_[j].span.end == tokens_[j + 1].span.begin && IsWord(tokens_[j]) &&
-          IsWord(tokens_[j + 1]))
+      if (tokens_[j].span.end == tokens_[j + 1].span.begin && IsWord(tokens_[j]) && IsWord(tokens_[j + 1])) {
         m.is_org = true;
+      }
     }
     // "à l'arrêt Gare-Centre", "la rue Victor-Hugo": a name right after a
     // lowercase place noun is the place's.
@@ -1128,7 +1124,7 @@ class Finder {
       }
       // "le commandant en chef", "le rédacteur en chef", "le capitaine en
       // second": one office.
-      if (w.norm == "en" && end + 1 < n && (tokens_[end + 1].norm == "chef" || tokens_[end + 1].norm == "second")) {
+      if (InChiefAt(end)) {
         end += 2;
         continue;
       }
@@ -1165,10 +1161,8 @@ class Finder {
       // A capitalised word after "de" is a proper noun even when it spells
       // a verb form: "d'un pays de l'Est".
       const bool proper_after_de = w.capitalized && after_de;
-      if (!proper_after_de &&
-          (lex_.words(WordClass::kPreposition).LongestAt(tokens_, end, nullptr) > 0 ||
-           lex_.words(WordClass::kAdverb).LongestAt(tokens_, end, nullptr) > 0 ||
-           lex_.words(WordClass::kTime).LongestAt(tokens_, end, nullptr) > 0)) {
+      if (!proper_after_de && (lex_.words(WordClass::kPreposition).LongestAt(tokens_, end, nullptr) > 0 ||
+                               lex_.AdverbOrTimeAt(tokens_, end) > 0)) {
         break;
       }
       if (!proper_after_de &&
@@ -1470,7 +1464,17 @@ class Finder {
   }
 
   static bool IsCaretakerWord(const Norm& w) {
-    return w == "démissionnaire" || w == "sortant" || w == "sortante" || w == "intérimaire";
+    return w == "démissionnaire" || w == "intérimaire" || IsOutgoingWord(w);
+  }
+
+  // "sortant": the holder who is leaving the office.
+  static bool IsOutgoingWord(const Norm& w) { return w == "sortant" || w == "sortante"; }
+
+  // "en chef", "en second" at token k: with the noun before, one office
+  // ("le commandant en chef", "le diplomate en chef").
+  bool InChiefAt(int k) const {
+    return k + 1 < static_cast<int>(tokens_.size()) && tokens_[k].norm == "en" &&
+           (tokens_[k + 1].norm == "chef" || tokens_[k + 1].norm == "second");
   }
 
   // The length of an office phrase of two words or more that starts at

@@ -797,10 +797,9 @@ bool SpeakerKb::TookUpBefore(const Speaker& speaker, std::string_view role,
                              std::string_view iso_date) {
   const std::string_view day = DayOf(iso_date);
   if (day.empty()) return false;
+  // After the day the spell started, at the start's own precision.
   for (const RoleSpell& spell : speaker.roles) {
-    if (spell.role == role && !spell.start.empty() &&
-        day.substr(0, spell.start.size()) > spell.start)
-      return true;
+    if (spell.role == role && !spell.start.empty() && !OnOrBefore(day, spell.start)) return true;
   }
   return false;
 }

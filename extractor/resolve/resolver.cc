@@ -703,9 +703,9 @@ class Resolver {
     const std::string& at = tokens_[first].norm;
     if (at != "à" && at != "a" && at != "au" && at != "aux") return;
     int place = first + 1;
-    if (place < before && (at == "à" || at == "a") &&
-        lex_.Is(cues::WordClass::kDeterminer, tokens_[place]))
+    if (place < before && (at == "à" || at == "a") && lex_.Is(cues::WordClass::kDeterminer, tokens_[place])) {
       ++place;
+    }
     std::vector<int> payloads;
     const int len = lex_.seats().LongestAt(tokens_, place, &payloads);
     if (len == 0 || place + len >= before || tokens_[place + len].norm != ",") return;
@@ -1629,12 +1629,18 @@ class Resolver {
   int NamedSubjectOfThisSentenceBefore(int m) {
     const Mention& mention = a_.mentions[m];
     const int main = subjects_.of_sentence[current_sentence_];
-    if (main < 0 || main == m || mention.gender == 0 || a_.mentions[main].kind != Mention::kName ||
-        a_.mentions[main].end_token > mention.first_token) {
+    if (main < 0 || main == m || mention.gender == 0 || a_.mentions[main].end_token > mention.first_token) {
       return -1;
     }
-    const int e = Resolve(main);
-    return IsSingularPersonOf(e, mention.gender) && entities_[e].gender == mention.gender ? e : -1;
+    return PersonNamedBy(main, mention.gender);
+  }
+
+  // The person a name mention stands for, when a single person known to
+  // be of exactly that gender; or -1.
+  int PersonNamedBy(int m, char gender) {
+    if (a_.mentions[m].kind != Mention::kName) return -1;
+    const int e = Resolve(m);
+    return IsSingularPersonOf(e, gender) && entities_[e].gender == gender ? e : -1;
   }
 
   // "Le parquet de Valmorin avait ouvert une enquête. « … », soulignait-il
@@ -2469,10 +2475,8 @@ class Resolver {
       return -1;
     }
     const int main = subjects_.of_sentence[sentence - 1];
-    if (main < 0 || a_.mentions[main].kind != Mention::kName || a_.mentions[main].is_org) return -1;
-    const int e = Resolve(main);
-    if (!IsSingularPersonOf(e, gender) || entities_[e].gender != gender) return -1;
-    return e;
+    if (main < 0 || a_.mentions[main].is_org) return -1;
+    return PersonNamedBy(main, gender);
   }
 
   // Whether a quotation starts in the sentence; the sentences' flags are
@@ -2564,9 +2568,9 @@ class Resolver {
       const Cue& cue = a_.cues[c];
       if (cue.verb < 0 || lex_.verb(cue.verb).pronominal) continue;
       if (cue.category == "question") return true;
-      if (cue.category == "ask" &&
-          IndirectQuestionAfter(cue.end_token, a_.sentences[sentence].end_token))
+      if (cue.category == "ask" && IndirectQuestionAfter(cue.end_token, a_.sentences[sentence].end_token)) {
         return true;
+      }
     }
     return false;
   }
