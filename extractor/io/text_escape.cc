@@ -139,6 +139,27 @@ char* WriteJsonEscape(unsigned char c, char* out) {
   return out + 2;
 }
 
+// The escaped body of a JSON string, handed to put(data, size) piece by
+// piece: runs copied as they are, and each escape or non-ASCII sequence
+// written first to a few bytes of its own. One loop for the writer that
+// appends and the one that writes in room made beforehand.
+template <typename Put>
+void PutJsonStringBody(std::string_view text, Put put) {
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    const size_t run = JsonRunEnd(text, i);
+    put(text.data() + i, run - i);
+    i = run;
+    if (i == n) break;
+    char piece[6];
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const char* end = c >= 0x80 ? WriteNonAscii(text, &i, piece) : WriteJsonEscape(c, piece);
+    if (c < 0x80) ++i;
+    put(piece, static_cast<size_t>(end - piece));
+  }
+}
+
 }  // namespace
 
 size_t AppendValidUtf8(std::string_view text, std::string* out) {
@@ -157,43 +178,16 @@ size_t AppendValidUtf8(std::string_view text, std::string* out) {
 
 void AppendJsonString(std::string_view text, std::string* out) {
   out->push_back('"');
-  size_t i = 0;
-  const size_t n = text.size();
-  while (i < n) {
-    const size_t run = JsonRunEnd(text, i);
-    out->append(text.data() + i, run - i);
-    i = run;
-    if (i == n) break;
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      CopyNonAscii(text, &i, out);
-      continue;
-    }
-    ++i;
-    char escape[6];
-    out->append(escape, static_cast<size_t>(WriteJsonEscape(c, escape) - escape));
-  }
+  PutJsonStringBody(text, [out](const char* data, size_t size) { out->append(data, size); });
   out->push_back('"');
 }
 
 char* WriteJsonString(std::string_view text, char* out) {
   *out++ = '"';
-  size_t i = 0;
-  const size_t n = text.size();
-  while (i < n) {
-    const size_t run = JsonRunEnd(text, i);
-    std::memcpy(out, text.data() + i, run - i);
-    out += run - i;
-    i = run;
-    if (i == n) break;
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      out = WriteNonAscii(text, &i, out);
-      continue;
-    }
-    ++i;
-    out = WriteJsonEscape(c, out);
-  }
+  PutJsonStringBody(text, [&out](const char* data, size_t size) {
+    std::memcpy(out, data, size);
+    out += size;
+  });
   *out++ = '"';
   return out;
 }
