@@ -301,7 +301,13 @@ class Finder {
     }
     // "l'ancien Premier ministre travailliste": an epithet of the base that
     // spans the whole office names its person, as "le Norvégien" does.
-    if (role_len > 0 && det != nullptr && det->definite && EpithetSpansOffice(i, j + role_len)) role_len = 0;
+    // Past holders of it are kept with the epithet: "l'ancien ministre des
+    // Finances" of the base may be someone the story does not name.
+    std::vector<int> former_office;
+    if (role_len > 0 && det != nullptr && det->definite && EpithetSpansOffice(i, j + role_len)) {
+      if (former) former_office = std::move(payloads);
+      role_len = 0;
+    }
     if (role_len > 0 && SameLine(j, j + role_len)) {
       int end = j + role_len;
       // "secrétaire général adjoint" is another office.
@@ -403,6 +409,10 @@ class Finder {
       m.end_token = j + epithet_len;
       m.kind = Mention::kEpithet;
       m.speakers = payloads;
+      for (int p : former_office) {
+        const std::string& role = lex_.kb().role_phrases()[p].role;
+        if (std::find(m.roles.begin(), m.roles.end(), role) == m.roles.end()) m.roles.push_back(role);
+      }
       for (int q = j; q < j + epithet_len; ++q) m.head += (q > j ? " " : "") + tokens_[q].norm;
       if (det != nullptr) m.gender = det->gender;
       return Add(std::move(m));

@@ -519,7 +519,11 @@ class Resolver {
         for (const std::string& role : RolesOfPerson(mention.roles, person)) {
           if (!OfAnotherCountry(mention, role)) roles.push_back(role);
         }
+        // A past office, or an epithet's, binds no one to the office of
+        // the day.
+        const bool past = mention.former || mention.kind == Mention::kEpithet;
         for (const std::string& role : roles) {
+          if (past) break;
           role_bindings_[role].push_back({mention.first_token, person, roles.size() > 1});
         }
       } else {
@@ -1148,6 +1152,7 @@ class Resolver {
         }
         entity = EpithetEntity(mention);
         if (entity >= 0) how = "epithet";
+        if (entity < 0) entity = FormerOfficeOfEpithet(mention, &how);
         // "Selon un diplomate occidental, … a résumé ce diplomate": with no
         // one of the base in the article, a one-noun epithet is the unnamed
         // source the article introduced with that noun, if any.
@@ -1206,6 +1211,24 @@ class Resolver {
     if (fitting.size() > 1) return -1;
     entity_of_epithet_.emplace(mention.head, fitting.front());
     return fitting.front();
+  }
+
+  // "L'ancien ministre des Finances" is the epithet of someone of the base
+  // and a past office too: with that someone out of the story, the person
+  // of the story who held the office before the day.
+  int FormerOfficeOfEpithet(const Mention& epithet, const char** how) {
+    if (epithet.roles.empty()) return -1;
+    Mention office = epithet;
+    office.kind = Mention::kRole;
+    office.former = true;
+    int head = epithet.first_token + 1;
+    while (head + 1 < epithet.end_token && IsFormerWord(tokens_[head].norm)) ++head;
+    office.head = tokens_[head].norm;
+    return ResolveRole(office, how);
+  }
+
+  static bool IsFormerWord(const Norm& w) {
+    return w == "ancien" || w == "ancienne" || w == "ex" || w == "ex-" || w == "-";
   }
 
   // The person an apposition bound to `key`: the latest one before `token`,
@@ -2476,6 +2499,13 @@ class Resolver {
     }
     const int main = subjects_.of_sentence[sentence - 1];
     if (main < 0 || a_.mentions[main].is_org) return -1;
+    // "L'ancien ministre des Finances ne l'ignore pas": an epithet or an
+    // office that stands for one person of the story serves as a name.
+    const Mention::Kind kind = a_.mentions[main].kind;
+    if (kind == Mention::kEpithet || kind == Mention::kRole) {
+      const int e = Resolve(main);
+      return IsSingularPersonOf(e, gender) && entities_[e].gender == gender ? e : -1;
+    }
     return PersonNamedBy(main, gender);
   }
 
