@@ -213,6 +213,23 @@ class Resolver {
     return differs && i == article.size() && j == base.size();
   }
 
+  // "Gérard et Annick Vidalenc": a first name alone, joined by "et" to a
+  // first name and a surname, shares that surname; "" otherwise.
+  std::string SurnameSharedAcrossEt(size_t m) const {
+    const Mention& first = a_.mentions[m];
+    if (first.is_org || first.end_token - first.first_token != 1 || m + 1 >= a_.mentions.size() ||
+        lex_.FirstNameGenderOfNorm(tokens_[first.first_token].norm) == 0) {
+      return "";
+    }
+    const Mention& second = a_.mentions[m + 1];
+    if (second.kind != Mention::kName || second.is_org || second.first_token != first.end_token + 1 ||
+        tokens_[first.end_token].norm != "et" || second.end_token - second.first_token < 2 ||
+        lex_.FirstNameGenderOfNorm(tokens_[second.first_token].norm) == 0) {
+      return "";
+    }
+    return Text({tokens_[second.first_token + 1].span.begin, tokens_[second.end_token - 1].span.end});
+  }
+
   // Names first, over the whole article: a surname alone may come before
   // or after the full name.
   void ResolveNames() {
@@ -234,6 +251,7 @@ class Resolver {
         continue;
       }
       std::string text = Text(cues::NameSpan(lex_, a_, mention));
+      if (const std::string surname = SurnameSharedAcrossEt(m); !surname.empty()) text += " " + surname;
       std::string key = FoldKey(text);
       bool multi = key.find(' ') != std::string::npos || mention.speakers.size() > 1;
       if (!multi || mention.is_org) {
@@ -266,6 +284,14 @@ class Resolver {
         if (std::find(led.begin(), led.end(), entity) == led.end()) led.push_back(entity);
       }
       surname_[LastWord(key)].push_back(entity);
+      if (close == nullptr) {
+        const std::string first_word = key.substr(0, key.find(' '));
+        std::vector<int>& bearers = bearers_of_first_name_[first_word];
+        if (lex_.FirstNameGenderOfNorm(first_word) != 0 &&
+            std::find(bearers.begin(), bearers.end(), entity) == bearers.end()) {
+          bearers.push_back(entity);
+        }
+      }
       // "Moussa Faki Mahamat" then "M. Faki": a middle word of a name of
       // three words or more may be the surname the article uses.
       if (close == nullptr) {
@@ -360,6 +386,16 @@ class Resolver {
       if ((!mention.is_org || article_surname) && it != surname_.end() && it->second.size() == 1) {
         SetEntity(m, it->second[0], "surname_in_article");
         continue;
+      }
+      // "Hervé Castel … a expliqué Hervé": a first name alone is the one
+      // person of the article who bears it, when nobody has it for a
+      // surname.
+      if (!mention.is_org && mention.speakers.empty() && mention.end_token - mention.first_token == 1) {
+        auto bearers = bearers_of_first_name_.find(key);
+        if (bearers != bearers_of_first_name_.end() && bearers->second.size() == 1) {
+          SetEntity(m, bearers->second[0], "first_name_in_article");
+          continue;
+        }
       }
       if (mention.speakers.size() > 1) {
         // An ambiguous surname: the one the article names.
@@ -2789,6 +2825,9 @@ class Resolver {
   std::unordered_map<int, int> entity_of_kb_;
   std::unordered_map<std::string, int> entity_of_key_;
   std::unordered_map<std::string, std::vector<int>> surname_;
+  // The people of the article's full names by their first word, when it
+  // is a first name: "Hervé Castel" under "hervé".
+  std::unordered_map<std::string, std::vector<int>> bearers_of_first_name_;
   std::unordered_map<std::string, std::vector<int>> named_after_acronym_;  // "xto" -> "XTO Energy".
   std::vector<char> sentence_quotes_;  // By sentence: whether a quotation starts in it (QuotesIn).
   std::unordered_map<std::string, std::vector<Binding>> role_bindings_;
