@@ -1523,7 +1523,11 @@ class Resolver {
           return speaking;
         }
         constexpr int kAnaphorReach = 4;
-        if (!OrganisationSalientWithin(kAnaphorReach)) return -1;
+        if (!OrganisationSalientWithin(kAnaphorReach)) {
+          const int named = OrganisationNamedWithTheNoun(m, kAnaphorReach);
+          if (named >= 0) *how = "organisation_named_before";
+          return named;
+        }
         *how = "organisation_named_before";
         return last_org_salient_;
       }
@@ -1770,6 +1774,28 @@ class Resolver {
 
   // Whether the organisation that spoke last did so at most `sentences`
   // sentences before this one.
+  // "financés par la Fondation Mama Nyango … indique la fondation": with
+  // no organisation speaking lately, the one the story last named with
+  // the anaphor's noun for its first word, a few sentences back at most.
+  int OrganisationNamedWithTheNoun(int anaphor, int sentences) {
+    const Norm& noun = tokens_[a_.mentions[anaphor].first_token + 1].norm;
+    const int sentence = tokens_[a_.mentions[anaphor].first_token].sentence;
+    constexpr int kMaxLooked = 16;  // Linear in a contrived sentence of thousands of names.
+    for (int m = anaphor - 1; m >= 0 && m >= anaphor - kMaxLooked; --m) {
+      const Mention& named = a_.mentions[m];
+      if (tokens_[named.first_token].sentence < sentence - sentences) return -1;
+      if (named.kind != Mention::kName || !named.is_org || named.end_token - named.first_token < 3) continue;
+      int first_word = named.first_token;
+      if (lex_.Is(cues::WordClass::kDeterminer, tokens_[first_word])) ++first_word;
+      if (!tokens_[first_word].capitalized || FoldKey(tokens_[first_word].norm.str()) != FoldKey(noun.str())) {
+        continue;
+      }
+      const int e = Resolve(m);
+      return e >= 0 && entities_[e].is_org ? e : -1;
+    }
+    return -1;
+  }
+
   bool OrganisationSalientWithin(int sentences) const {
     return last_org_salient_ >= 0 &&
            current_sentence_ - salience_[last_salience_of_[last_org_salient_]].sentence <= sentences;
