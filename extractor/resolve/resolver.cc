@@ -1233,6 +1233,9 @@ class Resolver {
       }
     }
     if (fitting.empty()) return -1;
+    // "L'ancien Premier ministre travailliste" after the article named
+    // another former holder of that office: either of them.
+    if (!mention.roles.empty() && AnotherFormerHolderInArticle(mention, fitting)) return -1;
     // People of the base not yet met are named later in the article.
     std::vector<int> met;
     for (int e : fitting) {
@@ -1247,6 +1250,46 @@ class Resolver {
     if (fitting.size() > 1) return -1;
     entity_of_epithet_.emplace(mention.head, fitting.front());
     return fitting.front();
+  }
+
+  bool HoldsOneOnDate(int entity, const std::vector<std::string>& roles) const {
+    if (entities_[entity].kb < 0) return false;
+    const cues::Speaker& speaker = kb_.speakers()[entities_[entity].kb];
+    return std::any_of(roles.begin(), roles.end(),
+                       [&](const std::string& role) { return cues::SpeakerKb::Holds(speaker, role, a_.date); });
+  }
+
+  // Whether a person of the article other than `fitting` held, before
+  // the date, one of the epithet's past offices that those people held
+  // (the same country's), of the gender its "ancien" or "ancienne" says.
+  bool AnotherFormerHolderInArticle(const Mention& epithet, const std::vector<int>& fitting) const {
+    if (a_.date.empty()) return false;
+    std::vector<std::string> held;
+    for (const std::string& role : epithet.roles) {
+      for (int e : fitting) {
+        if (entities_[e].kb >= 0 && cues::SpeakerKb::Holds(kb_.speakers()[entities_[e].kb], role, "")) {
+          held.push_back(role);
+          break;
+        }
+      }
+    }
+    char gender = 0;
+    for (int k = epithet.first_token; k < epithet.end_token; ++k) {
+      if (tokens_[k].norm == "ancien") gender = 'm';
+      if (tokens_[k].norm == "ancienne") gender = 'f';
+    }
+    for (const auto& [kb, entity] : entity_of_kb_) {
+      if (std::find(fitting.begin(), fitting.end(), entity) != fitting.end()) continue;
+      const cues::Speaker& speaker = kb_.speakers()[kb];
+      if (!GenderFits(gender, speaker.gender)) continue;
+      for (const std::string& role : held) {
+        if (cues::SpeakerKb::Holds(speaker, role, "") && !cues::SpeakerKb::Holds(speaker, role, a_.date) &&
+            cues::SpeakerKb::TookUpBefore(speaker, role, a_.date)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // "L'ancien ministre des Finances" is the epithet of someone of the base
@@ -1335,6 +1378,12 @@ class Resolver {
       if (bound >= 0 && std::find(list.begin(), list.end(), bound) == list.end()) {
         list.push_back(bound);
       }
+    }
+    // "l'ancien Premier ministre" is not the one the article named in
+    // office who still holds it on the day.
+    if (mention.former && !a_.date.empty()) {
+      named.erase(std::remove_if(named.begin(), named.end(), [&](int e) { return HoldsOneOnDate(e, roles); }),
+                  named.end());
     }
     if (named.size() == 1) {
       *how = "office_named_in_article";
