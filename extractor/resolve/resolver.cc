@@ -654,6 +654,16 @@ class Resolver {
     return words;
   }
 
+  // Whether "futur" or "future" stands before the head of an office: the
+  // mention finder marks it former, as not the holder of the day.
+  bool SaysFuture(const Mention& mention) const {
+    const int head = HeadToken(mention);
+    for (int k = mention.first_token; k < head; ++k) {
+      if (tokens_[k].norm == "futur" || tokens_[k].norm == "future") return true;
+    }
+    return false;
+  }
+
   // Whether "ancien", "ancienne" or "ex" stands before the head of a
   // description: someone who held the office before.
   bool SaysFormer(const Mention& mention) const {
@@ -1401,6 +1411,7 @@ class Resolver {
       // held the office before the article's date.
       if (!named.empty()) return MostSalient(named);
       std::vector<int> past, in_office;
+      const bool future = SaysFuture(mention);
       for (auto& [kb, entity] : entity_of_kb_) {
         for (const std::string& role : roles) {
           const cues::Speaker& speaker = kb_.speakers()[kb];
@@ -1410,8 +1421,10 @@ class Resolver {
           if (mention.outgoing && !a_.date.empty()) {
             fits = cues::SpeakerKb::TookUpBefore(speaker, role, a_.date);
           } else {
+            // "l'ancien" held it before the day, "le futur" takes it up after.
             fits = cues::SpeakerKb::Holds(speaker, role, "") &&
-                   (a_.date.empty() || !cues::SpeakerKb::Holds(speaker, role, a_.date));
+                   (a_.date.empty() || (!cues::SpeakerKb::Holds(speaker, role, a_.date) &&
+                                        cues::SpeakerKb::TookUpBefore(speaker, role, a_.date) != future));
           }
           if (!fits) continue;
           if (std::find(past.begin(), past.end(), entity) == past.end()) past.push_back(entity);
