@@ -920,6 +920,14 @@ class Finder {
       }
     }
     if (bracketed_short_name_only && short_name < 0) return i;
+    // "selon l'agence officielle Kuna": after a source preposition, the
+    // capitalised name after a news agency's noun is its own; the agency
+    // is the source.
+    const bool agency_source = lex_.Is(WordClass::kMedia, tokens_[k]) && AfterSourcePreposition(i);
+    if (agency_source && short_name < 0 && end < n && IsWord(tokens_[end]) && tokens_[end].capitalized &&
+        !tokens_[end].line_start) {
+      short_name = end++;
+    }
     // "l'ambassade de Russie à Oslo": where a posted body sits is part of
     // its name.
     if (complement && last_capital >= 0 && end + 1 < n && tokens_[end].norm == "à" &&
@@ -934,7 +942,7 @@ class Finder {
       end = k + len;
     }
     // "l'agence AFP" is a news agency, which the media rules handle.
-    if (!complement && lex_.Is(WordClass::kMedia, tokens_[k])) return i;
+    if (!complement && lex_.Is(WordClass::kMedia, tokens_[k]) && !(agency_source && short_name >= 0)) return i;
     Mention m = OrganisationMention(i, end, k);
     m.short_name_token = short_name;
     if (short_name >= 0) {
