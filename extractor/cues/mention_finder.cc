@@ -917,6 +917,11 @@ class Finder {
       if (end < n && tokens_[end].type == Token::kWord && tokens_[end].capitalized &&
           !tokens_[end].line_start && tokens_[end - 1].span.end < tokens_[end].span.begin) {
         ++end;
+      } else if (end + 1 < n && IsDe(tokens_[end]) && tokens_[end + 1].type == Token::kWord &&
+                 tokens_[end + 1].capitalized && !tokens_[end + 1].line_start) {
+        // "la direction régionale des affaires culturelles (Drac)
+        // d'Occitanie": so is its place after "de".
+        end += 2;
       }
     }
     if (bracketed_short_name_only && short_name < 0) return i;
