@@ -262,6 +262,13 @@ class Finder {
         return Emit(i, k + 1, Cue::kInverted, f, k, negated);
       }
       if (SimpleFormIsVerb(i)) return Emit(i, k, Cue::kFinite, f, -1, negated);
+      // "Norges Bank « prend acte » de la décision et rappelle que …": a
+      // verb after "et" that what it reports follows shares the subject of
+      // the verb before, as a participle does.
+      if (i == j && i > 0 && tokens_[i - 1].norm == "et" && k < n &&
+          (tokens_[k].norm == "que" || tokens_[k].norm == "qu'" || tokens_[k].norm == ":")) {
+        return Emit(i, k, Cue::kParticiple, f, -1, negated);
+      }
     }
     // The inverted pronoun sits inside a verb of several words: "fait-on
     // valoir", "fait-il savoir".
