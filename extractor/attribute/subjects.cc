@@ -823,10 +823,40 @@ class SubjectFinder {
       // too, whatever its comma.
       const bool apposed_to_an_object = mention.apposed >= 0 && mention.apposed < m &&
                                         ObjectOfAPreposition(a_.mentions[mention.apposed], start);
-      if (!after_preposition && clause_start && !apposed_to_an_object) return PreferName(m);
+      if (!after_preposition && clause_start && !apposed_to_an_object) {
+        const int named = NameAtTheEndOfAnAppositionChain(m);
+        return named >= 0 ? named : PreferName(m);
+      }
       k = mention.end_token - 1;
     }
     return -1;
+  }
+
+  // "Son prédécesseur aux Finances, le chef du Parti du centre, Trygve
+  // Slagsvold Vedum, a quitté …": a description with no name of its own,
+  // then between commas an office and the name apposed to it: that name.
+  int NameAtTheEndOfAnAppositionChain(int m) const {
+    const Mention& head = a_.mentions[m];
+    if (head.kind == Mention::kName || head.kind == Mention::kPronoun || head.apposed >= 0 || head.is_org) {
+      return -1;
+    }
+    // Its complements, which the mention finder may have left as mentions
+    // of their own ("aux Finances").
+    const int n = static_cast<int>(tokens_.size());
+    int k = head.end_token;
+    constexpr int kMaxComplement = 4;
+    while (k < n && k < head.end_token + kMaxComplement && tokens_[k].norm != "," && a_.mention_at[k] >= 0) ++k;
+    if (k + 1 >= n || tokens_[k].norm != ",") return -1;
+    const int office = a_.mention_at[k + 1];
+    if (office < 0 || a_.mentions[office].first_token != k + 1 || a_.mentions[office].kind == Mention::kName ||
+        a_.mentions[office].apposed <= office) {
+      return -1;
+    }
+    const Mention& name = a_.mentions[a_.mentions[office].apposed];
+    if (name.kind != Mention::kName || name.is_org || name.end_token >= n || tokens_[name.end_token].norm != ",") {
+      return -1;
+    }
+    return a_.mentions[office].apposed;
   }
 
   // A preposition before `mention` (not before a pronoun), or "au", "aux"
