@@ -1224,6 +1224,16 @@ class Finder {
           continue;
         }
       }
+      // "La nageuse de Chicoutimi devance …": after a place that a "de"
+      // brought, a lowercase word that is neither an adjective nor a
+      // nationality nor plural (no verb of the third person ends in -s),
+      // with "de", "à" or an article after it, is a verb the lexicon lacks.
+      if (!w.capitalized && in_proper_noun && end + 1 < n && !AdjectiveAt(end) && !PluralWord(w) &&
+          lex_.NationalityOf(w.norm) == nullptr &&
+          (IsDe(tokens_[end + 1]) || tokens_[end + 1].norm == "à" ||
+           lex_.Is(WordClass::kDeterminer, tokens_[end + 1]))) {
+        break;
+      }
       if (!w.capitalized) in_proper_noun = false;
       after_de = false;
       ++end;
