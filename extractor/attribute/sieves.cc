@@ -1295,10 +1295,23 @@ class Sieves {
       }
       if (m < 0) return;
       m = PreferName(m);
-      if (a_.mentions[m].kind != Mention::kName || a_.mentions[m].is_org) return;
+      // "L'avertissement vient d'un haut fonctionnaire canadien": an
+      // unnamed source that an indefinite article brings in, too.
+      const Mention& speaker = a_.mentions[m];
+      const bool unnamed_source = speaker.kind == Mention::kDescription && !speaker.is_org && !speaker.plural &&
+                                  IndefiniteAt(speaker.first_token);
+      if ((speaker.kind != Mention::kName && !unnamed_source) || speaker.is_org) return;
       Set(q, m, -1, "named_in_the_next_sentence", 0.7);
       return;
     }
+  }
+
+  // Whether an indefinite article ("un", "une", "d'un") opens the words at k.
+  bool IndefiniteAt(int k) const {
+    if (Valid(k + 1) && (tokens_[k].norm == "d'" || tokens_[k].norm == "de")) ++k;
+    if (!lex_.Is(cues::WordClass::kDeterminer, tokens_[k])) return false;
+    const auto* det = lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[k].norm);
+    return det != nullptr && !det->definite;
   }
 
   bool NamingBefore(int t) const {
