@@ -861,7 +861,15 @@ class Sieves {
     // quotation and before another one does not take it from the reporting
     // verb before it ("« A », selon les mots de Y" does).
     const Sentence& s = SentenceOf(q);
-    if (a_.cues[c].first_token > t && QuotationAfterInSentence(q, a_.cues[c].end_token, s.end_token)) {
+    // "Le président a plaidé pour une présence « … », selon un communiqué
+    // de la présidence": a document after the quotation only says where
+    // the reporting verb's subject said it.
+    const int source = subjects_.of_cue[c];
+    const bool document_after = a_.cues[c].first_token > t && source >= 0 &&
+                                a_.mentions[source].kind == Mention::kDescription && a_.mentions[source].is_org &&
+                                lex_.FeaturesOf(cues::WordClass::kDocumentNoun, a_.mentions[source].head) != nullptr;
+    if (a_.cues[c].first_token > t &&
+        (document_after || QuotationAfterInSentence(q, a_.cues[c].end_token, s.end_token))) {
       for (int other = FirstCueFrom(s.first_token); other < c; ++other) {
         const Cue& cue = a_.cues[other];
         if (cue.end_token <= t && cue.form != Cue::kSource && !cue.negated &&
