@@ -962,12 +962,19 @@ class Resolver {
       // subordinate clause ("alors que X a critiqué") are not the topic.
       std::vector<int> speakers;
       int previous_cue_end = -1;
+      // "où le président du Parlement a jugé": an office whose holder the
+      // article never names.
+      int unnamed_speaker = -1;
       for (int c : CuesIn(static_cast<int>(s))) {
         const Cue& cue = a_.cues[c];
         bool subordinate = previous_cue_end >= 0 && BoundaryBetween(previous_cue_end, cue.first_token);
         previous_cue_end = cue.end_token;
         int m = subjects_.of_cue[c];
         if (!subordinate && m >= 0 && Resolve(m) >= 0) speakers.push_back(Resolve(m));
+        if (!subordinate && m >= 0 && Resolve(m) < 0 && a_.mentions[m].kind == Mention::kRole &&
+            IsUnnamedPerson(m) && unnamed_speaker < 0) {
+          unnamed_speaker = m;
+        }
       }
       for (int m : named_after_quotation[s]) {
         if (speakers.empty() && Resolve(m) >= 0) speakers.push_back(Resolve(m));
@@ -982,6 +989,9 @@ class Resolver {
       // them to an earlier speaker.
       if (speakers.empty() && main >= 0 && Resolve(main) < 0 && IsUnnamedPerson(main)) {
         AddBlocker(a_.mentions[main].gender, static_cast<int>(s));
+      } else if (speakers.empty() && unnamed_speaker >= 0) {
+        // So does an office the article never names speaking.
+        AddBlocker(a_.mentions[unnamed_speaker].gender, static_cast<int>(s));
       }
     }
   }
