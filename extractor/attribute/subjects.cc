@@ -226,6 +226,13 @@ class SubjectFinder {
         }
       }
       if (t.norm == ")") {
+        // "la Ligue des droits de l'homme (LDH), qui …, avait dénoncé": a
+        // body's mention that holds its short name ends there.
+        const int body = a_.mention_at[k];
+        if (body >= 0 && a_.mentions[body].end_token == k + 1 && a_.mentions[body].first_token < k - 2 &&
+            a_.mentions[body].is_org && a_.mentions[body].short_name_token >= 0) {
+          return body;
+        }
         // "Le Haut Commissariat des Nations unies pour les réfugiés (HCR) a
         // rappelé": the short name in brackets that ends the subject.
         if (k - 2 >= start && tokens_[k - 2].norm == "(" && tokens_[k - 1].all_caps) {
