@@ -332,6 +332,20 @@ class SubjectFinder {
             !QuoteBefore(first) && tokens_[a_.mentions[segment].end_token].norm == "(") {
           return PreferName(segment);
         }
+        // "Thomas Shannon, le diplomate de carrière qui assurait l'intérim
+        // depuis janvier, a salué": an apposition, relative clause and all,
+        // whose office the mention finder bound to the name before its comma.
+        {
+          const int office = a_.mention_at[first];
+          if (office >= 0 && a_.mentions[office].first_token == first && a_.mentions[office].kind != Mention::kName &&
+              open > start && tokens_[open].norm == ",") {
+            const int named = a_.mentions[office].apposed;
+            if (named >= 0 && named < office && a_.mentions[named].kind == Mention::kName &&
+                !a_.mentions[named].is_org && a_.mentions[named].end_token == open) {
+              return named;
+            }
+          }
+        }
         // "Hélène Dumoulin, rapporteure d'une mission, a déploré": an
         // apposition with no verb, after a person's name.
         if (open > start && tokens_[open].norm == "," && !QuoteBefore(k) && NoVerb(first, k)) {
