@@ -1713,6 +1713,13 @@ class Resolver {
         }
       }
       int e = possessive ? -1 : NamedSubjectOfThisSentenceBefore(m);
+      // "… du fromager, Didier Pasquier. L'homme, qui …, a pris la parole":
+      // a noun that says only a man or a woman is the last one named.
+      if (e < 0 && !possessive && mention.gender != 0 &&
+          lex_.Is(cues::WordClass::kPersonNoun, tokens_[HeadToken(mention)])) {
+        const int last = LastMentionedOf(SlotOf(mention.gender));
+        if (last >= 0 && !entities_[persons_mentioned_[last]].plural) e = persons_mentioned_[last];
+      }
       if (e < 0 && !possessive) e = LastSalientPerson(mention.gender, false, &blocked);
       // "« … », a confié la réalisatrice. L'élue, elle, préfère …": a
       // pronoun set off by commas turns to someone else than the speaker
