@@ -94,11 +94,31 @@ class SubjectFinder {
     // Nor is a lone capitalised word of no gender, which may be a place
     // ("à l'université Fudan de Shanghaï, pour qui").
     const Mention& mention = a_.mentions[m];
-    if (mention.is_org && mention.first_token > SentenceStart(k) && tokens_[mention.first_token - 1].norm != ",") {
-      return -1;
+    if ((mention.is_org && mention.first_token > SentenceStart(k) && tokens_[mention.first_token - 1].norm != ",") ||
+        (!mention.is_org && !MayNameAPerson(mention))) {
+      return PersonBeforeAnApposition(mention.first_token);
     }
-    if (!mention.is_org && !MayNameAPerson(mention)) return -1;
     return PreferName(m);
+  }
+
+  // "Zhou Mingde, chercheur à l'université Fudan de Shanghaï, pour qui":
+  // the apposition that holds `inside` opens on a noun of an unnamed
+  // source, without an article, right after a person's name and its comma:
+  // that person. Looked for a few words back only.
+  int PersonBeforeAnApposition(int inside) const {
+    const int start = SentenceStart(inside);
+    constexpr int kMaxApposition = 16;
+    for (int comma = inside - 1; comma > start && comma >= inside - kMaxApposition; --comma) {
+      if (tokens_[comma].norm != ",") continue;
+      if (!lex_.Is(cues::WordClass::kSourceNoun, tokens_[comma + 1])) return -1;
+      const int named = a_.mention_at[comma - 1];
+      if (named < 0 || a_.mentions[named].end_token != comma || a_.mentions[named].kind != Mention::kName ||
+          a_.mentions[named].is_org || !MayNameAPerson(a_.mentions[named])) {
+        return -1;
+      }
+      return named;
+    }
+    return -1;
   }
 
   // "ses termes", "ses propres mots", "son expression".
