@@ -874,6 +874,11 @@ class Finder {
   int BodyAt(int i, int k, int len, bool bracketed_short_name_only = false) {
     const int n = static_cast<int>(tokens_.size());
     std::vector<int> inside;  // Organisations in the complement speak not.
+    // "la présidence de 2024": a date says when, not which body.
+    if (k + len + 1 < n && IsDe(tokens_[k + len]) && !tokens_[k + len + 1].norm.empty() &&
+        tokens_[k + len + 1].norm[0] >= '0' && tokens_[k + len + 1].norm[0] <= '9') {
+      return i;
+    }
     int end = ExtendModifiers(k + len, &inside);
     // Which body: a "de" complement ("de la Vienne", "de santé"). Bare
     // adjectives may be a verb the lexicon lacks ("la direction invoque"),
