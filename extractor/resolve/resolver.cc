@@ -213,6 +213,20 @@ class Resolver {
     return differs && i == article.size() && j == base.size();
   }
 
+  // The people of the article's full names (none of the base) by their
+  // first word, when it is a first name; made once, when a name of one
+  // word asks.
+  void IndexBearersOfFirstNames() {
+    for (const auto& [key, entity] : entity_of_key_) {
+      const size_t space = key.find(' ');
+      if (space == std::string::npos || entities_[entity].kb >= 0 || entities_[entity].is_org) continue;
+      const std::string first_word = key.substr(0, space);
+      if (lex_.FirstNameGenderOfNorm(first_word) == 0) continue;
+      std::vector<int>& bearers = bearers_of_first_name_[first_word];
+      if (std::find(bearers.begin(), bearers.end(), entity) == bearers.end()) bearers.push_back(entity);
+    }
+  }
+
   // "Gérard et Annick Vidalenc": a first name alone, joined by "et" to a
   // first name and a surname, shares that surname; "" otherwise.
   std::string SurnameSharedAcrossEt(size_t m) const {
@@ -284,14 +298,6 @@ class Resolver {
         if (std::find(led.begin(), led.end(), entity) == led.end()) led.push_back(entity);
       }
       surname_[LastWord(key)].push_back(entity);
-      if (close == nullptr) {
-        const std::string first_word = key.substr(0, key.find(' '));
-        std::vector<int>& bearers = bearers_of_first_name_[first_word];
-        if (lex_.FirstNameGenderOfNorm(first_word) != 0 &&
-            std::find(bearers.begin(), bearers.end(), entity) == bearers.end()) {
-          bearers.push_back(entity);
-        }
-      }
       // "Moussa Faki Mahamat" then "M. Faki": a middle word of a name of
       // three words or more may be the surname the article uses.
       if (close == nullptr) {
@@ -333,6 +339,7 @@ class Resolver {
       std::vector<std::string>& texts = institutions_by_first_word[key.substr(0, key.find(' '))];
       if (std::find(texts.begin(), texts.end(), text) == texts.end()) texts.push_back(std::move(text));
     }
+    bool bearers_indexed = false;
     for (size_t i = 0; i < single.size(); ++i) {
       const int m = single[i];
       const Mention& mention = a_.mentions[m];
@@ -391,6 +398,10 @@ class Resolver {
       // person of the article who bears it, when nobody has it for a
       // surname.
       if (!mention.is_org && mention.speakers.empty() && mention.end_token - mention.first_token == 1) {
+        if (!bearers_indexed) {
+          IndexBearersOfFirstNames();
+          bearers_indexed = true;
+        }
         auto bearers = bearers_of_first_name_.find(key);
         if (bearers != bearers_of_first_name_.end() && bearers->second.size() == 1) {
           SetEntity(m, bearers->second[0], "first_name_in_article");
