@@ -1322,6 +1322,17 @@ class Sieves {
     return det != nullptr && !det->definite;
   }
 
+  // "une opération « préparée d'avance »": after an indefinite article,
+  // lowercase words qualify the naming noun rather than name it.
+  bool QualifiesAnIndefiniteNoun(int t, std::string_view text) const {
+    const int naming = lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t);
+    if (naming == 0 || !Valid(t - naming - 1) || text.empty()) return false;
+    const Norm& det = tokens_[t - naming - 1].norm;
+    if (det != "un" && det != "une" && det != "des") return false;
+    size_t i = 0;
+    return IsLower(DecodeUtf8(text, &i));
+  }
+
   bool NamingBefore(int t) const {
     // A headline ending on "… son nouveau titre" names nothing in the
     // paragraph after it.
@@ -1503,7 +1514,9 @@ class Sieves {
       Attribution& at = out_[q];
       if (quote.tweet || quote.depth > 0 || quote.first_token < 0) continue;
       int t = quote.first_token;
-      if (((NamingBefore(t) || NamingAfter(t)) && !OpensOnAVerb(quote.text)) || NameOfAPlace(quote.text) ||
+      if (((NamingBefore(t) || NamingAfter(t)) && !OpensOnAVerb(quote.text) &&
+           !QualifiesAnIndefiniteNoun(t, quote.text)) ||
+          NameOfAPlace(quote.text) ||
           TermAfterANounAndDe(t, quote.text)) {
         at = Attribution();
         at.kind = QuoteKind::kMention;
