@@ -89,10 +89,13 @@ class Finder {
   int SourceBetweenCommasAt(int k) const {
     constexpr int kLongestSource = 6;
     const int n = static_cast<int>(tokens_.size());
-    if (k + 3 >= n || tokens_[k].norm != "," || (tokens_[k + 1].norm != "selon" && tokens_[k + 1].norm != "d'après")) {
-      return k;
-    }
-    for (int j = k + 3; j < n && j <= k + 2 + kLongestSource; ++j) {
+    if (k + 3 >= n || tokens_[k].norm != ",") return k;
+    // "selon", "d'après" (one token or two), "à en croire": a source
+    // phrase of cue_templates.tsv.
+    std::vector<int> payloads;
+    const int len = lex_.cue_templates().LongestAt(tokens_, k + 1, &payloads);
+    if (len == 0 || lex_.template_kind(payloads[0]) != "source") return k;
+    for (int j = k + 2 + len; j < n && j <= k + 1 + len + kLongestSource; ++j) {
       if (tokens_[j].sentence != tokens_[k].sentence || tokens_[j].type == Token::kQuote) return k;
       if (tokens_[j].norm == ",") return j + 1;
     }
