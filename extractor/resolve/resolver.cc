@@ -2058,33 +2058,48 @@ class Resolver {
   bool EarlierUnnamedWithSameHead(int m) {
     const Mention& mention = a_.mentions[m];
     if (mention.former) return false;
-    for (int p = m - 1; p >= 0; --p) {
-      const Mention& earlier = a_.mentions[p];
-      // An office of the base counts only when its complement makes it
-      // another one ("chargé des mobilités"): a bare one may be ambiguous
-      // between countries and still be the person the story names.
-      if ((earlier.kind != Mention::kDescription &&
-           !(earlier.kind == Mention::kRole && QualifiedBeyondItsPhrase(earlier))) ||
-          earlier.plural || earlier.is_org || earlier.former ||
-          earlier.head != mention.head || earlier.end_token - earlier.first_token < 3) {
-        continue;
+    // The descriptions that may count, by head noun, in article order:
+    // indexed once, so that an article of thousands of them stays linear.
+    if (!long_descriptions_indexed_) {
+      long_descriptions_indexed_ = true;
+      for (size_t p = 0; p < a_.mentions.size(); ++p) {
+        const Mention& earlier = a_.mentions[p];
+        // An office of the base counts only when its complement makes it
+        // another one ("chargé des mobilités"): a bare one may be ambiguous
+        // between countries and still be the person the story names.
+        if ((earlier.kind != Mention::kDescription &&
+             !(earlier.kind == Mention::kRole && QualifiedBeyondItsPhrase(earlier))) ||
+            earlier.plural || earlier.is_org || earlier.former || earlier.end_token - earlier.first_token < 3) {
+          continue;
+        }
+        long_descriptions_by_head_[earlier.head].push_back(static_cast<int>(p));
       }
-      return Resolve(p) < 0 && !NameLaterInSentence(earlier);
     }
-    return false;
+    auto it = long_descriptions_by_head_.find(mention.head);
+    if (it == long_descriptions_by_head_.end()) return false;
+    const std::vector<int>& list = it->second;
+    auto before = std::lower_bound(list.begin(), list.end(), m);
+    if (before == list.begin()) return false;
+    const int p = *(before - 1);
+    return Resolve(p) < 0 && !NameLaterInSentence(p);
   }
 
   // "Le ministre des Affaires étrangères, de la Coopération africaine et
   // des Marocains résidant à l'étranger, M. Nasser Bourita": a person named
   // after the office in its sentence, too far for an apposition.
-  bool NameLaterInSentence(const Mention& office) const {
-    const int sentence = tokens_[office.first_token].sentence;
-    for (const Mention& other : a_.mentions) {
-      if (other.first_token < office.end_token) continue;
-      if (tokens_[other.first_token].sentence != sentence) break;
-      if (other.kind == Mention::kName && !other.is_org) return true;
+  bool NameLaterInSentence(int m) {
+    // The first token of each sentence's last person's name, made once:
+    // a sentence of thousands of offices stays linear.
+    if (last_name_of_sentence_.empty()) {
+      last_name_of_sentence_.assign(a_.sentences.size(), -1);
+      for (const Mention& other : a_.mentions) {
+        if (other.kind != Mention::kName || other.is_org) continue;
+        int& last = last_name_of_sentence_[tokens_[other.first_token].sentence];
+        last = std::max(last, other.first_token);
+      }
     }
-    return false;
+    const Mention& office = a_.mentions[m];
+    return last_name_of_sentence_[tokens_[office.first_token].sentence] >= office.end_token;
   }
 
   // "le ministre délégué chargé des Comptes publics" after "le député X":
@@ -2941,6 +2956,10 @@ class Resolver {
   std::unordered_map<int, int> entity_of_kb_;
   std::unordered_map<std::string, int> entity_of_key_;
   std::unordered_map<std::string, std::vector<int>> surname_;
+  // EarlierUnnamedWithSameHead's descriptions of three words or more, by head.
+  std::unordered_map<std::string, std::vector<int>> long_descriptions_by_head_;
+  bool long_descriptions_indexed_ = false;
+  std::vector<int> last_name_of_sentence_;  // NameLaterInSentence's index.
   // The people of the article's full names by their first word, when it
   // is a first name: "Hervé Castel" under "hervé".
   std::unordered_map<std::string, std::vector<int>> bearers_of_first_name_;
