@@ -886,7 +886,8 @@ TEST_F(ResolutionTest, OfficeOfSeveralCountriesGivesNoNationality) {
 
 TEST_F(ResolutionTest, IncisePronounNeverSkipsBackOverAnOfficeThatSpokeUnnamed) {
   Quotation q = QuotationOf(
-      "Le maire, Jean Dupuis, a défendu le projet. « Il est prêt », a-t-il déclaré. Même réserve au "
+      "Le maire, Jean Dupuis, a défendu le projet. « Il est prêt », a-t-il déclaré. Même réserve "
+      "au "
       "département, où le président du conseil départemental a jugé le calendrier « intenable ». "
       "« On ne fait pas une route en six mois », aurait-il confié à ses proches.",
       "On ne fait pas une route en six mois", "2024-05-14");

@@ -865,9 +865,10 @@ class Sieves {
     // de la présidence": a document after the quotation only says where
     // the reporting verb's subject said it.
     const int source = subjects_.of_cue[c];
-    const bool document_after = a_.cues[c].first_token > t && source >= 0 &&
-                                a_.mentions[source].kind == Mention::kDescription && a_.mentions[source].is_org &&
-                                lex_.FeaturesOf(cues::WordClass::kDocumentNoun, a_.mentions[source].head) != nullptr;
+    const bool document_after =
+        a_.cues[c].first_token > t && source >= 0 &&
+        a_.mentions[source].kind == Mention::kDescription && a_.mentions[source].is_org &&
+        lex_.FeaturesOf(cues::WordClass::kDocumentNoun, a_.mentions[source].head) != nullptr;
     if (a_.cues[c].first_token > t &&
         (document_after || QuotationAfterInSentence(q, a_.cues[c].end_token, s.end_token))) {
       for (int other = FirstCueFrom(s.first_token); other < c; ++other) {
@@ -1306,8 +1307,8 @@ class Sieves {
       // "L'avertissement vient d'un haut fonctionnaire canadien": an
       // unnamed source that an indefinite article brings in, too.
       const Mention& speaker = a_.mentions[m];
-      const bool unnamed_source = speaker.kind == Mention::kDescription && !speaker.is_org && !speaker.plural &&
-                                  IndefiniteAt(speaker.first_token);
+      const bool unnamed_source = speaker.kind == Mention::kDescription && !speaker.is_org &&
+                                  !speaker.plural && IndefiniteAt(speaker.first_token);
       if ((speaker.kind != Mention::kName && !unnamed_source) || speaker.is_org) return;
       Set(q, m, -1, "named_in_the_next_sentence", 0.7);
       return;
@@ -1516,8 +1517,7 @@ class Sieves {
       int t = quote.first_token;
       if (((NamingBefore(t) || NamingAfter(t)) && !OpensOnAVerb(quote.text) &&
            !QualifiesAnIndefiniteNoun(t, quote.text)) ||
-          NameOfAPlace(quote.text) ||
-          TermAfterANounAndDe(t, quote.text)) {
+          NameOfAPlace(quote.text) || TermAfterANounAndDe(t, quote.text)) {
         at = Attribution();
         at.kind = QuoteKind::kMention;
         at.method = "naming_context";

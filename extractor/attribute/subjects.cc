@@ -94,7 +94,8 @@ class SubjectFinder {
     // Nor is a lone capitalised word of no gender, which may be a place
     // ("à l'université Fudan de Shanghaï, pour qui").
     const Mention& mention = a_.mentions[m];
-    if ((mention.is_org && mention.first_token > SentenceStart(k) && tokens_[mention.first_token - 1].norm != ",") ||
+    if ((mention.is_org && mention.first_token > SentenceStart(k) &&
+         tokens_[mention.first_token - 1].norm != ",") ||
         (!mention.is_org && !MayNameAPerson(mention))) {
       return PersonBeforeAnApposition(mention.first_token);
     }
@@ -112,8 +113,9 @@ class SubjectFinder {
       if (tokens_[comma].norm != ",") continue;
       if (!lex_.Is(cues::WordClass::kSourceNoun, tokens_[comma + 1])) return -1;
       const int named = a_.mention_at[comma - 1];
-      if (named < 0 || a_.mentions[named].end_token != comma || a_.mentions[named].kind != Mention::kName ||
-          a_.mentions[named].is_org || !MayNameAPerson(a_.mentions[named])) {
+      if (named < 0 || a_.mentions[named].end_token != comma ||
+          a_.mentions[named].kind != Mention::kName || a_.mentions[named].is_org ||
+          !MayNameAPerson(a_.mentions[named])) {
         return -1;
       }
       return named;
@@ -249,8 +251,9 @@ class SubjectFinder {
         // "la Ligue des droits de l'homme (LDH), qui …, avait dénoncé": a
         // body's mention that holds its short name ends there.
         const int body = a_.mention_at[k];
-        if (body >= 0 && a_.mentions[body].end_token == k + 1 && a_.mentions[body].first_token < k - 2 &&
-            a_.mentions[body].is_org && a_.mentions[body].short_name_token >= 0) {
+        if (body >= 0 && a_.mentions[body].end_token == k + 1 &&
+            a_.mentions[body].first_token < k - 2 && a_.mentions[body].is_org &&
+            a_.mentions[body].short_name_token >= 0) {
           return body;
         }
         // "Le Haut Commissariat des Nations unies pour les réfugiés (HCR) a
@@ -357,8 +360,9 @@ class SubjectFinder {
         // whose office the mention finder bound to the name before its comma.
         {
           const int office = a_.mention_at[first];
-          if (office >= 0 && a_.mentions[office].first_token == first && a_.mentions[office].kind != Mention::kName &&
-              open > start && tokens_[open].norm == ",") {
+          if (office >= 0 && a_.mentions[office].first_token == first &&
+              a_.mentions[office].kind != Mention::kName && open > start &&
+              tokens_[open].norm == ",") {
             const int named = a_.mentions[office].apposed;
             if (named >= 0 && named < office && a_.mentions[named].kind == Mention::kName &&
                 !a_.mentions[named].is_org && a_.mentions[named].end_token == open) {
@@ -878,7 +882,8 @@ class SubjectFinder {
   // then between commas an office and the name apposed to it: that name.
   int NameAtTheEndOfAnAppositionChain(int m) const {
     const Mention& head = a_.mentions[m];
-    if (head.kind == Mention::kName || head.kind == Mention::kPronoun || head.apposed >= 0 || head.is_org) {
+    if (head.kind == Mention::kName || head.kind == Mention::kPronoun || head.apposed >= 0 ||
+        head.is_org) {
       return -1;
     }
     // Its complements, which the mention finder may have left as mentions
@@ -886,15 +891,18 @@ class SubjectFinder {
     const int n = static_cast<int>(tokens_.size());
     int k = head.end_token;
     constexpr int kMaxComplement = 4;
-    while (k < n && k < head.end_token + kMaxComplement && tokens_[k].norm != "," && a_.mention_at[k] >= 0) ++k;
+    while (k < n && k < head.end_token + kMaxComplement && tokens_[k].norm != "," &&
+           a_.mention_at[k] >= 0)
+      ++k;
     if (k + 1 >= n || tokens_[k].norm != ",") return -1;
     const int office = a_.mention_at[k + 1];
-    if (office < 0 || a_.mentions[office].first_token != k + 1 || a_.mentions[office].kind == Mention::kName ||
-        a_.mentions[office].apposed <= office) {
+    if (office < 0 || a_.mentions[office].first_token != k + 1 ||
+        a_.mentions[office].kind == Mention::kName || a_.mentions[office].apposed <= office) {
       return -1;
     }
     const Mention& name = a_.mentions[a_.mentions[office].apposed];
-    if (name.kind != Mention::kName || name.is_org || name.end_token >= n || tokens_[name.end_token].norm != ",") {
+    if (name.kind != Mention::kName || name.is_org || name.end_token >= n ||
+        tokens_[name.end_token].norm != ",") {
       return -1;
     }
     return a_.mentions[office].apposed;

@@ -165,8 +165,9 @@ const char* WordClassName(WordClass word_class) {
       "adverb",     "time",        "preposition",   "determiner", "modal",
       "naming",     "naming_after", "negation",     "source_noun", "document_noun",
       "relative",   "clause_boundary", "media",     "not_cue",     "predecessor",
-      "successor",  "body_noun",   "back_reference", "work_noun", "management_noun", "org_anaphor", "home_country", "counterpart", "pseudonym",
-      "place_noun", "byline_noun", "impersonal", "speech_noun", "speaker_link", "posted_body_noun", "origin_noun",
+      "successor",  "body_noun",   "back_reference", "work_noun", "management_noun",
+      "org_anaphor", "home_country", "counterpart", "pseudonym", "place_noun", "byline_noun",
+      "impersonal", "speech_noun", "speaker_link", "posted_body_noun", "origin_noun",
       "party_noun", "party_verb", "person_noun"};
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(WordClass::kCount),
                 "a name per word class");

@@ -132,7 +132,9 @@ enum class WordClass : uint8_t {
   kTitle, kParticle, kNotName, kPronoun, kDemonstrative, kAdverb, kTime, kPreposition,
   kDeterminer, kModal, kNaming, kNamingAfter, kNegation, kSourceNoun, kDocumentNoun,
   kRelative, kClauseBoundary, kMedia, kNotCue, kPredecessor, kSuccessor, kBodyNoun,
-  kBackReference, kWorkNoun, kManagementNoun, kOrgAnaphor, kHomeCountry, kCounterpart, kPseudonym, kPlaceNoun, kBylineNoun, kImpersonal, kSpeechNoun, kSpeakerLink, kPostedBodyNoun, kOriginNoun, kPartyNoun, kPartyVerb, kPersonNoun, kCount
+  kBackReference, kWorkNoun, kManagementNoun, kOrgAnaphor, kHomeCountry, kCounterpart, kPseudonym,
+  kPlaceNoun, kBylineNoun, kImpersonal, kSpeechNoun, kSpeakerLink, kPostedBodyNoun, kOriginNoun,
+  kPartyNoun, kPartyVerb, kPersonNoun, kCount
 };
 // Its name in words.tsv: "title", "not_name", "clause_boundary"...
 const char* WordClassName(WordClass word_class);

@@ -411,7 +411,8 @@ class Finder {
       m.speakers = payloads;
       for (int p : former_office) {
         const std::string& role = lex_.kb().role_phrases()[p].role;
-        if (std::find(m.roles.begin(), m.roles.end(), role) == m.roles.end()) m.roles.push_back(role);
+        if (std::find(m.roles.begin(), m.roles.end(), role) == m.roles.end())
+          m.roles.push_back(role);
       }
       for (int q = j; q < j + epithet_len; ++q) m.head += (q > j ? " " : "") + tokens_[q].norm;
       if (det != nullptr) m.gender = det->gender;
@@ -934,8 +935,8 @@ class Finder {
     // capitalised name after a news agency's noun is its own; the agency
     // is the source.
     const bool agency_source = lex_.Is(WordClass::kMedia, tokens_[k]) && AfterSourcePreposition(i);
-    if (agency_source && short_name < 0 && end < n && IsWord(tokens_[end]) && tokens_[end].capitalized &&
-        !tokens_[end].line_start) {
+    if (agency_source && short_name < 0 && end < n && IsWord(tokens_[end]) &&
+        tokens_[end].capitalized && !tokens_[end].line_start) {
       short_name = end++;
     }
     // "l'ambassade de Russie à Oslo": where a posted body sits is part of
@@ -952,7 +953,9 @@ class Finder {
       end = k + len;
     }
     // "l'agence AFP" is a news agency, which the media rules handle.
-    if (!complement && lex_.Is(WordClass::kMedia, tokens_[k]) && !(agency_source && short_name >= 0)) return i;
+    if (!complement && lex_.Is(WordClass::kMedia, tokens_[k]) &&
+        !(agency_source && short_name >= 0))
+      return i;
     Mention m = OrganisationMention(i, end, k);
     m.short_name_token = short_name;
     if (short_name >= 0) {

@@ -219,11 +219,13 @@ class Resolver {
   void IndexBearersOfFirstNames() {
     for (const auto& [key, entity] : entity_of_key_) {
       const size_t space = key.find(' ');
-      if (space == std::string::npos || entities_[entity].kb >= 0 || entities_[entity].is_org) continue;
+      if (space == std::string::npos || entities_[entity].kb >= 0 || entities_[entity].is_org)
+        continue;
       const std::string first_word = key.substr(0, space);
       if (lex_.FirstNameGenderOfNorm(first_word) == 0) continue;
       std::vector<int>& bearers = bearers_of_first_name_[first_word];
-      if (std::find(bearers.begin(), bearers.end(), entity) == bearers.end()) bearers.push_back(entity);
+      if (std::find(bearers.begin(), bearers.end(), entity) == bearers.end())
+        bearers.push_back(entity);
     }
   }
 
@@ -236,12 +238,14 @@ class Resolver {
       return "";
     }
     const Mention& second = a_.mentions[m + 1];
-    if (second.kind != Mention::kName || second.is_org || second.first_token != first.end_token + 1 ||
-        tokens_[first.end_token].norm != "et" || second.end_token - second.first_token < 2 ||
+    if (second.kind != Mention::kName || second.is_org ||
+        second.first_token != first.end_token + 1 || tokens_[first.end_token].norm != "et" ||
+        second.end_token - second.first_token < 2 ||
         lex_.FirstNameGenderOfNorm(tokens_[second.first_token].norm) == 0) {
       return "";
     }
-    return Text({tokens_[second.first_token + 1].span.begin, tokens_[second.end_token - 1].span.end});
+    return Text(
+        {tokens_[second.first_token + 1].span.begin, tokens_[second.end_token - 1].span.end});
   }
 
   // Names first, over the whole article: a surname alone may come before
@@ -265,7 +269,8 @@ class Resolver {
         continue;
       }
       std::string text = Text(cues::NameSpan(lex_, a_, mention));
-      if (const std::string surname = SurnameSharedAcrossEt(m); !surname.empty()) text += " " + surname;
+      if (const std::string surname = SurnameSharedAcrossEt(m); !surname.empty())
+        text += " " + surname;
       std::string key = FoldKey(text);
       bool multi = key.find(' ') != std::string::npos || mention.speakers.size() > 1;
       if (!multi || mention.is_org) {
@@ -397,7 +402,8 @@ class Resolver {
       // "Hervé Castel … a expliqué Hervé": a first name alone is the one
       // person of the article who bears it, when nobody has it for a
       // surname.
-      if (!mention.is_org && mention.speakers.empty() && mention.end_token - mention.first_token == 1) {
+      if (!mention.is_org && mention.speakers.empty() &&
+          mention.end_token - mention.first_token == 1) {
         if (!bearers_indexed) {
           IndexBearersOfFirstNames();
           bearers_indexed = true;
@@ -1286,8 +1292,9 @@ class Resolver {
   bool HoldsOneOnDate(int entity, const std::vector<std::string>& roles) const {
     if (entities_[entity].kb < 0) return false;
     const cues::Speaker& speaker = kb_.speakers()[entities_[entity].kb];
-    return std::any_of(roles.begin(), roles.end(),
-                       [&](const std::string& role) { return cues::SpeakerKb::Holds(speaker, role, a_.date); });
+    return std::any_of(roles.begin(), roles.end(), [&](const std::string& role) {
+      return cues::SpeakerKb::Holds(speaker, role, a_.date);
+    });
   }
 
   // Whether a person of the article other than `fitting` held, before
@@ -1298,7 +1305,8 @@ class Resolver {
     std::vector<std::string> held;
     for (const std::string& role : epithet.roles) {
       for (int e : fitting) {
-        if (entities_[e].kb >= 0 && cues::SpeakerKb::Holds(kb_.speakers()[entities_[e].kb], role, "")) {
+        if (entities_[e].kb >= 0 &&
+            cues::SpeakerKb::Holds(kb_.speakers()[entities_[e].kb], role, "")) {
           held.push_back(role);
           break;
         }
@@ -1314,7 +1322,8 @@ class Resolver {
       const cues::Speaker& speaker = kb_.speakers()[kb];
       if (!GenderFits(gender, speaker.gender)) continue;
       for (const std::string& role : held) {
-        if (cues::SpeakerKb::Holds(speaker, role, "") && !cues::SpeakerKb::Holds(speaker, role, a_.date) &&
+        if (cues::SpeakerKb::Holds(speaker, role, "") &&
+            !cues::SpeakerKb::Holds(speaker, role, a_.date) &&
             cues::SpeakerKb::TookUpBefore(speaker, role, a_.date)) {
           return true;
         }
@@ -1413,7 +1422,8 @@ class Resolver {
     // "l'ancien Premier ministre" is not the one the article named in
     // office who still holds it on the day.
     if (mention.former && !a_.date.empty()) {
-      named.erase(std::remove_if(named.begin(), named.end(), [&](int e) { return HoldsOneOnDate(e, roles); }),
+      named.erase(std::remove_if(named.begin(), named.end(),
+                                 [&](int e) { return HoldsOneOnDate(e, roles); }),
                   named.end());
     }
     if (named.size() == 1) {
@@ -1444,8 +1454,9 @@ class Resolver {
           } else {
             // "l'ancien" held it before the day, "le futur" takes it up after.
             fits = cues::SpeakerKb::Holds(speaker, role, "") &&
-                   (a_.date.empty() || (!cues::SpeakerKb::Holds(speaker, role, a_.date) &&
-                                        cues::SpeakerKb::TookUpBefore(speaker, role, a_.date) != future));
+                   (a_.date.empty() ||
+                    (!cues::SpeakerKb::Holds(speaker, role, a_.date) &&
+                     cues::SpeakerKb::TookUpBefore(speaker, role, a_.date) != future));
           }
           if (!fits) continue;
           if (std::find(past.begin(), past.end(), entity) == past.end()) past.push_back(entity);
@@ -1874,10 +1885,12 @@ class Resolver {
     for (int m = anaphor - 1; m >= 0 && m >= anaphor - kMaxLooked; --m) {
       const Mention& named = a_.mentions[m];
       if (tokens_[named.first_token].sentence < sentence - sentences) return -1;
-      if (named.kind != Mention::kName || !named.is_org || named.end_token - named.first_token < 3) continue;
+      if (named.kind != Mention::kName || !named.is_org || named.end_token - named.first_token < 3)
+        continue;
       int first_word = named.first_token;
       if (lex_.Is(cues::WordClass::kDeterminer, tokens_[first_word])) ++first_word;
-      if (!tokens_[first_word].capitalized || FoldKey(tokens_[first_word].norm.str()) != FoldKey(noun.str())) {
+      if (!tokens_[first_word].capitalized ||
+          FoldKey(tokens_[first_word].norm.str()) != FoldKey(noun.str())) {
         continue;
       }
       const int e = Resolve(m);
@@ -2069,7 +2082,8 @@ class Resolver {
         // between countries and still be the person the story names.
         if ((earlier.kind != Mention::kDescription &&
              !(earlier.kind == Mention::kRole && QualifiedBeyondItsPhrase(earlier))) ||
-            earlier.plural || earlier.is_org || earlier.former || earlier.end_token - earlier.first_token < 3) {
+            earlier.plural || earlier.is_org || earlier.former ||
+            earlier.end_token - earlier.first_token < 3) {
           continue;
         }
         long_descriptions_by_head_[earlier.head].push_back(static_cast<int>(p));
