@@ -892,8 +892,9 @@ class SubjectFinder {
     int k = head.end_token;
     constexpr int kMaxComplement = 4;
     while (k < n && k < head.end_token + kMaxComplement && tokens_[k].norm != "," &&
-           a_.mention_at[k] >= 0)
+           a_.mention_at[k] >= 0) {
       ++k;
+    }
     if (k + 1 >= n || tokens_[k].norm != ",") return -1;
     const int office = a_.mention_at[k + 1];
     if (office < 0 || a_.mentions[office].first_token != k + 1 ||

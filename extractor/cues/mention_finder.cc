@@ -411,8 +411,9 @@ class Finder {
       m.speakers = payloads;
       for (int p : former_office) {
         const std::string& role = lex_.kb().role_phrases()[p].role;
-        if (std::find(m.roles.begin(), m.roles.end(), role) == m.roles.end())
+        if (std::find(m.roles.begin(), m.roles.end(), role) == m.roles.end()) {
           m.roles.push_back(role);
+        }
       }
       for (int q = j; q < j + epithet_len; ++q) m.head += (q > j ? " " : "") + tokens_[q].norm;
       if (det != nullptr) m.gender = det->gender;
@@ -954,8 +955,9 @@ class Finder {
     }
     // "l'agence AFP" is a news agency, which the media rules handle.
     if (!complement && lex_.Is(WordClass::kMedia, tokens_[k]) &&
-        !(agency_source && short_name >= 0))
+        !(agency_source && short_name >= 0)) {
       return i;
+    }
     Mention m = OrganisationMention(i, end, k);
     m.short_name_token = short_name;
     if (short_name >= 0) {
