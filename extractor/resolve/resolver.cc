@@ -219,13 +219,15 @@ class Resolver {
   void IndexBearersOfFirstNames() {
     for (const auto& [key, entity] : entity_of_key_) {
       const size_t space = key.find(' ');
-      if (space == std::string::npos || entities_[entity].kb >= 0 || entities_[entity].is_org)
+      if (space == std::string::npos || entities_[entity].kb >= 0 || entities_[entity].is_org) {
         continue;
+      }
       const std::string first_word = key.substr(0, space);
       if (lex_.FirstNameGenderOfNorm(first_word) == 0) continue;
       std::vector<int>& bearers = bearers_of_first_name_[first_word];
-      if (std::find(bearers.begin(), bearers.end(), entity) == bearers.end())
+      if (std::find(bearers.begin(), bearers.end(), entity) == bearers.end()) {
         bearers.push_back(entity);
+      }
     }
   }
 
@@ -269,8 +271,9 @@ class Resolver {
         continue;
       }
       std::string text = Text(cues::NameSpan(lex_, a_, mention));
-      if (const std::string surname = SurnameSharedAcrossEt(m); !surname.empty())
+      if (const std::string surname = SurnameSharedAcrossEt(m); !surname.empty()) {
         text += " " + surname;
+      }
       std::string key = FoldKey(text);
       bool multi = key.find(' ') != std::string::npos || mention.speakers.size() > 1;
       if (!multi || mention.is_org) {
@@ -574,10 +577,10 @@ class Resolver {
         }
         // A past office, or an epithet's, binds no one to the office of
         // the day.
-        const bool past = mention.former || mention.kind == Mention::kEpithet;
-        for (const std::string& role : roles) {
-          if (past) break;
-          role_bindings_[role].push_back({mention.first_token, person, roles.size() > 1});
+        if (!mention.former && mention.kind != Mention::kEpithet) {
+          for (const std::string& role : roles) {
+            role_bindings_[role].push_back({mention.first_token, person, roles.size() > 1});
+          }
         }
       } else {
         spelt_out_offices_.push_back({OfficeWords(mention), {mention.first_token, person}});
@@ -1885,8 +1888,9 @@ class Resolver {
     for (int m = anaphor - 1; m >= 0 && m >= anaphor - kMaxLooked; --m) {
       const Mention& named = a_.mentions[m];
       if (tokens_[named.first_token].sentence < sentence - sentences) return -1;
-      if (named.kind != Mention::kName || !named.is_org || named.end_token - named.first_token < 3)
+      if (named.kind != Mention::kName || !named.is_org || named.end_token - named.first_token < 3) {
         continue;
+      }
       int first_word = named.first_token;
       if (lex_.Is(cues::WordClass::kDeterminer, tokens_[first_word])) ++first_word;
       if (!tokens_[first_word].capitalized ||
