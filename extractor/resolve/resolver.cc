@@ -1591,6 +1591,15 @@ class Resolver {
         return body;
       }
     }
+    // "les dirigeants de l'Otan affirment": people the article groups by
+    // the one organisation of the base they belong to speak as it.
+    if (!mention.is_org && mention.plural && !mention.speakers.empty() &&
+        std::all_of(mention.speakers.begin(), mention.speakers.end(),
+                    [&](int kb) { return kb == mention.speakers[0]; }) &&
+        IsDefiniteArticle(tokens_[mention.first_token])) {
+      *how = "group_of_organisation";
+      return KbEntity(mention.speakers[0]);
+    }
     if (mention.is_org) {
       // A communiqué speaks for whoever issued it.
       if (!mention.speakers.empty()) {
@@ -2362,6 +2371,11 @@ class Resolver {
     const int entity = AddEntity(e);
     entity_of_key_[key] = entity;
     return entity;
+  }
+
+  bool IsDefiniteArticle(const Token& t) const {
+    const WordFeaturesPtr det = lex_.FeaturesOf(cues::WordClass::kDeterminer, t.norm);
+    return det != nullptr && det->definite && !det->possessive;
   }
 
   // An unnamed source is named by its description: "un diplomate européen".
