@@ -235,14 +235,15 @@ class Resolver {
   // first name and a surname, shares that surname; "" otherwise.
   std::string SurnameSharedAcrossEt(size_t m) const {
     const Mention& first = a_.mentions[m];
+    // The cheap tests first: most names are followed by no "et" and a name.
     if (first.is_org || first.end_token - first.first_token != 1 || m + 1 >= a_.mentions.size() ||
-        lex_.FirstNameGenderOfNorm(tokens_[first.first_token].norm) == 0) {
+        tokens_[first.end_token].norm != "et") {
       return "";
     }
     const Mention& second = a_.mentions[m + 1];
     if (second.kind != Mention::kName || second.is_org ||
-        second.first_token != first.end_token + 1 || tokens_[first.end_token].norm != "et" ||
-        second.end_token - second.first_token < 2 ||
+        second.first_token != first.end_token + 1 || second.end_token - second.first_token < 2 ||
+        lex_.FirstNameGenderOfNorm(tokens_[first.first_token].norm) == 0 ||
         lex_.FirstNameGenderOfNorm(tokens_[second.first_token].norm) == 0) {
       return "";
     }
@@ -406,7 +407,8 @@ class Resolver {
       // person of the article who bears it, when nobody has it for a
       // surname.
       if (!mention.is_org && mention.speakers.empty() &&
-          mention.end_token - mention.first_token == 1) {
+          mention.end_token - mention.first_token == 1 &&
+          lex_.FirstNameGenderOfNorm(tokens_[mention.first_token].norm) != 0) {
         if (!bearers_indexed) {
           IndexBearersOfFirstNames();
           bearers_indexed = true;
