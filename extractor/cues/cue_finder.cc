@@ -387,7 +387,17 @@ class Finder {
     const Mention& mention = a_.mentions[m];
     int end = mention.end_token;
     if (mention.apposed > m) end = a_.mentions[mention.apposed].end_token;
-    return end < static_cast<int>(tokens_.size()) && tokens_[end].norm == ",";
+    const int n = static_cast<int>(tokens_.size());
+    // "Pour une diplomate suisse présente à Skopje, …": where the source
+    // is, a place's name after "à" or "en", before the comma.
+    if (end + 1 < n && (tokens_[end].norm == "à" || tokens_[end].norm == "en") &&
+        a_.mention_at[end + 1] >= 0) {
+      const Mention& place = a_.mentions[a_.mention_at[end + 1]];
+      if (place.first_token == end + 1 && place.kind == Mention::kName && place.gender == 0) {
+        end = place.end_token;
+      }
+    }
+    return end < n && tokens_[end].norm == ",";
   }
 
   const Lexicon& lex_;
