@@ -96,6 +96,10 @@ class Finder {
            lex_.FormsOf(t.norm) == nullptr && lex_.AuxiliaryOf(t.norm) == nullptr;
   }
 
+  static bool StartsWithADigit(const Token& t) {
+    return !t.norm.empty() && t.norm[0] >= '0' && t.norm[0] <= '9';
+  }
+
   static bool PluralWord(const Token& t) {
     const Norm& w = t.norm;
     return t.type == Token::kWord && w.size() > 3 && (w.back() == 's' || w.back() == 'x');
@@ -877,8 +881,7 @@ class Finder {
     const int n = static_cast<int>(tokens_.size());
     std::vector<int> inside;  // Organisations in the complement speak not.
     // "la présidence de 2024": a date says when, not which body.
-    if (k + len + 1 < n && IsDe(tokens_[k + len]) && !tokens_[k + len + 1].norm.empty() &&
-        tokens_[k + len + 1].norm[0] >= '0' && tokens_[k + len + 1].norm[0] <= '9') {
+    if (k + len + 1 < n && IsDe(tokens_[k + len]) && StartsWithADigit(tokens_[k + len + 1])) {
       return i;
     }
     int end = ExtendModifiers(k + len, &inside);
@@ -1134,10 +1137,7 @@ class Finder {
       if (w.type != Token::kWord) break;
       // "une lycéenne de 17 ans attend": an age ends the phrase; a verb the
       // lexicon lacks may follow.
-      if (end >= 2 && tokens_[end - 1].norm == "ans" && !tokens_[end - 2].norm.empty() &&
-          tokens_[end - 2].norm[0] >= '0' && tokens_[end - 2].norm[0] <= '9') {
-        break;
-      }
+      if (end >= 2 && tokens_[end - 1].norm == "ans" && StartsWithADigit(tokens_[end - 2])) break;
       // "la ministre du Travail et de la Santé": a second complement of the
       // same office, when it names a portfolio (capitalised) like the first.
       // "des Affaires étrangères et du Développement" too.

@@ -676,26 +676,29 @@ class Resolver {
     return words;
   }
 
-  // Whether "futur" or "future" stands before the head of an office: the
-  // mention finder marks it former, as not the holder of the day.
-  bool SaysFuture(const Mention& mention) const {
+  // Whether a word that `is_it` accepts stands before the head of a mention.
+  template <typename Predicate>
+  bool WordBeforeHead(const Mention& mention, Predicate is_it) const {
     const int head = HeadToken(mention);
     for (int k = mention.first_token; k < head; ++k) {
-      if (tokens_[k].norm == "futur" || tokens_[k].norm == "future") return true;
+      if (is_it(tokens_[k].norm)) return true;
     }
     return false;
   }
 
+  static bool IsFormerWord(const Norm& w) {
+    return w == "ancien" || w == "ancienne" || w == "ex" || w == "ex-";
+  }
+
+  // Whether "futur" or "future" stands before the head of an office: the
+  // mention finder marks it former, as not the holder of the day.
+  bool SaysFuture(const Mention& mention) const {
+    return WordBeforeHead(mention, [](const Norm& w) { return w == "futur" || w == "future"; });
+  }
+
   // Whether "ancien", "ancienne" or "ex" stands before the head of a
   // description: someone who held the office before.
-  bool SaysFormer(const Mention& mention) const {
-    const int head = HeadToken(mention);
-    for (int k = mention.first_token; k < head; ++k) {
-      const Norm& w = tokens_[k].norm;
-      if (w == "ancien" || w == "ancienne" || w == "ex" || w == "ex-") return true;
-    }
-    return false;
-  }
+  bool SaysFormer(const Mention& mention) const { return WordBeforeHead(mention, IsFormerWord); }
 
   // "Farida Benali, présidente de l'association de parents d'élèves ... la
   // présidente de l'association": an office that roles.tsv does not cover,
@@ -1346,13 +1349,12 @@ class Resolver {
     office.kind = Mention::kRole;
     office.former = true;
     int head = epithet.first_token + 1;
-    while (head + 1 < epithet.end_token && IsFormerWord(tokens_[head].norm)) ++head;
+    while (head + 1 < epithet.end_token &&
+           (IsFormerWord(tokens_[head].norm) || tokens_[head].norm == "-")) {
+      ++head;
+    }
     office.head = tokens_[head].norm;
     return ResolveRole(office, how);
-  }
-
-  static bool IsFormerWord(const Norm& w) {
-    return w == "ancien" || w == "ancienne" || w == "ex" || w == "ex-" || w == "-";
   }
 
   // The person an apposition bound to `key`: the latest one before `token`,
@@ -1816,7 +1818,12 @@ class Resolver {
   // The person a name mention stands for, when a single person known to
   // be of exactly that gender; or -1.
   int PersonNamedBy(int m, char gender) {
-    if (a_.mentions[m].kind != Mention::kName) return -1;
+    return a_.mentions[m].kind == Mention::kName ? PersonOfExactlyThatGender(m, gender) : -1;
+  }
+
+  // The person mention m stands for, when a single person known to be of
+  // exactly that gender; or -1.
+  int PersonOfExactlyThatGender(int m, char gender) {
     const int e = Resolve(m);
     return IsSingularPersonOf(e, gender) && entities_[e].gender == gender ? e : -1;
   }
@@ -1887,8 +1894,6 @@ class Resolver {
     return -1;
   }
 
-  // Whether the organisation that spoke last did so at most `sentences`
-  // sentences before this one.
   // "financés par la Fondation Mama Nyango … indique la fondation": with
   // no organisation speaking lately, the one the story last named with
   // the anaphor's noun for its first word, a few sentences back at most.
@@ -1914,6 +1919,8 @@ class Resolver {
     return -1;
   }
 
+  // Whether the organisation that spoke last did so at most `sentences`
+  // sentences before this one.
   bool OrganisationSalientWithin(int sentences) const {
     return last_org_salient_ >= 0 &&
            current_sentence_ - salience_[last_salience_of_[last_org_salient_]].sentence <= sentences;
@@ -2031,12 +2038,7 @@ class Resolver {
   // "l'ancien", "l'ex-" before the head noun (or a mention the finder
   // marked former): a past office.
   bool NamesAFormerOffice(const Mention& mention) const {
-    const int head = HeadToken(mention);
-    for (int k = mention.first_token; k < head; ++k) {
-      const Norm& w = tokens_[k].norm;
-      if (mention.former || w == "ancien" || w == "ancienne" || w == "ex" || w == "ex-") return true;
-    }
-    return false;
+    return HeadToken(mention) > mention.first_token && (mention.former || SaysFormer(mention));
   }
 
   // The unnamed person of the nearest earlier description with the same
@@ -2704,8 +2706,7 @@ class Resolver {
     // office that stands for one person of the story serves as a name.
     const Mention::Kind kind = a_.mentions[main].kind;
     if (kind == Mention::kEpithet || kind == Mention::kRole) {
-      const int e = Resolve(main);
-      return IsSingularPersonOf(e, gender) && entities_[e].gender == gender ? e : -1;
+      return PersonOfExactlyThatGender(main, gender);
     }
     return PersonNamedBy(main, gender);
   }
