@@ -386,8 +386,11 @@ class Finder {
     if (m < 0 || a_.mentions[m].first_token != k) return false;
     const Mention& mention = a_.mentions[m];
     int end = mention.end_token;
-    if (mention.apposed > m) end = a_.mentions[mention.apposed].end_token;
     const int n = static_cast<int>(tokens_.size());
+    // "Pour Karine Duval, conseillère de la liste « … », la majorité …":
+    // a comma right after the name, whatever the apposition after it.
+    if (end < n && tokens_[end].norm == "," && mention.kind == Mention::kName) return true;
+    if (mention.apposed > m) end = a_.mentions[mention.apposed].end_token;
     // "Pour une diplomate suisse présente à Skopje, …": where the source
     // is, a place's name after "à" or "en", before the comma.
     if (end + 1 < n && (tokens_[end].norm == "à" || tokens_[end].norm == "en") &&

@@ -1412,9 +1412,12 @@ class Finder {
       // in apposition to the name all the same.
       // Nor can "est dressé par Thibault Lemercier, chercheur associé …"
       // be anything else: after the agent of a passive, an office without
-      // an article starts no clause.
+      // an article starts no clause. Nor after the source that opens a
+      // sentence ("Pour Hassan Oubella, ingénieur agronome, « … »").
       const bool bare_office = b_office && a.gender != 0 && a.first_token > 0 &&
-                               tokens_[a.first_token - 1].norm == "par" &&
+                               (tokens_[a.first_token - 1].norm == "par" ||
+                                (tokens_[a.first_token - 1].norm == "pour" &&
+                                 a.first_token - 1 == a_.sentences[tokens_[a.first_token].sentence].first_token)) &&
                                !lex_.Is(WordClass::kDeterminer, tokens_[b.first_token]);
       if (a_person && ((a.first_token > 0 && (lex_.Is(WordClass::kPreposition,
                                                        tokens_[a.first_token - 1]) ||
