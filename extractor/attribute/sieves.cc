@@ -839,6 +839,30 @@ class Sieves {
     return true;
   }
 
+  // Whether tokens [from, to) are a short object noun phrase, with maybe an
+  // adjunct before it, that the quotation at `to` qualifies: words only,
+  // a determiner among them, and no preposition or determiner right
+  // before the quotation ("de façon « explicite »" is a manner).
+  bool ObjectThenQuotation(int from, int to) const {
+    constexpr int kMaxWords = 8;
+    if (to <= from || !WordsOnlyBetween(from, to, kMaxWords)) return false;
+    const Token& before = tokens_[to - 1];
+    if (lex_.Is(cues::WordClass::kPreposition, before) || lex_.Is(cues::WordClass::kDeterminer, before) ||
+        before.norm == "de" || before.norm == "d'") {
+      return false;
+    }
+    bool object = false;
+    for (int k = from; k < to - 1; ++k) {
+      // "a assuré à son visiteur que les soldats avaient agi « … »": the
+      // words of another clause.
+      if (tokens_[k].norm == "que" || tokens_[k].norm == "qu'") return false;
+      if (tokens_[k].norm != "de" && tokens_[k].norm != "d'" && lex_.Is(cues::WordClass::kDeterminer, tokens_[k])) {
+        object = true;
+      }
+    }
+    return object;
+  }
+
   // Whether "que" opens a clause a few words after token `from` ("a assuré
   // devant les élus que"), before token `to`, with no comma or quotation
   // on the way.
@@ -906,8 +930,12 @@ class Sieves {
       const bool de_after_the_verb = cue.end_token <= t - 1 &&
                                      (tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'") &&
                                      WordsOnlyBetween(cue.end_token, t - 1, 5);
+      // "Selon un diplomate, le secrétaire d'État a jugé en séance
+      // l'engagement de certains membres « très en dessous … »": the words
+      // that qualify the verb's object, a few words on, are the verb's.
+      const bool qualifies_its_object = ObjectThenQuotation(cue.end_token, t);
       const bool right_after =
-          cue.end_token == t || de_after_the_verb ||
+          cue.end_token == t || de_after_the_verb || qualifies_its_object ||
           (cue.end_token == t - 1 && lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1])) ||
           in_its_que_clause || OpensOnAPossessive(subjects_.of_cue[c]);
       if (subject >= 0 && subject != subjects_.of_cue[c] && !subjects_.postposed[other] &&
