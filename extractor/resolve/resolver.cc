@@ -1374,6 +1374,21 @@ class Resolver {
     return before >= 0 ? before : after;
   }
 
+  // Whether the article put an office with the head and gender of
+  // `mention` in apposition to `entity` before it: « le médecin-chef du
+  // district, le Dr Aminata Sow » is « le médecin-chef » again, although
+  // the article gives a woman the masculine noun.
+  bool CalledSoBefore(const Mention& mention, int entity) const {
+    auto it = head_bindings_.find(mention.head);
+    if (it == head_bindings_.end()) return false;
+    for (const Binding& b : it->second) {
+      if (b.token > mention.first_token) break;
+      const int m = a_.mention_at[b.token];
+      if (b.entity == entity && m >= 0 && a_.mentions[m].gender == mention.gender) return true;
+    }
+    return false;
+  }
+
   // Among several people an office may name, the one the story is about:
   // the latest speaker or subject, else the latest person mentioned.
   int MostSalient(const std::vector<int>& candidates) const {
@@ -1679,7 +1694,7 @@ class Resolver {
     // "l'ancien maire" is not the mayor the article named.
     if (SaysFormer(mention) || (bound >= 0 && HoldsAnotherPortfolio(mention, bound))) bound = -1;
     if (definite && !mention.plural && bound >= 0 && OfTheNationalityItSays(mention, bound) &&
-        GenderFits(mention.gender, entities_[bound].gender)) {
+        (GenderFits(mention.gender, entities_[bound].gender) || CalledSoBefore(mention, bound))) {
       *how = "office_named_in_article";
       return bound;
     }
