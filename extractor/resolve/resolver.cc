@@ -2823,7 +2823,9 @@ class Resolver {
   }
 
   bool IndirectQuestionAfter(int from, int sentence_end) const {
-    constexpr int kMaxWords = 6;  // "au secrétaire d'État américain s'il".
+    // "au secrétaire d'État américain s'il", "à un vieil homme, Samba,
+    // 71 ans, s'il".
+    constexpr int kMaxWords = 10;
     for (int k = from; k < sentence_end && k <= from + kMaxWords; ++k) {
       const Norm& w = tokens_[k].norm;
       if (w == "si" || w == "s'il" || w == "s'ils" || w == "pourquoi" || w == "comment" ||
