@@ -485,9 +485,14 @@ bool ReportingClauseFollows(const Lexicon& lexicon, std::string_view text, uint3
     // "« Ils viennent, parlent, repartent. »": a finite verb in an incise has
     // its subject after it; one followed by a comma or a stop is the
     // quotation's own verb.
+    // "« Nos satellites guident des navires, annoncent des tempêtes … »":
+    // nor is one followed by a partitive or an indefinite plural, its
+    // object rather than a speaker.
     if (c.form == Cue::kFinite) {
-      return c.end_token < static_cast<int>(window.tokens.size()) &&
-             window.tokens[c.end_token].type == Token::kWord;
+      if (c.end_token >= static_cast<int>(window.tokens.size())) return false;
+      const Token& after = window.tokens[c.end_token];
+      return after.type == Token::kWord && after.norm != "des" && after.norm != "du" && after.norm != "de" &&
+             after.norm != "d'";
     }
   }
   return false;
