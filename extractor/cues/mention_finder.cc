@@ -1146,6 +1146,21 @@ class Finder {
         ++end;
         continue;
       }
+      // "la chambre de métiers et de l'artisanat", "la chambre de commerce
+      // et d'industrie": a second complement after a first, when a
+      // lowercase noun follows its "de".
+      if (w.norm == "et" && before_de < end && end + 2 < n && IsDe(tokens_[end + 1]) &&
+          tokens_[end + 1].norm != "des" && tokens_[end + 1].norm != "du") {
+        int noun = end + 2;
+        if (tokens_[noun].norm == "la" || tokens_[noun].norm == "l'") ++noun;
+        if (noun < n && IsWord(tokens_[noun]) && !tokens_[noun].capitalized && !tokens_[noun].line_start &&
+            lex_.FormsOf(tokens_[noun].norm) == nullptr && lex_.AuxiliaryOf(tokens_[noun].norm) == nullptr &&
+            !lex_.Is(WordClass::kDeterminer, tokens_[noun]) && !lex_.Is(WordClass::kPronoun, tokens_[noun])) {
+          limit = std::min(n, std::max(limit, noun + 6));
+          ++end;
+          continue;
+        }
+      }
       // "un ambassadeur auprès de l'UE", "un diplomate en poste à Paris":
       // where the person serves belongs to the description.
       if (w.norm == "auprès" && end + 1 < n && IsDe(tokens_[end + 1])) {
