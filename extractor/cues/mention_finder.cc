@@ -30,6 +30,7 @@ class Finder {
       const int next = NamesNoOne(tokens_[i]) ? i : TryAt(i);
       i = next > i ? next : i + 1;
     }
+    OfficesOfThePlaceOpeningTheirSentence();
     LinkAppositions();
     a_.mention_at.assign(tokens_.size(), -1);
     for (size_t m = 0; m < a_.mentions.size(); ++m) {
@@ -45,6 +46,42 @@ class Finder {
       if (tokens_[k].line_start) return false;
     }
     return true;
+  }
+
+  // "À la Maison Blanche, la porte-parole a assuré …", "Au Kremlin, le
+  // porte-parole": an office right after the place that opens its
+  // sentence is that place's, as "la porte-parole de la Maison Blanche"
+  // would be, when roles.tsv spells the office so.
+  void OfficesOfThePlaceOpeningTheirSentence() {
+    constexpr int kMaxPlaceWords = 6;
+    std::vector<int> payloads;
+    for (Mention& m : a_.mentions) {
+      if (m.kind != Mention::kRole || m.first_token < 3 || tokens_[m.first_token - 1].norm != ",") continue;
+      const int comma = m.first_token - 1;
+      const int first = a_.sentences[tokens_[m.first_token].sentence].first_token;
+      const Norm& at = tokens_[first].norm;
+      if ((at != "à" && at != "a" && at != "au" && at != "aux") || comma - first < 2 ||
+          comma - first > kMaxPlaceWords) {
+        continue;
+      }
+      int office = m.first_token;
+      if (lex_.Is(WordClass::kDeterminer, tokens_[office])) ++office;
+      std::vector<Token> phrase(tokens_.begin() + office, tokens_.begin() + m.end_token);
+      Token de = tokens_[first];
+      de.line_start = false;
+      de.norm = at == "au" ? "du" : at == "aux" ? "des" : "de";
+      phrase.push_back(de);
+      for (int k = first + 1; k < comma; ++k) {
+        if (tokens_[k].type != Token::kWord) break;
+        phrase.push_back(tokens_[k]);
+      }
+      if (lex_.role_phrases().LongestAt(phrase, 0, &payloads) != static_cast<int>(phrase.size())) continue;
+      m.roles.clear();
+      for (int p : payloads) {
+        const std::string& role = lex_.kb().role_phrases()[p].role;
+        if (std::find(m.roles.begin(), m.roles.end(), role) == m.roles.end()) m.roles.push_back(role);
+      }
+    }
   }
 
   // "de" and its forms: the preposition that opens a complement.
