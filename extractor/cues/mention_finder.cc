@@ -536,6 +536,17 @@ class Finder {
         end += 2;
         continue;
       }
+      // "la Banque de France", "la Fondation Reins d'Afrique": after an
+      // article, an organisation's name runs over "de" and a capitalised
+      // word that is no first name.
+      // Not after an acronym: « la FDSEA du Finistère » is the FDSEA.
+      if (det != nullptr && title_len == 0 && end > k && IsWord(w) && IsDe(w) && end + 1 < n &&
+          !tokens_[end - 1].all_caps &&
+          IsWord(tokens_[end + 1]) && tokens_[end + 1].capitalized && !tokens_[end + 1].line_start &&
+          !lex_.Is(WordClass::kNotName, tokens_[end + 1]) && lex_.FirstNameGenderOfNorm(tokens_[end + 1].norm) == 0) {
+        end += 2;
+        continue;
+      }
       // "Dominique de Villepin", "Charles de Courson": a first name, then
       // "de" and a capitalised surname, is one name.
       if (end > k && IsWord(w) && (w.norm == "de" || w.norm == "d'") && end + 1 < n &&
