@@ -575,6 +575,11 @@ class Sieves {
            tokens_[between.first_token - 1].norm == "qu'")) {
         continue;
       }
+      // "Le président russe s'est tourné vers son invité :": someone
+      // described by their tie to the subject is whom the subject
+      // addresses, unless handed the floor ("a laissé la parole à son
+      // adjoint :").
+      if (OpensOnAPossessive(other) && !WordBetween(m.end_token, t - 1, "parole")) continue;
       if (IsPersonMention(between)) return false;
     }
     // "… son scepticisme : « A » « B », a-t-il murmuré": another quotation
@@ -825,6 +830,14 @@ class Sieves {
       const int token = TokenOf(k);
       if (token >= sentence_end) return false;
       if (token >= from) return true;
+    }
+    return false;
+  }
+
+  // Whether the word `norm` is among tokens [from, to).
+  bool WordBetween(int from, int to, std::string_view norm) const {
+    for (int k = from; k < to; ++k) {
+      if (tokens_[k].norm == norm) return true;
     }
     return false;
   }
