@@ -409,6 +409,12 @@ class SubjectFinder {
         *blocked = true;
         return -1;
       }
+      // "celui que la presse a surnommé « T-Rex » a refusé": the nickname
+      // ends a relative clause whose antecedent is the subject.
+      if (t.type == Token::kQuote) {
+        const int nicknamed = NicknamedBefore(k, start);
+        if (nicknamed >= 0) return nicknamed;
+      }
       if (t.type == Token::kQuote || t.type == Token::kPunct) {
         *blocked = true;
         return -1;
@@ -632,6 +638,22 @@ class SubjectFinder {
       }
     }
     return false;
+  }
+
+  // The mention "celui" or "celle" that opens, a few words before the
+  // quotation at token k, a clause giving a nickname (its head says so,
+  // from the mention finder), or -1.
+  int NicknamedBefore(int k, int start) const {
+    constexpr int kMaxClause = 10;
+    for (int j = k - 1; j >= start && j >= k - kMaxClause; --j) {
+      if (tokens_[j].type != Token::kWord) return -1;
+      const int m = a_.mention_at[j];
+      if (m >= 0 && a_.mentions[m].first_token == j && a_.mentions[m].kind == Mention::kPronoun &&
+          a_.mentions[m].head == "surnommé") {
+        return m;
+      }
+    }
+    return -1;
   }
 
   // An apposition: words, none of them a verb, an auxiliary or a relative.

@@ -84,6 +84,25 @@ class Finder {
     }
   }
 
+  // Whether a relative clause opens at token k ("que", "qu'") whose verb,
+  // a few words on, gives a name: a naming word before quotation marks or
+  // a capital ("que la presse surnomme « … »").
+  bool NicknameClauseAt(int k) const {
+    constexpr int kMaxWords = 8;
+    const int n = static_cast<int>(tokens_.size());
+    if (k >= n || (tokens_[k].norm != "que" && tokens_[k].norm != "qu'")) return false;
+    for (int j = k + 1; j < n && j <= k + kMaxWords && tokens_[j].sentence == tokens_[k].sentence; ++j) {
+      if (tokens_[j].type != Token::kWord) return false;
+      const int len = lex_.words(WordClass::kNaming).LongestAt(tokens_, j, nullptr);
+      if (len == 0) continue;
+      // "que la presse surnommait parfois « … »": an adverb may come between.
+      int named = j + len;
+      named += lex_.AdverbOrTimeAt(tokens_, named);
+      if (named < n && (tokens_[named].type == Token::kQuote || tokens_[named].capitalized)) return true;
+    }
+    return false;
+  }
+
   // "de" and its forms: the preposition that opens a complement.
   static bool IsDe(const Token& t) {
     return t.norm == "de" || t.norm == "d'" || t.norm == "du" || t.norm == "des";
@@ -234,6 +253,7 @@ class Finder {
          lex_.words(WordClass::kSourceNoun).MayStartWith(e))) {
       return true;
     }
+    if (t.norm == "celui" || t.norm == "celle") return true;
     return lex_.role_phrases().MayStartWith(lex_.FoldedEntryOf(t.norm));
   }
 
@@ -260,6 +280,17 @@ class Finder {
         m.gender = f->gender;
         m.plural = f->plural;
       }
+      return Add(std::move(m));
+    }
+    // "celui que la presse américaine a surnommé « T-Rex » a refusé": a
+    // person the story knows by a nickname, subject of the verb after it.
+    if ((t.norm == "celui" || t.norm == "celle") && NicknameClauseAt(i + 1)) {
+      Mention m;
+      m.first_token = i;
+      m.end_token = i + 1;
+      m.kind = Mention::kPronoun;
+      m.head = "surnommé";
+      m.gender = t.norm == "celui" ? 'm' : 'f';
       return Add(std::move(m));
     }
     int len = lex_.words(WordClass::kDemonstrative).LongestAt(tokens_, i, nullptr);

@@ -1179,6 +1179,18 @@ class Resolver {
       last_mentioned_of_gender_.resize(slot + 1, -1);
     }
     last_mentioned_of_gender_[slot] = index;
+    // Counted once a sentence: an office and the name in apposition to it
+    // are one mention.
+    if (entity >= static_cast<int>(times_mentioned_.size())) {
+      times_mentioned_.resize(entity + 1, 0);
+      sentence_last_counted_.resize(entity + 1, -1);
+    }
+    if (sentence_last_counted_[entity] == current_sentence_) return;
+    sentence_last_counted_[entity] = current_sentence_;
+    ++times_mentioned_[entity];
+    if (slot >= static_cast<int>(most_mentioned_of_gender_.size())) most_mentioned_of_gender_.resize(slot + 1, -1);
+    int& most = most_mentioned_of_gender_[slot];
+    if (most < 0 || times_mentioned_[entity] > times_mentioned_[most]) most = entity;
   }
 
   // Cue indices, read in place from cue_ids_.
@@ -2426,6 +2438,16 @@ class Resolver {
     const Mention& mention = a_.mentions[index];
     const std::string_view head = mention.head;  // Compared inline (see cue_judges_).
     if (head == "on") return -1;
+    // "celui que la presse américaine a surnommé « T-Rex »": the one the
+    // story is about, the person of that gender it has named most.
+    if (head == "surnommé") {
+      const int slot = SlotOf(mention.gender);
+      if (slot < 0 || slot >= static_cast<int>(most_mentioned_of_gender_.size())) return -1;
+      const int most = most_mentioned_of_gender_[slot];
+      if (most < 0 || entities_[most].plural) return -1;
+      *how = "person_known_by_a_nickname";
+      return most;
+    }
     if (head == "dernier") {
       if (mention.plural) return -1;
       int last = static_cast<int>(persons_mentioned_.size()) - 1;
@@ -2711,12 +2733,20 @@ class Resolver {
     const int opening = a_.sentences[sentence].first_token;
     if (tokens_[opening].type != Token::kQuote) return -1;
     const Sentence& before = a_.sentences[sentence - 1];
+    const int main = subjects_.of_sentence[sentence - 1];
     if (before.paragraph != a_.sentences[sentence].paragraph || before.is_title ||
-        QuotesIn(sentence - 1)) {
+        (QuotesIn(sentence - 1) && !OnlyItsNicknameQuoted(main, before))) {
       return -1;
     }
-    const int main = subjects_.of_sentence[sentence - 1];
     if (main < 0 || a_.mentions[main].is_org) return -1;
+    // "celui que la presse a surnommé « T-Rex » a refusé …": the person
+    // the story knows by that nickname.
+    if (a_.mentions[main].kind == Mention::kPronoun) {
+      return a_.mentions[main].head == "surnommé" && entity_of_mention_[main] >= 0 &&
+                     IsSingularPersonOf(entity_of_mention_[main], gender)
+                 ? entity_of_mention_[main]
+                 : -1;
+    }
     // "L'ancien ministre des Finances ne l'ignore pas": an epithet or an
     // office that stands for one person of the story serves as a name.
     const Mention::Kind kind = a_.mentions[main].kind;
@@ -2728,6 +2758,21 @@ class Resolver {
 
   // Whether a quotation starts in the sentence; the sentences' flags are
   // made once, so that a sentence of thousands of incises stays linear.
+  // Whether the only quotations of `sentence` are the nickname that the
+  // clause of `subject` ("celui que … a surnommé « … »") gives.
+  bool OnlyItsNicknameQuoted(int subject, const Sentence& sentence) const {
+    if (subject < 0 || a_.mentions[subject].kind != Mention::kPronoun || a_.mentions[subject].head != "surnommé") {
+      return false;
+    }
+    constexpr int kMaxClause = 10;
+    for (int k = sentence.first_token; k < sentence.end_token; ++k) {
+      if (tokens_[k].type == Token::kQuote &&
+          (k < a_.mentions[subject].first_token || k > a_.mentions[subject].first_token + kMaxClause)) {
+        return false;
+      }
+    }
+    return true;
+  }
   bool QuotesIn(int sentence) {
     if (sentence_quotes_.empty()) {
       sentence_quotes_.assign(a_.sentences.size(), 0);
@@ -3084,6 +3129,12 @@ class Resolver {
   std::vector<int> persons_mentioned_;  // In text order, for "ce dernier".
   std::vector<int> last_mentioned_of_;  // Per entity: its last index in persons_mentioned_.
   std::vector<int> last_mentioned_of_gender_;  // Per gender slot, or -1.
+  std::vector<int> times_mentioned_;           // Per entity, in sentences.
+  std::vector<int> sentence_last_counted_;     // Per entity.
+  // Per gender slot, the person mentioned most so far (the first to reach
+  // that count on a tie: a story introduces its subject early), or -1:
+  // whom "celui que la presse surnomme « … »" means.
+  std::vector<int> most_mentioned_of_gender_;
   // Cues by sentence, in order; per cue the largest end of it and the
   // cues before it, and what a pronoun asks of it regardless of the pronoun.
   // Those of sentence s are cue_ids_[cue_ids_begin_[s], cue_ids_begin_[s + 1]):
