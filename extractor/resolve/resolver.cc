@@ -1777,6 +1777,20 @@ class Resolver {
           return party;
         }
       }
+      // "Jacek Czaputowicz a défendu un texte … Son invité s'en est tenu à
+      // une formule": the other side of the visit, the person the story
+      // has named most, when that is not the one just heard.
+      if (possessive && lex_.Is(cues::WordClass::kGuestNoun, tokens_[HeadToken(mention)])) {
+        const int slot = SlotOf(mention.gender);
+        const int most = slot >= 0 && slot < static_cast<int>(most_mentioned_of_gender_.size())
+                             ? most_mentioned_of_gender_[slot]
+                             : -1;
+        if (most >= 0 && !entities_[most].plural && most != LastSalientPerson(0, false)) {
+          *how = "other_side_of_a_visit";
+          return most;
+        }
+        return -1;
+      }
       int e = possessive ? -1 : NamedSubjectOfThisSentenceBefore(m);
       // "… du fromager, Didier Pasquier. L'homme, qui …, a pris la parole":
       // a noun that says only a man or a woman is the last one named.
