@@ -649,7 +649,7 @@ class SubjectFinder {
       if (tokens_[j].type != Token::kWord) return -1;
       const int m = a_.mention_at[j];
       if (m >= 0 && a_.mentions[m].first_token == j && a_.mentions[m].kind == Mention::kPronoun &&
-          a_.mentions[m].head == "surnommé") {
+          a_.mentions[m].head == "protagoniste") {
         return m;
       }
     }

@@ -289,9 +289,25 @@ class Finder {
       m.first_token = i;
       m.end_token = i + 1;
       m.kind = Mention::kPronoun;
-      m.head = "surnommé";
+      m.head = "protagoniste";
       m.gender = t.norm == "celui" ? 'm' : 'f';
       return Add(std::move(m));
+    }
+    // "Quant à la principale intéressée, elle refuse …": the person the
+    // story is about, as a nickname's "celui" is.
+    if ((t.norm == "le" || t.norm == "la") && i + 1 < n) {
+      const int len = lex_.words(WordClass::kProtagonist).LongestAt(tokens_, i + 1, nullptr);
+      if (len > 0) {
+        std::string words;
+        for (int k = i + 1; k <= i + len; ++k) words += (k > i + 1 ? " " : "") + std::string(tokens_[k].norm);
+        Mention m;
+        m.first_token = i;
+        m.end_token = i + 1 + len;
+        m.kind = Mention::kPronoun;
+        m.head = "protagoniste";
+        if (const WordFeatures* f = lex_.FeaturesOf(WordClass::kProtagonist, words)) m.gender = f->gender;
+        return Add(std::move(m));
+      }
     }
     int len = lex_.words(WordClass::kDemonstrative).LongestAt(tokens_, i, nullptr);
     if (len > 0) {

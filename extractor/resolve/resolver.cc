@@ -1754,6 +1754,14 @@ class Resolver {
         return same;
       }
     }
+    // "« … », confie la mère d'un jeune patient": a complement brought by
+    // an indefinite article introduces someone new, an unnamed source, not
+    // the last person of that gender.
+    if (definite && !mention.plural && IndefiniteComplementAfterHead(mention) &&
+        (lex_.Is(cues::WordClass::kKinNoun, tokens_[HeadToken(mention)]) ||
+         lex_.Is(cues::WordClass::kPersonNoun, tokens_[HeadToken(mention)]))) {
+      return DescriptionEntity(mention, how);
+    }
     // "la parlementaire", "le responsable": someone already in the story.
     // Not "le ministre de l'Intérieur" or "l'ancien sénateur du
     // Massachusetts": a proper noun in the complement makes it a precise
@@ -2046,6 +2054,15 @@ class Resolver {
 
   // A former office ("l'ancien patron d'ExxonMobil", "l'ancienne ministre
   // de l'Économie") is an epithet of someone the story already has.
+  // Whether the head is followed by "d'un", "d'une", "de un(e)".
+  bool IndefiniteComplementAfterHead(const Mention& mention) const {
+    const int k = HeadToken(mention) + 1;
+    if (k + 1 >= mention.end_token) return false;
+    const Norm& de = tokens_[k].norm;
+    const Norm& article = tokens_[k + 1].norm;
+    return (de == "d'" || de == "de") && (article == "un" || article == "une");
+  }
+
   bool ProperNounAfterHead(const Mention& mention) const {
     return !NamesAFormerOffice(mention) && FirstProperNounAfterHead(mention) < mention.end_token;
   }
@@ -2454,7 +2471,7 @@ class Resolver {
     if (head == "on") return -1;
     // "celui que la presse américaine a surnommé « T-Rex »": the one the
     // story is about, the person of that gender it has named most.
-    if (head == "surnommé") {
+    if (head == "protagoniste") {
       const int slot = SlotOf(mention.gender);
       if (slot < 0 || slot >= static_cast<int>(most_mentioned_of_gender_.size())) return -1;
       const int most = most_mentioned_of_gender_[slot];
@@ -2756,7 +2773,7 @@ class Resolver {
     // "celui que la presse a surnommé « T-Rex » a refusé …": the person
     // the story knows by that nickname.
     if (a_.mentions[main].kind == Mention::kPronoun) {
-      return a_.mentions[main].head == "surnommé" && entity_of_mention_[main] >= 0 &&
+      return a_.mentions[main].head == "protagoniste" && entity_of_mention_[main] >= 0 &&
                      IsSingularPersonOf(entity_of_mention_[main], gender)
                  ? entity_of_mention_[main]
                  : -1;
@@ -2775,7 +2792,7 @@ class Resolver {
   // Whether the only quotations of `sentence` are the nickname that the
   // clause of `subject` ("celui que … a surnommé « … »") gives.
   bool OnlyItsNicknameQuoted(int subject, const Sentence& sentence) const {
-    if (subject < 0 || a_.mentions[subject].kind != Mention::kPronoun || a_.mentions[subject].head != "surnommé") {
+    if (subject < 0 || a_.mentions[subject].kind != Mention::kPronoun || a_.mentions[subject].head != "protagoniste") {
       return false;
     }
     constexpr int kMaxClause = 10;
