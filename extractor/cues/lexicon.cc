@@ -168,7 +168,8 @@ const char* WordClassName(WordClass word_class) {
       "successor",  "body_noun",   "back_reference", "work_noun", "management_noun",
       "org_anaphor", "home_country", "counterpart", "pseudonym", "place_noun", "byline_noun",
       "impersonal", "speech_noun", "speaker_link", "posted_body_noun", "origin_noun",
-      "party_noun", "party_verb", "person_noun", "guest_noun", "kin_noun", "protagonist"};
+      "party_noun", "party_verb", "person_noun", "guest_noun", "kin_noun", "protagonist", "victory_verb",
+      "winner_noun"};
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(WordClass::kCount),
                 "a name per word class");
   return kNames[static_cast<int>(word_class)];

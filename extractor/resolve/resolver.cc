@@ -522,6 +522,45 @@ class Resolver {
     }
   }
 
+  // The winner named by the latest sentence before this one whose verb
+  // of victory has a person for subject ("Yanis Bourgade a remporté la
+  // finale"), or -1; looked for only when "le vainqueur" asks.
+  int LastWinner() {
+    for (; victories_scanned_ < current_sentence_; ++victories_scanned_) {
+      const Sentence& sentence = a_.sentences[victories_scanned_];
+      for (int k = sentence.first_token; k < sentence.end_token; ++k) {
+        if (tokens_[k].type != Token::kWord || !lex_.Is(cues::WordClass::kVictoryVerb, tokens_[k])) continue;
+        const int subject = SubjectRightBeforeVerb(k, sentence.first_token);
+        const int e = subject >= 0 ? Resolve(subject) : -1;
+        if (IsPerson(e)) last_winner_ = e;
+        break;
+      }
+    }
+    return last_winner_;
+  }
+
+  // The mention that ends right before the verb at token k, over its
+  // auxiliary ("Yanis Bourgade a remporté") and an apposition between
+  // commas, or the antecedent of "qui" ("Maxime Trémeur, 27 ans, qui
+  // remporte"), or -1.
+  int SubjectRightBeforeVerb(int k, int first) const {
+    int j = k - 1;
+    if (j >= first && (tokens_[j].norm == "s'" || tokens_[j].norm == "se")) --j;
+    if (j >= first && lex_.AuxiliaryOf(tokens_[j].norm) != nullptr) --j;
+    if (j >= first && (tokens_[j].norm == "s'" || tokens_[j].norm == "se")) --j;
+    if (j >= first && tokens_[j].norm == "qui") --j;
+    // "Mariétou Seck, 41 ans, a remporté": over an apposition.
+    constexpr int kMaxApposition = 6;
+    if (j > first && tokens_[j].norm == ",") {
+      int comma = j - 1;
+      while (comma > first && comma > j - kMaxApposition && tokens_[comma].norm != ",") --comma;
+      if (tokens_[comma].norm == ",") j = comma - 1;
+    }
+    if (j < first) return -1;
+    const int m = a_.mention_at[j];
+    return m >= 0 && a_.mentions[m].end_token == j + 1 ? m : -1;
+  }
+
   // "Kevin R., 31 ans, comparaissait jeudi": a verb that puts the
   // sentence's subject on one side of a trial (party_verb).
   void NoteSideByItsVerb(const Sentence& sentence, int main) {
@@ -1753,6 +1792,17 @@ class Resolver {
         *how = "office_of_the_same_body";
         return same;
       }
+    }
+    // "« … », a souri le vainqueur": whom the story said won, or nobody;
+    // never merely the last speaker, who may be the runner-up.
+    if (definite && !mention.plural && mention.end_token == HeadToken(mention) + 1 &&
+        lex_.Is(cues::WordClass::kWinnerNoun, tokens_[HeadToken(mention)])) {
+      const int winner = LastWinner();
+      if (winner >= 0 && GenderFits(mention.gender, entities_[winner].gender)) {
+        *how = "winner";
+        return winner;
+      }
+      return -1;
     }
     // "« … », confie la mère d'un jeune patient": a complement brought by
     // an indefinite article introduces someone new, an unnamed source, not
@@ -3160,6 +3210,8 @@ class Resolver {
   std::vector<int> persons_mentioned_;  // In text order, for "ce dernier".
   std::vector<int> last_mentioned_of_;  // Per entity: its last index in persons_mentioned_.
   std::vector<int> last_mentioned_of_gender_;  // Per gender slot, or -1.
+  int victories_scanned_ = 0;  // Sentences LastWinner has read.
+  int last_winner_ = -1;
   std::vector<int> times_mentioned_;           // Per entity, in sentences.
   std::vector<int> sentence_last_counted_;     // Per entity.
   // Per gender slot, the person mentioned most so far (the first to reach
