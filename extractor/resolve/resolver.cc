@@ -2431,9 +2431,25 @@ class Resolver {
       return -1;
     }
     std::string text;
+    // "le conseil local de la FCPE", "la section CGT": a branch speaks as
+    // the organisation whose acronym ends its name, by that acronym.
+    // Not "la représentation nord-coréenne à l'ONU", which is no branch.
+    const int end = mention.end_token;
+    const Token& last = tokens_[end - 1];
+    bool acronym_last = end - mention.first_token > 2 && last.type == Token::kWord && last.all_caps &&
+                        last.span.end - last.span.begin >= 2;
+    if (acronym_last) {
+      const Norm& before = tokens_[end - 2].norm;
+      const bool after_de = before == "du" || before == "des" || before == "de" || before == "d'" ||
+                            ((before == "la" || before == "l'") && end - 3 > mention.first_token &&
+                             (tokens_[end - 3].norm == "de" || tokens_[end - 3].norm == "d'"));
+      acronym_last = after_de || end - 2 == mention.first_token + 1;
+    }
     if (mention.short_name_token >= 0) {
       const Token& t = tokens_[mention.short_name_token];
       text = Text({t.span.begin, t.span.end});
+    } else if (acronym_last) {
+      text = Text({last.span.begin, last.span.end});
     } else {
       text = Text({tokens_[mention.first_token + 1].span.begin, tokens_[mention.end_token - 1].span.end});
     }
