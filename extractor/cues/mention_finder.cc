@@ -940,6 +940,9 @@ class Finder {
     // A collective noun is many people whatever its article: "l'entourage".
     if (noun != nullptr && noun->plural) m.plural = true;
     m.end_token = ExtendModifiers(k + len, &m.speakers);
+    // "un participant à la battue", "un conseiller à la présidence", "un
+    // tailleur sur cristal": an unnamed source keeps where it belongs.
+    if (det != nullptr && !det->definite && !document) m.end_token = PlaceOfAnUnnamedSource(m.end_token);
     // "son homologue sud-coréenne", "l'émissaire américain": then the
     // adjective says it, when its two genders are spelt apart.
     if (m.gender == 0) {
@@ -952,6 +955,37 @@ class Finder {
     }
     if (document) m.is_org = true;
     return Add(std::move(m));
+  }
+
+  // Where an unnamed source's description ends once "à la", "à l'",
+  // "au" or "sur" and a lowercase noun after `end` are taken, with their
+  // own complements; `end` when none follows.
+  int PlaceOfAnUnnamedSource(int end) {
+    const int n = static_cast<int>(tokens_.size());
+    if (end >= n || tokens_[end].line_start) return end;
+    // "à la sortie de l'audience", "au passage du chancelier": when, not
+    // where the source belongs.
+    if (lex_.AdverbOrTimeAt(tokens_, end) > 0) return end;
+    int noun = end + 1;
+    const Norm& at = tokens_[end].norm;
+    if (at == "à" && noun < n && (tokens_[noun].norm == "la" || tokens_[noun].norm == "l'")) {
+      ++noun;
+    } else if (at != "au" && at != "sur") {
+      return end;
+    }
+    if (noun >= n || !LowercaseWordNoVerbSpells(noun) || tokens_[noun].line_start ||
+        lex_.Is(WordClass::kDeterminer, tokens_[noun]) || lex_.Is(WordClass::kPronoun, tokens_[noun]) ||
+        lex_.Is(WordClass::kPreposition, tokens_[noun]) || lex_.AdverbOrTimeAt(tokens_, noun) > 0) {
+      return end;
+    }
+    std::vector<int> ignored;
+    const int place_end = ExtendModifiers(noun + 1, &ignored);
+    // A name in it is someone else's or a place's: "un diplomate à la
+    // cour de Karl Heinemann" keeps to its noun.
+    for (int k = noun; k < place_end; ++k) {
+      if (tokens_[k].capitalized) return end;
+    }
+    return place_end;
   }
 
   // "al-Jubeir", "el-Sissi": a lowercase particle joined by a hyphen to
