@@ -1400,7 +1400,23 @@ class Sieves {
         return !ReflexivePredicate(t - 1 - before_adverb) && !CallsOn(t - 1 - before_adverb);
       }
     }
+    // "ce que l'Alliance appelle désormais la « guerre hybride »": an
+    // adverb, then a determiner.
+    if (Valid(t - 2) && lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) && tokens_[t - 1].norm != "au" &&
+        tokens_[t - 1].norm != "aux" && lex_.AdverbOrTimeAt(tokens_, t - 2) == 1) {
+      const int before_adverb = lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 2);
+      if (before_adverb > 0 && !ReflexivePredicate(t - 2 - before_adverb) && !CallsOn(t - 2 - before_adverb)) {
+        return true;
+      }
+    }
     if (DitNamingAThing(t)) return true;
+    // "le traité de l'Atlantique Nord, dit « traité de Washington »": a
+    // "dit" after a comma with no subject before the quotation is "called".
+    if (Valid(t - 2) && tokens_[t - 2].norm == "," &&
+        (tokens_[t - 1].norm == "dit" || tokens_[t - 1].norm == "dite" || tokens_[t - 1].norm == "dits" ||
+         tokens_[t - 1].norm == "dites")) {
+      return true;
+    }
     // "un livre, « Lumières du large », paru au printemps": a title in
     // apposition to the noun of a work, after its comma.
     if (Valid(t - 2) && tokens_[t - 1].norm == "," &&
