@@ -247,6 +247,17 @@ class SubjectFinder {
           continue;
         }
       }
+      // "« … », nous a confié le vieil homme": "nous" or "vous" before a
+      // verb not of their person is its object (the paper, the reader).
+      if ((t.norm == "nous" || t.norm == "vous") && k + 1 == cue.first_token && a_.mention_at[k] < 0) {
+        const std::string& verb = tokens_[cue.first_token].norm.str();
+        const bool own_person = verb.size() > 3 && (verb.compare(verb.size() - 3, 3, "ons") == 0 ||
+                                                    verb.compare(verb.size() - 2, 2, "ez") == 0);
+        if (!own_person) {
+          --k;
+          continue;
+        }
+      }
       if (t.norm == ")") {
         // "la Ligue des droits de l'homme (LDH), qui …, avait dénoncé": a
         // body's mention that holds its short name ends there.

@@ -922,7 +922,11 @@ class Finder {
     m.kind = Mention::kDescription;
     m.head = tokens_[k].norm;
     // "la jeune femme": the noun after the adjective is the head.
-    if (len > 1 && (m.head == "jeune" || m.head == "jeunes")) m.head = tokens_[k + 1].norm;
+    // "le vieil homme", "la vieille dame" too.
+    if (len > 1 && (m.head == "jeune" || m.head == "jeunes" || m.head == "vieil" || m.head == "vieille" ||
+                    m.head == "vieux")) {
+      m.head = tokens_[k + 1].norm;
+    }
     const WordFeatures* noun = lex_.FeaturesOf(WordClass::kSourceNoun, tokens_[k].norm);
     if (det != nullptr) {
       // "son homologue", "son amie": before a vowel or a mute h "son" is

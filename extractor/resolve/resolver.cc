@@ -539,6 +539,24 @@ class Resolver {
     return last_winner_;
   }
 
+  // The person mentioned last, a few people back at most, whom an
+  // apposition gave an elected office (heads_of_entity_), of the gender
+  // asked, or -1.
+  int LastElected(char gender) const {
+    constexpr int kLookedBack = 12;
+    const int last = static_cast<int>(persons_mentioned_.size()) - 1;
+    for (int k = last; k >= 0 && k > last - kLookedBack; --k) {
+      const int e = persons_mentioned_[k];
+      if (entities_[e].plural || !GenderFits(gender, entities_[e].gender)) continue;
+      auto it = heads_of_entity_.find(e);
+      if (it == heads_of_entity_.end()) continue;
+      for (const std::string& head : it->second) {
+        if (lex_.FeaturesOf(cues::WordClass::kElectedOffice, head) != nullptr) return e;
+      }
+    }
+    return -1;
+  }
+
   // The mention that ends right before the verb at token k, over its
   // auxiliary ("Yanis Bourgade a remporté") and an apposition between
   // commas, or the antecedent of "qui" ("Maxime Trémeur, 27 ans, qui
@@ -1803,6 +1821,17 @@ class Resolver {
         return winner;
       }
       return -1;
+    }
+    // "Le maire, Christophe Delattre, … Joint par téléphone, l'élu ne
+    // cache pas son inquiétude": the last person the story gave an
+    // elected office, not the last speaker.
+    if (definite && !mention.plural && mention.end_token == HeadToken(mention) + 1 &&
+        lex_.Is(cues::WordClass::kElectedNoun, tokens_[HeadToken(mention)])) {
+      const int elected = LastElected(mention.gender);
+      if (elected >= 0) {
+        *how = "elected_official";
+        return elected;
+      }
     }
     // "« … », confie la mère d'un jeune patient": a complement brought by
     // an indefinite article introduces someone new, an unnamed source, not
