@@ -1189,6 +1189,18 @@ class Sieves {
     return false;
   }
 
+  // Whether `sentence`, in `paragraph`, names nobody and holds a possessive
+  // of the third person singular: narration about the one just heard.
+  bool AboutTheSpeakerOnly(int sentence, int paragraph) {
+    const Sentence& s = a_.sentences[sentence];
+    if (s.paragraph != paragraph || FactsOfSentence(sentence).has_mention) return false;
+    for (int k = s.first_token; k < s.end_token; ++k) {
+      const Norm& w = tokens_[k].norm;
+      if (w == "son" || w == "sa" || w == "ses") return true;
+    }
+    return false;
+  }
+
   // A quotation standing alone, with no cue in its sentence, continues the
   // previous speaker when nothing was reported in between.
   void Continuation(int q) {
@@ -1214,9 +1226,17 @@ class Sieves {
     const int c = FirstCueFrom(after_prev);
     if (c < static_cast<int>(a_.cues.size()) && a_.cues[c].first_token < t) return;
     // Nor a sentence of narration: "La séance a été levée. « ... »".
-    for (int between = tokens_[prev_token].sentence + 1; between < tokens_[t].sentence;
-         ++between) {
-      if (FactsOfSentence(between).first_word < a_.sentences[between].end_token) return;
+    // Unless it is one sentence about the speaker, ending the speaker's
+    // paragraph, that names nobody and says "son", "sa" or "ses": "…,
+    // lance Josée Breton. Mardi matin, son évaporateur tournait depuis
+    // l'aube. ¶ « … »".
+    const int first_between = tokens_[prev_token].sentence + 1;
+    for (int between = first_between; between < tokens_[t].sentence; ++between) {
+      if (FactsOfSentence(between).first_word < a_.sentences[between].end_token &&
+          !(between == first_between && between + 1 == tokens_[t].sentence &&
+            AboutTheSpeakerOnly(between, a_.quotes[prev].paragraph))) {
+        return;
+      }
     }
     // "« Vingt ans, et tout tombe. » La phrase revenait dans les
     // délégations": a new paragraph whose next sentence talks about the
