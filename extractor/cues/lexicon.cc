@@ -209,11 +209,11 @@ bool Lexicon::OfficeOf(int nationality, const std::string& office) const {
 void Lexicon::IndexVocabulary() {
   // The vocabulary tells the words that start or end a matcher's phrases
   // only once its words are indexed, which takes a bit of its own.
-  static_assert(kWordClasses + 5 <= Vocabulary::kBits, "a bit per phrase matcher");
+  static_assert(kWordClasses + 6 <= Vocabulary::kBits, "a bit per phrase matcher");
   Vocabulary& v = *vocabulary_;
   int bit = 0;
   for (PhraseMatcher& matcher : word_class_matchers_) matcher.Index(&v, bit++);
-  for (PhraseMatcher* m : {&cue_templates_, &kb_names_, &kb_epithets_, &role_phrases_, &seats_}) {
+  for (PhraseMatcher* m : {&cue_templates_, &kb_names_, &kb_epithets_, &role_phrases_, &seats_, &country_names_}) {
     m->Index(&v, bit++);
   }
   for (int c = 0; c < kWordClasses; ++c) {
@@ -339,18 +339,20 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
 
   s = ReadTsv(dir + "/nationalities.tsv",
               [&](int, const std::vector<std::string_view>& f) -> std::string {
-                if (f.size() < 3 || f.size() > 4 || f[0].empty() || f[1].empty() || f[2].empty()) {
-                  return "expected MASCULINE<TAB>FEMININE<TAB>COUNTRY<TAB>[SEATS]";
+                if (f.size() < 3 || f.size() > 5 || f[0].empty() || f[1].empty() || f[2].empty()) {
+                  return "expected MASCULINE<TAB>FEMININE<TAB>COUNTRY<TAB>[SEATS]<TAB>[NAMES]";
                 }
                 const int index = static_cast<int>(lex.nationalities_.size());
-                if (f.size() == 4) {
-                  for (size_t start = 0; start < f[3].size();) {
-                    size_t comma = f[3].find(',', start);
-                    if (comma == std::string_view::npos) comma = f[3].size();
+                // SEATS and NAMES: comma-separated places.
+                for (size_t column = 3; column < f.size(); ++column) {
+                  PhraseMatcher& places = column == 3 ? lex.seats_ : lex.country_names_;
+                  for (size_t start = 0; start < f[column].size();) {
+                    size_t comma = f[column].find(',', start);
+                    if (comma == std::string_view::npos) comma = f[column].size();
                     std::vector<std::string> words =
-                        normalize::TokenizePhrase(f[3].substr(start, comma - start));
-                    if (words.empty()) return "empty seat";
-                    lex.seats_.Add(WithoutArticle(Folded(words)), index);
+                        normalize::TokenizePhrase(f[column].substr(start, comma - start));
+                    if (words.empty()) return column == 3 ? "empty seat" : "empty country name";
+                    places.Add(WithoutArticle(Folded(words)), index);
                     start = comma + 1;
                   }
                 }

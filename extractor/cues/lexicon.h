@@ -250,6 +250,8 @@ class Lexicon {
   // Places standing for a country's government ("Moscou", "le Kremlin",
   // "le Quai d'Orsay"), the fourth column of nationalities.tsv.
   const PhraseMatcher& seats() const { return seats_; }  // Payload: nationality index.
+  // The country's own names ("la Belgique"), the fifth column.
+  const PhraseMatcher& country_names() const { return country_names_; }  // Payload: nationality index.
 
   const quotes::QuoteMarks& quote_marks() const { return quote_marks_; }
 
@@ -281,6 +283,7 @@ class Lexicon {
   PhraseMatcher kb_epithets_{PhraseMatcher::Key::kFolded};
   PhraseMatcher role_phrases_{PhraseMatcher::Key::kFolded};
   PhraseMatcher seats_{PhraseMatcher::Key::kFolded};
+  PhraseMatcher country_names_{PhraseMatcher::Key::kFolded};
   quotes::QuoteMarks quote_marks_;
 };
 

@@ -1615,20 +1615,34 @@ class Resolver {
     return KbEntity(KbIndex(on_date[0]));
   }
 
+  // How often the article says each country, by adjective or by name,
+  // counted once.
+  void CountCountryWords() {
+    if (!country_words_.empty()) return;
+    country_words_.assign(lex_.nationality_count(), 0);
+    std::vector<int> payloads;
+    const int n = static_cast<int>(tokens_.size());
+    for (int k = 0; k < n; ++k) {
+      const Token& t = tokens_[k];
+      if (t.type != Token::kWord) continue;
+      if (const cues::NationalityForm* f = lex_.NationalityOf(t.norm)) ++country_words_[f->nationality];
+      // "la Belgique" says the country as surely as "belge".
+      if (t.capitalized) {
+        const int len = lex_.country_names().LongestAt(tokens_, k, &payloads);
+        for (int p : payloads) ++country_words_[p];
+        if (len > 1) k += len - 1;
+      }
+    }
+  }
+
   // "le Premier ministre" names the office of a dozen countries: the
-  // holders of the one country whose adjectives the article uses
-  // ("belge", "canadienne"), or, when it uses none of theirs, of the home
+  // holders of the one country whose adjectives or names the article uses
+  // ("belge", "la Belgique"), or, when it uses none of theirs, of the home
   // country of the press (home_country in words.tsv). All of them when
   // several countries are in the article.
   std::vector<const cues::Speaker*> OfTheArticlesCountry(
       const std::vector<const cues::Speaker*>& holders, const std::vector<std::string>& roles) {
-    if (country_words_.empty()) {
-      country_words_.assign(lex_.nationality_count(), 0);
-      for (const Token& t : tokens_) {
-        if (t.type != Token::kWord) continue;
-        if (const cues::NationalityForm* f = lex_.NationalityOf(t.norm)) ++country_words_[f->nationality];
-      }
-    }
+    CountCountryWords();
     std::vector<int> country_of(holders.size(), -1);  // -2: offices of several countries.
     for (size_t h = 0; h < holders.size(); ++h) {
       for (const std::string& role : roles) {
