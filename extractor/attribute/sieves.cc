@@ -860,8 +860,9 @@ class Sieves {
     constexpr int kMaxWords = 8;
     if (to <= from || !WordsOnlyBetween(from, to, kMaxWords)) return false;
     const Token& before = tokens_[to - 1];
-    if (lex_.Is(cues::WordClass::kPreposition, before) || lex_.Is(cues::WordClass::kDeterminer, before) ||
-        before.norm == "de" || before.norm == "d'") {
+    if (lex_.Is(cues::WordClass::kPreposition, before) ||
+        lex_.Is(cues::WordClass::kDeterminer, before) || before.norm == "de" ||
+        before.norm == "d'") {
       return false;
     }
     bool object = false;
@@ -869,7 +870,8 @@ class Sieves {
       // "a assuré à son visiteur que les soldats avaient agi « … »": the
       // words of another clause.
       if (tokens_[k].norm == "que" || tokens_[k].norm == "qu'") return false;
-      if (tokens_[k].norm != "de" && tokens_[k].norm != "d'" && lex_.Is(cues::WordClass::kDeterminer, tokens_[k])) {
+      if (tokens_[k].norm != "de" && tokens_[k].norm != "d'" &&
+          lex_.Is(cues::WordClass::kDeterminer, tokens_[k])) {
         object = true;
       }
     }
@@ -1422,10 +1424,13 @@ class Sieves {
     }
     // "ce que l'Alliance appelle désormais la « guerre hybride »": an
     // adverb, then a determiner.
-    if (Valid(t - 2) && lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) && tokens_[t - 1].norm != "au" &&
-        tokens_[t - 1].norm != "aux" && lex_.AdverbOrTimeAt(tokens_, t - 2) == 1) {
-      const int before_adverb = lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 2);
-      if (before_adverb > 0 && !ReflexivePredicate(t - 2 - before_adverb) && !CallsOn(t - 2 - before_adverb)) {
+    if (Valid(t - 2) && lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) &&
+        tokens_[t - 1].norm != "au" && tokens_[t - 1].norm != "aux" &&
+        lex_.AdverbOrTimeAt(tokens_, t - 2) == 1) {
+      const int before_adverb =
+          lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 2);
+      if (before_adverb > 0 && !ReflexivePredicate(t - 2 - before_adverb) &&
+          !CallsOn(t - 2 - before_adverb)) {
         return true;
       }
     }
@@ -1433,8 +1438,8 @@ class Sieves {
     // "le traité de l'Atlantique Nord, dit « traité de Washington »": a
     // "dit" after a comma with no subject before the quotation is "called".
     if (Valid(t - 2) && tokens_[t - 2].norm == "," &&
-        (tokens_[t - 1].norm == "dit" || tokens_[t - 1].norm == "dite" || tokens_[t - 1].norm == "dits" ||
-         tokens_[t - 1].norm == "dites")) {
+        (tokens_[t - 1].norm == "dit" || tokens_[t - 1].norm == "dite" ||
+         tokens_[t - 1].norm == "dits" || tokens_[t - 1].norm == "dites")) {
       return true;
     }
     // "un livre, « Lumières du large », paru au printemps": a title in

@@ -249,7 +249,8 @@ class SubjectFinder {
       }
       // "« … », nous a confié le vieil homme": "nous" or "vous" before a
       // verb not of their person is its object (the paper, the reader).
-      if ((t.norm == "nous" || t.norm == "vous") && k + 1 == cue.first_token && a_.mention_at[k] < 0) {
+      if ((t.norm == "nous" || t.norm == "vous") && k + 1 == cue.first_token &&
+          a_.mention_at[k] < 0) {
         const std::string& verb = tokens_[cue.first_token].norm.str();
         const bool own_person = verb.size() > 3 && (verb.compare(verb.size() - 3, 3, "ons") == 0 ||
                                                     verb.compare(verb.size() - 2, 2, "ez") == 0);

@@ -491,8 +491,8 @@ bool ReportingClauseFollows(const Lexicon& lexicon, std::string_view text, uint3
     if (c.form == Cue::kFinite) {
       if (c.end_token >= static_cast<int>(window.tokens.size())) return false;
       const Token& after = window.tokens[c.end_token];
-      return after.type == Token::kWord && after.norm != "des" && after.norm != "du" && after.norm != "de" &&
-             after.norm != "d'";
+      return after.type == Token::kWord && after.norm != "des" && after.norm != "du" &&
+             after.norm != "de" && after.norm != "d'";
     }
   }
   return false;

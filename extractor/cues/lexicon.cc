@@ -168,8 +168,8 @@ const char* WordClassName(WordClass word_class) {
       "successor",  "body_noun",   "back_reference", "work_noun", "management_noun",
       "org_anaphor", "home_country", "counterpart", "pseudonym", "place_noun", "byline_noun",
       "impersonal", "speech_noun", "speaker_link", "posted_body_noun", "origin_noun",
-      "party_noun", "party_verb", "person_noun", "guest_noun", "kin_noun", "protagonist", "victory_verb",
-      "winner_noun", "elected_noun", "elected_office"};
+      "party_noun", "party_verb", "person_noun", "guest_noun", "kin_noun", "protagonist",
+      "victory_verb", "winner_noun", "elected_noun", "elected_office"};
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(WordClass::kCount),
                 "a name per word class");
   return kNames[static_cast<int>(word_class)];
@@ -213,7 +213,8 @@ void Lexicon::IndexVocabulary() {
   Vocabulary& v = *vocabulary_;
   int bit = 0;
   for (PhraseMatcher& matcher : word_class_matchers_) matcher.Index(&v, bit++);
-  for (PhraseMatcher* m : {&cue_templates_, &kb_names_, &kb_epithets_, &role_phrases_, &seats_, &country_names_}) {
+  for (PhraseMatcher* m :
+       {&cue_templates_, &kb_names_, &kb_epithets_, &role_phrases_, &seats_, &country_names_}) {
     m->Index(&v, bit++);
   }
   for (int c = 0; c < kWordClasses; ++c) {

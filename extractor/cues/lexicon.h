@@ -134,7 +134,8 @@ enum class WordClass : uint8_t {
   kRelative, kClauseBoundary, kMedia, kNotCue, kPredecessor, kSuccessor, kBodyNoun,
   kBackReference, kWorkNoun, kManagementNoun, kOrgAnaphor, kHomeCountry, kCounterpart, kPseudonym,
   kPlaceNoun, kBylineNoun, kImpersonal, kSpeechNoun, kSpeakerLink, kPostedBodyNoun, kOriginNoun,
-  kPartyNoun, kPartyVerb, kPersonNoun, kGuestNoun, kKinNoun, kProtagonist, kVictoryVerb, kWinnerNoun, kElectedNoun, kElectedOffice, kCount
+  kPartyNoun, kPartyVerb, kPersonNoun, kGuestNoun, kKinNoun, kProtagonist, kVictoryVerb,
+  kWinnerNoun, kElectedNoun, kElectedOffice, kCount
 };
 // Its name in words.tsv: "title", "not_name", "clause_boundary"...
 const char* WordClassName(WordClass word_class);

@@ -56,7 +56,9 @@ class Finder {
     constexpr int kMaxPlaceWords = 6;
     std::vector<int> payloads;
     for (Mention& m : a_.mentions) {
-      if (m.kind != Mention::kRole || m.first_token < 3 || tokens_[m.first_token - 1].norm != ",") continue;
+      if (m.kind != Mention::kRole || m.first_token < 3 || tokens_[m.first_token - 1].norm != ",") {
+        continue;
+      }
       const int comma = m.first_token - 1;
       const int first = a_.sentences[tokens_[m.first_token].sentence].first_token;
       const Norm& at = tokens_[first].norm;
@@ -75,11 +77,15 @@ class Finder {
         if (tokens_[k].type != Token::kWord) break;
         phrase.push_back(tokens_[k]);
       }
-      if (lex_.role_phrases().LongestAt(phrase, 0, &payloads) != static_cast<int>(phrase.size())) continue;
+      if (lex_.role_phrases().LongestAt(phrase, 0, &payloads) != static_cast<int>(phrase.size())) {
+        continue;
+      }
       m.roles.clear();
       for (int p : payloads) {
         const std::string& role = lex_.kb().role_phrases()[p].role;
-        if (std::find(m.roles.begin(), m.roles.end(), role) == m.roles.end()) m.roles.push_back(role);
+        if (std::find(m.roles.begin(), m.roles.end(), role) == m.roles.end()) {
+          m.roles.push_back(role);
+        }
       }
     }
   }
@@ -91,14 +97,17 @@ class Finder {
     constexpr int kMaxWords = 8;
     const int n = static_cast<int>(tokens_.size());
     if (k >= n || (tokens_[k].norm != "que" && tokens_[k].norm != "qu'")) return false;
-    for (int j = k + 1; j < n && j <= k + kMaxWords && tokens_[j].sentence == tokens_[k].sentence; ++j) {
+    for (int j = k + 1; j < n && j <= k + kMaxWords && tokens_[j].sentence == tokens_[k].sentence;
+         ++j) {
       if (tokens_[j].type != Token::kWord) return false;
       const int len = lex_.words(WordClass::kNaming).LongestAt(tokens_, j, nullptr);
       if (len == 0) continue;
       // "que la presse surnommait parfois « … »": an adverb may come between.
       int named = j + len;
       named += lex_.AdverbOrTimeAt(tokens_, named);
-      if (named < n && (tokens_[named].type == Token::kQuote || tokens_[named].capitalized)) return true;
+      if (named < n && (tokens_[named].type == Token::kQuote || tokens_[named].capitalized)) {
+        return true;
+      }
     }
     return false;
   }
@@ -299,13 +308,17 @@ class Finder {
       const int len = lex_.words(WordClass::kProtagonist).LongestAt(tokens_, i + 1, nullptr);
       if (len > 0) {
         std::string words;
-        for (int k = i + 1; k <= i + len; ++k) words += (k > i + 1 ? " " : "") + std::string(tokens_[k].norm);
+        for (int k = i + 1; k <= i + len; ++k) {
+          words += (k > i + 1 ? " " : "") + std::string(tokens_[k].norm);
+        }
         Mention m;
         m.first_token = i;
         m.end_token = i + 1 + len;
         m.kind = Mention::kPronoun;
         m.head = "protagoniste";
-        if (const WordFeatures* f = lex_.FeaturesOf(WordClass::kProtagonist, words)) m.gender = f->gender;
+        if (const WordFeatures* f = lex_.FeaturesOf(WordClass::kProtagonist, words)) {
+          m.gender = f->gender;
+        }
         return Add(std::move(m));
       }
     }
@@ -588,9 +601,9 @@ class Finder {
       // word that is no first name.
       // Not after an acronym: « la FDSEA du Finistère » is the FDSEA.
       if (det != nullptr && title_len == 0 && end > k && IsWord(w) && IsDe(w) && end + 1 < n &&
-          !tokens_[end - 1].all_caps &&
-          IsWord(tokens_[end + 1]) && tokens_[end + 1].capitalized && !tokens_[end + 1].line_start &&
-          !lex_.Is(WordClass::kNotName, tokens_[end + 1]) && lex_.FirstNameGenderOfNorm(tokens_[end + 1].norm) == 0) {
+          !tokens_[end - 1].all_caps && IsWord(tokens_[end + 1]) && tokens_[end + 1].capitalized &&
+          !tokens_[end + 1].line_start && !lex_.Is(WordClass::kNotName, tokens_[end + 1]) &&
+          lex_.FirstNameGenderOfNorm(tokens_[end + 1].norm) == 0) {
         end += 2;
         continue;
       }
@@ -923,8 +936,8 @@ class Finder {
     m.head = tokens_[k].norm;
     // "la jeune femme": the noun after the adjective is the head.
     // "le vieil homme", "la vieille dame" too.
-    if (len > 1 && (m.head == "jeune" || m.head == "jeunes" || m.head == "vieil" || m.head == "vieille" ||
-                    m.head == "vieux")) {
+    if (len > 1 && (m.head == "jeune" || m.head == "jeunes" || m.head == "vieil" ||
+                    m.head == "vieille" || m.head == "vieux")) {
       m.head = tokens_[k + 1].norm;
     }
     const WordFeatures* noun = lex_.FeaturesOf(WordClass::kSourceNoun, tokens_[k].norm);
@@ -946,7 +959,9 @@ class Finder {
     m.end_token = ExtendModifiers(k + len, &m.speakers);
     // "un participant à la battue", "un conseiller à la présidence", "un
     // tailleur sur cristal": an unnamed source keeps where it belongs.
-    if (det != nullptr && !det->definite && !document) m.end_token = PlaceOfAnUnnamedSource(m.end_token);
+    if (det != nullptr && !det->definite && !document) {
+      m.end_token = PlaceOfAnUnnamedSource(m.end_token);
+    }
     // "son homologue sud-coréenne", "l'émissaire américain": then the
     // adjective says it, when its two genders are spelt apart.
     if (m.gender == 0) {
@@ -978,7 +993,8 @@ class Finder {
       return end;
     }
     if (noun >= n || !LowercaseWordNoVerbSpells(noun) || tokens_[noun].line_start ||
-        lex_.Is(WordClass::kDeterminer, tokens_[noun]) || lex_.Is(WordClass::kPronoun, tokens_[noun]) ||
+        lex_.Is(WordClass::kDeterminer, tokens_[noun]) ||
+        lex_.Is(WordClass::kPronoun, tokens_[noun]) ||
         lex_.Is(WordClass::kPreposition, tokens_[noun]) || lex_.AdverbOrTimeAt(tokens_, noun) > 0) {
       return end;
     }
@@ -1286,9 +1302,11 @@ class Finder {
           tokens_[end + 1].norm != "des" && tokens_[end + 1].norm != "du") {
         int noun = end + 2;
         if (tokens_[noun].norm == "la" || tokens_[noun].norm == "l'") ++noun;
-        if (noun < n && IsWord(tokens_[noun]) && !tokens_[noun].capitalized && !tokens_[noun].line_start &&
-            lex_.FormsOf(tokens_[noun].norm) == nullptr && lex_.AuxiliaryOf(tokens_[noun].norm) == nullptr &&
-            !lex_.Is(WordClass::kDeterminer, tokens_[noun]) && !lex_.Is(WordClass::kPronoun, tokens_[noun])) {
+        if (noun < n && IsWord(tokens_[noun]) && !tokens_[noun].capitalized &&
+            !tokens_[noun].line_start && lex_.FormsOf(tokens_[noun].norm) == nullptr &&
+            lex_.AuxiliaryOf(tokens_[noun].norm) == nullptr &&
+            !lex_.Is(WordClass::kDeterminer, tokens_[noun]) &&
+            !lex_.Is(WordClass::kPronoun, tokens_[noun])) {
           limit = std::min(n, std::max(limit, noun + 6));
           ++end;
           continue;
@@ -1562,11 +1580,12 @@ class Finder {
       // be anything else: after the agent of a passive, an office without
       // an article starts no clause. Nor after the source that opens a
       // sentence ("Pour Hassan Oubella, ingénieur agronome, « … »").
-      const bool bare_office = b_office && a.gender != 0 && a.first_token > 0 &&
-                               (tokens_[a.first_token - 1].norm == "par" ||
-                                (tokens_[a.first_token - 1].norm == "pour" &&
-                                 a.first_token - 1 == a_.sentences[tokens_[a.first_token].sentence].first_token)) &&
-                               !lex_.Is(WordClass::kDeterminer, tokens_[b.first_token]);
+      const bool bare_office =
+          b_office && a.gender != 0 && a.first_token > 0 &&
+          (tokens_[a.first_token - 1].norm == "par" ||
+           (tokens_[a.first_token - 1].norm == "pour" &&
+            a.first_token - 1 == a_.sentences[tokens_[a.first_token].sentence].first_token)) &&
+          !lex_.Is(WordClass::kDeterminer, tokens_[b.first_token]);
       if (a_person && ((a.first_token > 0 && (lex_.Is(WordClass::kPreposition,
                                                        tokens_[a.first_token - 1]) ||
                                                IsCapitalA(a.first_token - 1))) ||

@@ -120,8 +120,9 @@ class Resolver {
   void IndexCues() {
     const size_t n = a_.cues.size();
     int sentences = static_cast<int>(a_.sentences.size());
-    for (const Cue& cue : a_.cues)
+    for (const Cue& cue : a_.cues) {
       sentences = std::max(sentences, tokens_[cue.first_token].sentence + 1);
+    }
     // The cues of each sentence counted, then placed: cue_ids_begin_[s + 1]
     // first counts those of s; summed, cue_ids_begin_[s] is where those of s
     // start; placing each moves cue_ids_begin_[s] on to their end, where
@@ -529,7 +530,9 @@ class Resolver {
     for (; victories_scanned_ < current_sentence_; ++victories_scanned_) {
       const Sentence& sentence = a_.sentences[victories_scanned_];
       for (int k = sentence.first_token; k < sentence.end_token; ++k) {
-        if (tokens_[k].type != Token::kWord || !lex_.Is(cues::WordClass::kVictoryVerb, tokens_[k])) continue;
+        if (tokens_[k].type != Token::kWord || !lex_.Is(cues::WordClass::kVictoryVerb, tokens_[k])) {
+          continue;
+        }
         const int subject = SubjectRightBeforeVerb(k, sentence.first_token);
         const int e = subject >= 0 ? Resolve(subject) : -1;
         if (IsPerson(e)) last_winner_ = e;
@@ -1216,8 +1219,9 @@ class Resolver {
     if (!e.is_org && !e.plural && sentence == document_sentence_ && document_person_ < 0) {
       document_person_ = entity;
     }
-    if (entity >= static_cast<int>(last_salience_of_.size()))
+    if (entity >= static_cast<int>(last_salience_of_.size())) {
       last_salience_of_.resize(entity + 1, -1);
+    }
     last_salience_of_[entity] = index;
     if (e.is_org || (!e.plural && e.gender == 0 && e.name.find(' ') == std::string::npos)) return;
     fitting_salience_[e.plural ? 1 : 0].Add(AddSlot(e.gender), index);
@@ -1228,8 +1232,9 @@ class Resolver {
   void AddPersonMentioned(int entity) {
     const int index = static_cast<int>(persons_mentioned_.size());
     persons_mentioned_.push_back(entity);
-    if (entity >= static_cast<int>(last_mentioned_of_.size()))
+    if (entity >= static_cast<int>(last_mentioned_of_.size())) {
       last_mentioned_of_.resize(entity + 1, -1);
+    }
     last_mentioned_of_[entity] = index;
     const int slot = AddSlot(entities_[entity].gender);
     if (slot >= static_cast<int>(last_mentioned_of_gender_.size())) {
@@ -1245,7 +1250,9 @@ class Resolver {
     if (sentence_last_counted_[entity] == current_sentence_) return;
     sentence_last_counted_[entity] = current_sentence_;
     ++times_mentioned_[entity];
-    if (slot >= static_cast<int>(most_mentioned_of_gender_.size())) most_mentioned_of_gender_.resize(slot + 1, -1);
+    if (slot >= static_cast<int>(most_mentioned_of_gender_.size())) {
+      most_mentioned_of_gender_.resize(slot + 1, -1);
+    }
     int& most = most_mentioned_of_gender_[slot];
     if (most < 0 || times_mentioned_[entity] > times_mentioned_[most]) most = entity;
   }
@@ -1625,7 +1632,9 @@ class Resolver {
     for (int k = 0; k < n; ++k) {
       const Token& t = tokens_[k];
       if (t.type != Token::kWord) continue;
-      if (const cues::NationalityForm* f = lex_.NationalityOf(t.norm)) ++country_words_[f->nationality];
+      if (const cues::NationalityForm* f = lex_.NationalityOf(t.norm)) {
+        ++country_words_[f->nationality];
+      }
       // "la Belgique" says the country as surely as "belge".
       if (t.capitalized) {
         const int len = lex_.country_names().LongestAt(tokens_, k, &payloads);
@@ -2479,8 +2488,8 @@ class Resolver {
     // Not "la représentation nord-coréenne à l'ONU", which is no branch.
     const int end = mention.end_token;
     const Token& last = tokens_[end - 1];
-    bool acronym_last = end - mention.first_token > 2 && last.type == Token::kWord && last.all_caps &&
-                        last.span.end - last.span.begin >= 2;
+    bool acronym_last = end - mention.first_token > 2 && last.type == Token::kWord &&
+                        last.all_caps && last.span.end - last.span.begin >= 2;
     if (acronym_last) {
       const Norm& before = tokens_[end - 2].norm;
       const bool after_de = before == "du" || before == "des" || before == "de" || before == "d'" ||
@@ -2901,13 +2910,14 @@ class Resolver {
   // Whether the only quotations of `sentence` are the nickname that the
   // clause of `subject` ("celui que … a surnommé « … »") gives.
   bool OnlyItsNicknameQuoted(int subject, const Sentence& sentence) const {
-    if (subject < 0 || a_.mentions[subject].kind != Mention::kPronoun || a_.mentions[subject].head != "protagoniste") {
+    if (subject < 0 || a_.mentions[subject].kind != Mention::kPronoun ||
+        a_.mentions[subject].head != "protagoniste") {
       return false;
     }
     constexpr int kMaxClause = 10;
     for (int k = sentence.first_token; k < sentence.end_token; ++k) {
-      if (tokens_[k].type == Token::kQuote &&
-          (k < a_.mentions[subject].first_token || k > a_.mentions[subject].first_token + kMaxClause)) {
+      if (tokens_[k].type == Token::kQuote && (k < a_.mentions[subject].first_token ||
+                                               k > a_.mentions[subject].first_token + kMaxClause)) {
         return false;
       }
     }
@@ -3269,10 +3279,10 @@ class Resolver {
   std::vector<int> persons_mentioned_;  // In text order, for "ce dernier".
   std::vector<int> last_mentioned_of_;  // Per entity: its last index in persons_mentioned_.
   std::vector<int> last_mentioned_of_gender_;  // Per gender slot, or -1.
-  int victories_scanned_ = 0;  // Sentences LastWinner has read.
+  int victories_scanned_ = 0;                  // Sentences LastWinner has read.
   int last_winner_ = -1;
-  std::vector<int> times_mentioned_;           // Per entity, in sentences.
-  std::vector<int> sentence_last_counted_;     // Per entity.
+  std::vector<int> times_mentioned_;        // Per entity, in sentences.
+  std::vector<int> sentence_last_counted_;  // Per entity.
   // Per gender slot, the person mentioned most so far (the first to reach
   // that count on a tie: a story introduces its subject early), or -1:
   // whom "celui que la presse surnomme « … »" means.
