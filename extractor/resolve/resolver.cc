@@ -530,7 +530,8 @@ class Resolver {
     for (; victories_scanned_ < current_sentence_; ++victories_scanned_) {
       const Sentence& sentence = a_.sentences[victories_scanned_];
       for (int k = sentence.first_token; k < sentence.end_token; ++k) {
-        if (tokens_[k].type != Token::kWord || !lex_.Is(cues::WordClass::kVictoryVerb, tokens_[k])) {
+        if (tokens_[k].type != Token::kWord ||
+            !lex_.Is(cues::WordClass::kVictoryVerb, tokens_[k])) {
           continue;
         }
         const int subject = SubjectRightBeforeVerb(k, sentence.first_token);
