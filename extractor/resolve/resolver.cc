@@ -543,6 +543,26 @@ class Resolver {
     return last_winner_;
   }
 
+  // Among the people of `gender` mentioned lately (a bounded look back),
+  // the one named in most sentences other than `excluded`, the first to
+  // get there on a tie; -1 if none.
+  int MostMentionedOtherThan(int excluded, char gender) const {
+    constexpr int kLookedBack = 64;
+    const int size = static_cast<int>(persons_mentioned_.size());
+    int best = -1;
+    for (int k = std::max(0, size - kLookedBack); k < size; ++k) {
+      const int e = persons_mentioned_[k];
+      // A lone capitalised word of no gender may be a place ("Saint-Malo").
+      const Entity& entity = entities_[e];
+      if (e == excluded || entity.plural || entity.is_org || entity.gender == 0 ||
+          times_mentioned_[e] == 0 || !GenderFits(gender, entity.gender)) {
+        continue;
+      }
+      if (best < 0 || times_mentioned_[e] > times_mentioned_[best]) best = e;
+    }
+    return best;
+  }
+
   // The person mentioned last, a few people back at most, whom an
   // apposition gave an elected office (heads_of_entity_), of the gender
   // asked, or -1.
@@ -1041,7 +1061,7 @@ class Resolver {
            ++next_mention) {
         int m = static_cast<int>(next_mention);
         int entity = Resolve(m);
-        if (IsPerson(entity)) AddPersonMentioned(entity);
+        if (IsPerson(entity)) AddPersonMentioned(entity, !InAByline(a_.mentions[m]));
         NoteDocument(m, entity);
       }
       // Cue subjects outrank the plain sentence subject; those of a
@@ -1230,7 +1250,16 @@ class Resolver {
 
   void AddBlocker(char gender, int sentence) { blockers_.Add(AddSlot(gender), sentence); }
 
-  void AddPersonMentioned(int entity) {
+  // "Par Amine Belkacem | Publié le …": the writer, who is no person of the
+  // story.
+  bool InAByline(const Mention& mention) const {
+    const int before = mention.first_token - 1;
+    return before >= 0 && tokens_[before].line_start && tokens_[before].norm == "par";
+  }
+
+  // `counted`: whether the mention counts towards the person the story
+  // is about (times_mentioned_).
+  void AddPersonMentioned(int entity, bool counted = true) {
     const int index = static_cast<int>(persons_mentioned_.size());
     persons_mentioned_.push_back(entity);
     if (entity >= static_cast<int>(last_mentioned_of_.size())) {
@@ -1248,7 +1277,7 @@ class Resolver {
       times_mentioned_.resize(entity + 1, 0);
       sentence_last_counted_.resize(entity + 1, -1);
     }
-    if (sentence_last_counted_[entity] == current_sentence_) return;
+    if (!counted || sentence_last_counted_[entity] == current_sentence_) return;
     sentence_last_counted_[entity] = current_sentence_;
     ++times_mentioned_[entity];
     if (slot >= static_cast<int>(most_mentioned_of_gender_.size())) {
@@ -1890,13 +1919,11 @@ class Resolver {
       }
       // "Jacek Czaputowicz a défendu un texte … Son invité s'en est tenu à
       // une formule": the other side of the visit, the person the story
-      // has named most, when that is not the one just heard.
+      // has named most other than the one just heard, whose guest (or
+      // host) it is.
       if (possessive && lex_.Is(cues::WordClass::kGuestNoun, tokens_[HeadToken(mention)])) {
-        const int slot = SlotOf(mention.gender);
-        const int most = slot >= 0 && slot < static_cast<int>(most_mentioned_of_gender_.size())
-                             ? most_mentioned_of_gender_[slot]
-                             : -1;
-        if (most >= 0 && !entities_[most].plural && most != LastSalientPerson(0, false)) {
+        const int most = MostMentionedOtherThan(LastSalientPerson(0, false), mention.gender);
+        if (most >= 0) {
           *how = "other_side_of_a_visit";
           return most;
         }
