@@ -1878,7 +1878,15 @@ class Resolver {
     // "Le maire, Christophe Delattre, … Joint par téléphone, l'élu ne
     // cache pas son inquiétude": the last person the story gave an
     // elected office, not the last speaker.
-    if (definite && !mention.plural && mention.end_token == HeadToken(mention) + 1 &&
+    // "l'élu floridien", "l'élue écologiste": an adjective says no more.
+    const int after_head = HeadToken(mention) + 1;
+    const bool bare_or_one_adjective =
+        mention.end_token == after_head ||
+        (mention.end_token == after_head + 1 && tokens_[after_head].type == Token::kWord &&
+         !tokens_[after_head].capitalized && !IsDefiniteArticle(tokens_[after_head]) &&
+         tokens_[after_head].norm != "de" && tokens_[after_head].norm != "d'" &&
+         tokens_[after_head].norm != "du" && tokens_[after_head].norm != "des");
+    if (definite && !mention.plural && bare_or_one_adjective &&
         lex_.Is(cues::WordClass::kElectedNoun, tokens_[HeadToken(mention)])) {
       const int elected = LastElected(mention.gender);
       if (elected >= 0) {
