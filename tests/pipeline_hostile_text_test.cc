@@ -486,6 +486,24 @@ INSTANTIATE_TEST_SUITE_P(
         Shape{"paragraphs_of_open_quotations", [](size_t n) { return Repeat("« a\n\n", n); }},
         Shape{"paragraphs_continuing_a_straight_quotation",
               [](size_t n) { return Repeat("\"\\é\n", n); }},
+        // Each "Quant à X," asked for a scan of the whole article, and each
+        // "le vainqueur" walked every apposition of its head.
+        Shape{"topics_nicknames_winners_and_guests",
+              [](size_t n) {
+                return Repeat(
+                    "Celui que la presse surnomme « le Roc » a parlé. « Oui », a-t-il dit. "
+                    "Le vainqueur, Paul Roc, a remporté la course. « Non », a souri le vainqueur. "
+                    "Quant à la principale intéressée, elle a dit : « Peut-être. » "
+                    "Son hôte a répondu : « Bien. » ",
+                    n);
+              }},
+        Shape{"offices_given_to_women",
+              [](size_t n) {
+                return Repeat(
+                    "Le médecin-chef du district, le Dr Awa Sow, a parlé. « Oui », insiste le "
+                    "médecin-chef. ",
+                    n);
+              }},
         Shape{"embedded_posts",
               [](size_t n) {
                 return Repeat("« Oui », dit-il.\nUn message.\n— Jean Dupont (@jd) 25 mai 2017\n",

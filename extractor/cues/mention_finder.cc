@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "core/unicode.h"
@@ -198,13 +199,18 @@ class Finder {
   }
 
   // Whether the article writes `norm` with a capital somewhere other than
-  // a sentence's start. A scan: asked only of lone sentence-initial words.
+  // a sentence's start. The words so written are gathered in one scan, the
+  // first time a lone sentence-initial word asks: a scan per question made
+  // an article of thousands of "Quant à X, …" quadratic.
   bool CapitalisedInside(const std::string& norm) const {
-    for (int k = 0; k < static_cast<int>(tokens_.size()); ++k) {
-      const Token& t = tokens_[k];
-      if (t.capitalized && IsWord(t) && t.norm == norm && !StartsSentence(k)) return true;
+    if (!capitalised_inside_known_) {
+      capitalised_inside_known_ = true;
+      for (int k = 0; k < static_cast<int>(tokens_.size()); ++k) {
+        const Token& t = tokens_[k];
+        if (t.capitalized && IsWord(t) && !StartsSentence(k)) capitalised_inside_.insert(t.norm.str());
+      }
     }
-    return false;
+    return capitalised_inside_.count(norm) != 0;
   }
 
   // Callers move their mention in: a copy was a string and vectors each.
@@ -1749,6 +1755,8 @@ class Finder {
   const Lexicon& lex_;
   Analysis& a_;
   const std::vector<Token>& tokens_;
+  mutable bool capitalised_inside_known_ = false;
+  mutable std::unordered_set<std::string> capitalised_inside_;  // See CapitalisedInside.
 };
 
 }  // namespace

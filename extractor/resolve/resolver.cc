@@ -1470,11 +1470,28 @@ class Resolver {
                        bool one_office_only = false) {
     auto it = bindings.find(key);
     if (it == bindings.end()) return -1;
+    // The bindings of a key are in text order: a binary search, then a
+    // bounded step over those naming several offices, keeps an article of
+    // thousands of appositions with one head linear.
+    const std::vector<Binding>& list = it->second;
+    const auto first_after = std::upper_bound(list.begin(), list.end(), token,
+                                              [](int t, const Binding& b) { return t < b.token; });
+    constexpr int kStepped = 64;
     int before = -1, after = -1;
-    for (const Binding& b : it->second) {
-      if (one_office_only && b.among_several) continue;
-      if (b.token <= token) before = b.entity;
-      if (b.token > token && after < 0) after = b.entity;
+    auto b = first_after;
+    for (int stepped = 0; b != list.begin() && stepped < kStepped; ++stepped) {
+      --b;
+      if (!(one_office_only && b->among_several)) {
+        before = b->entity;
+        break;
+      }
+    }
+    b = first_after;
+    for (int stepped = 0; b != list.end() && stepped < kStepped; ++stepped, ++b) {
+      if (!(one_office_only && b->among_several)) {
+        after = b->entity;
+        break;
+      }
     }
     if (before_it != nullptr) *before_it = before >= 0;
     return before >= 0 ? before : after;
@@ -1487,8 +1504,14 @@ class Resolver {
   bool CalledSoBefore(const Mention& mention, int entity) const {
     auto it = head_bindings_.find(mention.head);
     if (it == head_bindings_.end()) return false;
-    for (const Binding& b : it->second) {
-      if (b.token > mention.first_token) break;
+    // The bindings are in text order; the few latest before the mention
+    // keep an article of thousands of them linear.
+    const std::vector<Binding>& bindings = it->second;
+    auto end = std::upper_bound(bindings.begin(), bindings.end(), mention.first_token,
+                                [](int token, const Binding& b) { return token < b.token; });
+    constexpr int kLookedBack = 16;
+    for (int looked = 0; end != bindings.begin() && looked < kLookedBack; ++looked) {
+      const Binding& b = *--end;
       const int m = a_.mention_at[b.token];
       if (b.entity == entity && m >= 0 && a_.mentions[m].gender == mention.gender) return true;
     }
