@@ -1435,6 +1435,15 @@ class Sieves {
       }
     }
     if (DitNamingAThing(t)) return true;
+    // "sous le terme anglais de « redesign »", "le nom officiel de « … »":
+    // a naming noun, a language or an "officiel", then "de".
+    if (Valid(t - 3) && (tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'") &&
+        tokens_[t - 2].type == Token::kWord && !tokens_[t - 2].capitalized &&
+        (lex_.NationalityOf(tokens_[t - 2].norm) != nullptr || tokens_[t - 2].norm == "officiel" ||
+         tokens_[t - 2].norm == "officielle") &&
+        lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 2) > 0) {
+      return true;
+    }
     // "le traité de l'Atlantique Nord, dit « traité de Washington »": a
     // "dit" after a comma with no subject before the quotation is "called".
     if (Valid(t - 2) && tokens_[t - 2].norm == "," &&
