@@ -515,6 +515,13 @@ class Sieves {
     // O(1) in a sentence of thousands of them.
     constexpr int kMaxClause = 40;
     if (t - a_.mentions[subject].end_token > kMaxClause) return false;
+    // "Le rapport de l'inspection du travail est sans appel : « … »": a
+    // document opening the sentence speaks for whoever issued it, when the
+    // quotation ends the sentence and no reporting verb has another subject.
+    if (DocumentQuotedAfterColon(q, subject, s)) {
+      Set(q, subject, -1, "colon_after_document", 0.6);
+      return true;
+    }
     // "Vainqueur de l'étape, Maxime Kerleau ...": a capitalised first word
     // is no person; the person after the comma that follows is.
     if (!IsPersonMention(a_.mentions[subject])) {
@@ -812,6 +819,25 @@ class Sieves {
     const int c = before.source_cue;
     if (c < 0 || before.sole_cue != c || subjects_.of_cue[c] < 0) return false;
     Set(q, subjects_.of_cue[c], c, "source_preposition", 0.8);
+    return true;
+  }
+
+  // Whether the subject of sentence `s`, before quotation q's colon, is a
+  // document of a body ("le rapport de …", "le communiqué de …") that opens
+  // the sentence, the quotation ending it with no cue of another subject.
+  bool DocumentQuotedAfterColon(int q, int subject, const Sentence& s) {
+    const Mention& m = a_.mentions[subject];
+    if (!m.is_org || m.kind != Mention::kDescription || m.first_token != s.first_token ||
+        lex_.FeaturesOf(cues::WordClass::kDocumentNoun, m.head) == nullptr || m.end_token <= m.first_token + 2) {
+      return false;
+    }
+    const int t = TokenOf(q);
+    const bool ends = t + 1 == s.end_token || (t + 2 == s.end_token && tokens_[t + 1].type == Token::kPunct);
+    if (!ends) return false;
+    const int cues = static_cast<int>(a_.cues.size());
+    for (int c = FirstCueFrom(s.first_token); c < cues && a_.cues[c].first_token < t; ++c) {
+      if (subjects_.of_cue[c] >= 0 && subjects_.of_cue[c] != subject) return false;
+    }
     return true;
   }
 

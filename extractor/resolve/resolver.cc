@@ -2592,10 +2592,24 @@ class Resolver {
     if (!(de == "de" || de == "du" || de == "d'" || de == "des")) return -1;
     ++k;
     if (k < mention.end_token && (tokens_[k].norm == "la" || tokens_[k].norm == "l'")) ++k;
-    if (k >= mention.end_token || tokens_[k].type != Token::kWord || !tokens_[k].capitalized ||
-        lex_.FirstNameGenderOfNorm(tokens_[k].norm.str()) != 0) {
-      return -1;
+    if (k >= mention.end_token || tokens_[k].type != Token::kWord) return -1;
+    // "le rapport de l'inspection du travail", "le rapport de la direction
+    // générale … (CBE)": a body's noun with words saying which body, or
+    // the short name in brackets a few words on.
+    if (!tokens_[k].capitalized && lex_.Is(cues::WordClass::kBodyNoun, tokens_[k])) {
+      constexpr int kNameWords = 8;
+      const int n = static_cast<int>(tokens_.size());
+      for (int j = mention.end_token; j + 2 < n && j <= mention.end_token + kNameWords; ++j) {
+        if (tokens_[j].sentence != tokens_[k].sentence) break;
+        if (tokens_[j].norm == "(" && tokens_[j + 1].all_caps && tokens_[j + 2].norm == ")") {
+          return OrganisationNamed(Text(tokens_[j + 1].span));
+        }
+        if (tokens_[j].type != Token::kWord) break;
+      }
+      if (k + 1 >= mention.end_token) return -1;  // "la préfecture": which one?
+      return OrganisationNamed(Text({tokens_[k].span.begin, tokens_[mention.end_token - 1].span.end}));
     }
+    if (!tokens_[k].capitalized || lex_.FirstNameGenderOfNorm(tokens_[k].norm.str()) != 0) return -1;
     return OrganisationNamed(Text({tokens_[k].span.begin, tokens_[mention.end_token - 1].span.end}));
   }
 
