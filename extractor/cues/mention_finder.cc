@@ -199,13 +199,24 @@ class Finder {
   }
 
   // Whether the article writes `norm` with a capital somewhere other than
-  // a sentence's start. The words so written are gathered in one scan, the
-  // first time a lone sentence-initial word asks: a scan per question made
-  // an article of thousands of "Quant à X, …" quadratic.
+  // a sentence's start. A scan for the first few questions, as most
+  // articles ask no more; after them, the words so written are gathered in
+  // one set: a scan per question made an article of thousands of "Quant à
+  // X, …" quadratic.
   bool CapitalisedInside(const std::string& norm) const {
-    if (!capitalised_inside_known_) {
-      capitalised_inside_known_ = true;
-      for (int k = 0; k < static_cast<int>(tokens_.size()); ++k) {
+    constexpr int kScans = 8;
+    const int n = static_cast<int>(tokens_.size());
+    if (scans_of_capitals_ < kScans) {
+      ++scans_of_capitals_;
+      for (int k = 0; k < n; ++k) {
+        const Token& t = tokens_[k];
+        if (t.capitalized && IsWord(t) && t.norm == norm && !StartsSentence(k)) return true;
+      }
+      return false;
+    }
+    if (scans_of_capitals_ == kScans) {
+      ++scans_of_capitals_;
+      for (int k = 0; k < n; ++k) {
         const Token& t = tokens_[k];
         if (t.capitalized && IsWord(t) && !StartsSentence(k)) capitalised_inside_.insert(t.norm.str());
       }
@@ -1755,7 +1766,7 @@ class Finder {
   const Lexicon& lex_;
   Analysis& a_;
   const std::vector<Token>& tokens_;
-  mutable bool capitalised_inside_known_ = false;
+  mutable int scans_of_capitals_ = 0;                            // See CapitalisedInside.
   mutable std::unordered_set<std::string> capitalised_inside_;  // See CapitalisedInside.
 };
 
