@@ -822,13 +822,19 @@ class Sieves {
     return true;
   }
 
+  // Whether a mention describes a document ("le communiqué de …", "le
+  // rapport"), which speaks for whoever issued it.
+  bool IsDocument(const Mention& m) const {
+    return m.kind == Mention::kDescription && m.is_org &&
+           lex_.FeaturesOf(cues::WordClass::kDocumentNoun, m.head) != nullptr;
+  }
+
   // Whether the subject of sentence `s`, before quotation q's colon, is a
   // document of a body ("le rapport de …", "le communiqué de …") that opens
   // the sentence, the quotation ending it with no cue of another subject.
   bool DocumentQuotedAfterColon(int q, int subject, const Sentence& s) {
     const Mention& m = a_.mentions[subject];
-    if (!m.is_org || m.kind != Mention::kDescription || m.first_token != s.first_token ||
-        lex_.FeaturesOf(cues::WordClass::kDocumentNoun, m.head) == nullptr || m.end_token <= m.first_token + 2) {
+    if (!IsDocument(m) || m.first_token != s.first_token || m.end_token <= m.first_token + 2) {
       return false;
     }
     const int t = TokenOf(q);
@@ -931,9 +937,7 @@ class Sieves {
     // the reporting verb's subject said it.
     const int source = subjects_.of_cue[c];
     const bool document_after =
-        a_.cues[c].first_token > t && source >= 0 &&
-        a_.mentions[source].kind == Mention::kDescription && a_.mentions[source].is_org &&
-        lex_.FeaturesOf(cues::WordClass::kDocumentNoun, a_.mentions[source].head) != nullptr;
+        a_.cues[c].first_token > t && source >= 0 && IsDocument(a_.mentions[source]);
     if (a_.cues[c].first_token > t &&
         (document_after || QuotationAfterInSentence(q, a_.cues[c].end_token, s.end_token))) {
       for (int other = FirstCueFrom(s.first_token); other < c; ++other) {

@@ -82,12 +82,7 @@ class Finder {
         continue;
       }
       m.roles.clear();
-      for (int p : payloads) {
-        const std::string& role = lex_.kb().role_phrases()[p].role;
-        if (std::find(m.roles.begin(), m.roles.end(), role) == m.roles.end()) {
-          m.roles.push_back(role);
-        }
-      }
+      AddRolesOfPhrases(payloads, &m.roles);
     }
   }
 
@@ -111,6 +106,15 @@ class Finder {
       }
     }
     return false;
+  }
+
+  // Adds to *roles, once each, the offices that the matched role phrases
+  // (payloads of role_phrases()) name.
+  void AddRolesOfPhrases(const std::vector<int>& phrases, std::vector<std::string>* roles) const {
+    for (int p : phrases) {
+      const std::string& role = lex_.kb().role_phrases()[p].role;
+      if (std::find(roles->begin(), roles->end(), role) == roles->end()) roles->push_back(role);
+    }
   }
 
   // "de" and its forms: the preposition that opens a complement.
@@ -160,6 +164,13 @@ class Finder {
     const Token& t = tokens_[k];
     return t.type == Token::kWord && !t.capitalized && !t.line_start && !t.elided &&
            lex_.FormsOf(t.norm) == nullptr && lex_.AuxiliaryOf(t.norm) == nullptr;
+  }
+
+  // Whether token k may be a lowercase noun: a word no verb spells that is
+  // neither a determiner nor a pronoun.
+  bool LowercaseNounAt(int k) const {
+    return LowercaseWordNoVerbSpells(k) && !lex_.Is(WordClass::kDeterminer, tokens_[k]) &&
+           !lex_.Is(WordClass::kPronoun, tokens_[k]);
   }
 
   static bool StartsWithADigit(const Token& t) {
@@ -454,12 +465,7 @@ class Finder {
       m.former = former;
       m.outgoing = outgoing;
       m.head = tokens_[j].norm;
-      for (int p : payloads) {
-        const std::string& role = lex_.kb().role_phrases()[p].role;
-        if (std::find(m.roles.begin(), m.roles.end(), role) == m.roles.end()) {
-          m.roles.push_back(role);
-        }
-      }
+      AddRolesOfPhrases(payloads, &m.roles);
       if (det != nullptr) {
         m.gender = det->gender;
         m.plural = det->plural;
@@ -527,12 +533,7 @@ class Finder {
       m.end_token = j + epithet_len;
       m.kind = Mention::kEpithet;
       m.speakers = payloads;
-      for (int p : former_office) {
-        const std::string& role = lex_.kb().role_phrases()[p].role;
-        if (std::find(m.roles.begin(), m.roles.end(), role) == m.roles.end()) {
-          m.roles.push_back(role);
-        }
-      }
+      AddRolesOfPhrases(former_office, &m.roles);
       for (int q = j; q < j + epithet_len; ++q) m.head += (q > j ? " " : "") + tokens_[q].norm;
       if (det != nullptr) m.gender = det->gender;
       return Add(std::move(m));
@@ -1009,10 +1010,8 @@ class Finder {
     } else if (at != "au" && at != "sur") {
       return end;
     }
-    if (noun >= n || !LowercaseWordNoVerbSpells(noun) || tokens_[noun].line_start ||
-        lex_.Is(WordClass::kDeterminer, tokens_[noun]) ||
-        lex_.Is(WordClass::kPronoun, tokens_[noun]) ||
-        lex_.Is(WordClass::kPreposition, tokens_[noun]) || lex_.AdverbOrTimeAt(tokens_, noun) > 0) {
+    if (!LowercaseNounAt(noun) || lex_.Is(WordClass::kPreposition, tokens_[noun]) ||
+        lex_.AdverbOrTimeAt(tokens_, noun) > 0) {
       return end;
     }
     std::vector<int> ignored;
@@ -1319,11 +1318,7 @@ class Finder {
           tokens_[end + 1].norm != "des" && tokens_[end + 1].norm != "du") {
         int noun = end + 2;
         if (tokens_[noun].norm == "la" || tokens_[noun].norm == "l'") ++noun;
-        if (noun < n && IsWord(tokens_[noun]) && !tokens_[noun].capitalized &&
-            !tokens_[noun].line_start && lex_.FormsOf(tokens_[noun].norm) == nullptr &&
-            lex_.AuxiliaryOf(tokens_[noun].norm) == nullptr &&
-            !lex_.Is(WordClass::kDeterminer, tokens_[noun]) &&
-            !lex_.Is(WordClass::kPronoun, tokens_[noun])) {
+        if (LowercaseNounAt(noun)) {
           limit = std::min(n, std::max(limit, noun + 6));
           ++end;
           continue;

@@ -707,7 +707,7 @@ class Resolver {
   std::string Portfolio(const Mention& mention) const {
     for (int k = HeadToken(mention) + 1; k < mention.end_token; ++k) {
       const Norm& w = tokens_[k].norm;
-      if (w == "de" || w == "d'" || w == "du" || w == "des") {
+      if (IsDe(w)) {
         // Only one that names a body or a ministry ("de la Défense", "de la
         // branche aviation de Boeing"), not "d'opposition" or "du
         // détachement", which a description may add or leave out for the
@@ -1463,6 +1463,13 @@ class Resolver {
     return ResolveRole(office, how);
   }
 
+  // The first of `bindings` (in text order) that stands after `token`.
+  static std::vector<Binding>::const_iterator FirstBindingAfter(
+      const std::vector<Binding>& bindings, int token) {
+    return std::upper_bound(bindings.begin(), bindings.end(), token,
+                            [](int t, const Binding& b) { return t < b.token; });
+  }
+
   // The person an apposition bound to `key`: the latest one before `token`,
   // else the first one after it; -1 if none.
   static int BoundNear(const std::unordered_map<std::string, std::vector<Binding>>& bindings,
@@ -1474,8 +1481,7 @@ class Resolver {
     // bounded step over those naming several offices, keeps an article of
     // thousands of appositions with one head linear.
     const std::vector<Binding>& list = it->second;
-    const auto first_after = std::upper_bound(list.begin(), list.end(), token,
-                                              [](int t, const Binding& b) { return t < b.token; });
+    const auto first_after = FirstBindingAfter(list, token);
     constexpr int kStepped = 64;
     int before = -1, after = -1;
     auto b = first_after;
@@ -1507,8 +1513,7 @@ class Resolver {
     // The bindings are in text order; the few latest before the mention
     // keep an article of thousands of them linear.
     const std::vector<Binding>& bindings = it->second;
-    auto end = std::upper_bound(bindings.begin(), bindings.end(), mention.first_token,
-                                [](int token, const Binding& b) { return token < b.token; });
+    auto end = FirstBindingAfter(bindings, mention.first_token);
     constexpr int kLookedBack = 16;
     for (int looked = 0; end != bindings.begin() && looked < kLookedBack; ++looked) {
       const Binding& b = *--end;
@@ -1907,8 +1912,7 @@ class Resolver {
         mention.end_token == after_head ||
         (mention.end_token == after_head + 1 && tokens_[after_head].type == Token::kWord &&
          !tokens_[after_head].capitalized && !IsDefiniteArticle(tokens_[after_head]) &&
-         tokens_[after_head].norm != "de" && tokens_[after_head].norm != "d'" &&
-         tokens_[after_head].norm != "du" && tokens_[after_head].norm != "des");
+         !IsDe(tokens_[after_head].norm));
     if (definite && !mention.plural && bare_or_one_adjective &&
         lex_.Is(cues::WordClass::kElectedNoun, tokens_[HeadToken(mention)])) {
       const int elected = LastElected(mention.gender);
@@ -2233,9 +2237,7 @@ class Resolver {
   bool FromAPlaceOnly(const Mention& mention) const {
     const int head = HeadToken(mention);
     return head + 3 == mention.end_token && lex_.Is(cues::WordClass::kOriginNoun, tokens_[head]) &&
-           (tokens_[head + 1].norm == "de" || tokens_[head + 1].norm == "d'" || tokens_[head + 1].norm == "du" ||
-            tokens_[head + 1].norm == "des") &&
-           tokens_[head + 2].capitalized;
+           IsDe(tokens_[head + 1].norm) && tokens_[head + 2].capitalized;
   }
 
   // The first capitalised word after the head noun, or the mention's end.
@@ -2551,9 +2553,9 @@ class Resolver {
                         last.all_caps && last.span.end - last.span.begin >= 2;
     if (acronym_last) {
       const Norm& before = tokens_[end - 2].norm;
-      const bool after_de = before == "du" || before == "des" || before == "de" || before == "d'" ||
-                            ((before == "la" || before == "l'") && end - 3 > mention.first_token &&
-                             (tokens_[end - 3].norm == "de" || tokens_[end - 3].norm == "d'"));
+      const bool after_de =
+          IsDe(before) || ((before == "la" || before == "l'") && end - 3 > mention.first_token &&
+                           (tokens_[end - 3].norm == "de" || tokens_[end - 3].norm == "d'"));
       acronym_last = after_de || end - 2 == mention.first_token + 1;
     }
     if (mention.short_name_token >= 0) {
@@ -2573,7 +2575,7 @@ class Resolver {
   int OwnerNamedAfterDe(const Mention& mention) {
     for (int k = mention.first_token + 2; k + 1 < mention.end_token; ++k) {
       const Norm& w = tokens_[k].norm;
-      if (!(w == "de" || w == "du" || w == "d'" || w == "des")) continue;
+      if (!IsDe(w)) continue;
       for (int j = k + 1; j < mention.end_token; ++j) {
         if (tokens_[j].type != Token::kWord || !tokens_[j].capitalized) return -1;
       }
@@ -2589,7 +2591,7 @@ class Resolver {
     int k = mention.first_token + 2;
     if (k >= mention.end_token) return -1;
     const Norm& de = tokens_[k].norm;
-    if (!(de == "de" || de == "du" || de == "d'" || de == "des")) return -1;
+    if (!IsDe(de)) return -1;
     ++k;
     if (k < mention.end_token && (tokens_[k].norm == "la" || tokens_[k].norm == "l'")) ++k;
     if (k >= mention.end_token || tokens_[k].type != Token::kWord) return -1;
@@ -2625,6 +2627,9 @@ class Resolver {
     entity_of_key_[key] = entity;
     return entity;
   }
+
+  // "de" and its forms: the preposition that opens a complement.
+  static bool IsDe(const Norm& w) { return w == "de" || w == "d'" || w == "du" || w == "des"; }
 
   bool IsDefiniteArticle(const Token& t) const {
     const WordFeaturesPtr det = lex_.FeaturesOf(cues::WordClass::kDeterminer, t.norm);
