@@ -1073,6 +1073,8 @@ class Sieves {
           Set(q, -1, inner, kUnnamedSubjectsWords, 0.5);
           return true;
         }
+        const int own = NamedClauseAfterAComma(c, t);
+        if (own >= 0) c = own;
         Set(q, subjects_.of_cue[c], c, "reporting_verb_complement", 0.8);
         return true;
       }
@@ -1095,6 +1097,33 @@ class Sieves {
   // A finite verb of speech with no subject found, in a clause that
   // "que" and a noun phrase open between `first` and the quotation at `t`;
   // or -1. Bounded, as a clause about its subject is short.
+  // "Mike Pence rassure les Alliés, Stoltenberg salue « … »": after the
+  // outermost verb c, a comma opens a clause of its own, a named person
+  // and a reporting verb that governs the words; that verb, or -1.
+  bool CommaIn(int first, int end) const {
+    for (int k = first; k < end; ++k) {
+      if (tokens_[k].norm == ",") return true;
+    }
+    return false;
+  }
+
+  int NamedClauseAfterAComma(int c, int t) const {
+    int found = -1;
+    const int cues = static_cast<int>(a_.cues.size());
+    for (int d = next_complement_[c + 1]; d < cues && a_.cues[d].first_token < t; d = next_complement_[d + 1]) {
+      const int subject = subjects_.of_cue[d];
+      if (a_.cues[d].end_token > t || a_.cues[d].form != Cue::kFinite || subject < 0) continue;
+      const Mention& m = a_.mentions[subject];
+      if (m.kind != Mention::kName || IsGroup(m) || m.first_token <= a_.cues[c].end_token ||
+          m.first_token >= a_.cues[d].first_token || tokens_[m.first_token - 1].norm != "," ||
+          m.apposed >= 0 || CommaIn(m.end_token, a_.cues[d].first_token)) {
+        continue;
+      }
+      found = d;
+    }
+    return found;
+  }
+
   int ReportingVerbOfAClauseAfterQue(int first, int t) const {
     constexpr int kMaxClause = 30;
     if (t - first > kMaxClause) return -1;
