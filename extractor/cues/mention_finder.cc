@@ -412,6 +412,14 @@ class Finder {
       ++j;
       if (j < n && tokens_[j].norm == "-") ++j;
     }
+    // "la jeune Namuroise": an adjective of age before a demonym.
+    if (det != nullptr && j + 1 < n && (tokens_[j].norm == "jeune" || tokens_[j].norm == "vieux" ||
+                                        tokens_[j].norm == "vieille") &&
+        IsWord(tokens_[j + 1]) && tokens_[j + 1].capitalized &&
+        lex_.FirstNameGenderOfNorm(tokens_[j + 1].norm) == 0 &&
+        (lex_.NationalityOf(tokens_[j + 1].norm) != nullptr || IsDemonym(tokens_[j + 1].norm))) {
+      ++j;
+    }
     if (j >= n) return i;
     // "ex-PDG" is one token: "ex-" marks a former office.
     std::vector<int> payloads;
