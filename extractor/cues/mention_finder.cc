@@ -205,8 +205,20 @@ class Finder {
           !lex_.Is(WordClass::kPronoun, tokens_[k])) {
         return false;
       }
+      // "Mabrouka, 54 ans, ramasse des olives": an age in apposition.
+      if (next.norm == "," && AgeAt(end + 1)) return false;
     }
     return !CapitalisedInside(tokens_[k].norm) && lex_.FirstNameGenderOfNorm(tokens_[k].norm) == 0;
+  }
+
+  // "54 ans" at k.
+  bool AgeAt(int k) const {
+    const int n = static_cast<int>(tokens_.size());
+    if (k + 1 >= n || tokens_[k + 1].norm != "ans" || tokens_[k].norm.empty()) return false;
+    for (char c : tokens_[k].norm.str()) {
+      if (c < '0' || c > '9') return false;
+    }
+    return true;
   }
 
   // Whether the article writes `norm` with a capital somewhere other than

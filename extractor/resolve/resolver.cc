@@ -2980,7 +2980,21 @@ class Resolver {
     if (kind == Mention::kEpithet || kind == Mention::kRole) {
       return PersonOfExactlyThatGender(main, gender);
     }
+    // "Mabrouka, 54 ans, ramasse des olives. « … », explique-t-elle": a
+    // person brought in with an age, whose gender the names do not tell.
+    if (kind == Mention::kName && AgeAfter(a_.mentions[main].end_token)) {
+      const int e = Resolve(main);
+      if (e >= 0 && IsSingularPersonOf(e, gender) && entities_[e].kb < 0) return e;
+    }
     return PersonNamedBy(main, gender);
+  }
+
+  // ", 54 ans" at k.
+  bool AgeAfter(int k) const {
+    const int n = static_cast<int>(tokens_.size());
+    if (k + 2 >= n || tokens_[k].norm != "," || tokens_[k + 2].norm != "ans") return false;
+    const std::string& digits = tokens_[k + 1].norm.str();
+    return !digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
   // Whether a quotation starts in the sentence; the sentences' flags are
