@@ -2063,6 +2063,32 @@ class Resolver {
     return OrganisationOfGender(main, e, gender) ? e : -1;
   }
 
+  // "La direction régionale (Dreal) a engagé une procédure. Dans un
+  // communiqué, elle rappelle que …": a sentence opening on a document
+  // and the pronoun, right after one whose subject is an organisation of
+  // the pronoun's gender, with no person between them.
+  int OrganisationWritingTheDocument(int pronoun, char gender) {
+    const int first = a_.mentions[pronoun].first_token;
+    const int sentence = tokens_[first].sentence;
+    if (sentence == 0 || gender == 0 || a_.sentences[sentence - 1].is_title) return -1;
+    constexpr int kMaxOpening = 12;
+    const int opening = a_.sentences[sentence].first_token;
+    if (tokens_[opening].norm != "dans" || first - opening > kMaxOpening || tokens_[first - 1].norm != "," ||
+        !lex_.Is(cues::WordClass::kDeterminer, tokens_[opening + 1]) ||
+        lex_.FeaturesOf(cues::WordClass::kDocumentNoun, tokens_[opening + 2].norm.str()) == nullptr) {
+      return -1;
+    }
+    const int main = subjects_.of_sentence[sentence - 1];
+    constexpr int kMaxBetween = 16;
+    if (main < 0 || pronoun - main > kMaxBetween) return -1;
+    for (int m = main + 1; m < pronoun; ++m) {
+      const Mention& between = a_.mentions[m];
+      if (!between.is_org && between.kind != Mention::kPronoun && !between.plural) return -1;
+    }
+    const int e = Resolve(main);
+    return OrganisationOfGender(main, e, gender) ? e : -1;
+  }
+
   // Whether the cue whose clitic is at `pronoun_token` stands between two
   // commas in the middle of its sentence: ", a-t-il dit, ".
   bool IsInciseBetweenCommas(int pronoun_token) const {
@@ -2848,6 +2874,7 @@ class Resolver {
       int organisation = OrganisationReportingJustBefore(index, mention.gender);
       if (organisation < 0) organisation = OrganisationOfThePronounBefore(index, mention.gender);
       if (organisation < 0 && clitic) organisation = OrganisationBehindAStatement(index, mention.gender);
+      if (organisation < 0 && !clitic) organisation = OrganisationWritingTheDocument(index, mention.gender);
       if (organisation >= 0) {
         *how = "pronoun_to_organisation";
         return organisation;
