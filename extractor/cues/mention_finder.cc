@@ -1591,6 +1591,17 @@ class Finder {
         b.apposed = static_cast<int>(m);
         continue;
       }
+      // "Les organisateurs, l'association Monastir Échecs, se félicitent":
+      // an organisation's name between commas after a plural description
+      // of people is who they are.
+      if (a.kind == Mention::kDescription && a.plural && !a.is_org && b.kind == Mention::kName && b.is_org &&
+          gap == 1 && tokens_[b.first_token - 1].norm == "," && b.end_token < static_cast<int>(tokens_.size()) &&
+          tokens_[b.end_token].norm == "," && lex_.Is(WordClass::kDeterminer, tokens_[b.first_token])) {
+        a.is_org = true;
+        a.apposed = static_cast<int>(next);
+        b.apposed = static_cast<int>(m);
+        continue;
+      }
       // "D'après un diplomate européen, Mark Rutte est …": an unnamed
       // source after "selon" or "d'après" is not the name after its comma,
       // which starts the clause the source reports.
