@@ -1550,6 +1550,19 @@ class Resolver {
     });
   }
 
+  // "son homologue roumain, Klaus Iohannis … a commenté le président
+  // roumain": an office of a country the base has no such office for; the
+  // one person the article gave that nationality, when the base does not
+  // know them (it would know their offices).
+  int NationalInAnOfficeTheBaseLacks(const Mention& mention, const char** how) {
+    if (mention.roles.empty() || mention.former || mention.plural || IsIndefinite(mention)) return -1;
+    NoteNationalitiesOfKnownPeople();
+    const int national = OnlyNationalOfItsAdjective(mention);
+    if (national < 0 || entities_[national].kb >= 0 || HoldsAnotherPortfolio(mention, national)) return -1;
+    *how = "nationality";
+    return national;
+  }
+
   int ResolveRole(const Mention& mention, const char** how) {
     if (QualifiedBeyondItsPhrase(mention)) return SpeltOutOfficeNamedBefore(mention, how);
     // "le ministre de l'Intérieur allemand": another country's office than
@@ -1559,7 +1572,7 @@ class Resolver {
     for (const std::string& role : mention.roles) {
       if (!OfAnotherCountry(mention, role)) roles.push_back(role);
     }
-    if (roles.empty()) return -1;
+    if (roles.empty()) return NationalInAnOfficeTheBaseLacks(mention, how);
     // Named before, in apposition to this office: strong. Named only later:
     // one candidate among the office holders of the article.
     std::vector<int> named, later, holders;
