@@ -165,6 +165,7 @@ class Sieves {
       // the previous speaker goes on.
       if (!decided_[q]) FollowingReport(static_cast<int>(q));
       if (!decided_[q]) NamedInTheNextSentence(static_cast<int>(q));
+      if (!decided_[q]) ReportedInTheNextSentence(static_cast<int>(q));
       if (!decided_[q]) Continuation(static_cast<int>(q));
       if (!decided_[q]) PrecedingReport(static_cast<int>(q));
     }
@@ -1447,6 +1448,32 @@ class Sieves {
       Set(q, m, -1, "named_in_the_next_sentence", 0.7);
       return;
     }
+  }
+
+  // "« … » ¶ La voix se brise quand Sophie Rossier raconte la fin de son
+  // chien": a quotation opening its paragraph, a whole sentence, and the
+  // next sentence's one reporting verb has a named person for subject,
+  // who quotes nothing there: that person's words, not the last speaker's.
+  void ReportedInTheNextSentence(int q) {
+    const Sentence* after = NextSentenceAfterALoneQuotation(q);
+    if (after == nullptr) return;
+    const int sentence = tokens_[TokenOf(q)].sentence;
+    if (sentence > 0 && a_.sentences[sentence - 1].paragraph == a_.sentences[sentence].paragraph) return;
+    int found = -1;
+    const int cues = static_cast<int>(a_.cues.size());
+    for (int c = FirstCueFrom(after->first_token); c < cues && a_.cues[c].first_token < after->end_token; ++c) {
+      if (found >= 0) return;
+      found = c;
+    }
+    if (found < 0) return;
+    const Cue& cue = a_.cues[found];
+    if (cue.form != Cue::kFinite || cue.negated || (!IsASpeechAct(cue) && cue.category != "report")) return;
+    const int m = subjects_.of_cue[found];
+    if (m < 0 || a_.mentions[m].kind != Mention::kName || !IsPersonMention(a_.mentions[m])) return;
+    for (int k = after->first_token; k < after->end_token; ++k) {
+      if (tokens_[k].type == Token::kQuote) return;
+    }
+    Set(q, m, found, "reported_in_the_next_sentence", 0.6);
   }
 
   // Whether an indefinite article ("un", "une", "d'un") opens the words at k.
