@@ -1101,7 +1101,20 @@ class Sieves {
   // or -1. Bounded, as a clause about its subject is short.
   // "Mike Pence rassure les Alliés, Stoltenberg salue « … »": after the
   // outermost verb c, a comma opens a clause of its own, a named person
-  // and a reporting verb that governs the words; that verb, or -1.
+  // and a reporting verb that governs the words (or a relative clause on
+  // a person, see RelativeOnItsSubject); that verb, or -1.
+  // "Angela Merkel a répondu à Donald Trump, qui avait qualifié
+  // l'Allemagne de « … »": cue d opens a relative clause on a person named
+  // after cue c, who is its subject.
+  bool RelativeOnItsSubject(int c, int d) const {
+    const int subject = subjects_.of_cue[d];
+    const int k = a_.cues[d].first_token;
+    if (k < 2 || tokens_[k - 1].norm != "qui" || tokens_[k - 2].norm != ",") return false;
+    const Mention& m = a_.mentions[subject];
+    return m.end_token == k - 2 && m.first_token > a_.cues[c].end_token && !IsGroup(m) &&
+           IsPersonMention(m) && subject != subjects_.of_cue[c];
+  }
+
   bool CommaIn(int first, int end) const {
     for (int k = first; k < end; ++k) {
       if (tokens_[k].norm == ",") return true;
@@ -1116,6 +1129,10 @@ class Sieves {
       const int subject = subjects_.of_cue[d];
       if (a_.cues[d].end_token > t || a_.cues[d].form != Cue::kFinite || subject < 0) continue;
       const Mention& m = a_.mentions[subject];
+      if (RelativeOnItsSubject(c, d)) {
+        found = d;
+        continue;
+      }
       if (m.kind != Mention::kName || IsGroup(m) || m.first_token <= a_.cues[c].end_token ||
           m.first_token >= a_.cues[d].first_token || tokens_[m.first_token - 1].norm != "," ||
           m.apposed >= 0 || CommaIn(m.end_token, a_.cues[d].first_token)) {
