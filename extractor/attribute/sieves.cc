@@ -1104,15 +1104,18 @@ class Sieves {
   // and a reporting verb that governs the words (or a relative clause on
   // a person, see RelativeOnItsSubject); that verb, or -1.
   // "Angela Merkel a répondu à Donald Trump, qui avait qualifié
-  // l'Allemagne de « … »": cue d opens a relative clause on a person named
-  // after cue c, who is its subject.
+  // l'Allemagne de « … »": cue d opens a relative clause on a person (or
+  // a named organisation) named after cue c, who is its subject. A name
+  // of no known gender may be an organisation's the rules did not see,
+  // which a later pronoun would then take for the last speaker.
   bool RelativeOnItsSubject(int c, int d) const {
     const int subject = subjects_.of_cue[d];
     const int k = a_.cues[d].first_token;
     if (k < 2 || tokens_[k - 1].norm != "qui" || tokens_[k - 2].norm != ",") return false;
     const Mention& m = a_.mentions[subject];
-    return m.end_token == k - 2 && m.first_token > a_.cues[c].end_token && !IsGroup(m) &&
-           IsPersonMention(m) && subject != subjects_.of_cue[c];
+    return m.end_token == k - 2 && m.first_token > a_.cues[c].end_token && !m.plural &&
+           (m.is_org ? m.kind == Mention::kName : m.gender != 0 || !m.speakers.empty()) &&
+           subject != subjects_.of_cue[c];
   }
 
   bool CommaIn(int first, int end) const {
