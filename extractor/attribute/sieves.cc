@@ -1719,6 +1719,14 @@ class Sieves {
     return out_[q].mention >= 0 || out_[q].from_quote >= 0 || !out_[q].author.empty();
   }
 
+  // "« C'est un allié important. »": a full stop inside the marks closes
+  // a sentence someone said; a label never has one. Not "U.S.A.".
+  static bool EndsASentence(std::string_view text) {
+    const size_t n = text.size();
+    return n >= 3 && text[n - 1] == '.' && text[n - 2] >= 'a' && text[n - 2] <= 'z' &&
+           text.find(' ') != std::string_view::npos;
+  }
+
   void ClassifyKinds() {
     for (size_t q = 0; q < a_.quotes.size(); ++q) {
       const Quote& quote = a_.quotes[q];
@@ -1754,7 +1762,7 @@ class Sieves {
       // habitante"), and a clause with a subject pronoun ("« Ils ont tué
       // le club »"): nobody's label.
       const bool exclamation = !quote.text.empty() &&
-                               (quote.text.back() == '!' ||
+                               (quote.text.back() == '!' || EndsASentence(quote.text) ||
                                 ((quote.text.back() == '?' || OpensOnASubjectPronoun(quote.text)) && !NamingShortlyBefore(t)));
       // Words a verb of speech governs are someone's, though unnamed; a
       // crowd's chant is speech too ("scandaient « Allez Sapiac »").
