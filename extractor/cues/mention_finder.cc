@@ -468,6 +468,11 @@ class Finder {
       std::vector<int> unused;
       const int phrase_end = end;
       end = ExtendModifiers(end, &unused);
+      // "le président US": a nationality written as a short capitalised name.
+      if (end < n && tokens_[end].all_caps && IsWord(tokens_[end]) && !tokens_[end].line_start &&
+          lex_.NationalityOf(tokens_[end].norm) != nullptr) {
+        ++end;
+      }
       // "le secrétaire général sortant": the one who is leaving the office.
       for (int k = phrase_end; k < end; ++k) {
         if (IsOutgoingWord(tokens_[k].norm)) former = outgoing = true;

@@ -837,7 +837,7 @@ class Resolver {
   std::vector<int> NationalitiesSaidBy(const Mention& mention) const {
     std::vector<int> said;
     for (int t = mention.first_token; t < mention.end_token; ++t) {
-      if (tokens_[t].capitalized) continue;
+      if (tokens_[t].capitalized && !tokens_[t].all_caps) continue;  // "US" says one.
       if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm)) said.push_back(f->nationality);
     }
     // "Côté américain, le chef de la diplomatie a fait savoir": the side
@@ -1704,12 +1704,12 @@ class Resolver {
       const Token& t = tokens_[k];
       if (t.type != Token::kWord) continue;
       if (const cues::NationalityForm* f = lex_.NationalityOf(t.norm)) {
-        ++country_words_[f->nationality];
+        ++country_words_[lex_.CountryOf(f->nationality)];
       }
       // "la Belgique" says the country as surely as "belge".
       if (t.capitalized) {
         const int len = lex_.country_names().LongestAt(tokens_, k, &payloads);
-        for (int p : payloads) ++country_words_[p];
+        for (int p : payloads) ++country_words_[lex_.CountryOf(p)];
         if (len > 1) k += len - 1;
       }
     }
@@ -1728,7 +1728,8 @@ class Resolver {
       for (const std::string& role : roles) {
         if (!cues::SpeakerKb::Holds(*holders[h], role, a_.date)) continue;
         lex_.ForEachNationalityOfOffice(role, [&](int n) {
-          country_of[h] = country_of[h] == -1 || country_of[h] == n ? n : -2;
+          const int country = lex_.CountryOf(n);
+          country_of[h] = country_of[h] == -1 || country_of[h] == country ? country : -2;
         });
       }
     }
@@ -2495,9 +2496,13 @@ class Resolver {
     return !said.empty();
   }
 
+  // Another country's: "britannique" and "anglais", "américain" and "US"
+  // are one.
   bool HasOtherNationality(int entity, int nationality) const {
+    const std::string& country = lex_.nationality(nationality).country;
     for (const auto& [n, people] : nationals_) {
-      if (n != nationality && std::find(people.begin(), people.end(), entity) != people.end()) {
+      if (n != nationality && lex_.nationality(n).country != country &&
+          std::find(people.begin(), people.end(), entity) != people.end()) {
         return true;
       }
     }
