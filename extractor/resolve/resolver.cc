@@ -828,15 +828,35 @@ class Resolver {
     const int after = head + len;
     if (len <= 0 || after >= mention.end_token) return false;
     const Norm& w = tokens_[after].norm;
+    if (IsDe(w) && CountryNameFrom(after + 1) == mention.end_token) return false;
     return w == "de" || w == "du" || w == "des" || w == "d'" || w == "chargé" ||
            w == "chargée" || w == "délégué" || w == "déléguée";
+  }
+
+  // Where a country's name (its article skipped: "la France") starting at
+  // k ends, or -1.
+  int CountryNameFrom(int k) const {
+    const int n = static_cast<int>(tokens_.size());
+    if (k < n && (tokens_[k].norm == "la" || tokens_[k].norm == "l'")) ++k;
+    if (k >= n || !tokens_[k].capitalized) return -1;
+    const int len = lex_.country_names().LongestAt(tokens_, k, nullptr);
+    return len > 0 ? k + len : -1;
   }
 
   // The nationalities that the adjectives of `mention` say ("le ministre
   // qatari"), in order; a capitalised word is a name, not an adjective.
   std::vector<int> NationalitiesSaidBy(const Mention& mention) const {
     std::vector<int> said;
+    std::vector<int> payloads;
     for (int t = mention.first_token; t < mention.end_token; ++t) {
+      // "le chef de la diplomatie des États-Unis": a country's name in the
+      // office's complement says it as its adjective would.
+      if (t > mention.first_token && IsDe(tokens_[t - 1].norm) && CountryNameFrom(t) > 0 &&
+          CountryNameFrom(t) <= mention.end_token) {
+        const int name = tokens_[t].capitalized ? t : t + 1;
+        lex_.country_names().LongestAt(tokens_, name, &payloads);
+        said.insert(said.end(), payloads.begin(), payloads.end());
+      }
       if (tokens_[t].capitalized && !tokens_[t].all_caps) continue;  // "US" says one.
       if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm)) said.push_back(f->nationality);
     }
