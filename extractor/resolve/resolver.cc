@@ -828,9 +828,26 @@ class Resolver {
     const int after = head + len;
     if (len <= 0 || after >= mention.end_token) return false;
     const Norm& w = tokens_[after].norm;
-    if (IsDe(w) && CountryNameFrom(after + 1) == mention.end_token) return false;
+    if (IsDe(w) && (CountryNameFrom(after + 1) == mention.end_token ||
+                    KnownPersonNameFrom(after + 1, nullptr) == mention.end_token)) {
+      return false;
+    }
     return w == "de" || w == "du" || w == "des" || w == "d'" || w == "chargé" ||
            w == "chargée" || w == "délégué" || w == "déléguée";
+  }
+
+  // Where the name of a person of the base starting at k ends, or -1;
+  // `speakers` gets who it may be.
+  int KnownPersonNameFrom(int k, std::vector<int>* speakers) const {
+    if (k >= static_cast<int>(tokens_.size()) || !tokens_[k].capitalized) return -1;
+    std::vector<int> payloads;
+    const int len = lex_.kb_names().LongestAt(tokens_, k, &payloads);
+    if (len <= 0) return -1;
+    for (int kb : payloads) {
+      if (kb_.speakers()[kb].is_org) return -1;
+    }
+    if (speakers != nullptr) *speakers = std::move(payloads);
+    return k + len;
   }
 
   // Where a country's name (its article skipped: "la France") starting at
@@ -856,6 +873,18 @@ class Resolver {
         const int name = tokens_[t].capitalized ? t : t + 1;
         lex_.country_names().LongestAt(tokens_, name, &payloads);
         said.insert(said.end(), payloads.begin(), payloads.end());
+      }
+      // "le secrétaire d'État de Donald Trump": the country of the offices
+      // the person named in the complement held on the day.
+      std::vector<int> speakers;
+      if (t > mention.first_token && IsDe(tokens_[t - 1].norm) && KnownPersonNameFrom(t, &speakers) > 0 &&
+          KnownPersonNameFrom(t, nullptr) <= mention.end_token) {
+        for (int kb : speakers) {
+          for (const cues::RoleSpell& spell : kb_.speakers()[kb].roles) {
+            if (!cues::SpeakerKb::Holds(kb_.speakers()[kb], spell.role, a_.date)) continue;
+            lex_.ForEachNationalityOfOffice(spell.role, [&](int n) { said.push_back(n); });
+          }
+        }
       }
       if (tokens_[t].capitalized && !tokens_[t].all_caps) continue;  // "US" says one.
       if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm)) said.push_back(f->nationality);
