@@ -1075,7 +1075,7 @@ class Sieves {
           Set(q, -1, inner, kUnnamedSubjectsWords, 0.5);
           return true;
         }
-        const int own = NamedClauseAfterAComma(c, t);
+        const int own = ClauseOfItsOwnAfter(c, t);
         if (own >= 0) c = own;
         Set(q, subjects_.of_cue[c], c, "reporting_verb_complement", 0.8);
         return true;
@@ -1125,10 +1125,11 @@ class Sieves {
     return false;
   }
 
-  int NamedClauseAfterAComma(int c, int t) const {
+  int ClauseOfItsOwnAfter(int c, int t) const {
     int found = -1;
     const int cues = static_cast<int>(a_.cues.size());
-    for (int d = next_complement_[c + 1]; d < cues && a_.cues[d].first_token < t; d = next_complement_[d + 1]) {
+    for (int d = next_complement_[c + 1]; d < cues && a_.cues[d].first_token < t;
+         d = next_complement_[d + 1]) {
       const int subject = subjects_.of_cue[d];
       if (a_.cues[d].end_token > t || a_.cues[d].form != Cue::kFinite || subject < 0) continue;
       const Mention& m = a_.mentions[subject];
@@ -1479,16 +1480,22 @@ class Sieves {
     const Sentence* after = NextSentenceAfterALoneQuotation(q);
     if (after == nullptr) return;
     const int sentence = tokens_[TokenOf(q)].sentence;
-    if (sentence > 0 && a_.sentences[sentence - 1].paragraph == a_.sentences[sentence].paragraph) return;
+    if (sentence > 0 && a_.sentences[sentence - 1].paragraph == a_.sentences[sentence].paragraph) {
+      return;
+    }
     int found = -1;
     const int cues = static_cast<int>(a_.cues.size());
-    for (int c = FirstCueFrom(after->first_token); c < cues && a_.cues[c].first_token < after->end_token; ++c) {
+    for (int c = FirstCueFrom(after->first_token);
+         c < cues && a_.cues[c].first_token < after->end_token; ++c) {
       if (found >= 0) return;
       found = c;
     }
     if (found < 0) return;
     const Cue& cue = a_.cues[found];
-    if (cue.form != Cue::kFinite || cue.negated || (!IsASpeechAct(cue) && cue.category != "report")) return;
+    if (cue.form != Cue::kFinite || cue.negated ||
+        (!IsASpeechAct(cue) && cue.category != "report")) {
+      return;
+    }
     const int m = subjects_.of_cue[found];
     if (m < 0 || a_.mentions[m].kind != Mention::kName || !IsPersonMention(a_.mentions[m])) return;
     for (int k = after->first_token; k < after->end_token; ++k) {
@@ -1763,7 +1770,8 @@ class Sieves {
       // le club »"): nobody's label.
       const bool exclamation = !quote.text.empty() &&
                                (quote.text.back() == '!' || EndsASentence(quote.text) ||
-                                ((quote.text.back() == '?' || OpensOnASubjectPronoun(quote.text)) && !NamingShortlyBefore(t)));
+                                ((quote.text.back() == '?' || OpensOnASubjectPronoun(quote.text)) &&
+                                 !NamingShortlyBefore(t)));
       // Words a verb of speech governs are someone's, though unnamed; a
       // crowd's chant is speech too ("scandaient « Allez Sapiac »").
       const bool spoken = std::string_view(at.method) == kUnnamedSubjectsWords || chant;
@@ -1992,7 +2000,9 @@ class Sieves {
       if (!InTheBodyOrTitle(q)) continue;
       if (!InTheHeadline(q)) break;
       ++looked;
-      if (Attributed(q) && (out_[q].mention < 0 || IsPersonMention(a_.mentions[out_[q].mention]))) continue;
+      if (Attributed(q) && (out_[q].mention < 0 || IsPersonMention(a_.mentions[out_[q].mention]))) {
+        continue;
+      }
       if (WordCount(a_.quotes[q].text, 3) < 3) continue;
       const std::string& words = FoldedText(q);
       for (int b = 0; b < n; ++b) {
@@ -2020,7 +2030,8 @@ class Sieves {
   }
 
   bool InTheBodyOrTitle(int q) const {
-    return a_.quotes[q].depth == 0 && out_[q].output && a_.quotes[q].first_token >= 0 && !a_.quotes[q].tweet;
+    return a_.quotes[q].depth == 0 && out_[q].output && a_.quotes[q].first_token >= 0 &&
+           !a_.quotes[q].tweet;
   }
 
   // The mention naming q's speaker, through the quotations it continues.

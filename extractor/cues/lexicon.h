@@ -231,7 +231,9 @@ class Lexicon {
   int nationality_count() const { return static_cast<int>(nationalities_.size()); }
   // The first nationality of i's country: "anglais" and "britannique"
   // are one country's, counted as one.
-  int CountryOf(int i) const { return (*nationalities_of_country_.Find(nationalities_[i].country))[0]; }
+  int CountryOf(int i) const {
+    return (*nationalities_of_country_.Find(nationalities_[i].country))[0];
+  }
   // Whether an office id of roles.tsv belongs to the nationality's country.
   bool OfficeOf(int nationality, const std::string& office) const;
   // The nationalities whose country an office id belongs to ("us" of

@@ -425,8 +425,9 @@ class Finder {
       if (j < n && tokens_[j].norm == "-") ++j;
     }
     // "la jeune Namuroise": an adjective of age before a demonym.
-    if (det != nullptr && j + 1 < n && (tokens_[j].norm == "jeune" || tokens_[j].norm == "vieux" ||
-                                        tokens_[j].norm == "vieille") &&
+    if (det != nullptr && j + 1 < n &&
+        (tokens_[j].norm == "jeune" || tokens_[j].norm == "vieux" ||
+         tokens_[j].norm == "vieille") &&
         IsWord(tokens_[j + 1]) && tokens_[j + 1].capitalized &&
         lex_.FirstNameGenderOfNorm(tokens_[j + 1].norm) == 0 &&
         (lex_.NationalityOf(tokens_[j + 1].norm) != nullptr || IsDemonym(tokens_[j + 1].norm))) {
@@ -1599,9 +1600,10 @@ class Finder {
       // "Les organisateurs, l'association Monastir Échecs, se félicitent":
       // an organisation's name between commas after a plural description
       // of people is who they are.
-      if (a.kind == Mention::kDescription && a.plural && !a.is_org && b.kind == Mention::kName && b.is_org &&
-          gap == 1 && tokens_[b.first_token - 1].norm == "," && b.end_token < static_cast<int>(tokens_.size()) &&
-          tokens_[b.end_token].norm == "," && lex_.Is(WordClass::kDeterminer, tokens_[b.first_token])) {
+      if (a.kind == Mention::kDescription && a.plural && !a.is_org && b.kind == Mention::kName &&
+          b.is_org && gap == 1 && tokens_[b.first_token - 1].norm == "," &&
+          b.end_token < static_cast<int>(tokens_.size()) && tokens_[b.end_token].norm == "," &&
+          lex_.Is(WordClass::kDeterminer, tokens_[b.first_token])) {
         a.is_org = true;
         a.apposed = static_cast<int>(next);
         b.apposed = static_cast<int>(m);

@@ -877,7 +877,8 @@ class Resolver {
       // "le secrétaire d'État de Donald Trump": the country of the offices
       // the person named in the complement held on the day.
       std::vector<int> speakers;
-      if (t > mention.first_token && IsDe(tokens_[t - 1].norm) && KnownPersonNameFrom(t, &speakers) > 0 &&
+      if (t > mention.first_token && IsDe(tokens_[t - 1].norm) &&
+          KnownPersonNameFrom(t, &speakers) > 0 &&
           KnownPersonNameFrom(t, nullptr) <= mention.end_token) {
         for (int kb : speakers) {
           for (const cues::RoleSpell& spell : kb_.speakers()[kb].roles) {
@@ -1604,10 +1605,14 @@ class Resolver {
   // one person the article gave that nationality, when the base does not
   // know them (it would know their offices).
   int NationalInAnOfficeTheBaseLacks(const Mention& mention, const char** how) {
-    if (mention.roles.empty() || mention.former || mention.plural || IsIndefinite(mention)) return -1;
+    if (mention.roles.empty() || mention.former || mention.plural || IsIndefinite(mention)) {
+      return -1;
+    }
     NoteNationalitiesOfKnownPeople();
     const int national = OnlyNationalOfItsAdjective(mention);
-    if (national < 0 || entities_[national].kb >= 0 || HoldsAnotherPortfolio(mention, national)) return -1;
+    if (national < 0 || entities_[national].kb >= 0 || HoldsAnotherPortfolio(mention, national)) {
+      return -1;
+    }
     *how = "nationality";
     return national;
   }
@@ -2136,9 +2141,11 @@ class Resolver {
     if (sentence == 0 || gender == 0 || a_.sentences[sentence - 1].is_title) return -1;
     constexpr int kMaxOpening = 12;
     const int opening = a_.sentences[sentence].first_token;
-    if (tokens_[opening].norm != "dans" || first - opening > kMaxOpening || tokens_[first - 1].norm != "," ||
+    if (tokens_[opening].norm != "dans" || first - opening > kMaxOpening ||
+        tokens_[first - 1].norm != "," ||
         !lex_.Is(cues::WordClass::kDeterminer, tokens_[opening + 1]) ||
-        lex_.FeaturesOf(cues::WordClass::kDocumentNoun, tokens_[opening + 2].norm.str()) == nullptr) {
+        lex_.FeaturesOf(cues::WordClass::kDocumentNoun, tokens_[opening + 2].norm.str()) ==
+            nullptr) {
       return -1;
     }
     const int main = subjects_.of_sentence[sentence - 1];
@@ -2941,7 +2948,8 @@ class Resolver {
       int organisation = OrganisationReportingJustBefore(index, mention.gender);
       if (organisation < 0) organisation = OrganisationOfThePronounBefore(index, mention.gender);
       if (organisation < 0 && clitic) organisation = OrganisationBehindAStatement(index, mention.gender);
-      if (organisation < 0 && !clitic) organisation = OrganisationWritingTheDocument(index, mention.gender);
+      if (organisation < 0 && !clitic)
+        organisation = OrganisationWritingTheDocument(index, mention.gender);
       if (organisation >= 0) {
         *how = "pronoun_to_organisation";
         return organisation;
@@ -3088,7 +3096,8 @@ class Resolver {
     const int n = static_cast<int>(tokens_.size());
     if (k + 2 >= n || tokens_[k].norm != "," || tokens_[k + 2].norm != "ans") return false;
     const std::string& digits = tokens_[k + 1].norm.str();
-    return !digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !digits.empty() &&
+           std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
   // Whether a quotation starts in the sentence; the sentences' flags are
