@@ -655,8 +655,9 @@ class Resolver {
       // the bare "président" names: X is not "le président de la République".
       if (!QualifiedBeyondItsPhrase(mention)) {
         std::vector<std::string> roles;
+        const std::vector<int> said = CountriesSaidFor(mention);
         for (const std::string& role : RolesOfPerson(mention.roles, person)) {
-          if (!OfAnotherCountry(mention, role)) roles.push_back(role);
+          if (!OfAnotherCountry(said, role)) roles.push_back(role);
         }
         // A past office, or an epithet's, binds no one to the office of
         // the day.
@@ -836,6 +837,29 @@ class Resolver {
            w == "chargée" || w == "délégué" || w == "déléguée";
   }
 
+  // "le chef de la diplomatie des États-Unis", "le secrétaire d'État de
+  // Donald Trump": after "de" at token t, a country's name says it as its
+  // adjective would; a person of the base, the country of the offices
+  // that person held on the day.
+  void NationalitiesOfAComplementAt(int t, const Mention& mention, std::vector<int>* said) const {
+    const int country_end = CountryNameFrom(t);
+    if (country_end > 0 && country_end <= mention.end_token) {
+      std::vector<int> payloads;
+      lex_.country_names().LongestAt(tokens_, tokens_[t].capitalized ? t : t + 1, &payloads);
+      said->insert(said->end(), payloads.begin(), payloads.end());
+      return;
+    }
+    std::vector<int> speakers;
+    const int person_end = KnownPersonNameFrom(t, &speakers);
+    if (person_end < 0 || person_end > mention.end_token) return;
+    for (int kb : speakers) {
+      for (const cues::RoleSpell& spell : kb_.speakers()[kb].roles) {
+        if (!cues::SpeakerKb::Holds(kb_.speakers()[kb], spell.role, a_.date)) continue;
+        lex_.ForEachNationalityOfOffice(spell.role, [&](int n) { said->push_back(n); });
+      }
+    }
+  }
+
   // Where the name of a person of the base starting at k ends, or -1;
   // `speakers` gets who it may be.
   int KnownPersonNameFrom(int k, std::vector<int>* speakers) const {
@@ -864,29 +888,8 @@ class Resolver {
   // qatari"), in order; a capitalised word is a name, not an adjective.
   std::vector<int> NationalitiesSaidBy(const Mention& mention) const {
     std::vector<int> said;
-    std::vector<int> payloads;
     for (int t = mention.first_token; t < mention.end_token; ++t) {
-      // "le chef de la diplomatie des États-Unis": a country's name in the
-      // office's complement says it as its adjective would.
-      if (t > mention.first_token && IsDe(tokens_[t - 1].norm) && CountryNameFrom(t) > 0 &&
-          CountryNameFrom(t) <= mention.end_token) {
-        const int name = tokens_[t].capitalized ? t : t + 1;
-        lex_.country_names().LongestAt(tokens_, name, &payloads);
-        said.insert(said.end(), payloads.begin(), payloads.end());
-      }
-      // "le secrétaire d'État de Donald Trump": the country of the offices
-      // the person named in the complement held on the day.
-      std::vector<int> speakers;
-      if (t > mention.first_token && IsDe(tokens_[t - 1].norm) &&
-          KnownPersonNameFrom(t, &speakers) > 0 &&
-          KnownPersonNameFrom(t, nullptr) <= mention.end_token) {
-        for (int kb : speakers) {
-          for (const cues::RoleSpell& spell : kb_.speakers()[kb].roles) {
-            if (!cues::SpeakerKb::Holds(kb_.speakers()[kb], spell.role, a_.date)) continue;
-            lex_.ForEachNationalityOfOffice(spell.role, [&](int n) { said.push_back(n); });
-          }
-        }
-      }
+      if (t > mention.first_token && IsDe(tokens_[t - 1].norm)) NationalitiesOfAComplementAt(t, mention, &said);
       if (tokens_[t].capitalized && !tokens_[t].all_caps) continue;  // "US" says one.
       if (const cues::NationalityForm* f = lex_.NationalityOf(tokens_[t].norm)) said.push_back(f->nationality);
     }
@@ -962,7 +965,8 @@ class Resolver {
   // "le président lituanien, Gitanas Nausėda" holds no American or
   // French office that the bare "président" may name: an office of
   // another country than the nationality adjectives of the phrase say.
-  bool OfAnotherCountry(const Mention& mention, const std::string& office) const {
+  // The countries an office's words say (see OfAnotherCountry).
+  std::vector<int> CountriesSaidFor(const Mention& mention) const {
     std::vector<int> said = NationalitiesSaidBy(mention);
     // "A Paris, le ministre des Affaires étrangères a jugé": a seat of
     // government opening the sentence says whose office it is. Not whose
@@ -971,6 +975,11 @@ class Resolver {
       SeatOpeningTheSentence(a_.sentences[tokens_[mention.first_token].sentence].first_token,
                              mention.first_token, &said);
     }
+    return said;
+  }
+
+  // `said` from CountriesSaidFor.
+  bool OfAnotherCountry(const std::vector<int>& said, const std::string& office) const {
     for (int n : said) {
       if (lex_.OfficeOf(n, office)) return false;
     }
@@ -1623,8 +1632,9 @@ class Resolver {
     // the French one the bare phrase names, so neither its holder on the
     // date nor the French minister the article names.
     std::vector<std::string> roles;
+    const std::vector<int> said = CountriesSaidFor(mention);
     for (const std::string& role : mention.roles) {
-      if (!OfAnotherCountry(mention, role)) roles.push_back(role);
+      if (!OfAnotherCountry(said, role)) roles.push_back(role);
     }
     if (roles.empty()) return NationalInAnOfficeTheBaseLacks(mention, how);
     // Named before, in apposition to this office: strong. Named only later:
