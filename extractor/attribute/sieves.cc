@@ -172,7 +172,6 @@ class Sieves {
     QuotedInALongerQuotation();
     ClassifyKinds();
     SameWords();
-    HeadlineWordsSaidInTheBody();
     return std::move(out_);
   }
 
@@ -1841,6 +1840,11 @@ class Sieves {
       }
       for (int k = s.first_token; k < s.end_token; ++k) {
         if (tokens_[k].type == Token::kWord) ++words;
+        // "Otan : « La porte est franchie »": a headline's quotation
+        // counts its own words.
+        if (tokens_[k].type == Token::kQuote && tokens_[k].quote >= 0) {
+          words += WordCount(a_.quotes[tokens_[k].quote].text, kWords);
+        }
       }
       if (words >= kWords) {
         headline_paragraph_ = paragraph;
@@ -1985,62 +1989,6 @@ class Sieves {
         }
       }
     }
-  }
-
-  // "Otan : « La porte est franchie »" over a body where the secretary
-  // general says « La porte est franchie, reste à … »: words of a headline
-  // inside a longer quotation of the body are said by that quotation's
-  // person, not by the organisation (or the name of no one known to be a
-  // person) the headline puts before them.
-  void HeadlineWordsSaidInTheBody() {
-    constexpr int kMaxHeadlineQuotes = 4;
-    int looked = 0;
-    const int n = static_cast<int>(a_.quotes.size());
-    for (int q = 0; q < n && looked < kMaxHeadlineQuotes; ++q) {
-      if (!InTheBodyOrTitle(q)) continue;
-      if (!InTheHeadline(q)) break;
-      ++looked;
-      if (Attributed(q) && (out_[q].mention < 0 || IsPersonMention(a_.mentions[out_[q].mention]))) {
-        continue;
-      }
-      if (WordCount(a_.quotes[q].text, 3) < 3) continue;
-      const std::string& words = FoldedText(q);
-      for (int b = 0; b < n; ++b) {
-        if (b == q || !InTheBodyOrTitle(b) || InTheHeadline(b)) continue;
-        const int speaker = SpeakerMentionOf(b);
-        if (speaker < 0 || !IsPersonMention(a_.mentions[speaker])) continue;
-        const std::string& longer = FoldedText(b);
-        if (longer.size() <= words.size() || longer.find(words) == std::string::npos) continue;
-        out_[q].mention = -1;
-        out_[q].cue = -1;
-        out_[q].from_quote = b;
-        out_[q].method = "words_of_a_longer_quotation";
-        out_[q].confidence = out_[b].confidence * 0.9;
-        if (out_[q].kind == QuoteKind::kMention) out_[q].kind = QuoteKind::kPartial;
-        break;
-      }
-    }
-  }
-
-  // The first line of the article, when it is one sentence: its headline.
-  bool InTheHeadline(int q) const {
-    const int sentence = tokens_[TokenOf(q)].sentence;
-    return a_.quotes[q].paragraph == 0 && sentence == 0 &&
-           (a_.sentences.size() < 2 || a_.sentences[1].paragraph > 0);
-  }
-
-  bool InTheBodyOrTitle(int q) const {
-    return a_.quotes[q].depth == 0 && out_[q].output && a_.quotes[q].first_token >= 0 &&
-           !a_.quotes[q].tweet;
-  }
-
-  // The mention naming q's speaker, through the quotations it continues.
-  int SpeakerMentionOf(int q) const {
-    constexpr int kMaxChain = 16;
-    for (int step = 0; step < kMaxChain && out_[q].mention < 0 && out_[q].from_quote >= 0; ++step) {
-      q = out_[q].from_quote;
-    }
-    return out_[q].mention;
   }
 
   // What the rules ask of a sentence whatever the quotation, found in one
