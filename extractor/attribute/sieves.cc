@@ -1095,13 +1095,6 @@ class Sieves {
            k == "deny" || k == "argue" || k == "explain" || k == "emphasize";
   }
 
-  // A finite verb of speech with no subject found, in a clause that
-  // "que" and a noun phrase open between `first` and the quotation at `t`;
-  // or -1. Bounded, as a clause about its subject is short.
-  // "Mike Pence rassure les Alliés, Stoltenberg salue « … »": after the
-  // outermost verb c, a comma opens a clause of its own, a named person
-  // and a reporting verb that governs the words (or a relative clause on
-  // a person, see RelativeOnItsSubject); that verb, or -1.
   // "Angela Merkel a répondu à Donald Trump, qui avait qualifié
   // l'Allemagne de « … »": cue d opens a relative clause on a person (or
   // a named organisation) named after cue c, who is its subject. A name
@@ -1117,13 +1110,10 @@ class Sieves {
            subject != subjects_.of_cue[c];
   }
 
-  bool CommaIn(int first, int end) const {
-    for (int k = first; k < end; ++k) {
-      if (tokens_[k].norm == ",") return true;
-    }
-    return false;
-  }
-
+  // "Mike Pence rassure les Alliés, Stoltenberg salue « … »": after the
+  // outermost verb c, a comma opens a clause of its own, a named person
+  // and a reporting verb that governs the words (or a relative clause on
+  // a person, see RelativeOnItsSubject); that verb, or -1.
   int ClauseOfItsOwnAfter(int c, int t) const {
     int found = -1;
     const int cues = static_cast<int>(a_.cues.size());
@@ -1138,7 +1128,7 @@ class Sieves {
       }
       if (m.kind != Mention::kName || IsGroup(m) || m.first_token <= a_.cues[c].end_token ||
           m.first_token >= a_.cues[d].first_token || tokens_[m.first_token - 1].norm != "," ||
-          m.apposed >= 0 || CommaIn(m.end_token, a_.cues[d].first_token)) {
+          m.apposed >= 0 || WordBetween(m.end_token, a_.cues[d].first_token, ",")) {
         continue;
       }
       found = d;
@@ -1146,6 +1136,9 @@ class Sieves {
     return found;
   }
 
+  // A finite verb of speech with no subject found, in a clause that
+  // "que" and a noun phrase open between `first` and the quotation at `t`;
+  // or -1. Bounded, as a clause about its subject is short.
   int ReportingVerbOfAClauseAfterQue(int first, int t) const {
     constexpr int kMaxClause = 30;
     if (t - first > kMaxClause) return -1;
