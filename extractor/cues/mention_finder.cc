@@ -206,19 +206,9 @@ class Finder {
         return false;
       }
       // "Mabrouka, 54 ans, ramasse des olives": an age in apposition.
-      if (next.norm == "," && AgeAt(end + 1)) return false;
+      if (next.norm == "," && AgeAt(tokens_, end + 1)) return false;
     }
     return !CapitalisedInside(tokens_[k].norm) && lex_.FirstNameGenderOfNorm(tokens_[k].norm) == 0;
-  }
-
-  // "54 ans" at k.
-  bool AgeAt(int k) const {
-    const int n = static_cast<int>(tokens_.size());
-    if (k + 1 >= n || tokens_[k + 1].norm != "ans" || tokens_[k].norm.empty()) return false;
-    for (char c : tokens_[k].norm.str()) {
-      if (c < '0' || c > '9') return false;
-    }
-    return true;
   }
 
   // Whether the article writes `norm` with a capital somewhere other than
@@ -1811,6 +1801,15 @@ void FindMentions(const Lexicon& lexicon, Analysis* analysis) {
   // eight, so that the list seldom grows, moving every mention in it.
   analysis->mentions.reserve(analysis->tokens.size() / 8 + 8);
   Finder(lexicon, analysis).Run();
+}
+
+bool AgeAt(const std::vector<Token>& tokens, int k) {
+  const int n = static_cast<int>(tokens.size());
+  if (k < 0 || k + 1 >= n || tokens[k + 1].norm != "ans" || tokens[k].norm.empty()) return false;
+  for (char c : tokens[k].norm.str()) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
 }
 
 bool OpensOnAPossessive(const Lexicon& lexicon, const Analysis& analysis, const Mention& mention) {

@@ -19,6 +19,9 @@ void FindMentions(const Lexicon& lexicon, Analysis* analysis);
 // article ("M. Tillerson" -> "Tillerson", "la Russie" -> "Russie").
 Span NameSpan(const Lexicon& lexicon, const Analysis& analysis, const Mention& mention);
 
+// Whether an age stands at token k ("54 ans"): a person's apposition.
+bool AgeAt(const std::vector<Token>& tokens, int k);
+
 // Whether a mention opens on a possessive determiner ("son porte-parole",
 // "ses proches"): it names someone by their tie to another.
 bool OpensOnAPossessive(const Lexicon& lexicon, const Analysis& analysis, const Mention& mention);

@@ -3094,24 +3094,15 @@ class Resolver {
     }
     // "Mabrouka, 54 ans, ramasse des olives. « … », explique-t-elle": a
     // person brought in with an age, whose gender the names do not tell.
-    if (kind == Mention::kName && AgeAfter(a_.mentions[main].end_token)) {
+    const int after = a_.mentions[main].end_token;
+    if (kind == Mention::kName && after < static_cast<int>(tokens_.size()) &&
+        tokens_[after].norm == "," && cues::AgeAt(tokens_, after + 1)) {
       const int e = Resolve(main);
       if (e >= 0 && IsSingularPersonOf(e, gender) && entities_[e].kb < 0) return e;
     }
     return PersonNamedBy(main, gender);
   }
 
-  // ", 54 ans" at k.
-  bool AgeAfter(int k) const {
-    const int n = static_cast<int>(tokens_.size());
-    if (k + 2 >= n || tokens_[k].norm != "," || tokens_[k + 2].norm != "ans") return false;
-    const std::string& digits = tokens_[k + 1].norm.str();
-    return !digits.empty() &&
-           std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
-  }
-
-  // Whether a quotation starts in the sentence; the sentences' flags are
-  // made once, so that a sentence of thousands of incises stays linear.
   // Whether the only quotations of `sentence` are the nickname that the
   // clause of `subject` ("celui que … a surnommé « … »") gives.
   bool OnlyItsNicknameQuoted(int subject, const Sentence& sentence) const {
@@ -3128,6 +3119,9 @@ class Resolver {
     }
     return true;
   }
+
+  // Whether a quotation starts in the sentence; the sentences' flags are
+  // made once, so that a sentence of thousands of incises stays linear.
   bool QuotesIn(int sentence) {
     if (sentence_quotes_.empty()) {
       sentence_quotes_.assign(a_.sentences.size(), 0);
