@@ -829,7 +829,7 @@ class Resolver {
     const int after = head + len;
     if (len <= 0 || after >= mention.end_token) return false;
     const Norm& w = tokens_[after].norm;
-    if (IsDe(w) && (CountryNameFrom(after + 1) == mention.end_token ||
+    if (IsDe(w) && (CountryNameFrom(after + 1, nullptr) == mention.end_token ||
                     KnownPersonNameFrom(after + 1, nullptr) == mention.end_token)) {
       return false;
     }
@@ -842,11 +842,10 @@ class Resolver {
   // adjective would; a person of the base, the country of the offices
   // that person held on the day.
   void NationalitiesOfAComplementAt(int t, const Mention& mention, std::vector<int>* said) const {
-    const int country_end = CountryNameFrom(t);
+    std::vector<int> countries;
+    const int country_end = CountryNameFrom(t, &countries);
     if (country_end > 0 && country_end <= mention.end_token) {
-      std::vector<int> payloads;
-      lex_.country_names().LongestAt(tokens_, tokens_[t].capitalized ? t : t + 1, &payloads);
-      said->insert(said->end(), payloads.begin(), payloads.end());
+      said->insert(said->end(), countries.begin(), countries.end());
       return;
     }
     std::vector<int> speakers;
@@ -875,12 +874,12 @@ class Resolver {
   }
 
   // Where a country's name (its article skipped: "la France") starting at
-  // k ends, or -1.
-  int CountryNameFrom(int k) const {
+  // k ends, or -1; `nationalities` gets whose it is.
+  int CountryNameFrom(int k, std::vector<int>* nationalities) const {
     const int n = static_cast<int>(tokens_.size());
     if (k < n && (tokens_[k].norm == "la" || tokens_[k].norm == "l'")) ++k;
     if (k >= n || !tokens_[k].capitalized) return -1;
-    const int len = lex_.country_names().LongestAt(tokens_, k, nullptr);
+    const int len = lex_.country_names().LongestAt(tokens_, k, nationalities);
     return len > 0 ? k + len : -1;
   }
 
