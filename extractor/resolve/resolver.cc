@@ -1053,15 +1053,21 @@ class Resolver {
     if (std::none_of(cues.begin(), cues.end(), [&](int c) { return subjects_.of_cue[c] == main; })) {
       return -1;
     }
-    // Bounded, so that a sentence of thousands of incises stays linear.
+    return NoPersonBetween(main, pronoun) ? e : -1;
+  }
+
+  // Whether no person stands among the mentions strictly between `from`
+  // and `to`, a few at most: "a demandé aux organisateurs", a group
+  // addressed, is no rival. Bounded, so that a sentence of thousands of
+  // incises stays linear.
+  bool NoPersonBetween(int from, int to) const {
     constexpr int kMaxBetween = 16;
-    if (pronoun - main > kMaxBetween) return -1;
-    for (int m = main + 1; m < pronoun; ++m) {
-      // "a demandé aux organisateurs": a group addressed is no rival.
+    if (to - from > kMaxBetween) return false;
+    for (int m = from + 1; m < to; ++m) {
       const Mention& between = a_.mentions[m];
-      if (!between.is_org && between.kind != Mention::kPronoun && !between.plural) return -1;
+      if (!between.is_org && between.kind != Mention::kPronoun && !between.plural) return false;
     }
-    return e;
+    return true;
   }
 
   // "« … », indique-t-elle [the CFL]. Selon elle, …": a pronoun of the
@@ -2158,12 +2164,7 @@ class Resolver {
       return -1;
     }
     const int main = subjects_.of_sentence[sentence - 1];
-    constexpr int kMaxBetween = 16;
-    if (main < 0 || pronoun - main > kMaxBetween) return -1;
-    for (int m = main + 1; m < pronoun; ++m) {
-      const Mention& between = a_.mentions[m];
-      if (!between.is_org && between.kind != Mention::kPronoun && !between.plural) return -1;
-    }
+    if (main < 0 || !NoPersonBetween(main, pronoun)) return -1;
     const int e = Resolve(main);
     return OrganisationOfGender(main, e, gender) ? e : -1;
   }
