@@ -942,6 +942,15 @@ class Resolver {
     return said.empty();
   }
 
+  // The one person the article gave the nationality `mention` says, the
+  // people of the base counted by their offices, unless the article gave
+  // that person another portfolio under the same head; or -1.
+  int OnlyNationalForTheDescription(const Mention& mention) {
+    NoteNationalitiesOfKnownPeople();
+    const int national = OnlyNationalOfItsAdjective(mention);
+    return national >= 0 && !HoldsAnotherPortfolio(mention, national) ? national : -1;
+  }
+
   // The one person met so far whom the article gave a nationality that an
   // adjective of `mention` says, of a fitting gender; -1 if none or several.
   int OnlyNationalOfItsAdjective(const Mention& mention) const {
@@ -1622,11 +1631,8 @@ class Resolver {
     if (mention.roles.empty() || mention.former || mention.plural || IsIndefinite(mention)) {
       return -1;
     }
-    NoteNationalitiesOfKnownPeople();
-    const int national = OnlyNationalOfItsAdjective(mention);
-    if (national < 0 || entities_[national].kb >= 0 || HoldsAnotherPortfolio(mention, national)) {
-      return -1;
-    }
+    const int national = OnlyNationalForTheDescription(mention);
+    if (national < 0 || entities_[national].kb >= 0) return -1;
     *how = "nationality";
     return national;
   }
@@ -1934,9 +1940,8 @@ class Resolver {
     // "son homologue qatari, cheikh X ... Le ministre qatari": the one
     // person the article has given that nationality.
     if (definite && !mention.plural) {
-      NoteNationalitiesOfKnownPeople();
-      const int national = OnlyNationalOfItsAdjective(mention);
-      if (national >= 0 && !HoldsAnotherPortfolio(mention, national)) {
+      const int national = OnlyNationalForTheDescription(mention);
+      if (national >= 0) {
         *how = "nationality";
         return national;
       }
