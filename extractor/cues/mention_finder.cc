@@ -252,10 +252,7 @@ class Finder {
   // Not "-aine", "-ande", "-and": they end countries and regions as often
   // ("l'Ukraine", "la Finlande", "le Groenland", "la Lorraine"), and the
   // nationalities of patterns/ spell the demonyms of every country.
-  static bool IsDemonym(const std::string& word) {
-    return EndsWithOneOf(word, {"aise", "oise", "ienne", "éenne", "anne", "ais", "ois", "ien",
-                                "ain", "éen"});
-  }
+  static bool IsDemonym(const std::string& word) { return EndsLikeADemonym(word); }
 
   // Whether TryAt finds nothing at t without trying its steps: a
   // punctuation mark or a quotation; or a lowercase word (no name starts
@@ -1801,6 +1798,17 @@ void FindMentions(const Lexicon& lexicon, Analysis* analysis) {
   // eight, so that the list seldom grows, moving every mention in it.
   analysis->mentions.reserve(analysis->tokens.size() / 8 + 8);
   Finder(lexicon, analysis).Run();
+}
+
+bool EndsLikeADemonym(std::string_view word) {
+  for (std::string_view ending :
+       {"aise", "oise", "ienne", "éenne", "anne", "ais", "ois", "ien", "ain", "éen"}) {
+    if (word.size() > ending.size() + 2 &&
+        word.compare(word.size() - ending.size(), ending.size(), ending) == 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool AgeAt(const std::vector<Token>& tokens, int k) {

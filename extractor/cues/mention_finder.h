@@ -19,6 +19,10 @@ void FindMentions(const Lexicon& lexicon, Analysis* analysis);
 // article ("M. Tillerson" -> "Tillerson", "la Russie" -> "Russie").
 Span NameSpan(const Lexicon& lexicon, const Analysis& analysis, const Mention& mention);
 
+// Whether a lowercase word ends as most nationality adjectives do
+// ("djiboutienne", "bangladais"), after a stem of at least three bytes.
+bool EndsLikeADemonym(std::string_view word);
+
 // Whether an age stands at token k ("54 ans"): a person's apposition.
 bool AgeAt(const std::vector<Token>& tokens, int k);
 

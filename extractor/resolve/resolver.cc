@@ -833,6 +833,14 @@ class Resolver {
                     KnownPersonNameFrom(after + 1, nullptr) == mention.end_token)) {
       return false;
     }
+    // "le chef de la diplomatie djiboutienne": an adjective of a country the
+    // patterns lack is still another country than the one the article's
+    // people hold that office for.
+    if (tokens_[after].type == Token::kWord && !tokens_[after].capitalized &&
+        cues::EndsLikeADemonym(w.str()) && lex_.NationalityOf(w) == nullptr && w != "ancien" &&
+        w != "ancienne") {
+      return true;
+    }
     return w == "de" || w == "du" || w == "des" || w == "d'" || w == "chargé" ||
            w == "chargée" || w == "délégué" || w == "déléguée";
   }
