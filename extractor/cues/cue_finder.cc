@@ -154,6 +154,14 @@ class Finder {
     return reflexive ? nullptr : fallback;
   }
 
+  // "ne rappelle que", "n'a dit que": "ne" with "que" and no other
+  // negation word restricts what is said ("il ne dit que cela") or is
+  // the expletive of "avant que la Maison Blanche ne rappelle que":
+  // either way the words are said.
+  bool ThatFollows(int k) const {
+    return IsWordAt(k) && (tokens_[k].norm == "que" || tokens_[k].norm == "qu'");
+  }
+
   int Emit(int first, int end, Cue::Form form, const Lexicon::FormRef* f, int clitic,
            bool negated) {
     // "a tenu à", "veut": only with the reporting verb that follows, in
@@ -227,8 +235,10 @@ class Finder {
       if (j + 1 < n && (tokens_[j].norm == "en" || tokens_[j].norm == "y")) ++j;
     }
     bool negated = false;
+    bool ne_alone = false;  // "ne" with no "pas" or "jamais" after the auxiliary.
     if (IsWordAt(j) && (tokens_[j].norm == "ne" || tokens_[j].norm == "n'")) {
       negated = true;
+      ne_alone = true;
       ++j;
     }
     if (!IsWordAt(j)) return i;
@@ -242,6 +252,7 @@ class Finder {
       if (IsWordAt(k) && lex_.AuxiliaryOf(tokens_[k].norm) == aux) ++k;
       if (IsWordAt(k) && (tokens_[k].norm == "pas" || tokens_[k].norm == "jamais")) {
         negated = true;
+        ne_alone = false;
         ++k;
       }
       k = SkipAdverbs(k, 3);
@@ -251,6 +262,7 @@ class Finder {
         bool aux_ok = reflexive ? aux->auxiliary == "être" : aux->auxiliary == v.auxiliary;
         if (aux_ok) {
           int end = k + 1 + TailAt(v, k + 1);
+          if (ne_alone && ThatFollows(end)) negated = false;
           return Emit(i, end, clitic >= 0 ? Cue::kInverted : Cue::kFinite, f, clitic, negated);
         }
       }
@@ -261,6 +273,7 @@ class Finder {
     if (const Lexicon::FormRef* f = FindForm(j, FormKind::kFinite, reflexive)) {
       int tail = TailAt(lex_.verb(f->verb), j + 1);
       int k = j + 1 + tail;
+      if (ne_alone && ThatFollows(k)) negated = false;
       if (k < n && tokens_[k].type == Token::kClitic) {
         return Emit(i, k + 1, Cue::kInverted, f, k, negated);
       }
