@@ -914,15 +914,24 @@ class Resolver {
   }
 
   // "A Moscou,", "Au Kremlin,", "À la Maison Blanche," from token `first`,
-  // its comma before token `before`: the nationalities of the seat.
+  // its comma before token `before`: the nationalities of the seat. So
+  // too a country's name: "Au Luxembourg,", "En Belgique,".
   void SeatOpeningTheSentence(int first, int before, std::vector<int>* said) const {
     const std::string& at = tokens_[first].norm;
-    if (at != "à" && at != "a" && at != "au" && at != "aux") return;
+    const bool en = at == "en";
+    if (at != "à" && at != "a" && at != "au" && at != "aux" && !en) return;
+    std::vector<int> payloads;
+    const int country_end = CountryNameFrom(first + 1, &payloads);
+    if (country_end > 0 && country_end < before && tokens_[country_end].norm == ",") {
+      *said = payloads;
+      return;
+    }
+    if (en) return;
     int place = first + 1;
     if (place < before && (at == "à" || at == "a") && lex_.Is(cues::WordClass::kDeterminer, tokens_[place])) {
       ++place;
     }
-    std::vector<int> payloads;
+    payloads.clear();
     const int len = lex_.seats().LongestAt(tokens_, place, &payloads);
     if (len == 0 || place + len >= before || tokens_[place + len].norm != ",") return;
     *said = payloads;
@@ -1720,9 +1729,13 @@ class Resolver {
       }
       // Several earlier holders: the one still in office on the day.
       if (past.size() > 1 && mention.outgoing) past = in_office;
-      if (past.size() != 1) return -1;
-      *how = "former_office_holder_in_article";
-      return past[0];
+      if (past.size() == 1) {
+        *how = "former_office_holder_in_article";
+        return past[0];
+      }
+      // "A Luxembourg, le ministre sortant de la Défense" when the article
+      // names no holder: the outgoing one still holds it on the day.
+      if (!past.empty() || !mention.outgoing) return -1;
     }
     if (named.empty() && later.size() == 1 && roles.size() == 1) {
       *how = "office_named_in_article";
