@@ -1385,6 +1385,10 @@ class Finder {
       // A capitalised word after "de" is a proper noun even when it spells
       // a verb form: "d'un pays de l'Est".
       const bool proper_after_de = w.capitalized && after_de;
+      // "un porte-parole des insurgés": after "des", a plural participle is
+      // a noun ("des blessés", "des déplacés"), not the verb that follows.
+      const bool noun_after_des = after_de && !w.capitalized && end > 0 && tokens_[end - 1].norm == "des" &&
+                                  PluralWord(w);
       if (!proper_after_de && (lex_.words(WordClass::kPreposition).LongestAt(tokens_, end, nullptr) > 0 ||
                                lex_.AdverbOrTimeAt(tokens_, end) > 0)) {
         break;
@@ -1392,7 +1396,7 @@ class Finder {
       if (!proper_after_de &&
           (w.elided || lex_.Is(WordClass::kRelative, w) || lex_.Is(WordClass::kPreposition, w) ||
           lex_.Is(WordClass::kPronoun, w) || lex_.Is(WordClass::kNegation, w) || lex_.Is(WordClass::kAdverb, w) ||
-          lex_.AuxiliaryOf(w.norm) != nullptr || lex_.FormsOf(w.norm) != nullptr ||
+          lex_.AuxiliaryOf(w.norm) != nullptr || (lex_.FormsOf(w.norm) != nullptr && !noun_after_des) ||
           lex_.Is(WordClass::kDeterminer, w) || w.norm == "et" || w.norm == "ou" ||
           w.norm == "se")) {  // "le technicien se défend": the verb's reflexive pronoun.
         break;
