@@ -1726,6 +1726,16 @@ class Sieves {
            text.find(' ') != std::string_view::npos;
   }
 
+  // "le « redémarrage » entre Washington et Moscou", "le danger n'est pas
+  // le « non »": one or two words that the masculine article makes a noun
+  // are a term the writer names, not words woven from someone's speech
+  // (which takes "un", "une", "des" or "la" as often as not).
+  bool ShortTermAfterLe(int t, std::string_view text) const {
+    if (!Valid(t - 1) || tokens_[t - 1].norm != "le" || text.empty()) return false;
+    if (text.back() == '!' || text.back() == '?') return false;
+    return WordCount(text, 3) <= 2;
+  }
+
   void ClassifyKinds() {
     for (size_t q = 0; q < a_.quotes.size(); ++q) {
       const Quote& quote = a_.quotes[q];
@@ -1734,7 +1744,7 @@ class Sieves {
       int t = quote.first_token;
       if (((NamingBefore(t) || NamingAfter(t)) && !OpensOnAVerb(quote.text) &&
            !QualifiesAnIndefiniteNoun(t, quote.text)) ||
-          NameOfAPlace(quote.text) || TermAfterANounAndDe(t, quote.text)) {
+          NameOfAPlace(quote.text) || TermAfterANounAndDe(t, quote.text) || ShortTermAfterLe(t, quote.text)) {
         at = Attribution();
         at.kind = QuoteKind::kMention;
         at.method = "naming_context";
