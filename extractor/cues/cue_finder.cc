@@ -352,9 +352,14 @@ class Finder {
     if (prev.type == Token::kQuote) return true;
     // "l'agence régionale de santé (ARS) assure": a mention may end on its
     // bracketed short name.
+    // So may the short name alone be the mention: "L'Association des
+    // médias écrits (AMECQ) estime".
     if (prev.norm == ")") {
       const int m = a_.mention_at[i - 1];
-      return m >= 0 && a_.mentions[m].end_token == i;
+      if (m >= 0 && a_.mentions[m].end_token == i) return true;
+      const int inner = i >= 3 ? a_.mention_at[i - 2] : -1;
+      return inner >= 0 && a_.mentions[inner].end_token == i - 1 &&
+             a_.mentions[inner].first_token == i - 2 && tokens_[i - 3].norm == "(";
     }
     if (prev.type == Token::kPunct) return prev.norm == "," || prev.norm == "-" || prev.norm == "(";
     if (lex_.Is(WordClass::kDeterminer, prev) || lex_.Is(WordClass::kPreposition, prev)) return false;

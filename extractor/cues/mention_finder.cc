@@ -631,9 +631,11 @@ class Finder {
       // article, an organisation's name runs over "de" and a capitalised
       // word that is no first name.
       // Not after an acronym: « la FDSEA du Finistère » is the FDSEA.
+      // After "d'", a word the rules keep from names ("Or", the sentence's
+      // conjunction) is the name's: "l'ONG Terres d'Or".
       if (det != nullptr && title_len == 0 && end > k && IsWord(w) && IsDe(w) && end + 1 < n &&
           !tokens_[end - 1].all_caps && IsWord(tokens_[end + 1]) && tokens_[end + 1].capitalized &&
-          !tokens_[end + 1].line_start && !lex_.Is(WordClass::kNotName, tokens_[end + 1]) &&
+          !tokens_[end + 1].line_start && (w.norm == "d'" || !lex_.Is(WordClass::kNotName, tokens_[end + 1])) &&
           lex_.FirstNameGenderOfNorm(tokens_[end + 1].norm) == 0) {
         end += 2;
         continue;
@@ -1093,7 +1095,11 @@ class Finder {
     int short_name = -1;
     // "la Société française d'accompagnement et de soins palliatifs (Sfap)":
     // a long lowercase name, coordinations included, up to its short name.
-    if (bracketed_short_name_only) end = LowercaseNameBeforeShortName(k + len, end);
+    // "L'Association des médias écrits communautaires du Québec (AMECQ)":
+    // a name longer than its modifiers reach, up to its short name.
+    if (bracketed_short_name_only || (complement && !AcronymAt(end))) {
+      end = LowercaseNameBeforeShortName(k + len, end);
+    }
     if (AcronymAt(end) && !bracketed_short_name_only) {
       short_name = end++;
     } else if (end + 2 < n && tokens_[end].norm == "(" &&
@@ -1212,10 +1218,10 @@ class Finder {
         return t > end && t + 2 < n && tokens_[t + 2].norm == ")" && ShortNameOf(t + 1, first - 1, t) ? t : end;
       }
       if (w.norm == "," && t > first) continue;
-      if (w.type != Token::kWord || w.line_start || lex_.FormsOf(w.norm) != nullptr ||
-          lex_.AuxiliaryOf(w.norm) != nullptr) {
-        return end;
-      }
+      // A verb's form may be the name's adjective ("des médias écrits
+      // communautaires (AMECQ)"): the short name, whose letters follow the
+      // words', says so; an auxiliary never is.
+      if (w.type != Token::kWord || w.line_start || lex_.AuxiliaryOf(w.norm) != nullptr) return end;
     }
     return end;
   }
@@ -1228,8 +1234,9 @@ class Finder {
     if (word.type != Token::kWord || !word.capitalized || word.line_start) return false;
     const std::string& short_name = word.norm.str();
     if (short_name.size() < 3 || short_name.size() > 8) return false;
+    // Accents folded: the É of "Écrits" gives the E of "AMECQ".
     std::string letters;
-    for (int k = first; k < end; ++k) letters += tokens_[k].norm.str();
+    for (int k = first; k < end; ++k) letters += FoldKey(tokens_[k].norm.str());
     if (letters.empty() || letters[0] != short_name[0]) return false;
     size_t at = 0;
     for (char c : short_name) {
