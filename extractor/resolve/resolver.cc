@@ -2408,10 +2408,48 @@ class Resolver {
           earlier.head != mention.head) {
         continue;
       }
+      // "Le village a de nouveau un curé résident. L'abbé Paul Mensah a été
+      // installé … a déclaré le nouveau curé": a description that only
+      // said what the story has, before a person named as a sentence's
+      // subject, introduced nobody of its own.
+      if (!SubjectOfItsSentenceOrOfACue(p) && NamedSubjectBetween(p, m)) return -1;
       const int entity = Resolve(p);
       return entity >= 0 && entities_[entity].unnamed ? entity : -1;
     }
     return -1;
+  }
+
+  bool SubjectOfItsSentenceOrOfACue(int p) {
+    if (cue_subjects_.empty()) {
+      cue_subjects_.assign(a_.mentions.size(), false);
+      for (int subject : subjects_.of_cue) {
+        if (subject >= 0) cue_subjects_[subject] = true;
+      }
+    }
+    if (cue_subjects_[p]) return true;
+    const int sentence = tokens_[a_.mentions[p].first_token].sentence;
+    if (subjects_.of_sentence[sentence] != p) return false;
+    // "Le village a de nouveau un curé": after the verb, its object.
+    for (int k = a_.sentences[sentence].first_token; k < a_.mentions[p].first_token; ++k) {
+      if (lex_.AuxiliaryOf(tokens_[k].norm) != nullptr) return false;
+    }
+    return true;
+  }
+
+  // Whether a sentence after mention p's and up to mention m's has a
+  // person's name for its subject. Bounded: a story moves on.
+  bool NamedSubjectBetween(int p, int m) const {
+    constexpr int kSentences = 8;
+    const int from = tokens_[a_.mentions[p].first_token].sentence + 1;
+    const int to = tokens_[a_.mentions[m].first_token].sentence;
+    for (int s = from; s <= to && s < from + kSentences; ++s) {
+      const int subject = subjects_.of_sentence[s];
+      if (subject >= 0 && subject < m && a_.mentions[subject].kind == Mention::kName &&
+          !a_.mentions[subject].is_org) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The holder on the article's date of the nearest earlier office with
@@ -2465,6 +2503,7 @@ class Resolver {
     auto before = std::lower_bound(list.begin(), list.end(), m);
     if (before == list.begin()) return false;
     const int p = *(before - 1);
+    if (!SubjectOfItsSentenceOrOfACue(p) && NamedSubjectBetween(p, m)) return false;
     return Resolve(p) < 0 && !NameLaterInSentence(p);
   }
 
@@ -3431,6 +3470,7 @@ class Resolver {
   // EarlierUnnamedWithSameHead's descriptions of three words or more, by head.
   std::unordered_map<std::string, std::vector<int>> long_descriptions_by_head_;
   bool long_descriptions_indexed_ = false;
+  std::vector<bool> cue_subjects_;  // Per mention: the subject of some cue.
   std::vector<int> last_name_of_sentence_;  // NameLaterInSentence's index.
   // The people of the article's full names by their first word, when it
   // is a first name: "Hervé Castel" under "hervé".
