@@ -1343,9 +1343,36 @@ class Sieves {
     for (int k = before.first_token; k < before.end_token; ++k) {
       if (tokens_[k].type == Token::kQuote) return;
     }
-    const int c = FactsOfSentence(sentence - 1).sole_cue;
+    int c = FactsOfSentence(sentence - 1).sole_cue;
+    if (c < 0) c = FirstCueOfOneSpeaker(before);
     if (c < 0 || a_.cues[c].form == Cue::kSource) return;
     Set(q, subjects_.of_cue[c], c, "preceding_report", 0.6);
+  }
+
+  // "Il s'est adressé aux talibans, qu'il a invités à négocier.": the
+  // sentence's first reporting verb, when every later one has for subject
+  // a pronoun of its subject's gender that a relative clause opens (the
+  // same person again); or -1.
+  int FirstCueOfOneSpeaker(const Sentence& s) const {
+    const int cues = static_cast<int>(a_.cues.size());
+    const int first = FirstCueFrom(s.first_token);
+    if (first >= cues || a_.cues[first].first_token >= s.end_token) return -1;
+    const int subject = subjects_.of_cue[first];
+    if (subject < 0) return -1;
+    bool others = false;
+    for (int c = first + 1; c < cues && a_.cues[c].first_token < s.end_token; ++c) {
+      const int other = subjects_.of_cue[c];
+      if (other < 0 || other == subject) return -1;
+      const Mention& m = a_.mentions[other];
+      if (m.kind != Mention::kPronoun || m.plural || m.gender == 0 ||
+          m.gender != a_.mentions[subject].gender || !Valid(m.first_token - 1) ||
+          !(lex_.Is(cues::WordClass::kRelative, tokens_[m.first_token - 1]) ||
+            tokens_[m.first_token - 1].norm == "qu'")) {
+        return -1;
+      }
+      others = true;
+    }
+    return others ? first : -1;
   }
 
   // "« ... » C'est en ces termes que le secrétaire général a résumé la
