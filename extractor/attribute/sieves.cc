@@ -1136,6 +1136,16 @@ class Sieves {
     return found;
   }
 
+  // "X a répété que les alliés ne céderaient pas et a jugé … « … »": after
+  // "et", an auxiliary whose number is not that of the clause's subject
+  // (its determiner at `determiner`) goes with the verb before "que".
+  bool CoordinatedWithTheMainVerb(int determiner, const Cue& cue) const {
+    if (!Valid(cue.first_token - 1) || tokens_[cue.first_token - 1].norm != "et") return false;
+    const cues::AuxiliaryForm* aux = lex_.AuxiliaryOf(tokens_[cue.first_token].norm);
+    const cues::WordFeatures* f = lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[determiner].norm);
+    return aux != nullptr && f != nullptr && aux->plural != f->plural;
+  }
+
   // A finite verb of speech with no subject found, in a clause that
   // "que" and a noun phrase open between `first` and the quotation at `t`;
   // or -1. Bounded, as a clause about its subject is short.
@@ -1151,6 +1161,7 @@ class Sieves {
       for (int c = FirstCueFrom(k + 2); c < cues && a_.cues[c].first_token < t; ++c) {
         if (a_.cues[c].end_token <= t && a_.cues[c].form == Cue::kFinite && subjects_.of_cue[c] < 0 &&
             IsASpeechAct(a_.cues[c])) {
+          if (CoordinatedWithTheMainVerb(k + 1, a_.cues[c])) return -1;
           return c;
         }
       }
