@@ -726,6 +726,36 @@ class Sieves {
   }
 
   // "Paul Dupont : « ... »" in a headline or at the start of a paragraph.
+  // "Ardèche : « … »": one capitalised word of no known gender, unknown
+  // to the base and no organisation's, that no name of the body repeats,
+  // is the rubric (a place, a topic), not whoever speaks.
+  bool RubricWord(int m) const {
+    const Mention& word = a_.mentions[m];
+    if (word.kind != Mention::kName || word.end_token != word.first_token + 1 || word.gender != 0 ||
+        word.is_org || !word.speakers.empty()) {
+      return false;
+    }
+    const Norm& norm = tokens_[word.first_token].norm;
+    std::vector<bool> cue_subject(a_.mentions.size(), false);
+    for (int subject : subjects_.of_cue) {
+      if (subject >= 0) cue_subject[subject] = true;
+    }
+    constexpr size_t kLooked = 512;  // Bounded: a headline's name recurs early.
+    for (size_t other = m + 1; other < a_.mentions.size() && other <= m + kLooked; ++other) {
+      const Mention& later = a_.mentions[other];
+      // Alone again, it may be a menu's or a dateline's; a speaker's name
+      // comes back in full, or as the subject of a verb.
+      if (later.kind != Mention::kName ||
+          (later.end_token == later.first_token + 1 && !cue_subject[other])) {
+        continue;
+      }
+      for (int k = later.first_token; k < later.end_token; ++k) {
+        if (tokens_[k].norm == norm) return false;
+      }
+    }
+    return true;
+  }
+
   bool HeadlineColon(int q) {
     int t = TokenOf(q);
     if (!Valid(t - 2) || tokens_[t - 1].norm != ":") return false;
@@ -765,6 +795,7 @@ class Sieves {
     const Mention& mention = a_.mentions[m];
     int named = PreferName(m);
     if (a_.mentions[named].kind != Mention::kName && mention.kind != Mention::kRole) return false;
+    if (RubricWord(named)) return false;
     // Nothing but the name (and an apposition) before the colon... or page
     // furniture glued to it: no reporting verb in between.
     if (facts.first_cue_end <= t - 1) return false;
