@@ -377,6 +377,26 @@ TEST_F(MentionFinderTest, CommuniqueIsADocumentOfAnOrganisation) {
                              Field(&FoundMention::is_org, true))));
 }
 
+TEST_F(MentionFinderTest, AVerbThatReportsNothingEndsADescription) {
+  EXPECT_THAT(Mentions("Un éleveur reste prudent : « Tout dépendra des prix. »"),
+              Contains(HasWords("Un éleveur")));
+}
+
+TEST_F(MentionFinderTest, AnImperfectOrConditionalEndingEndsADescription) {
+  EXPECT_THAT(Mentions("Un retraité de Granville restait sur sa faim : « Rien. »"),
+              Contains(HasWords("Un retraité de Granville")));
+  EXPECT_THAT(Mentions("Son conseil d'administration examinerait le texte, selon un porte-parole."),
+              Not(Contains(HasWords("Son conseil d'administration examinerait"))));
+  // "satisfait", "distrait": adjectives, though they end in -ait.
+  EXPECT_THAT(Mentions("Un client satisfait a déclaré : « Les prix sont bas. »"),
+              Contains(HasWords("Un client satisfait")));
+}
+
+TEST_F(MentionFinderTest, APluralParticipleAfterDesIsANounOfTheDescription) {
+  EXPECT_THAT(Mentions("« Rien », a répliqué un avocat des accusés."),
+              Contains(HasWords("un avocat des accusés")));
+}
+
 // --- Pronouns -------------------------------------------------------------
 
 TEST_F(MentionFinderTest, Pronouns) {

@@ -1404,7 +1404,13 @@ class Finder {
           (w.elided || lex_.Is(WordClass::kRelative, w) || lex_.Is(WordClass::kPreposition, w) ||
           lex_.Is(WordClass::kPronoun, w) || lex_.Is(WordClass::kNegation, w) || lex_.Is(WordClass::kAdverb, w) ||
           lex_.AuxiliaryOf(w.norm) != nullptr || (lex_.FormsOf(w.norm) != nullptr && !noun_after_des) ||
-          lex_.Is(WordClass::kDeterminer, w) || lex_.Is(WordClass::kPlainVerb, w) || w.norm == "et" ||
+          lex_.Is(WordClass::kDeterminer, w) || lex_.Is(WordClass::kPlainVerb, w) ||
+          // "son conseil examinerait", "un éleveur restait": the
+          // imperfect's and the conditional's endings are no adjective's
+          // (but "satisfait", "distrait").
+          (!w.capitalized && EndsWithOneOf(w.norm.str(), {"aient", "ait"}) &&
+           !EndsWithOneOf(w.norm.str(), {"fait", "trait"})) ||
+          w.norm == "et" ||
           w.norm == "ou" ||
           w.norm == "se")) {  // "le technicien se défend": the verb's reflexive pronoun.
         break;
