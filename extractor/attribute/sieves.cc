@@ -1173,7 +1173,8 @@ class Sieves {
   bool CoordinatedWithTheMainVerb(int determiner, const Cue& cue) const {
     if (!Valid(cue.first_token - 1) || tokens_[cue.first_token - 1].norm != "et") return false;
     const cues::AuxiliaryForm* aux = lex_.AuxiliaryOf(tokens_[cue.first_token].norm);
-    const cues::WordFeatures* f = lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[determiner].norm);
+    const cues::WordFeatures* f =
+        lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[determiner].norm);
     return aux != nullptr && f != nullptr && aux->plural != f->plural;
   }
 
@@ -1813,7 +1814,8 @@ class Sieves {
       int t = quote.first_token;
       if (((NamingBefore(t) || NamingAfter(t)) && !OpensOnAVerb(quote.text) &&
            !QualifiesAnIndefiniteNoun(t, quote.text)) ||
-          NameOfAPlace(quote.text) || TermAfterANounAndDe(t, quote.text) || ShortTermAfterLe(t, quote.text)) {
+          NameOfAPlace(quote.text) || TermAfterANounAndDe(t, quote.text) ||
+          ShortTermAfterLe(t, quote.text)) {
         at = Attribution();
         at.kind = QuoteKind::kMention;
         at.method = "naming_context";

@@ -635,7 +635,8 @@ class Finder {
       // conjunction) is the name's: "l'ONG Terres d'Or".
       if (det != nullptr && title_len == 0 && end > k && IsWord(w) && IsDe(w) && end + 1 < n &&
           !tokens_[end - 1].all_caps && IsWord(tokens_[end + 1]) && tokens_[end + 1].capitalized &&
-          !tokens_[end + 1].line_start && (w.norm == "d'" || !lex_.Is(WordClass::kNotName, tokens_[end + 1])) &&
+          !tokens_[end + 1].line_start &&
+          (w.norm == "d'" || !lex_.Is(WordClass::kNotName, tokens_[end + 1])) &&
           lex_.FirstNameGenderOfNorm(tokens_[end + 1].norm) == 0) {
         end += 2;
         continue;
@@ -1394,25 +1395,25 @@ class Finder {
       const bool proper_after_de = w.capitalized && after_de;
       // "un porte-parole des insurgés": after "des", a plural participle is
       // a noun ("des blessés", "des déplacés"), not the verb that follows.
-      const bool noun_after_des = after_de && !w.capitalized && end > 0 && tokens_[end - 1].norm == "des" &&
-                                  PluralWord(w);
+      const bool noun_after_des =
+          after_de && !w.capitalized && end > 0 && tokens_[end - 1].norm == "des" && PluralWord(w);
       if (!proper_after_de && (lex_.words(WordClass::kPreposition).LongestAt(tokens_, end, nullptr) > 0 ||
                                lex_.AdverbOrTimeAt(tokens_, end) > 0)) {
         break;
       }
       if (!proper_after_de &&
           (w.elided || lex_.Is(WordClass::kRelative, w) || lex_.Is(WordClass::kPreposition, w) ||
-          lex_.Is(WordClass::kPronoun, w) || lex_.Is(WordClass::kNegation, w) || lex_.Is(WordClass::kAdverb, w) ||
-          lex_.AuxiliaryOf(w.norm) != nullptr || (lex_.FormsOf(w.norm) != nullptr && !noun_after_des) ||
-          lex_.Is(WordClass::kDeterminer, w) || lex_.Is(WordClass::kPlainVerb, w) ||
-          // "son conseil examinerait", "un éleveur restait": the
-          // imperfect's and the conditional's endings are no adjective's
-          // (but "satisfait", "distrait").
-          (!w.capitalized && EndsWithOneOf(w.norm.str(), {"aient", "ait"}) &&
-           !EndsWithOneOf(w.norm.str(), {"fait", "trait"})) ||
-          w.norm == "et" ||
-          w.norm == "ou" ||
-          w.norm == "se")) {  // "le technicien se défend": the verb's reflexive pronoun.
+           lex_.Is(WordClass::kPronoun, w) || lex_.Is(WordClass::kNegation, w) ||
+           lex_.Is(WordClass::kAdverb, w) || lex_.AuxiliaryOf(w.norm) != nullptr ||
+           (lex_.FormsOf(w.norm) != nullptr && !noun_after_des) ||
+           lex_.Is(WordClass::kDeterminer, w) || lex_.Is(WordClass::kPlainVerb, w) ||
+           // "son conseil examinerait", "un éleveur restait": the
+           // imperfect's and the conditional's endings are no adjective's
+           // (but "satisfait", "distrait").
+           (!w.capitalized && EndsWithOneOf(w.norm.str(), {"aient", "ait"}) &&
+            !EndsWithOneOf(w.norm.str(), {"fait", "trait"})) ||
+           w.norm == "et" || w.norm == "ou" ||
+           w.norm == "se")) {  // "le technicien se défend": the verb's reflexive pronoun.
         break;
       }
       if (w.capitalized) {

@@ -3470,7 +3470,7 @@ class Resolver {
   // EarlierUnnamedWithSameHead's descriptions of three words or more, by head.
   std::unordered_map<std::string, std::vector<int>> long_descriptions_by_head_;
   bool long_descriptions_indexed_ = false;
-  std::vector<bool> cue_subjects_;  // Per mention: the subject of some cue.
+  std::vector<bool> cue_subjects_;          // Per mention: the subject of some cue.
   std::vector<int> last_name_of_sentence_;  // NameLaterInSentence's index.
   // The people of the article's full names by their first word, when it
   // is a first name: "Hervé Castel" under "hervé".
