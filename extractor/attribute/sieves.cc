@@ -736,17 +736,13 @@ class Sieves {
       return false;
     }
     const Norm& norm = tokens_[word.first_token].norm;
-    std::vector<bool> cue_subject(a_.mentions.size(), false);
-    for (int subject : subjects_.of_cue) {
-      if (subject >= 0) cue_subject[subject] = true;
-    }
     constexpr size_t kLooked = 512;  // Bounded: a headline's name recurs early.
     for (size_t other = m + 1; other < a_.mentions.size() && other <= m + kLooked; ++other) {
       const Mention& later = a_.mentions[other];
       // Alone again, it may be a menu's or a dateline's; a speaker's name
       // comes back in full, or as the subject of a verb.
       if (later.kind != Mention::kName ||
-          (later.end_token == later.first_token + 1 && !cue_subject[other])) {
+          (later.end_token == later.first_token + 1 && !subjects_.of_some_cue[other])) {
         continue;
       }
       for (int k = later.first_token; k < later.end_token; ++k) {

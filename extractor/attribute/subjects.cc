@@ -76,6 +76,10 @@ class SubjectFinder {
         }
       }
     }
+    out.of_some_cue.assign(a_.mentions.size(), false);
+    for (int subject : out.of_cue) {
+      if (subject >= 0) out.of_some_cue[subject] = true;
+    }
     return out;
   }
 

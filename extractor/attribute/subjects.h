@@ -17,6 +17,7 @@ struct Subjects {
   std::vector<int> of_cue;            // Mention index per cue, or -1.
   std::vector<bool> postposed;        // Per cue: the subject follows the verb.
   std::vector<int> of_sentence;       // The sentence's main subject mention, or -1.
+  std::vector<bool> of_some_cue;      // Per mention: the subject of at least one cue.
 };
 
 Subjects FindSubjects(const cues::Lexicon& lexicon, const Analysis& analysis);

@@ -18,6 +18,18 @@ bool IsInitial(const std::vector<Token>& tokens, int i) {
          tokens[i].span.size() == 1 && tokens[i + 1].norm == ".";
 }
 
+// Whether `word` ends with one of `endings` after a stem of at least three
+// bytes.
+inline bool EndsWithOneOf(std::string_view word, std::initializer_list<std::string_view> endings) {
+  for (std::string_view ending : endings) {
+    if (word.size() > ending.size() + 2 &&
+        word.compare(word.size() - ending.size(), ending.size(), ending) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 class Finder {
  public:
   Finder(const Lexicon& lex, Analysis* a) : lex_(lex), a_(*a), tokens_(a->tokens) {}
@@ -120,18 +132,6 @@ class Finder {
   // "de" and its forms: the preposition that opens a complement.
   static bool IsDe(const Token& t) {
     return t.norm == "de" || t.norm == "d'" || t.norm == "du" || t.norm == "des";
-  }
-
-  // Whether `word` ends with one of `endings` after a stem of at least three
-  // bytes.
-  static bool EndsWithOneOf(const std::string& word, std::initializer_list<std::string_view> endings) {
-    for (std::string_view ending : endings) {
-      if (word.size() > ending.size() + 2 &&
-          word.compare(word.size() - ending.size(), ending.size(), ending) == 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   // A lowercase adjective of the kinds that qualify institutions
@@ -252,7 +252,6 @@ class Finder {
   // Not "-aine", "-ande", "-and": they end countries and regions as often
   // ("l'Ukraine", "la Finlande", "le Groenland", "la Lorraine"), and the
   // nationalities of patterns/ spell the demonyms of every country.
-  static bool IsDemonym(const std::string& word) { return EndsLikeADemonym(word); }
 
   // Whether TryAt finds nothing at t without trying its steps: a
   // punctuation mark or a quotation; or a lowercase word (no name starts
@@ -417,7 +416,8 @@ class Finder {
          tokens_[j].norm == "vieille") &&
         IsWord(tokens_[j + 1]) && tokens_[j + 1].capitalized &&
         lex_.FirstNameGenderOfNorm(tokens_[j + 1].norm) == 0 &&
-        (lex_.NationalityOf(tokens_[j + 1].norm) != nullptr || IsDemonym(tokens_[j + 1].norm))) {
+        (lex_.NationalityOf(tokens_[j + 1].norm) != nullptr ||
+         EndsLikeADemonym(tokens_[j + 1].norm))) {
       ++j;
     }
     if (j >= n) return i;
@@ -668,7 +668,7 @@ class Finder {
     if (title_len == 0 && det == nullptr && LoneInitialCapital(k, end)) return i;
     // "l'Italien Brando Benifei": a demonym, then the name in apposition.
     if (det != nullptr && det->definite && title_len == 0 && end - k >= 2 &&
-        (lex_.NationalityOf(tokens_[k].norm) != nullptr || IsDemonym(tokens_[k].norm))) {
+        (lex_.NationalityOf(tokens_[k].norm) != nullptr || EndsLikeADemonym(tokens_[k].norm))) {
       end = k + 1;
     }
     // Split at an inner first name (from the second token on).
@@ -694,7 +694,7 @@ class Finder {
             : nullptr;
     if (nationality != nullptr ||
         (det != nullptr && det->definite && !det->plural && title_len == 0 && end == k + 1 &&
-         IsDemonym(tokens_[k].norm))) {
+         EndsLikeADemonym(tokens_[k].norm))) {
       Mention m;
       m.first_token = i;
       m.end_token = end;
@@ -1820,14 +1820,8 @@ void FindMentions(const Lexicon& lexicon, Analysis* analysis) {
 }
 
 bool EndsLikeADemonym(std::string_view word) {
-  for (std::string_view ending :
-       {"aise", "oise", "ienne", "éenne", "anne", "ais", "ois", "ien", "ain", "éen"}) {
-    if (word.size() > ending.size() + 2 &&
-        word.compare(word.size() - ending.size(), ending.size(), ending) == 0) {
-      return true;
-    }
-  }
-  return false;
+  return EndsWithOneOf(
+      word, {"aise", "oise", "ienne", "éenne", "anne", "ais", "ois", "ien", "ain", "éen"});
 }
 
 bool AgeAt(const std::vector<Token>& tokens, int k) {

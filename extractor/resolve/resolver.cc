@@ -2408,25 +2408,23 @@ class Resolver {
           earlier.head != mention.head) {
         continue;
       }
-      // "Le village a de nouveau un curé résident. L'abbé Paul Mensah a été
-      // installé … a déclaré le nouveau curé": a description that only
-      // said what the story has, before a person named as a sentence's
-      // subject, introduced nobody of its own.
-      if (!SubjectOfItsSentenceOrOfACue(p) && NamedSubjectBetween(p, m)) return -1;
+      if (IntroducedNobody(p, m)) return -1;
       const int entity = Resolve(p);
       return entity >= 0 && entities_[entity].unnamed ? entity : -1;
     }
     return -1;
   }
 
-  bool SubjectOfItsSentenceOrOfACue(int p) {
-    if (cue_subjects_.empty()) {
-      cue_subjects_.assign(a_.mentions.size(), false);
-      for (int subject : subjects_.of_cue) {
-        if (subject >= 0) cue_subjects_[subject] = true;
-      }
-    }
-    if (cue_subjects_[p]) return true;
+  // "Le village a de nouveau un curé résident. L'abbé Paul Mensah a été
+  // installé … a déclaré le nouveau curé": description p only said what
+  // the story has, and a person named as a sentence's subject before
+  // mention m came after it; p introduced nobody of its own.
+  bool IntroducedNobody(int p, int m) const {
+    return !SubjectOfItsSentenceOrOfACue(p) && NamedSubjectBetween(p, m);
+  }
+
+  bool SubjectOfItsSentenceOrOfACue(int p) const {
+    if (subjects_.of_some_cue[p]) return true;
     const int sentence = tokens_[a_.mentions[p].first_token].sentence;
     if (subjects_.of_sentence[sentence] != p) return false;
     // "Le village a de nouveau un curé": after the verb, its object.
@@ -2503,7 +2501,7 @@ class Resolver {
     auto before = std::lower_bound(list.begin(), list.end(), m);
     if (before == list.begin()) return false;
     const int p = *(before - 1);
-    if (!SubjectOfItsSentenceOrOfACue(p) && NamedSubjectBetween(p, m)) return false;
+    if (IntroducedNobody(p, m)) return false;
     return Resolve(p) < 0 && !NameLaterInSentence(p);
   }
 
@@ -3470,7 +3468,6 @@ class Resolver {
   // EarlierUnnamedWithSameHead's descriptions of three words or more, by head.
   std::unordered_map<std::string, std::vector<int>> long_descriptions_by_head_;
   bool long_descriptions_indexed_ = false;
-  std::vector<bool> cue_subjects_;          // Per mention: the subject of some cue.
   std::vector<int> last_name_of_sentence_;  // NameLaterInSentence's index.
   // The people of the article's full names by their first word, when it
   // is a first name: "Hervé Castel" under "hervé".
