@@ -89,6 +89,16 @@ TEST_F(ResolutionTest, BareDescriptionOfOneSideOfATrialNeverNamesAPersonOfAnothe
   EXPECT_EQ(SpeakerOf(q), kNone);
 }
 
+TEST_F(ResolutionTest, DescriptionNeverResolvesToTheWriterOfTheByline) {
+  // "Par Claire Dumas" signs the article: she is no person of the story,
+  // even when nobody else of that gender is named.
+  Quotation q = QuotationOf(
+      "Le budget adopté sans débat\n\nPar Claire Dumas\n\nLe conseil municipal a adopté lundi son budget. "
+      "« Nous tiendrons le cap sans augmenter les impôts », a assuré la maire.",
+      "Nous tiendrons le cap sans augmenter les impôts", "2024-05-01");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 TEST_F(ResolutionTest, OfficeNeverNamedResolvesToItsHolderOnTheArticleDate) {
   struct Case {
     const char* date;

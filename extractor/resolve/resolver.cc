@@ -1151,7 +1151,7 @@ class Resolver {
            ++next_mention) {
         int m = static_cast<int>(next_mention);
         int entity = Resolve(m);
-        if (IsPerson(entity)) AddPersonMentioned(entity, !InAByline(a_.mentions[m]));
+        if (IsPerson(entity) && !InAByline(a_.mentions[m])) AddPersonMentioned(entity);
         NoteDocument(m, entity);
       }
       // Cue subjects outrank the plain sentence subject; those of a
@@ -1341,15 +1341,16 @@ class Resolver {
   void AddBlocker(char gender, int sentence) { blockers_.Add(AddSlot(gender), sentence); }
 
   // "Par Amine Belkacem | Publié le …": the writer, who is no person of the
-  // story.
+  // story; not even one a description could point back to ("la maire"
+  // when no other woman is named).
   bool InAByline(const Mention& mention) const {
     const int before = mention.first_token - 1;
     return before >= 0 && tokens_[before].line_start && tokens_[before].norm == "par";
   }
 
-  // `counted`: whether the mention counts towards the person the story
-  // is about (times_mentioned_).
-  void AddPersonMentioned(int entity, bool counted = true) {
+  // A person the story names; also counted towards the person it is
+  // about (times_mentioned_).
+  void AddPersonMentioned(int entity) {
     const int index = static_cast<int>(persons_mentioned_.size());
     persons_mentioned_.push_back(entity);
     if (entity >= static_cast<int>(last_mentioned_of_.size())) {
@@ -1367,7 +1368,7 @@ class Resolver {
       times_mentioned_.resize(entity + 1, 0);
       sentence_last_counted_.resize(entity + 1, -1);
     }
-    if (!counted || sentence_last_counted_[entity] == current_sentence_) return;
+    if (sentence_last_counted_[entity] == current_sentence_) return;
     sentence_last_counted_[entity] = current_sentence_;
     ++times_mentioned_[entity];
     if (slot >= static_cast<int>(most_mentioned_of_gender_.size())) {
