@@ -1978,19 +1978,73 @@ class Sieves {
       // "Moscou dénonce une « provocation »" and the body's "a qualifié ces
       // déploiements de « provocation »": the same words, from someone.
       const bool for_a_body = own.mention >= 0 && StandsForSomeone(a_.mentions[own.mention]);
-      for (int r : attributed) {
-        const std::string& text = FoldedText(r);
-        if ((text.size() > key.size() || (for_a_body && r != q && text == key)) && HoldsWholeWords(text, key)) {
-          out_[q].from_quote = r;
-          out_[q].mention = -1;
-          out_[q].cue = -1;
-          out_[q].method = "quoted_in_longer_quotation";
-          out_[q].confidence = out_[r].confidence * 0.9;
-          decided_[q] = true;
-          break;
+      // "l'Otan promet de ne pas « partir à l'aveugle »" over the body's
+      // "Nous ne partirons pas à l'aveugle": a headline gives a body
+      // quotation's words in another form of the verb.
+      const bool inflected = for_a_body && a_.quotes[q].paragraph == HeadlineParagraph();
+      for (int pass = 0; pass < (inflected ? 2 : 1); ++pass) {
+        int from = -1;
+        for (int r : attributed) {
+          const std::string& text = FoldedText(r);
+          const bool holds = pass == 0 ? (text.size() > key.size() || (for_a_body && r != q && text == key)) &&
+                                             HoldsWholeWords(text, key)
+                                       : r != q && HoldsWordsByTheirStems(text, key);
+          if (holds) {
+            from = r;
+            break;
+          }
         }
+        if (from < 0) continue;
+        out_[q].from_quote = from;
+        out_[q].mention = -1;
+        out_[q].cue = -1;
+        out_[q].method = "quoted_in_longer_quotation";
+        out_[q].confidence = out_[from].confidence * 0.9;
+        decided_[q] = true;
+        break;
       }
     }
+  }
+
+  // Whether every word of `key` stands in `text` in the same order, the
+  // long ones ("partir", "quitte") perhaps in another form ("partirons",
+  // "quittent"): the same start, all but the last two letters of the
+  // shorter. Two long words at least, so that a lone word a body may use
+  // for anything is not enough.
+  static bool HoldsWordsByTheirStems(const std::string& text, const std::string& key) {
+    constexpr size_t kLong = 4;
+    const std::vector<std::string_view> words = WordsOf(text), wanted = WordsOf(key);
+    size_t at = 0, long_ones = 0;
+    for (std::string_view w : wanted) {
+      const bool is_long = w.size() >= kLong;
+      while (at < words.size() && !(words[at] == w || (is_long && SameStem(words[at], w)))) ++at;
+      if (at == words.size()) return false;
+      ++at;
+      if (is_long) ++long_ones;
+    }
+    return long_ones >= 2;
+  }
+
+  static bool SameStem(std::string_view a, std::string_view b) {
+    const size_t shorter = std::min(a.size(), b.size());
+    const size_t stem = std::max<size_t>(4, shorter - 2);
+    return shorter >= stem && a.substr(0, stem) == b.substr(0, stem);
+  }
+
+  static std::vector<std::string_view> WordsOf(std::string_view text) {
+    auto letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); };
+    std::vector<std::string_view> words;
+    for (size_t i = 0; i < text.size();) {
+      if (!letter(text[i])) {
+        ++i;
+        continue;
+      }
+      size_t end = i;
+      while (end < text.size() && letter(text[end])) ++end;
+      words.push_back(text.substr(i, end - i));
+      i = end;
+    }
+    return words;
   }
 
   // "l'Otan" and "L'Otan", or two names of one organisation of the base.
