@@ -748,6 +748,9 @@ class Finder {
     }
     // "Lycée Condorcet", "Stade Vélodrome": a place or an institution.
     if (title_len == 0 && lex_.Is(WordClass::kPlaceNoun, tokens_[k])) m.is_org = true;
+    // "Conseil Otan-Russie", "Commission européenne" with no article (a
+    // headline): a body's noun opening a name of several words.
+    if (title_len == 0 && end - k >= 2 && lex_.Is(WordClass::kBodyNoun, tokens_[k])) m.is_org = true;
     // "ExxonMobil", "BlackRock": words glued by a capital (the tokenizer
     // splits them after four lowercase letters) make a brand, not a person.
     for (int j = k; j + 1 < end && !m.is_org; ++j) {
