@@ -1441,6 +1441,13 @@ class Resolver {
           entity = IntroducedWithSameHead(static_cast<int>(m));
           if (entity >= 0) how = "same_description";
         }
+        // "« … », a déclaré M. Tillerson. « … », a prévenu le diplomate
+        // américain": an epithet of someone of the base whom the article
+        // never names is a plain description of someone it does.
+        if (entity < 0 && NoneOfItsPeopleMet(mention) && mention.end_token - mention.first_token >= 2 &&
+            lex_.Is(cues::WordClass::kSourceNoun, tokens_[mention.first_token + 1])) {
+          entity = ResolveDescription(m, &how);
+        }
         break;
       }
       case Mention::kDescription:
@@ -1464,6 +1471,14 @@ class Resolver {
   // Premier ministre, Jonas Gahr Støre … Le Norvégien veut": when several
   // people of the article fit, the epithet keeps naming the one it named
   // first; with no such earlier use, it names nobody.
+  bool NoneOfItsPeopleMet(const Mention& epithet) const {
+    return std::none_of(epithet.speakers.begin(), epithet.speakers.end(), [&](int kb) {
+      auto it = entity_of_kb_.find(kb);
+      return it != entity_of_kb_.end() && it->second < static_cast<int>(last_mentioned_of_.size()) &&
+             last_mentioned_of_[it->second] >= 0;
+    });
+  }
+
   int EpithetEntity(const Mention& mention) {
     std::vector<int> fitting;
     for (int kb : mention.speakers) {
