@@ -2560,7 +2560,12 @@ class Resolver {
     // écologiste"); any other word may be a verb the lexicon lacks ("le
     // prévenu baisse la tête").
     const std::string& after_head = tokens_[std::min(head + 1, mention.end_token - 1)].norm.str();
-    const bool leaning = after_head.size() > 5 && (after_head.compare(after_head.size() - 4, 4, "iste") == 0);
+    // "social-démocrate", "chrétien-démocrate" too.
+    auto ends_with = [&](const char* tail) {
+      const size_t n = std::strlen(tail);
+      return after_head.size() > n + 1 && after_head.compare(after_head.size() - n, n, tail) == 0;
+    };
+    const bool leaning = ends_with("iste") || ends_with("crate");
     const bool nationality_or_leaning = head + 2 == mention.end_token && !tokens_[head + 1].capitalized &&
                                         (lex_.NationalityOf(after_head) != nullptr || leaning);
     // "l'élue divers gauche", "le maire sans étiquette", "l'élu de droite".
