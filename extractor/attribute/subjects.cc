@@ -509,17 +509,22 @@ class SubjectFinder {
   // "Au Kremlin, on se félicitait", "À l'Élysée, on assure": the
   // institution that opens the sentence speaks through the "on" right
   // after its comma.
+  // "Du côté de l'ARS, on défend …": any organisation, since the words
+  // say it is a party speaking.
   int PlaceOpeningTheSentenceBefore(int on, int start) const {
     const int comma = on - 1;
     if (comma - 1 <= start || tokens_[comma].norm != ",") return -1;
     const int m = a_.mention_at[comma - 1];
+    if (m < 0 || a_.mentions[m].end_token != comma || !a_.mentions[m].is_org) return -1;
+    const int first = a_.mentions[m].first_token;
+    if (start + 3 < comma && tokens_[start].norm == "du" && tokens_[start + 1].norm == "côté" &&
+        (first == start + 2 || (first == start + 3 && (tokens_[start + 2].norm == "de" || tokens_[start + 2].norm == "d'" ||
+                                                     tokens_[start + 2].norm == "du" || tokens_[start + 2].norm == "des")))) {
+      return m;
+    }
     // An institution the base knows: "À Marseille, on attend" is the
     // townspeople, not the town hall.
-    if (m < 0 || a_.mentions[m].end_token != comma || !a_.mentions[m].is_org ||
-        a_.mentions[m].kind != Mention::kName || a_.mentions[m].speakers.empty()) {
-      return -1;
-    }
-    const int first = a_.mentions[m].first_token;
+    if (a_.mentions[m].kind != Mention::kName || a_.mentions[m].speakers.empty()) return -1;
     const Norm& opening = tokens_[start].norm;
     const bool introduced = opening == "à" || opening == "au" || opening == "aux" || opening == "chez";
     return introduced && (first == start || first == start + 1) ? m : -1;
