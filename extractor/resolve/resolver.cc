@@ -2575,7 +2575,10 @@ class Resolver {
           (tokens_[head + 2].norm == "gauche" || tokens_[head + 2].norm == "droite" ||
            tokens_[head + 2].norm == "centre")) ||
          (tokens_[head + 1].norm == "sans" && tokens_[head + 2].norm == "étiquette"));
-    if ((head + 1 >= mention.end_token || age_only || nationality_or_leaning || political_label) &&
+    // "le tenant du titre": the listed noun itself runs over "du titre".
+    const bool noun_only = head + lex_.words(cues::WordClass::kSourceNoun).LongestAt(tokens_, head, nullptr) >=
+                           mention.end_token;
+    if ((head + 1 >= mention.end_token || noun_only || age_only || nationality_or_leaning || political_label) &&
         !entities_[entity].unnamed) {
       return false;
     }
