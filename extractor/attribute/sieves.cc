@@ -271,6 +271,13 @@ class Sieves {
     }
     if (!Valid(k) || cue_at_[k] < 0) return false;
     int c = cue_at_[k];
+    // "« Aucune piste n'est écartée », précise-t-on": someone's words,
+    // though no place or body after "on" says whose.
+    if (IsIncise(c) && subjects_.of_cue[c] < 0 && a_.cues[c].clitic_token >= 0 &&
+        tokens_[a_.cues[c].clitic_token].norm == "on" && !OpenedByAColonBeforeAnother(t, c)) {
+      Set(q, -1, c, kUnnamedSubjectsWords, 0.5);
+      return true;
+    }
     if (!IsIncise(c) || subjects_.of_cue[c] < 0 || OpenedByAColonBeforeAnother(t, c)) return false;
     if (IsRelay(c) && HasPreposedCueBefore(q)) return false;
     if (QuestionBeforeItsAnswer(q, t, k, c)) {
