@@ -1815,8 +1815,14 @@ class Sieves {
       Attribution& at = out_[q];
       if (quote.tweet || quote.depth > 0 || quote.first_token < 0) continue;
       int t = quote.first_token;
+      // "FO juge le mouvement « légitime »": lowercase words that qualify
+      // the object right after a reporting verb are its subject's, though
+      // the noun may name things elsewhere ("le mouvement « Nuit debout »").
+      const bool qualifies_the_verbs_object = at.cue >= 0 && a_.cues[at.cue].end_token + 2 == t &&
+                                              !StartsUpper(quote.text) &&
+                                              lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 2]);
       if (((NamingBefore(t) || NamingAfter(t)) && !OpensOnAVerb(quote.text) &&
-           !QualifiesAnIndefiniteNoun(t, quote.text)) ||
+           !QualifiesAnIndefiniteNoun(t, quote.text) && !qualifies_the_verbs_object) ||
           NameOfAPlace(quote.text) || TermAfterANounAndDe(t, quote.text) ||
           ShortTermAfterLe(t, quote.text)) {
         at = Attribution();
