@@ -89,6 +89,18 @@ TEST_F(ResolutionTest, BareDescriptionOfOneSideOfATrialNeverNamesAPersonOfAnothe
   EXPECT_EQ(SpeakerOf(q), kNone);
 }
 
+TEST_F(ResolutionTest, ProsecutorNeverResolvesToThePresidingJudge) {
+  // Bench and prosecution are two sides of a trial ("magistrat" may be
+  // either): the prosecutor, never named, is nobody rather than the judge
+  // heard before her.
+  Quotation q = QuotationOf(
+      "La présidente du tribunal, Nathalie Dorval, l'a longuement interrogé. « Vous avez attendu vingt "
+      "minutes », a-t-elle relevé.\n\nLa procureure a requis cinq ans de prison. « Ces vingt minutes ont "
+      "coûté une vie », a-t-elle lancé.",
+      "Ces vingt minutes ont coûté une vie", "2024-06-12");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 TEST_F(ResolutionTest, DescriptionNeverResolvesToTheWriterOfTheByline) {
   // "Par Claire Dumas" signs the article: she is no person of the story,
   // even when nobody else of that gender is named.

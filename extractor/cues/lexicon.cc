@@ -289,11 +289,20 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
         } else if (feature == "possessive") {
           features.possessive = true;
         } else if (feature.substr(0, 5) == "side=" && feature.size() > 5) {
-          // Sides are told apart, never named: a number per side name.
-          auto it = std::find(sides.begin(), sides.end(), feature.substr(5));
-          if (it == sides.end()) it = sides.insert(sides.end(), std::string(feature.substr(5)));
-          if (sides.size() > 255) return "too many sides";
-          features.side = static_cast<uint8_t>(it - sides.begin() + 1);
+          // Sides are told apart, never named: a bit per side name. "a|b":
+          // either ("magistrat": the bench or the prosecution).
+          std::string_view names = feature.substr(5);
+          for (;;) {
+            const size_t bar = names.find('|');
+            const std::string_view name = names.substr(0, bar);
+            if (name.empty()) return "empty side name";
+            auto it = std::find(sides.begin(), sides.end(), name);
+            if (it == sides.end()) it = sides.insert(sides.end(), std::string(name));
+            if (sides.size() > 8) return "too many sides (8 at most)";
+            features.side = static_cast<uint8_t>(features.side | (1u << (it - sides.begin())));
+            if (bar == std::string_view::npos) break;
+            names.remove_prefix(bar + 1);
+          }
         } else if (!(feature == "sg" || feature == "indefinite" || feature.empty())) {
           return "unknown feature '" + std::string(feature) + "'";
         }

@@ -111,7 +111,7 @@ struct WordFeatures {
   bool definite = false;
   // "son", "leur": the noun names someone related to another person.
   bool possessive = false;
-  // party_noun: the side of a trial the noun names (1, 2, ...; 0: none).
+  // party_noun: the sides of a trial the noun may name, a bit each (0: none).
   uint8_t side = 0;
 };
 

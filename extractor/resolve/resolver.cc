@@ -626,7 +626,7 @@ class Resolver {
     CatchUpSidesByVerb();
     int found = -1;
     for (const auto& [entity, on] : side_by_verb_) {
-      if (on != side || !IsPerson(entity)) continue;
+      if ((on & side) == 0 || !IsPerson(entity)) continue;
       if (found >= 0) return -1;
       found = entity;
     }
@@ -640,7 +640,7 @@ class Resolver {
     if (side == 0) return false;
     CatchUpSidesByVerb();
     auto it = side_of_entity_.find(entity);
-    return it != side_of_entity_.end() && it->second != side;
+    return it != side_of_entity_.end() && (it->second & side) == 0;
   }
 
   // "le secrétaire général de l'Otan, Jens Stoltenberg": the office and its
