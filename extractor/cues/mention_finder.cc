@@ -879,9 +879,12 @@ class Finder {
   // Where the noun that introduces the company or body named at k stands
   // ("le groupe textile Vaudrecourt"), or -1.
   int OrgIntroducerBefore(int k) const {
-    for (int p = k - 1; p >= 1 && p >= k - 3; --p) {
+    // "le fabricant d'articles de sport Salomon": a complement of a few
+    // words between; not a verb ("la société a embauché Martin").
+    constexpr int kMaxBetween = 5;
+    for (int p = k - 1; p >= 1 && p >= k - kMaxBetween; --p) {
       const Token& w = tokens_[p];
-      if (!IsWord(w) || w.capitalized || w.line_start) return -1;
+      if (!IsWord(w) || w.capitalized || w.line_start || lex_.AuxiliaryOf(w.norm) != nullptr) return -1;
       // Not inside another noun's complement ("la direction du groupe
       // allemand X"), where the subject finder reads X as the speaker.
       if (lex_.Is(WordClass::kOrgAnaphor, w)) {

@@ -349,6 +349,16 @@ class Resolver {
       std::vector<std::string>& texts = institutions_by_first_word[key.substr(0, key.find(' '))];
       if (std::find(texts.begin(), texts.end(), text) == texts.end()) texts.push_back(std::move(text));
     }
+    // "Michelin va fermer deux usines … Le fabricant de pneumatiques
+    // Michelin": a bare word the article elsewhere gives to an
+    // organisation (an article or a noun before it) is the organisation's.
+    std::unordered_set<std::string> organisation_words;
+    for (size_t i = 0; i < single.size(); ++i) {
+      const Mention& mention = a_.mentions[single[i]];
+      if (mention.is_org && mention.speakers.empty() && single_keys[i].find(' ') == std::string::npos) {
+        organisation_words.insert(single_keys[i]);
+      }
+    }
     bool bearers_indexed = false;
     for (size_t i = 0; i < single.size(); ++i) {
       const int m = single[i];
@@ -478,7 +488,10 @@ class Resolver {
       Entity e;
       e.name = text;
       e.gender = mention.gender;
-      e.is_org = mention.is_org || (tokens_[mention.first_token].all_caps);
+      e.is_org = mention.is_org || tokens_[mention.first_token].all_caps ||
+                 (mention.speakers.empty() && organisation_words.count(key) > 0 &&
+                  lex_.FirstNameGenderOfNorm(tokens_[mention.first_token].norm) == 0);
+      if (e.is_org) e.gender = 0;
       int entity = AddEntity(e);
       entity_of_key_[key] = entity;
       if (!e.is_org) surname_[key].push_back(entity);
