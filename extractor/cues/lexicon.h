@@ -135,7 +135,7 @@ enum class WordClass : uint8_t {
   kBackReference, kWorkNoun, kManagementNoun, kOrgAnaphor, kHomeCountry, kCounterpart, kPseudonym,
   kPlaceNoun, kBylineNoun, kImpersonal, kSpeechNoun, kSpeakerLink, kPostedBodyNoun, kOriginNoun,
   kPartyNoun, kPartyVerb, kPersonNoun, kGuestNoun, kKinNoun, kProtagonist, kVictoryVerb,
-  kWinnerNoun, kElectedNoun, kElectedOffice, kPlainVerb, kCount
+  kWinnerNoun, kElectedNoun, kElectedOffice, kPlainVerb, kCompanyNoun, kCount
 };
 // Its name in words.tsv: "title", "not_name", "clause_boundary"...
 const char* WordClassName(WordClass word_class);

@@ -1942,6 +1942,16 @@ class Resolver {
           if (named >= 0) *how = "organisation_named_before";
           return named;
         }
+        // "Le fabricant Michelin … La CFDT parle d'un « gâchis ».
+        // L'entreprise assure …": a noun only a company answers to goes
+        // back to the organisation introduced as one, not to a union.
+        if (lex_.Is(cues::WordClass::kCompanyNoun, tokens_[mention.first_token + 1])) {
+          const int company = CompanyIntroducedBefore(m, last_org_salient_);
+          if (company >= 0) {
+            *how = "organisation_named_before";
+            return company;
+          }
+        }
         *how = "organisation_named_before";
         return last_org_salient_;
       }
@@ -2292,6 +2302,38 @@ class Resolver {
       return e >= 0 && entities_[e].is_org ? e : -1;
     }
     return -1;
+  }
+
+  // The organisation the latest mention before `anaphor` that a company
+  // noun introduces ("le groupe Michelin", "le fabricant de pneumatiques
+  // Michelin") names, unless `salient` is introduced so too; or -1. A few
+  // mentions back only.
+  int CompanyIntroducedBefore(int anaphor, int salient) {
+    constexpr int kMaxLooked = 64;
+    int found = -1;
+    for (int m = anaphor - 1; m >= 0 && m >= anaphor - kMaxLooked; --m) {
+      const Mention& named = a_.mentions[m];
+      if (!named.is_org || named.end_token - named.first_token < 2 || !IntroducedByACompanyNoun(named)) continue;
+      const int e = Resolve(m);
+      if (e < 0 || !entities_[e].is_org) continue;
+      if (e == salient) return -1;
+      if (found < 0) found = e;
+    }
+    return found;
+  }
+
+  bool IntroducedByACompanyNoun(const Mention& named) const {
+    const int first = named.first_token;
+    const auto company = [&](int k) { return lex_.Is(cues::WordClass::kCompanyNoun, tokens_[k]); };
+    // "du groupe agroalimentaire Fournil & Co": a few lowercase words may
+    // stand between the noun and the name.
+    constexpr int kMaxBetween = 5;
+    for (int k = first - 1; k >= 0 && k >= first - kMaxBetween; --k) {
+      if (tokens_[k].type != Token::kWord || tokens_[k].capitalized) break;
+      if (company(k)) return true;
+    }
+    // Not the bare anaphor itself ("le groupe").
+    return named.end_token - first > 2 && (company(first) || company(first + 1));
   }
 
   // Whether the organisation that spoke last did so at most `sentences`
