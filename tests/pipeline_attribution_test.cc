@@ -73,6 +73,14 @@ TEST_F(AttributionTest, InciseWithANameNamesIt) {
   EXPECT_EQ(q.kind, QuoteKind::kDirect);
 }
 
+TEST_F(AttributionTest, ShortQuotationBeforeAnInciseWhoseSubjectNobodyKnowsIsSpeech) {
+  // "la police" is no mention the finders make, but the verb right after
+  // the quotation that opens the sentence says these are someone's words.
+  Quotation q = QuotationOf("« Un suspect a été interpellé », indique la police.", "Un suspect a été interpellé");
+  EXPECT_EQ(q.kind, QuoteKind::kDirect);
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 TEST_F(AttributionTest, SubjectNameStandsBeforeALongVerblessApposition) {
   Quotation q = QuotationOf(
       "Mme Odile Ferrand, responsable adjointe du service des relations extérieures de la "

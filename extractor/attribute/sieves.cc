@@ -271,10 +271,14 @@ class Sieves {
     }
     if (!Valid(k) || cue_at_[k] < 0) return false;
     int c = cue_at_[k];
-    // "« Aucune piste n'est écartée », précise-t-on": someone's words,
-    // though no place or body after "on" says whose.
-    if (IsIncise(c) && subjects_.of_cue[c] < 0 && a_.cues[c].clitic_token >= 0 &&
-        tokens_[a_.cues[c].clitic_token].norm == "on" && !OpenedByAColonBeforeAnother(t, c)) {
+    // "« Aucune piste n'est écartée », précise-t-on", "« … », indique la
+    // police": someone's words, though no name or body the finders know
+    // says whose.
+    // After a quotation that opens its sentence, the cue right after it is
+    // an incise even with no subject found.
+    const bool opens_the_sentence = t == SentenceOf(q).first_token;
+    if ((IsIncise(c) || (opens_the_sentence && a_.cues[c].form == Cue::kFinite)) && subjects_.of_cue[c] < 0 &&
+        !OpenedByAColonBeforeAnother(t, c)) {
       Set(q, -1, c, kUnnamedSubjectsWords, 0.5);
       return true;
     }
