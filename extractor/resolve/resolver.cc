@@ -3173,7 +3173,35 @@ class Resolver {
       *how = "pronoun_to_next_speaker";
       return later.entity[k];
     }
+    // "« … », répète-t-il. Le jeune homme, Yanis Belkacem, 19 ans, a sorti
+    // deux enfants de l'eau": nobody before, nobody quoted after; the
+    // person named as the subject of the next sentence.
+    if (!mention.plural && mention.gender != 0) {
+      const int next = NamedSubjectOfTheNextSentence(mention.gender);
+      if (next >= 0) {
+        *how = "pronoun_to_next_subject";
+        return next;
+      }
+    }
     return -1;
+  }
+
+  // The person of `gender` named as the main subject of the next sentence
+  // of the paragraph that has one (a quotation alone has none); or -1.
+  int NamedSubjectOfTheNextSentence(char gender) {
+    constexpr int kLookedAhead = 3;
+    int main = -1;
+    for (int next = current_sentence_ + 1;
+         main < 0 && next < static_cast<int>(a_.sentences.size()) && next <= current_sentence_ + kLookedAhead &&
+         a_.sentences[next].paragraph == a_.sentences[current_sentence_].paragraph;
+         ++next) {
+      main = subjects_.of_sentence[next];
+    }
+    if (main < 0) return -1;
+    if (a_.mentions[main].kind != Mention::kName && a_.mentions[main].apposed >= 0) main = a_.mentions[main].apposed;
+    if (a_.mentions[main].kind != Mention::kName || a_.mentions[main].is_org) return -1;
+    const int e = Resolve(main);
+    return IsSingularPersonOf(e, gender) ? e : -1;
   }
 
   // "Une réponse qui ne convainc pas Martine Rochas, dont la mère vit à
@@ -3475,7 +3503,7 @@ class Resolver {
           how == "pronoun_to_subject_of_sentence" || how == "pronoun_to_source_of_sentence") {
         confidence = 0.9;
       }
-      if (how == "pronoun_to_next_speaker") confidence = 0.6;
+      if (how == "pronoun_to_next_speaker" || how == "pronoun_to_next_subject") confidence = 0.6;
       if (how == "misspelt_name") confidence = 0.85;
       if (how == "description" || how == "same_description") confidence = 0.8;
       if (how == "definite_description") confidence = 0.75;
