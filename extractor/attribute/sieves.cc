@@ -627,15 +627,42 @@ class Sieves {
   // are, right before the colon.
   bool SpeechNounBeforeAColon(int q) {
     const int t = TokenOf(q);
-    if (!AfterAColonOfItsSentence(t)) return false;
-    const Sentence& s = SentenceOf(q);
-    // "La réponse de Matignon ne s'est pas fait attendre :": a definite
-    // article may open it, and a short predicate follow the speaker.
-    int noun = s.first_token;
+    if (AfterAColonOfItsSentence(t)) {
+      const int m = SpeakerOfASpeechNoun(SentenceOf(q).first_token, t - 1);
+      if (m < 0) return false;
+      Set(q, m, -1, "speech_noun_before_colon", 0.7);
+      return true;
+    }
+    // "Le témoignage de Marc Leroy, pêcheur à Étel, est sans appel. ¶
+    // « On sortait à quatre heures … »": the sentence just before a
+    // quotation that stands alone.
+    const int sentence = tokens_[t].sentence;
+    if (sentence == 0 || t != a_.sentences[sentence].first_token || FactsOfSentence(sentence).has_cue) return false;
+    const Sentence& before = a_.sentences[sentence - 1];
+    if (before.is_title || a_.sentences[sentence].paragraph - before.paragraph > 1) return false;
+    int end = before.end_token;
+    if (end - 1 > before.first_token && tokens_[end - 1].norm == ".") --end;
+    for (int k = before.first_token; k < end; ++k) {
+      if (tokens_[k].type == Token::kQuote) return false;
+    }
+    const int m = SpeakerOfASpeechNoun(before.first_token, end);
+    if (m < 0) return false;
+    Set(q, m, -1, "speech_noun_before", 0.65);
+    return true;
+  }
+
+  // The speaker that a clause from `first` to `end` opening on a noun of
+  // speech names ("La réponse de Matignon ne s'est pas fait attendre",
+  // "Réplique immédiate de l'élue"), or -1.
+  int SpeakerOfASpeechNoun(int first, int end) const {
+    const int t = end + 1;  // Where the quotation would stand after a colon.
+    // A definite article may open it, and a short predicate follow the
+    // speaker.
+    int noun = first;
     const bool article = noun + 1 < t && (tokens_[noun].norm == "la" || tokens_[noun].norm == "le" ||
                                           tokens_[noun].norm == "l'");
     if (article) ++noun;
-    if (noun + 2 >= t || !lex_.Is(cues::WordClass::kSpeechNoun, tokens_[noun])) return false;
+    if (noun + 2 >= t || !lex_.Is(cues::WordClass::kSpeechNoun, tokens_[noun])) return -1;
     // "Réplique immédiate de l'élue :": one adjective may follow the noun.
     int at = noun + 1;
     if (at + 2 < t && tokens_[at].type == Token::kWord && !tokens_[at].capitalized &&
@@ -648,24 +675,31 @@ class Sieves {
     int m = -1;
     if (of == "du" || of == "des") m = a_.mention_at[at];
     if (m < 0 && (of == "de" || of == "d'")) m = a_.mention_at[at + 1];
-    if (m < 0 || a_.mentions[m].kind == Mention::kPronoun) return false;
-    if (!IsPersonMention(a_.mentions[m]) && !(article && a_.mentions[m].kind == Mention::kName)) return false;
+    if (m < 0 || a_.mentions[m].kind == Mention::kPronoun) return -1;
+    if (!IsPersonMention(a_.mentions[m]) && !(article && a_.mentions[m].kind == Mention::kName)) return -1;
     // "Réaction de la maire, Anne Dupré :": the name in apposition may end it.
     const int apposed = a_.mentions[m].apposed;
-    const int end = apposed > m ? std::max(a_.mentions[m].end_token, a_.mentions[apposed].end_token)
-                                : a_.mentions[m].end_token;
-    bool ends = end == t - 1;
+    const int named_end = apposed > m ? std::max(a_.mentions[m].end_token, a_.mentions[apposed].end_token)
+                                      : a_.mentions[m].end_token;
+    bool ends = named_end == end;
     if (!ends && article) {
-      // A few words that name nobody: "ne s'est pas fait attendre", "a été immédiate".
-      constexpr int kMaxPredicate = 8;
-      ends = t - 1 - end <= kMaxPredicate;
-      for (int k = end; ends && k < t - 1; ++k) {
-        if (a_.mention_at[k] >= 0 || (tokens_[k].type != Token::kWord && tokens_[k].norm != ",")) ends = false;
+      // A few words that name nobody: "ne s'est pas fait attendre", "a été
+      // immédiate"; after a comma, a bare apposition ("pêcheur à Étel").
+      constexpr int kMaxPredicate = 12;
+      ends = end - named_end <= kMaxPredicate;
+      for (int k = named_end; ends && k < end; ++k) {
+        const int other = a_.mention_at[k];
+        // A bare apposition ("pêcheur") and a place ("à Étel") name no one else.
+        const bool apposition = other >= 0 && a_.mentions[other].kind == Mention::kDescription &&
+                                a_.mentions[other].first_token == named_end + 1 && tokens_[named_end].norm == ",";
+        const bool place = other >= 0 && a_.mentions[other].kind == Mention::kName && a_.mentions[other].is_org &&
+                           k > 0 && (tokens_[k - 1].norm == "à" || tokens_[k - 1].norm == "en");
+        if ((other >= 0 && !apposition && !place) || (tokens_[k].type != Token::kWord && tokens_[k].norm != ",")) {
+          ends = false;
+        }
       }
     }
-    if (!ends) return false;
-    Set(q, PreferName(m), -1, "speech_noun_before_colon", 0.7);
-    return true;
+    return ends ? PreferName(m) : -1;
   }
 
   // "Même tonalité chez le Norvégien : « … »", "Autre son de cloche chez
