@@ -1402,10 +1402,51 @@ class Sieves {
     // délégations": a new paragraph whose next sentence talks about the
     // words as a phrase sets them apart from the speaker before.
     if (a_.quotes[q].paragraph != a_.quotes[prev].paragraph && NextSentenceOpensOnASpeechNoun(t)) return;
+    // "« … », a lancé l'élu d'opposition. ¶ « … », a répliqué la maire. ¶
+    // « Alors publiez les comptes rendus ! »": a paragraph of its own after
+    // a reply takes the turn back to the one replied to.
+    const int replied = RepliedTo(prev);
+    if (replied >= 0 && a_.quotes[q].paragraph != a_.quotes[prev].paragraph && OnlyQuotationOfItsParagraph(q)) {
+      out_[q].from_quote = replied;
+      out_[q].method = "turn_back";
+      out_[q].confidence = 0.6;
+      decided_[q] = true;
+      return;
+    }
     out_[q].from_quote = prev;
     out_[q].method = "continuation";
     out_[q].confidence = 0.7;
     decided_[q] = true;
+  }
+
+  // The quotation that quotation `reply` answers: `reply` is given by an
+  // incise whose verb answers ("a répliqué"), in the paragraph right after
+  // that of the quotation before it, whose incise names someone else; or -1.
+  int RepliedTo(int reply) const {
+    const Attribution& at = out_[reply];
+    // "¶ « Alors publiez ! » ¶ « Ils sont en ligne. »": the turns go on
+    // alternating, a paragraph each.
+    if (std::string_view(at.method) == "turn_back") {
+      const int before = previous_quote_[reply];
+      return before >= 0 && a_.quotes[reply].paragraph - a_.quotes[before].paragraph == 1 ? before : -1;
+    }
+    if (at.cue < 0 || at.mention < 0 || std::string_view(at.method) != "incise" ||
+        a_.cues[at.cue].category != "answer") {
+      return -1;
+    }
+    const int before = previous_quote_[reply];
+    if (before < 0 || a_.quotes[reply].paragraph - a_.quotes[before].paragraph != 1) return -1;
+    const Attribution& asked = out_[before];
+    if (asked.mention < 0 || asked.mention == at.mention || std::string_view(asked.method) != "incise") return -1;
+    return before;
+  }
+
+  bool OnlyQuotationOfItsParagraph(int q) const {
+    const int paragraph = a_.quotes[q].paragraph;
+    const int prev = previous_quote_[q];
+    const int next = q + 1 < static_cast<int>(a_.quotes.size()) ? q + 1 : -1;
+    return (prev < 0 || a_.quotes[prev].paragraph != paragraph) &&
+           (next < 0 || a_.quotes[next].paragraph != paragraph || a_.quotes[next].depth > 0);
   }
 
   // "X a contesté le chiffrage. « On nous parle de ... »": a quotation

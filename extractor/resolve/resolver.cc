@@ -2624,12 +2624,16 @@ class Resolver {
     const bool nationality_or_leaning = head + 2 == mention.end_token && !tokens_[head + 1].capitalized &&
                                         (lex_.NationalityOf(after_head) != nullptr || leaning);
     // "l'élue divers gauche", "le maire sans étiquette", "l'élu de droite".
+    const auto word = [&](int k, const char* w) { return k < mention.end_token && tokens_[k].norm == w; };
     const bool political_label =
-        head + 3 == mention.end_token &&
-        (((tokens_[head + 1].norm == "divers" || tokens_[head + 1].norm == "de") &&
-          (tokens_[head + 2].norm == "gauche" || tokens_[head + 2].norm == "droite" ||
-           tokens_[head + 2].norm == "centre")) ||
-         (tokens_[head + 1].norm == "sans" && tokens_[head + 2].norm == "étiquette"));
+        (head + 3 == mention.end_token &&
+         (((word(head + 1, "divers") || word(head + 1, "de")) &&
+           (word(head + 2, "gauche") || word(head + 2, "droite") || word(head + 2, "centre"))) ||
+          (word(head + 1, "sans") && word(head + 2, "étiquette")) ||
+          // "l'élu d'opposition", "l'élue de la majorité".
+          (word(head + 1, "d'") && word(head + 2, "opposition")))) ||
+        (head + 4 == mention.end_token && word(head + 1, "de") && (word(head + 2, "l'") || word(head + 2, "la")) &&
+         (word(head + 3, "opposition") || word(head + 3, "majorité")));
     // "le tenant du titre": the listed noun itself runs over "du titre".
     const bool noun_only = head + lex_.words(cues::WordClass::kSourceNoun).LongestAt(tokens_, head, nullptr) >=
                            mention.end_token;
