@@ -169,6 +169,7 @@ class Sieves {
       if (!decided_[q]) Continuation(static_cast<int>(q));
       if (!decided_[q]) PrecedingReport(static_cast<int>(q));
     }
+    for (size_t q = 0; q < n; ++q) ThroughTheVoiceOf(static_cast<int>(q));
     QuotedInALongerQuotation();
     ClassifyKinds();
     SameWords();
@@ -1417,6 +1418,31 @@ class Sieves {
     out_[q].method = "continuation";
     out_[q].confidence = 0.7;
     decided_[q] = true;
+  }
+
+  // "Le Rassemblement national, par la voix de Jordan Bardella, a dénoncé
+  // « … »", "Par la voix de son porte-parole, Dmitri Peskov, le Kremlin a
+  // jugé …": the one whose voice it is speaks, when the reporting verb's
+  // subject is an organisation.
+  void ThroughTheVoiceOf(int q) {
+    Attribution& at = out_[q];
+    if (at.cue < 0 || at.mention < 0 || at.from_quote >= 0 || !a_.mentions[at.mention].is_org) return;
+    const Sentence& s = SentenceOf(q);
+    const int t = TokenOf(q);
+    for (int k = s.first_token; k + 4 < t; ++k) {
+      if (tokens_[k].norm != "par" || tokens_[k + 1].norm != "la" || tokens_[k + 2].norm != "voix") continue;
+      const Norm& de = tokens_[k + 3].norm;
+      int m = -1;
+      if (de == "du" || de == "des") m = a_.mention_at[k + 3];
+      if (m < 0 && (de == "de" || de == "d'")) m = a_.mention_at[k + 4];
+      if (m < 0 || a_.mentions[m].is_org || a_.mentions[m].kind == Mention::kPronoun ||
+          !IsPersonMention(a_.mentions[m])) {
+        return;
+      }
+      at.mention = PreferName(m);
+      at.method = "through_the_voice_of";
+      return;
+    }
   }
 
   // The quotation that quotation `reply` answers: `reply` is given by an
