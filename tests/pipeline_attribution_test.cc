@@ -76,7 +76,8 @@ TEST_F(AttributionTest, InciseWithANameNamesIt) {
 TEST_F(AttributionTest, ShortQuotationBeforeAnInciseWhoseSubjectNobodyKnowsIsSpeech) {
   // "la police" is no mention the finders make, but the verb right after
   // the quotation that opens the sentence says these are someone's words.
-  Quotation q = QuotationOf("« Un suspect a été interpellé », indique la police.", "Un suspect a été interpellé");
+  Quotation q = QuotationOf("« Un suspect a été interpellé », indique la police.",
+                            "Un suspect a été interpellé");
   EXPECT_EQ(q.kind, QuoteKind::kDirect);
   EXPECT_EQ(SpeakerOf(q), kNone);
 }

@@ -278,8 +278,8 @@ class Sieves {
     // After a quotation that opens its sentence, the cue right after it is
     // an incise even with no subject found.
     const bool opens_the_sentence = t == SentenceOf(q).first_token;
-    if ((IsIncise(c) || (opens_the_sentence && a_.cues[c].form == Cue::kFinite)) && subjects_.of_cue[c] < 0 &&
-        !OpenedByAColonBeforeAnother(t, c)) {
+    if ((IsIncise(c) || (opens_the_sentence && a_.cues[c].form == Cue::kFinite)) &&
+        subjects_.of_cue[c] < 0 && !OpenedByAColonBeforeAnother(t, c)) {
       Set(q, -1, c, kUnnamedSubjectsWords, 0.5);
       return true;
     }
@@ -638,7 +638,10 @@ class Sieves {
     // « On sortait à quatre heures … »": the sentence just before a
     // quotation that stands alone.
     const int sentence = tokens_[t].sentence;
-    if (sentence == 0 || t != a_.sentences[sentence].first_token || FactsOfSentence(sentence).has_cue) return false;
+    if (sentence == 0 || t != a_.sentences[sentence].first_token ||
+        FactsOfSentence(sentence).has_cue) {
+      return false;
+    }
     const Sentence& before = a_.sentences[sentence - 1];
     if (before.is_title || a_.sentences[sentence].paragraph - before.paragraph > 1) return false;
     int end = before.end_token;
@@ -677,11 +680,14 @@ class Sieves {
     if (of == "du" || of == "des") m = a_.mention_at[at];
     if (m < 0 && (of == "de" || of == "d'")) m = a_.mention_at[at + 1];
     if (m < 0 || a_.mentions[m].kind == Mention::kPronoun) return -1;
-    if (!IsPersonMention(a_.mentions[m]) && !(article && a_.mentions[m].kind == Mention::kName)) return -1;
+    if (!IsPersonMention(a_.mentions[m]) && !(article && a_.mentions[m].kind == Mention::kName)) {
+      return -1;
+    }
     // "Réaction de la maire, Anne Dupré :": the name in apposition may end it.
     const int apposed = a_.mentions[m].apposed;
-    const int named_end = apposed > m ? std::max(a_.mentions[m].end_token, a_.mentions[apposed].end_token)
-                                      : a_.mentions[m].end_token;
+    const int named_end = apposed > m
+                              ? std::max(a_.mentions[m].end_token, a_.mentions[apposed].end_token)
+                              : a_.mentions[m].end_token;
     bool ends = named_end == end;
     if (!ends && article) {
       // A few words that name nobody: "ne s'est pas fait attendre", "a été
@@ -692,10 +698,13 @@ class Sieves {
         const int other = a_.mention_at[k];
         // A bare apposition ("pêcheur") and a place ("à Étel") name no one else.
         const bool apposition = other >= 0 && a_.mentions[other].kind == Mention::kDescription &&
-                                a_.mentions[other].first_token == named_end + 1 && tokens_[named_end].norm == ",";
-        const bool place = other >= 0 && a_.mentions[other].kind == Mention::kName && a_.mentions[other].is_org &&
-                           k > 0 && (tokens_[k - 1].norm == "à" || tokens_[k - 1].norm == "en");
-        if ((other >= 0 && !apposition && !place) || (tokens_[k].type != Token::kWord && tokens_[k].norm != ",")) {
+                                a_.mentions[other].first_token == named_end + 1 &&
+                                tokens_[named_end].norm == ",";
+        const bool place = other >= 0 && a_.mentions[other].kind == Mention::kName &&
+                           a_.mentions[other].is_org && k > 0 &&
+                           (tokens_[k - 1].norm == "à" || tokens_[k - 1].norm == "en");
+        if ((other >= 0 && !apposition && !place) ||
+            (tokens_[k].type != Token::kWord && tokens_[k].norm != ",")) {
           ends = false;
         }
       }
@@ -1407,7 +1416,8 @@ class Sieves {
     // « Alors publiez les comptes rendus ! »": a paragraph of its own after
     // a reply takes the turn back to the one replied to.
     const int replied = RepliedTo(prev);
-    if (replied >= 0 && a_.quotes[q].paragraph != a_.quotes[prev].paragraph && OnlyQuotationOfItsParagraph(q)) {
+    if (replied >= 0 && a_.quotes[q].paragraph != a_.quotes[prev].paragraph &&
+        OnlyQuotationOfItsParagraph(q)) {
       out_[q].from_quote = replied;
       out_[q].method = "turn_back";
       out_[q].confidence = 0.6;
@@ -1426,11 +1436,14 @@ class Sieves {
   // subject is an organisation.
   void ThroughTheVoiceOf(int q) {
     Attribution& at = out_[q];
-    if (at.cue < 0 || at.mention < 0 || at.from_quote >= 0 || !a_.mentions[at.mention].is_org) return;
+    if (at.cue < 0 || at.mention < 0 || at.from_quote >= 0 || !a_.mentions[at.mention].is_org) {
+      return;
+    }
     const Sentence& s = SentenceOf(q);
     const int t = TokenOf(q);
     for (int k = s.first_token; k + 4 < t; ++k) {
-      if (tokens_[k].norm != "par" || tokens_[k + 1].norm != "la" || tokens_[k + 2].norm != "voix") continue;
+      if (tokens_[k].norm != "par" || tokens_[k + 1].norm != "la" || tokens_[k + 2].norm != "voix")
+        continue;
       const Norm& de = tokens_[k + 3].norm;
       int m = -1;
       if (de == "du" || de == "des") m = a_.mention_at[k + 3];
@@ -1454,7 +1467,8 @@ class Sieves {
     // alternating, a paragraph each.
     if (std::string_view(at.method) == "turn_back") {
       const int before = previous_quote_[reply];
-      return before >= 0 && a_.quotes[reply].paragraph - a_.quotes[before].paragraph == 1 ? before : -1;
+      return before >= 0 && a_.quotes[reply].paragraph - a_.quotes[before].paragraph == 1 ? before
+                                                                                          : -1;
     }
     if (at.cue < 0 || at.mention < 0 || std::string_view(at.method) != "incise" ||
         a_.cues[at.cue].category != "answer") {
@@ -1463,7 +1477,10 @@ class Sieves {
     const int before = previous_quote_[reply];
     if (before < 0 || a_.quotes[reply].paragraph - a_.quotes[before].paragraph != 1) return -1;
     const Attribution& asked = out_[before];
-    if (asked.mention < 0 || asked.mention == at.mention || std::string_view(asked.method) != "incise") return -1;
+    if (asked.mention < 0 || asked.mention == at.mention ||
+        std::string_view(asked.method) != "incise") {
+      return -1;
+    }
     return before;
   }
 
@@ -2104,9 +2121,10 @@ class Sieves {
         int from = -1;
         for (int r : attributed) {
           const std::string& text = FoldedText(r);
-          const bool holds = pass == 0 ? (text.size() > key.size() || (for_a_body && r != q && text == key)) &&
-                                             HoldsWholeWords(text, key)
-                                       : r != q && HoldsWordsByTheirStems(text, key);
+          const bool holds =
+              pass == 0 ? (text.size() > key.size() || (for_a_body && r != q && text == key)) &&
+                              HoldsWholeWords(text, key)
+                        : r != q && HoldsWordsByTheirStems(text, key);
           if (holds) {
             from = r;
             break;

@@ -518,8 +518,10 @@ class SubjectFinder {
     if (m < 0 || a_.mentions[m].end_token != comma || !a_.mentions[m].is_org) return -1;
     const int first = a_.mentions[m].first_token;
     if (start + 3 < comma && tokens_[start].norm == "du" && tokens_[start + 1].norm == "côté" &&
-        (first == start + 2 || (first == start + 3 && (tokens_[start + 2].norm == "de" || tokens_[start + 2].norm == "d'" ||
-                                                     tokens_[start + 2].norm == "du" || tokens_[start + 2].norm == "des")))) {
+        (first == start + 2 ||
+         (first == start + 3 &&
+          (tokens_[start + 2].norm == "de" || tokens_[start + 2].norm == "d'" ||
+           tokens_[start + 2].norm == "du" || tokens_[start + 2].norm == "des")))) {
       return m;
     }
     // An institution the base knows: "À Marseille, on attend" is the

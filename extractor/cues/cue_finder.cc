@@ -395,8 +395,9 @@ class Finder {
     const int first = a_.sentences[t.sentence].first_token;
     // "Mais pour le ministre turc, « … »": a conjunction opening the
     // sentence leaves the clause to start after it.
-    const bool after_conjunction = i == first + 1 && (tokens_[first].norm == "mais" ||
-                                                       tokens_[first].norm == "et" || tokens_[first].norm == "or");
+    const bool after_conjunction =
+        i == first + 1 && (tokens_[first].norm == "mais" || tokens_[first].norm == "et" ||
+                           tokens_[first].norm == "or");
     bool clause_start = i == first || after_conjunction ||
                         (i > 0 && (tokens_[i - 1].norm == "," || tokens_[i - 1].norm == ":"));
     if (!clause_start) return false;

@@ -750,7 +750,9 @@ class Finder {
     if (title_len == 0 && lex_.Is(WordClass::kPlaceNoun, tokens_[k])) m.is_org = true;
     // "Conseil Otan-Russie", "Commission européenne" with no article (a
     // headline): a body's noun opening a name of several words.
-    if (title_len == 0 && end - k >= 2 && lex_.Is(WordClass::kBodyNoun, tokens_[k])) m.is_org = true;
+    if (title_len == 0 && end - k >= 2 && lex_.Is(WordClass::kBodyNoun, tokens_[k])) {
+      m.is_org = true;
+    }
     // "ExxonMobil", "BlackRock": words glued by a capital (the tokenizer
     // splits them after four lowercase letters) make a brand, not a person.
     for (int j = k; j + 1 < end && !m.is_org; ++j) {
@@ -884,7 +886,9 @@ class Finder {
     constexpr int kMaxBetween = 5;
     for (int p = k - 1; p >= 1 && p >= k - kMaxBetween; --p) {
       const Token& w = tokens_[p];
-      if (!IsWord(w) || w.capitalized || w.line_start || lex_.AuxiliaryOf(w.norm) != nullptr) return -1;
+      if (!IsWord(w) || w.capitalized || w.line_start || lex_.AuxiliaryOf(w.norm) != nullptr) {
+        return -1;
+      }
       // Not inside another noun's complement ("la direction du groupe
       // allemand X"), where the subject finder reads X as the speaker.
       if (lex_.Is(WordClass::kOrgAnaphor, w)) {

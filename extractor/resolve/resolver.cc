@@ -355,7 +355,8 @@ class Resolver {
     std::unordered_set<std::string> organisation_words;
     for (size_t i = 0; i < single.size(); ++i) {
       const Mention& mention = a_.mentions[single[i]];
-      if (mention.is_org && mention.speakers.empty() && single_keys[i].find(' ') == std::string::npos) {
+      if (mention.is_org && mention.speakers.empty() &&
+          single_keys[i].find(' ') == std::string::npos) {
         organisation_words.insert(single_keys[i]);
       }
     }
@@ -1457,7 +1458,8 @@ class Resolver {
         // "« … », a déclaré M. Tillerson. « … », a prévenu le diplomate
         // américain": an epithet of someone of the base whom the article
         // never names is a plain description of someone it does.
-        if (entity < 0 && NoneOfItsPeopleMet(mention) && mention.end_token - mention.first_token >= 2 &&
+        if (entity < 0 && NoneOfItsPeopleMet(mention) &&
+            mention.end_token - mention.first_token >= 2 &&
             lex_.Is(cues::WordClass::kSourceNoun, tokens_[mention.first_token + 1])) {
           entity = ResolveDescription(m, &how);
         }
@@ -1487,7 +1489,8 @@ class Resolver {
   bool NoneOfItsPeopleMet(const Mention& epithet) const {
     return std::none_of(epithet.speakers.begin(), epithet.speakers.end(), [&](int kb) {
       auto it = entity_of_kb_.find(kb);
-      return it != entity_of_kb_.end() && it->second < static_cast<int>(last_mentioned_of_.size()) &&
+      return it != entity_of_kb_.end() &&
+             it->second < static_cast<int>(last_mentioned_of_.size()) &&
              last_mentioned_of_[it->second] >= 0;
     });
   }
@@ -2313,7 +2316,9 @@ class Resolver {
     int found = -1;
     for (int m = anaphor - 1; m >= 0 && m >= anaphor - kMaxLooked; --m) {
       const Mention& named = a_.mentions[m];
-      if (!named.is_org || named.end_token - named.first_token < 2 || !IntroducedByACompanyNoun(named)) continue;
+      if (!named.is_org || named.end_token - named.first_token < 2 ||
+          !IntroducedByACompanyNoun(named))
+        continue;
       const int e = Resolve(m);
       if (e < 0 || !entities_[e].is_org) continue;
       if (e == salient) return -1;
@@ -2624,7 +2629,9 @@ class Resolver {
     const bool nationality_or_leaning = head + 2 == mention.end_token && !tokens_[head + 1].capitalized &&
                                         (lex_.NationalityOf(after_head) != nullptr || leaning);
     // "l'élue divers gauche", "le maire sans étiquette", "l'élu de droite".
-    const auto word = [&](int k, const char* w) { return k < mention.end_token && tokens_[k].norm == w; };
+    const auto word = [&](int k, const char* w) {
+      return k < mention.end_token && tokens_[k].norm == w;
+    };
     const bool political_label =
         (head + 3 == mention.end_token &&
          (((word(head + 1, "divers") || word(head + 1, "de")) &&
@@ -2632,12 +2639,15 @@ class Resolver {
           (word(head + 1, "sans") && word(head + 2, "étiquette")) ||
           // "l'élu d'opposition", "l'élue de la majorité".
           (word(head + 1, "d'") && word(head + 2, "opposition")))) ||
-        (head + 4 == mention.end_token && word(head + 1, "de") && (word(head + 2, "l'") || word(head + 2, "la")) &&
+        (head + 4 == mention.end_token && word(head + 1, "de") &&
+         (word(head + 2, "l'") || word(head + 2, "la")) &&
          (word(head + 3, "opposition") || word(head + 3, "majorité")));
     // "le tenant du titre": the listed noun itself runs over "du titre".
-    const bool noun_only = head + lex_.words(cues::WordClass::kSourceNoun).LongestAt(tokens_, head, nullptr) >=
-                           mention.end_token;
-    if ((head + 1 >= mention.end_token || noun_only || age_only || nationality_or_leaning || political_label) &&
+    const bool noun_only =
+        head + lex_.words(cues::WordClass::kSourceNoun).LongestAt(tokens_, head, nullptr) >=
+        mention.end_token;
+    if ((head + 1 >= mention.end_token || noun_only || age_only || nationality_or_leaning ||
+         political_label) &&
         !entities_[entity].unnamed) {
       return false;
     }
@@ -3196,13 +3206,15 @@ class Resolver {
     constexpr int kLookedAhead = 3;
     int main = -1;
     for (int next = current_sentence_ + 1;
-         main < 0 && next < static_cast<int>(a_.sentences.size()) && next <= current_sentence_ + kLookedAhead &&
+         main < 0 && next < static_cast<int>(a_.sentences.size()) &&
+         next <= current_sentence_ + kLookedAhead &&
          a_.sentences[next].paragraph == a_.sentences[current_sentence_].paragraph;
          ++next) {
       main = subjects_.of_sentence[next];
     }
     if (main < 0) return -1;
-    if (a_.mentions[main].kind != Mention::kName && a_.mentions[main].apposed >= 0) main = a_.mentions[main].apposed;
+    if (a_.mentions[main].kind != Mention::kName && a_.mentions[main].apposed >= 0)
+      main = a_.mentions[main].apposed;
     if (a_.mentions[main].kind != Mention::kName || a_.mentions[main].is_org) return -1;
     const int e = Resolve(main);
     return IsSingularPersonOf(e, gender) ? e : -1;
