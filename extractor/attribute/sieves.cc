@@ -655,6 +655,16 @@ class Sieves {
     return true;
   }
 
+  // The mention a complement opening at token `at` names: "du Kremlin"
+  // (the contracted article is the mention's), "de Jens Stoltenberg"; or -1.
+  int MentionOfTheComplementAt(int at) const {
+    const Norm& of = tokens_[at].norm;
+    int m = -1;
+    if (of == "du" || of == "des") m = a_.mention_at[at];
+    if (m < 0 && (of == "de" || of == "d'") && Valid(at + 1)) m = a_.mention_at[at + 1];
+    return m;
+  }
+
   // The speaker that a clause from `first` to `end` opening on a noun of
   // speech names ("La réponse de Matignon ne s'est pas fait attendre",
   // "Réplique immédiate de l'élue"), or -1.
@@ -675,10 +685,7 @@ class Sieves {
          tokens_[at + 1].norm == "des")) {
       ++at;
     }
-    const Norm& of = tokens_[at].norm;
-    int m = -1;
-    if (of == "du" || of == "des") m = a_.mention_at[at];
-    if (m < 0 && (of == "de" || of == "d'")) m = a_.mention_at[at + 1];
+    const int m = MentionOfTheComplementAt(at);
     if (m < 0 || a_.mentions[m].kind == Mention::kPronoun) return -1;
     if (!IsPersonMention(a_.mentions[m]) && !(article && a_.mentions[m].kind == Mention::kName)) {
       return -1;
@@ -1442,12 +1449,10 @@ class Sieves {
     const Sentence& s = SentenceOf(q);
     const int t = TokenOf(q);
     for (int k = s.first_token; k + 4 < t; ++k) {
-      if (tokens_[k].norm != "par" || tokens_[k + 1].norm != "la" || tokens_[k + 2].norm != "voix")
+      if (tokens_[k].norm != "par" || tokens_[k + 1].norm != "la" || tokens_[k + 2].norm != "voix") {
         continue;
-      const Norm& de = tokens_[k + 3].norm;
-      int m = -1;
-      if (de == "du" || de == "des") m = a_.mention_at[k + 3];
-      if (m < 0 && (de == "de" || de == "d'")) m = a_.mention_at[k + 4];
+      }
+      const int m = MentionOfTheComplementAt(k + 3);
       if (m < 0 || a_.mentions[m].is_org || a_.mentions[m].kind == Mention::kPronoun ||
           !IsPersonMention(a_.mentions[m])) {
         return;
@@ -1462,20 +1467,16 @@ class Sieves {
   // incise whose verb answers ("a répliqué"), in the paragraph right after
   // that of the quotation before it, whose incise names someone else; or -1.
   int RepliedTo(int reply) const {
+    const int before = previous_quote_[reply];
+    if (before < 0 || a_.quotes[reply].paragraph - a_.quotes[before].paragraph != 1) return -1;
     const Attribution& at = out_[reply];
     // "¶ « Alors publiez ! » ¶ « Ils sont en ligne. »": the turns go on
     // alternating, a paragraph each.
-    if (std::string_view(at.method) == "turn_back") {
-      const int before = previous_quote_[reply];
-      return before >= 0 && a_.quotes[reply].paragraph - a_.quotes[before].paragraph == 1 ? before
-                                                                                          : -1;
-    }
+    if (std::string_view(at.method) == "turn_back") return before;
     if (at.cue < 0 || at.mention < 0 || std::string_view(at.method) != "incise" ||
         a_.cues[at.cue].category != "answer") {
       return -1;
     }
-    const int before = previous_quote_[reply];
-    if (before < 0 || a_.quotes[reply].paragraph - a_.quotes[before].paragraph != 1) return -1;
     const Attribution& asked = out_[before];
     if (asked.mention < 0 || asked.mention == at.mention ||
         std::string_view(asked.method) != "incise") {
@@ -2113,32 +2114,31 @@ class Sieves {
       // "Moscou dénonce une « provocation »" and the body's "a qualifié ces
       // déploiements de « provocation »": the same words, from someone.
       const bool for_a_body = own.mention >= 0 && StandsForSomeone(a_.mentions[own.mention]);
+      const auto first_attributed = [&](auto&& holds) {
+        for (int r : attributed) {
+          if (holds(r, FoldedText(r))) return r;
+        }
+        return -1;
+      };
+      int from = first_attributed([&](int r, const std::string& text) {
+        return (text.size() > key.size() || (for_a_body && r != q && text == key)) &&
+               HoldsWholeWords(text, key);
+      });
       // "l'Otan promet de ne pas « partir à l'aveugle »" over the body's
       // "Nous ne partirons pas à l'aveugle": a headline gives a body
       // quotation's words in another form of the verb.
-      const bool inflected = for_a_body && a_.quotes[q].paragraph == HeadlineParagraph();
-      for (int pass = 0; pass < (inflected ? 2 : 1); ++pass) {
-        int from = -1;
-        for (int r : attributed) {
-          const std::string& text = FoldedText(r);
-          const bool holds =
-              pass == 0 ? (text.size() > key.size() || (for_a_body && r != q && text == key)) &&
-                              HoldsWholeWords(text, key)
-                        : r != q && HoldsWordsByTheirStems(text, key);
-          if (holds) {
-            from = r;
-            break;
-          }
-        }
-        if (from < 0) continue;
-        out_[q].from_quote = from;
-        out_[q].mention = -1;
-        out_[q].cue = -1;
-        out_[q].method = "quoted_in_longer_quotation";
-        out_[q].confidence = out_[from].confidence * 0.9;
-        decided_[q] = true;
-        break;
+      if (from < 0 && for_a_body && a_.quotes[q].paragraph == HeadlineParagraph()) {
+        from = first_attributed([&](int r, const std::string& text) {
+          return r != q && HoldsWordsByTheirStems(text, key);
+        });
       }
+      if (from < 0) continue;
+      out_[q].from_quote = from;
+      out_[q].mention = -1;
+      out_[q].cue = -1;
+      out_[q].method = "quoted_in_longer_quotation";
+      out_[q].confidence = out_[from].confidence * 0.9;
+      decided_[q] = true;
     }
   }
 
@@ -2167,16 +2167,20 @@ class Sieves {
     return shorter >= stem && a.substr(0, stem) == b.substr(0, stem);
   }
 
+  // A byte of a word: a letter or a digit, any byte of a non-ASCII letter.
+  static bool IsWordByte(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+  }
+
   static std::vector<std::string_view> WordsOf(std::string_view text) {
-    auto letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); };
     std::vector<std::string_view> words;
     for (size_t i = 0; i < text.size();) {
-      if (!letter(text[i])) {
+      if (!IsWordByte(text[i])) {
         ++i;
         continue;
       }
       size_t end = i;
-      while (end < text.size() && letter(text[end])) ++end;
+      while (end < text.size() && IsWordByte(text[end])) ++end;
       words.push_back(text.substr(i, end - i));
       i = end;
     }
@@ -2198,10 +2202,11 @@ class Sieves {
 
   // Whether `key` stands in `text` as whole words, not inside one.
   static bool HoldsWholeWords(const std::string& text, const std::string& key) {
-    auto letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); };
     for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
       const size_t end = at + key.size();
-      if ((at == 0 || !letter(text[at - 1])) && (end == text.size() || !letter(text[end]))) return true;
+      if ((at == 0 || !IsWordByte(text[at - 1])) && (end == text.size() || !IsWordByte(text[end]))) {
+        return true;
+      }
     }
     return false;
   }

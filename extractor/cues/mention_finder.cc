@@ -881,23 +881,12 @@ class Finder {
   // Where the noun that introduces the company or body named at k stands
   // ("le groupe textile Vaudrecourt"), or -1.
   int OrgIntroducerBefore(int k) const {
-    // "le fabricant d'articles de sport Salomon": a complement of a few
-    // words between; not a verb ("la société a embauché Martin").
-    constexpr int kMaxBetween = 5;
-    for (int p = k - 1; p >= 1 && p >= k - kMaxBetween; --p) {
-      const Token& w = tokens_[p];
-      if (!IsWord(w) || w.capitalized || w.line_start || lex_.AuxiliaryOf(w.norm) != nullptr) {
-        return -1;
-      }
-      // Not inside another noun's complement ("la direction du groupe
-      // allemand X"), where the subject finder reads X as the speaker.
-      if (lex_.Is(WordClass::kOrgAnaphor, w)) {
-        const bool introduces = lex_.Is(WordClass::kDeterminer, tokens_[p - 1]) && !IsDe(tokens_[p - 1]) &&
-                                (p < 2 || !IsDe(tokens_[p - 2]));
-        return introduces ? p : -1;
-      }
-    }
-    return -1;
+    const int p = OrgNounBefore(lex_, tokens_, k);
+    // Not inside another noun's complement ("la direction du groupe
+    // allemand X"), where the subject finder reads X as the speaker.
+    const bool introduces = p >= 1 && lex_.Is(WordClass::kDeterminer, tokens_[p - 1]) &&
+                            !IsDe(tokens_[p - 1]) && (p < 2 || !IsDe(tokens_[p - 2]));
+    return introduces ? p : -1;
   }
 
   // "un diplomate européen", "des responsables turcs", "le communiqué".
@@ -1832,6 +1821,20 @@ void FindMentions(const Lexicon& lexicon, Analysis* analysis) {
 bool EndsLikeADemonym(std::string_view word) {
   return EndsWithOneOf(
       word, {"aise", "oise", "ienne", "éenne", "anne", "ais", "ois", "ien", "ain", "éen"});
+}
+
+int OrgNounBefore(const Lexicon& lexicon, const std::vector<Token>& tokens, int k) {
+  // "le fabricant d'articles de sport Salomon": a complement of a few
+  // words between; not a verb ("la société a embauché Martin").
+  constexpr int kMaxBetween = 5;
+  for (int p = k - 1; p >= 1 && p >= k - kMaxBetween; --p) {
+    const Token& w = tokens[p];
+    if (!IsWord(w) || w.capitalized || w.line_start || lexicon.AuxiliaryOf(w.norm) != nullptr) {
+      return -1;
+    }
+    if (lexicon.Is(WordClass::kOrgAnaphor, w)) return p;
+  }
+  return -1;
 }
 
 bool AgeAt(const std::vector<Token>& tokens, int k) {

@@ -23,6 +23,11 @@ Span NameSpan(const Lexicon& lexicon, const Analysis& analysis, const Mention& m
 // ("djiboutienne", "bangladais"), after a stem of at least three bytes.
 bool EndsLikeADemonym(std::string_view word);
 
+// The noun of an organisation (org_anaphor in words.tsv) that stands a few
+// lowercase words before token k, where a name starts ("le groupe textile
+// Vaudrecourt", "du fabricant d'articles de sport Salomon"), or -1.
+int OrgNounBefore(const Lexicon& lexicon, const std::vector<Token>& tokens, int k);
+
 // Whether an age stands at token k ("54 ans"): a person's apposition.
 bool AgeAt(const std::vector<Token>& tokens, int k);
 

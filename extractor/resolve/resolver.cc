@@ -990,7 +990,7 @@ class Resolver {
       auto it = nationals_.find(n);
       if (it == nationals_.end()) continue;
       for (int e : it->second) {
-        if (e >= static_cast<int>(last_mentioned_of_.size()) || last_mentioned_of_[e] < 0 ||
+        if (!MentionedSoFar(e) ||
             !GenderFits(mention.gender, entities_[e].gender) || e == found) {
           continue;
         }
@@ -1486,12 +1486,15 @@ class Resolver {
   // Premier ministre, Jonas Gahr Støre … Le Norvégien veut": when several
   // people of the article fit, the epithet keeps naming the one it named
   // first; with no such earlier use, it names nobody.
+  // Whether the article has named person `entity` so far.
+  bool MentionedSoFar(int entity) const {
+    return entity < static_cast<int>(last_mentioned_of_.size()) && last_mentioned_of_[entity] >= 0;
+  }
+
   bool NoneOfItsPeopleMet(const Mention& epithet) const {
     return std::none_of(epithet.speakers.begin(), epithet.speakers.end(), [&](int kb) {
       auto it = entity_of_kb_.find(kb);
-      return it != entity_of_kb_.end() &&
-             it->second < static_cast<int>(last_mentioned_of_.size()) &&
-             last_mentioned_of_[it->second] >= 0;
+      return it != entity_of_kb_.end() && MentionedSoFar(it->second);
     });
   }
 
@@ -1512,7 +1515,7 @@ class Resolver {
     // People of the base not yet met are named later in the article.
     std::vector<int> met;
     for (int e : fitting) {
-      if (e < static_cast<int>(last_mentioned_of_.size()) && last_mentioned_of_[e] >= 0) met.push_back(e);
+      if (MentionedSoFar(e)) met.push_back(e);
     }
     if (!met.empty()) fitting.swap(met);
     auto named = entity_of_epithet_.find(mention.head);
@@ -2317,8 +2320,9 @@ class Resolver {
     for (int m = anaphor - 1; m >= 0 && m >= anaphor - kMaxLooked; --m) {
       const Mention& named = a_.mentions[m];
       if (!named.is_org || named.end_token - named.first_token < 2 ||
-          !IntroducedByACompanyNoun(named))
+          !IntroducedByACompanyNoun(named)) {
         continue;
+      }
       const int e = Resolve(m);
       if (e < 0 || !entities_[e].is_org) continue;
       if (e == salient) return -1;
@@ -2329,14 +2333,12 @@ class Resolver {
 
   bool IntroducedByACompanyNoun(const Mention& named) const {
     const int first = named.first_token;
-    const auto company = [&](int k) { return lex_.Is(cues::WordClass::kCompanyNoun, tokens_[k]); };
-    // "du groupe agroalimentaire Fournil & Co": a few lowercase words may
-    // stand between the noun and the name.
-    constexpr int kMaxBetween = 5;
-    for (int k = first - 1; k >= 0 && k >= first - kMaxBetween; --k) {
-      if (tokens_[k].type != Token::kWord || tokens_[k].capitalized) break;
-      if (company(k)) return true;
-    }
+    const auto company = [&](int k) {
+      return k >= 0 && lex_.Is(cues::WordClass::kCompanyNoun, tokens_[k]);
+    };
+    // "du groupe agroalimentaire Fournil & Co": the noun before the name,
+    // even inside another noun's complement.
+    if (company(cues::OrgNounBefore(lex_, tokens_, first))) return true;
     // Not the bare anaphor itself ("le groupe").
     return named.end_token - first > 2 && (company(first) || company(first + 1));
   }
@@ -2675,7 +2677,7 @@ class Resolver {
     auto it = nationals_.find(mention.nationality);
     if (it != nationals_.end()) {
       for (int e : it->second) {
-        if (e < static_cast<int>(last_mentioned_of_.size()) && last_mentioned_of_[e] >= 0 &&
+        if (MentionedSoFar(e) &&
             GenderFits(mention.gender, entities_[e].gender)) {
           met.push_back(e);
         }
@@ -3213,8 +3215,9 @@ class Resolver {
       main = subjects_.of_sentence[next];
     }
     if (main < 0) return -1;
-    if (a_.mentions[main].kind != Mention::kName && a_.mentions[main].apposed >= 0)
+    if (a_.mentions[main].kind != Mention::kName && a_.mentions[main].apposed >= 0) {
       main = a_.mentions[main].apposed;
+    }
     if (a_.mentions[main].kind != Mention::kName || a_.mentions[main].is_org) return -1;
     const int e = Resolve(main);
     return IsSingularPersonOf(e, gender) ? e : -1;
