@@ -450,7 +450,7 @@ class Resolver {
         }
         // A misspelt surname: first the article's people, then the base;
         // of the gender a first name says ("Bernard, 67 ans" is no
-        // misspelt « Lucie Besnard », "Mathis" may be « Jim Mattis »).
+        // misspelt « Lucie Besnard »).
         int distance = MisspellingAllowance(key);
         int found = -1;
         if (distance > 0) {
@@ -473,7 +473,12 @@ class Resolver {
           SetEntity(m, found, "misspelt_name");
           continue;
         }
-        if (distance > 0) {
+        // A first name alone ("Mathis, 16 ans") is someone the article
+        // calls by it, not a misspelt surname of the base (« Mattis »).
+        const bool lone_first_name =
+            mention.end_token - mention.first_token == 1 &&
+            lex_.FirstNameGenderOfNorm(tokens_[mention.first_token].norm) != 0;
+        if (distance > 0 && !lone_first_name) {
           const cues::Speaker* close = kb_.FindClosest(text, distance);
           if (close != nullptr && GenderFits(mention.gender, close->gender)) {
             SetEntity(m, KbEntity(KbIndex(close)), "misspelt_name");
@@ -3309,12 +3314,16 @@ class Resolver {
     return true;
   }
 
-  // Whether a quotation starts in the sentence; the sentences' flags are
-  // made once, so that a sentence of thousands of incises stays linear.
+  // Whether a quotation of someone's words starts in the sentence (a
+  // title or a nickname, « son totem, « Lionceau patient » », does not
+  // count); the sentences' flags are made once, so that a sentence of
+  // thousands of incises stays linear.
   bool QuotesIn(int sentence) {
     if (sentence_quotes_.empty()) {
       sentence_quotes_.assign(a_.sentences.size(), 0);
-      for (const Quote& quote : a_.quotes) {
+      for (size_t q = 0; q < a_.quotes.size(); ++q) {
+        const Quote& quote = a_.quotes[q];
+        if (q < attributions_.size() && attributions_[q].kind == QuoteKind::kMention) continue;
         if (quote.sentence >= 0 && quote.sentence < static_cast<int>(sentence_quotes_.size())) {
           sentence_quotes_[quote.sentence] = 1;
         }
