@@ -603,6 +603,14 @@ class Finder {
         end += 2;
         continue;
       }
+      // "Aya N'Guessan", "Moussa N'Diaye": a capital N or M elided onto
+      // a capitalised word starts a surname.
+      if (end > k && IsWord(w) && w.elided && (w.norm == "n'" || w.norm == "m'") && end + 1 < n &&
+          IsWord(tokens_[end + 1]) && tokens_[end + 1].capitalized &&
+          tokens_[end + 1].span.begin == w.span.end) {
+        end += 2;
+        continue;
+      }
       // "Alexander De Croo", "Yannick Le Goff": a capitalised particle
       // inside a name, before another capitalised word.
       if (end > k && IsWord(w) && w.capitalized && end + 1 < n && IsWord(tokens_[end + 1]) &&
@@ -756,7 +764,8 @@ class Finder {
     // "ExxonMobil", "BlackRock": words glued by a capital (the tokenizer
     // splits them after four lowercase letters) make a brand, not a person.
     for (int j = k; j + 1 < end && !m.is_org; ++j) {
-      if (tokens_[j].span.end == tokens_[j + 1].span.begin && IsWord(tokens_[j]) && IsWord(tokens_[j + 1])) {
+      if (tokens_[j].span.end == tokens_[j + 1].span.begin && IsWord(tokens_[j]) &&
+          !tokens_[j].elided && IsWord(tokens_[j + 1])) {
         m.is_org = true;
       }
     }
@@ -900,6 +909,33 @@ class Finder {
     return DescriptionFrom(i, j, det, bare_apposition);
   }
 
+  // "l'interprète Sophie Rochat … confiait l'interprète": a noun the
+  // patterns do not know names a source once the story has put it, with
+  // its article, before a person's first name and surname.
+  bool StoryNounOfASource(int k) {
+    const int n = static_cast<int>(tokens_.size());
+    const Token& noun = tokens_[k];
+    if (!IsWord(noun) || noun.capitalized || noun.elided || noun.norm.size() < 4) return false;
+    if (nouns_put_before_names_.count(noun.norm.str()) > 0) return true;
+    if (k + 2 >= n || !IsWord(tokens_[k + 1]) || !tokens_[k + 1].capitalized ||
+        tokens_[k + 1].line_start || lex_.FirstNameGenderOfNorm(tokens_[k + 1].norm) == 0 ||
+        !IsWord(tokens_[k + 2]) || !tokens_[k + 2].capitalized || tokens_[k + 2].line_start ||
+        lex_.FirstNameGenderOfNorm(tokens_[k + 2].norm) != 0) {
+      return false;
+    }
+    // Not a street, a prize, a film or a firm named after someone.
+    for (WordClass not_a_source :
+         {WordClass::kNotName, WordClass::kPlaceNoun, WordClass::kBodyNoun,
+          WordClass::kDocumentNoun, WordClass::kWorkNoun, WordClass::kOrgAnaphor,
+          WordClass::kCompanyNoun, WordClass::kMedia, WordClass::kPartyNoun, WordClass::kSpeechNoun,
+          WordClass::kPreposition, WordClass::kAdverb}) {
+      if (lex_.Is(not_a_source, noun)) return false;
+    }
+    if (OrgNounBefore(lex_, tokens_, k + 1) >= 0) return false;
+    nouns_put_before_names_.insert(noun.norm.str());
+    return true;
+  }
+
   // DescriptionAt past that test.
   int DescriptionFrom(int i, int j, const WordFeatures* det, bool bare_apposition) {
     const int n = static_cast<int>(tokens_.size());
@@ -962,6 +998,8 @@ class Finder {
         return Add(OrganisationMention(i, after, k));
       }
     }
+    if (len == 0 && det != nullptr && det->definite && !det->plural && StoryNounOfASource(k))
+      len = 1;
     if (len == 0) return i;
     Mention m;
     m.first_token = i;
@@ -1804,6 +1842,7 @@ class Finder {
   const Lexicon& lex_;
   Analysis& a_;
   const std::vector<Token>& tokens_;
+  std::unordered_set<std::string> nouns_put_before_names_;       // See StoryNounOfASource.
   mutable int scans_of_capitals_ = 0;                            // See CapitalisedInside.
   mutable std::unordered_set<std::string> capitalised_inside_;  // See CapitalisedInside.
 };
