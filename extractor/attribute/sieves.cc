@@ -248,13 +248,20 @@ class Sieves {
   // "La maire … : « A » « B », a souri la présidente": two descriptions
   // by different nouns, or two names with different last words. Not
   // proof alone: the press varies its descriptions of one person.
+  // "un élu de la minorité", an indefinite description, brings in
+  // someone new.
   bool PlainlyTwoPeople(const Mention& a, const Mention& b) const {
     if (a.kind == Mention::kPronoun || b.kind == Mention::kPronoun || a.is_org || b.is_org) return false;
+    if (IsIndefiniteDescription(a) || IsIndefiniteDescription(b)) return true;
     if (a.kind == Mention::kName && b.kind == Mention::kName) {
       return tokens_[a.end_token - 1].norm != tokens_[b.end_token - 1].norm;
     }
     if (a.kind == Mention::kName || b.kind == Mention::kName) return false;
     return !a.head.empty() && !b.head.empty() && a.head != b.head;
+  }
+
+  bool IsIndefiniteDescription(const Mention& m) const {
+    return m.kind == Mention::kDescription && !m.plural && IndefiniteAt(m.first_token);
   }
 
   // "a ajouté", "a poursuivi": the same speaker going on, perhaps under
@@ -1697,7 +1704,7 @@ class Sieves {
     if (Valid(k + 1) && (tokens_[k].norm == "d'" || tokens_[k].norm == "de")) ++k;
     if (!lex_.Is(cues::WordClass::kDeterminer, tokens_[k])) return false;
     const auto* det = lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[k].norm);
-    return det != nullptr && !det->definite;
+    return det != nullptr && !det->definite && !det->possessive;
   }
 
   // "une opération « préparée d'avance »": after an indefinite article,
