@@ -18,10 +18,38 @@ class Finder {
     while (i < n) {
       // Most words start no cue, and a look-up or two turns them away
       // before the dozen steps of TryAt, each of which would fail.
-      const int next = MayStartACue(i) ? TryAt(i) : i;
+      const size_t found = a_.cues.size();
+      int next = MayStartACue(i) ? TryAt(i) : i;
+      if (a_.cues.size() == found) next = std::max(next, InversionAfterAQuotation(i));
       i = next > i ? next : i + 1;
     }
     for (Cue& c : a_.cues) c.followed_by_que = QueAfter(c.end_token);
+  }
+
+  // "« … », a-t-elle signé", "« … », zozote-t-il": right after a
+  // quotation, a verb with an inverted subject pronoun is the incise that
+  // reports it, whatever the verb; a verb the patterns know was found
+  // before. Returns the token after it, or i.
+  int InversionAfterAQuotation(int i) {
+    const int n = static_cast<int>(tokens_.size());
+    if (!IsWordAt(i) || i + 1 >= n || tokens_[i + 1].type != Token::kClitic) return i;
+    const bool after_quote =
+        (i >= 1 && tokens_[i - 1].type == Token::kQuote) ||
+        (i >= 2 && tokens_[i - 1].norm == "," && tokens_[i - 2].type == Token::kQuote);
+    if (!after_quote || tokens_[i].capitalized) return i;
+    int end = i + 2;
+    if (lex_.AuxiliaryOf(tokens_[i].norm) != nullptr) {
+      if (!IsWordAt(end) || tokens_[end].capitalized) return i;
+      ++end;
+    }
+    Cue c;
+    c.first_token = i;
+    c.end_token = end;
+    c.form = Cue::kInverted;
+    c.category = "say";
+    c.clitic_token = i + 1;
+    a_.cues.push_back(c);
+    return end;
   }
 
   // Whether a step of TryAt can succeed at token i. Each needs a word
