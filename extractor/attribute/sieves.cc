@@ -144,15 +144,22 @@ class Sieves {
       }
     }
     using Rule = bool (Sieves::*)(int);
-    static const Rule kRules[] = {&Sieves::Chant,
-                                  &Sieves::DashAuthor,     &Sieves::PassiveAgent,
+    static const Rule kRules[] = {&Sieves::ResumedAfterItsClause,
+                                  &Sieves::Chant,
+                                  &Sieves::DashAuthor,
+                                  &Sieves::PassiveAgent,
                                   &Sieves::AgentBeforeTheColon,
-                                  &Sieves::Incise,         &Sieves::ColonAfterCue,
+                                  &Sieves::Incise,
+                                  &Sieves::ColonAfterCue,
                                   &Sieves::QuotedVerbOfItsSubject,
-                                  &Sieves::HeadlineColon,  &Sieves::HeadlineParenthesis,
-                                  &Sieves::PostposedFrame, &Sieves::SourcePreposition,
-                                  &Sieves::Complement,     &Sieves::Relay,
-                                  &Sieves::SoleSpeakerOfSentence, &Sieves::ChezBeforeAColon,
+                                  &Sieves::HeadlineColon,
+                                  &Sieves::HeadlineParenthesis,
+                                  &Sieves::PostposedFrame,
+                                  &Sieves::SourcePreposition,
+                                  &Sieves::Complement,
+                                  &Sieves::Relay,
+                                  &Sieves::SoleSpeakerOfSentence,
+                                  &Sieves::ChezBeforeAColon,
                                   &Sieves::ColonAfterSubject,
                                   &Sieves::SpeechNounBeforeAColon};
     for (Rule rule : kRules) {
@@ -188,6 +195,17 @@ class Sieves {
     out_[q].confidence = confidence;
     out_[q].author = author;
     decided_[q] = true;
+  }
+
+  // « A, estime X, politologue, et B » split in two: B is X's too,
+  // whatever reporting clause comes after it.
+  bool ResumedAfterItsClause(int q) {
+    if (!a_.quotes[q].resumed || q == 0 || a_.quotes[q - 1].depth != 0) return false;
+    out_[q].from_quote = q - 1;
+    out_[q].method = "resumed_after_its_clause";
+    out_[q].confidence = 0.9;
+    decided_[q] = true;
+    return true;
   }
 
   bool IsIncise(int c) const {

@@ -49,6 +49,7 @@ struct Quote {
   int depth = 0;            // 0 for a top-level quotation.
   bool repaired = false;    // A mark was missing or misused and the span was inferred.
   bool tweet = false;       // An embedded post (no marks; span is the post text).
+  bool resumed = false;     // The words after a reporting clause left inside the marks.
   std::string text;         // Parts joined with one space.
   int first_token = -1;     // The kQuote token standing for it, once tokenised.
   int sentence = -1;

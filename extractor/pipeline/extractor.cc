@@ -167,6 +167,16 @@ bool HasInvertedPronoun(std::string_view clause) {
   return false;
 }
 
+// "…, estime X, politologue, et l'Otan …": after the comma that closes the
+// incise, a coordinating conjunction takes the quotation up again.
+bool ConjunctionOpens(std::string_view text, size_t at) {
+  while (at < text.size() && text[at] == ' ') ++at;
+  for (std::string_view word : {"et ", "mais ", "car ", "donc ", "puis "}) {
+    if (text.substr(at, word.size()) == word) return true;
+  }
+  return false;
+}
+
 // « C'est faux, a rétorqué l'élue. Nous avons ... »: the page (or French
 // typography) left the writer's reporting clause inside the marks. Splits
 // such a quotation into the words before the comma and those after the
@@ -225,7 +235,10 @@ void SplitAtInnerReportingClause(const cues::Lexicon& lexicon, std::string_view 
         uint32_t stop = comma + 1;
         int words = 0;
         while (stop < part.end && text[stop] != '.' && words <= kMaxClauseWords) {
-          if (text[stop] == ',' && HasInvertedPronoun(text.substr(comma, stop - comma))) break;
+          if (text[stop] == ',' && (HasInvertedPronoun(text.substr(comma, stop - comma)) ||
+                                    ConjunctionOpens(text, stop + 1))) {
+            break;
+          }
           if (text[stop] == ' ') ++words;
           ++stop;
         }
@@ -247,6 +260,7 @@ void SplitAtInnerReportingClause(const cues::Lexicon& lexicon, std::string_view 
         second.outer.begin = next;
         second.parts = {Span{next, part.end}};
         second.text = std::string(text.substr(next, part.end - next));
+        second.resumed = true;
         out.push_back(std::move(first));
         authors.push_back(author);
         out.push_back(std::move(second));
