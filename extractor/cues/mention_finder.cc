@@ -917,6 +917,7 @@ class Finder {
     const Token& noun = tokens_[k];
     if (!IsWord(noun) || noun.capitalized || noun.elided || noun.norm.size() < 4) return false;
     if (nouns_put_before_names_.count(noun.norm.str()) > 0) return true;
+    if (!EndsLikeAnAgentNoun(noun.norm.str())) return false;
     if (k + 2 >= n || !IsWord(tokens_[k + 1]) || !tokens_[k + 1].capitalized ||
         tokens_[k + 1].line_start || lex_.FirstNameGenderOfNorm(tokens_[k + 1].norm) == 0 ||
         !IsWord(tokens_[k + 2]) || !tokens_[k + 2].capitalized || tokens_[k + 2].line_start ||
@@ -934,6 +935,18 @@ class Finder {
     if (OrgNounBefore(lex_, tokens_, k + 1) >= 0) return false;
     nouns_put_before_names_.insert(noun.norm.str());
     return true;
+  }
+
+  // "vannier", "fauconnière", "interprète", "colombophile": the endings of
+  // the nouns of people's trades, which a street, a prize, a ship or a
+  // school named after someone lacks (« le lycée Jean Moulin »).
+  static bool EndsLikeAnAgentNoun(std::string_view w) {
+    for (std::string_view ending :
+         {"eur", "euse", "rice", "ier", "ière", "iste", "ien", "ienne", "logue", "graphe", "phile",
+          "ète", "aire", "ant", "ante", "aine", "ain"}) {
+      if (w.size() > ending.size() + 2 && w.substr(w.size() - ending.size()) == ending) return true;
+    }
+    return false;
   }
 
   // DescriptionAt past that test.
