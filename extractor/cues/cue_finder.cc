@@ -398,6 +398,12 @@ class Finder {
         prev.norm == "lui" || prev.norm == "leur") {
       return true;
     }
+    // "un diplomate en poste à Washington y voit …": "y" between a
+    // mention and the word.
+    if (prev.norm == "y" && i >= 2) {
+      const int m = a_.mention_at[i - 2];
+      return m >= 0 && a_.mentions[m].end_token == i - 1;
+    }
     int m = a_.mention_at[i - 1];
     return m >= 0 && a_.mentions[m].end_token == i;
   }

@@ -1463,7 +1463,9 @@ class Finder {
            (!w.capitalized && EndsWithOneOf(w.norm.str(), {"aient", "ait"}) &&
             !EndsWithOneOf(w.norm.str(), {"fait", "trait"})) ||
            w.norm == "et" || w.norm == "ou" ||
-           w.norm == "se")) {  // "le technicien se défend": the verb's reflexive pronoun.
+           // "le technicien se défend", "un caviste y voit une chance":
+           // a pronoun of the verb.
+           w.norm == "se" || w.norm == "y")) {
         break;
       }
       if (w.capitalized) {
