@@ -1761,6 +1761,15 @@ class Sieves {
         return true;
       }
     }
+    // "ce que Washington appelle depuis seize ans la « guerre contre le
+    // terrorisme »": a duration, then a determiner.
+    if (Valid(t - 1) && lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) &&
+        tokens_[t - 1].norm != "au" && tokens_[t - 1].norm != "aux") {
+      const int since = DurationEndingAt(t - 2);
+      const int naming_before =
+          since >= 0 ? lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, since) : 0;
+      if (naming_before > 0 && !CallsOn(since - naming_before)) return true;
+    }
     if (DitNamingAThing(t)) return true;
     // "sous le terme anglais de « redesign »", "le nom officiel de « … »":
     // a naming noun, a language or an "officiel", then "de".
@@ -1799,6 +1808,21 @@ class Sieves {
     }
     const int before_thing = lex_.words(cues::WordClass::kNaming).LongestEndingAt(tokens_, t - 2);
     return before_thing > 0 && !CallsOn(t - 2 - before_thing);
+  }
+
+  // Where "depuis seize ans", "depuis des années", "depuis 2014" (a
+  // duration ending on token k) starts, or -1.
+  int DurationEndingAt(int k) const {
+    if (!Valid(k) || tokens_[k].type != Token::kWord) return -1;
+    const Norm& w = tokens_[k].norm;
+    const bool unit = w == "ans" || w == "années" || w == "mois" || w == "semaines" ||
+                      w == "jours" || w == "décennies" || w == "siècles" || w == "longtemps";
+    const bool year = w.size() == 4 && IsDigit(static_cast<unsigned char>(w.str()[0]));
+    if (!unit && !year) return -1;
+    for (int from = k - 1; from >= k - 2 && Valid(from); --from) {
+      if (tokens_[from].norm == "depuis" || tokens_[from].norm == "pendant") return from;
+    }
+    return -1;
   }
 
   // "le cinéma dit « de terroir »": "dit" right after a thing (a lowercase
