@@ -57,6 +57,15 @@ TEST_F(RealKbTest, NatoSecretaryGeneralFollowsTheHandOvers) {
   EXPECT_THAT(HolderIds("nato-secretary-general", "2024-09-30"), ElementsAre("jens-stoltenberg"));
 }
 
+// "son secrétaire général" after "l'Otan": the office an organisation's
+// possessive names is the one whose phrases write that organisation.
+TEST_F(RealKbTest, TiesAnOfficeToTheOrganisationItsPhrasesName) {
+  EXPECT_TRUE(kb_->RoleOfOrganisation("nato-secretary-general", "otan"));
+  EXPECT_FALSE(kb_->RoleOfOrganisation("un-secretary-general", "otan"));
+  EXPECT_TRUE(kb_->RoleOfOrganisation("un-secretary-general", "onu"));
+  EXPECT_FALSE(kb_->RoleOfOrganisation("no-such-role", "otan"));
+}
+
 // The file's own rule, so that a linguist finds a person where the
 // header says: within each "#" section, lines sorted by id.
 TEST(PatternsSpeakers, AreSortedByIdWithinEachSection) {

@@ -536,6 +536,10 @@ Status SpeakerKb::Load(const std::string& patterns_dir, SpeakerKb* out) {
             roles_path, line,
             Quoted(org_id) + " in " + placeholder + " is a person, not an organisation");
       }
+      std::vector<std::string>& organisations = kb.organisations_of_role_[role];
+      if (std::find(organisations.begin(), organisations.end(), org_id) == organisations.end()) {
+        organisations.push_back(org_id);
+      }
       // French puts an article before most organisation names ("de l'Otan",
       // never "de Otan"), so when any form has one, only those are used.
       std::vector<std::string_view> forms = {speaker.name};
@@ -765,6 +769,12 @@ std::vector<std::string> SpeakerKb::RolesOfPhrase(std::string_view phrase) const
   const std::string key = FoldKey(phrase);
   auto it = roles_by_phrase_.find(std::string(StripArticleKey(key)));
   return it == roles_by_phrase_.end() ? std::vector<std::string>() : it->second;
+}
+
+bool SpeakerKb::RoleOfOrganisation(std::string_view role, std::string_view org_id) const {
+  auto it = organisations_of_role_.find(std::string(role));
+  return it != organisations_of_role_.end() &&
+         std::find(it->second.begin(), it->second.end(), org_id) != it->second.end();
 }
 
 std::vector<const Speaker*> SpeakerKb::HoldersOn(std::string_view role,

@@ -88,6 +88,10 @@ class SpeakerKb {
   // order, each once.
   std::vector<std::string> RolesOfPhrase(std::string_view phrase) const;
 
+  // Whether roles.tsv writes `role` with {org:org_id} in one of its
+  // phrases ("secrétaire général de {org:otan}").
+  bool RoleOfOrganisation(std::string_view role, std::string_view org_id) const;
+
   // Who held `role` on `iso_date` (YYYY-MM-DD; a longer ISO timestamp is cut
   // to its date). Empty when the date is empty or not a valid date: without
   // a date nobody can be said to hold an office.
@@ -118,6 +122,7 @@ class SpeakerKb {
   Index by_name_;      // FoldKey of person names and aliases.
   Index by_org_name_;  // FoldKey of organisation names and aliases, article removed.
   Index by_surname_;
+  std::unordered_map<std::string, std::vector<std::string>> organisations_of_role_;
   Index by_epithet_;  // Article removed.
   Index by_role_;     // Role id -> speakers who ever held it.
   std::unordered_map<std::string, std::vector<std::string>> roles_by_phrase_;

@@ -1694,6 +1694,33 @@ class Resolver {
     return national;
   }
 
+  // Among `roles`, those of the organisation named last before the
+  // possessive of `mention`, in its sentence or the one before; none when
+  // that organisation is not in the base.
+  std::vector<std::string> OfficesOfThePossessor(const Mention& mention,
+                                                 const std::vector<std::string>& roles) const {
+    const int sentence = tokens_[mention.first_token].sentence;
+    for (int m = a_.mention_at[mention.first_token] - 1; m >= 0; --m) {
+      const Mention& before = a_.mentions[m];
+      if (tokens_[before.first_token].sentence < sentence - 1) break;
+      if (before.end_token > mention.first_token) continue;
+      // "les ministres des pays de l'Otan": a body of the base inside a
+      // description counts.
+      bool of_the_base = false;
+      std::vector<std::string> offices;
+      for (int kb : before.speakers) {
+        const cues::Speaker& org = kb_.speakers()[kb];
+        if (!org.is_org) continue;
+        of_the_base = true;
+        for (const std::string& role : roles) {
+          if (kb_.RoleOfOrganisation(role, org.id)) offices.push_back(role);
+        }
+      }
+      if (of_the_base || before.is_org) return offices;
+    }
+    return {};
+  }
+
   int ResolveRole(const Mention& mention, const char** how) {
     if (QualifiedBeyondItsPhrase(mention)) return SpeltOutOfficeNamedBefore(mention, how);
     // "le ministre de l'Intérieur allemand": another country's office than
@@ -1805,8 +1832,13 @@ class Resolver {
     }
     if (a_.date.empty()) return -1;
     // "Le club doit changer, plaide son président": a possessive names the
-    // office of whatever it stands for, which the date alone cannot tell.
-    if (cues::OpensOnAPossessive(lex_, a_, mention)) return -1;
+    // office of whatever it stands for, which the date alone cannot tell;
+    // unless that is an organisation of the base whose office the phrase
+    // names ("l'Alliance atlantique … a salué son secrétaire général").
+    if (cues::OpensOnAPossessive(lex_, a_, mention)) {
+      roles = OfficesOfThePossessor(mention, roles);
+      if (roles.empty()) return -1;
+    }
     std::vector<const cues::Speaker*> on_date;
     for (const std::string& role : roles) {
       for (const cues::Speaker* sp : kb_.HoldersOn(role, a_.date)) {
