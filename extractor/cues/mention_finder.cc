@@ -1143,6 +1143,21 @@ class Finder {
                                          LowercaseWordBeforeAShortName(next));
       end = agrees ? next + 1 : next;
     }
+    // "le cabinet du Premier ministre jamaïcain": the office whose body it
+    // is, nationality included.
+    int office_reach = -1;
+    if (k + len + 1 < n && IsDe(tokens_[k + len])) {
+      int office = k + len + 1;
+      if (office < n && (tokens_[office].norm == "la" || tokens_[office].norm == "l'")) ++office;
+      std::vector<int> roles;
+      const int office_len = lex_.role_phrases().LongestAt(tokens_, office, &roles);
+      if (office_len > 0) {
+        int office_end = office + office_len;
+        if (office_end < n && lex_.NationalityOf(tokens_[office_end].norm) != nullptr) ++office_end;
+        office_reach = office_end;
+      }
+    }
+    if (office_reach > end) end = office_reach;
     int short_name = -1;
     // "la Société française d'accompagnement et de soins palliatifs (Sfap)":
     // a long lowercase name, coordinations included, up to its short name.
