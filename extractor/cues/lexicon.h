@@ -177,6 +177,7 @@ enum class WordClass : uint8_t {
   kElectedOffice,
   kPlainVerb,
   kCompanyNoun,
+  kFieldNoun,
   kCount
 };
 // Its name in words.tsv: "title", "not_name", "clause_boundary"...

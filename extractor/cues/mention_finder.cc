@@ -1435,6 +1435,16 @@ class Finder {
         after_de = true;
         continue;
       }
+      // "un étudiant en droit de l'université Thammasat", "un chercheur en
+      // génétique": "en" and a bare noun say the field; not a gerund ("en
+      // expliquant") nor a verb.
+      if (w.norm == "en" && end > 0 && lex_.Is(WordClass::kFieldNoun, tokens_[end - 1]) &&
+          end + 1 < n && IsWord(tokens_[end + 1]) && !tokens_[end + 1].capitalized &&
+          !tokens_[end + 1].elided && lex_.FormsOf(tokens_[end + 1].norm) == nullptr &&
+          !EndsWithOneOf(tokens_[end + 1].norm.str(), {"ant"}) && SameLine(end, end + 1)) {
+        end += 2;
+        continue;
+      }
       // "le commissaire au Marché intérieur", "la ministre déléguée aux
       // Sports": a portfolio after "au", "aux", "à la", like one after "de".
       if (const int to = PortfolioAfterAAt(end); to > end) {
