@@ -20,7 +20,9 @@ class Finder {
       // before the dozen steps of TryAt, each of which would fail.
       const size_t found = a_.cues.size();
       int next = MayStartACue(i) ? TryAt(i) : i;
-      if (a_.cues.size() == found) next = std::max(next, InversionAfterAQuotation(i));
+      if (i + 1 < n && tokens_[i + 1].type == Token::kClitic && a_.cues.size() == found) {
+        next = std::max(next, InversionAfterAQuotation(i));
+      }
       i = next > i ? next : i + 1;
     }
     for (Cue& c : a_.cues) c.followed_by_que = QueAfter(c.end_token);

@@ -916,11 +916,13 @@ class Finder {
     const int n = static_cast<int>(tokens_.size());
     const Token& noun = tokens_[k];
     if (!IsWord(noun) || noun.capitalized || noun.elided || noun.norm.size() < 4) return false;
-    if (nouns_put_before_names_.count(noun.norm.str()) > 0) return true;
-    if (!EndsLikeAnAgentNoun(noun.norm.str())) return false;
+    // Asked of most nouns after a definite article: the cheap tests first.
+    if (!nouns_put_before_names_.empty() && nouns_put_before_names_.count(noun.norm.str()) > 0)
+      return true;
     if (k + 2 >= n || !IsWord(tokens_[k + 1]) || !tokens_[k + 1].capitalized ||
-        tokens_[k + 1].line_start || lex_.FirstNameGenderOfNorm(tokens_[k + 1].norm) == 0 ||
-        !IsWord(tokens_[k + 2]) || !tokens_[k + 2].capitalized || tokens_[k + 2].line_start ||
+        tokens_[k + 1].line_start || !IsWord(tokens_[k + 2]) || !tokens_[k + 2].capitalized ||
+        tokens_[k + 2].line_start || !EndsLikeAnAgentNoun(noun.norm.str()) ||
+        lex_.FirstNameGenderOfNorm(tokens_[k + 1].norm) == 0 ||
         lex_.FirstNameGenderOfNorm(tokens_[k + 2].norm) != 0) {
       return false;
     }
