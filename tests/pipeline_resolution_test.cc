@@ -94,11 +94,10 @@ TEST_F(ResolutionTest, ProsecutorNeverResolvesToThePresidingJudge) {
   // either): the prosecutor, never named, is nobody rather than the judge
   // heard before her.
   Quotation q = QuotationOf(
-      "La présidente du tribunal, Nathalie Dorval, l'a longuement interrogé. « Vous avez attendu "
-      "vingt "
-      "minutes », a-t-elle relevé.\n\nLa procureure a requis cinq ans de prison. « Ces vingt "
-      "minutes ont "
-      "coûté une vie », a-t-elle lancé.",
+      "La présidente du tribunal, Nathalie Dorval, l'a longuement interrogé. "
+      "« Vous avez attendu vingt minutes », a-t-elle relevé.\n\n"
+      "La procureure a requis cinq ans de prison. "
+      "« Ces vingt minutes ont coûté une vie », a-t-elle lancé.",
       "Ces vingt minutes ont coûté une vie", "2024-06-12");
   EXPECT_EQ(SpeakerOf(q), kNone);
 }
@@ -107,8 +106,8 @@ TEST_F(ResolutionTest, DescriptionNeverResolvesToTheWriterOfTheByline) {
   // "Par Claire Dumas" signs the article: she is no person of the story,
   // even when nobody else of that gender is named.
   Quotation q = QuotationOf(
-      "Le budget adopté sans débat\n\nPar Claire Dumas\n\nLe conseil municipal a adopté lundi son "
-      "budget. "
+      "Le budget adopté sans débat\n\nPar Claire Dumas\n\n"
+      "Le conseil municipal a adopté lundi son budget. "
       "« Nous tiendrons le cap sans augmenter les impôts », a assuré la maire.",
       "Nous tiendrons le cap sans augmenter les impôts", "2024-05-01");
   EXPECT_EQ(SpeakerOf(q), kNone);

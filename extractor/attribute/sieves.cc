@@ -197,14 +197,17 @@ class Sieves {
     decided_[q] = true;
   }
 
+  // Quotation q has the speaker of quotation `from`, whoever that is.
+  void SetSameSpeakerAs(int q, int from, const char* method, double confidence) {
+    Set(q, -1, -1, method, confidence);
+    out_[q].from_quote = from;
+  }
+
   // « A, estime X, politologue, et B » split in two: B is X's too,
   // whatever reporting clause comes after it.
   bool ResumedAfterItsClause(int q) {
     if (!a_.quotes[q].resumed || q == 0 || a_.quotes[q - 1].depth != 0) return false;
-    out_[q].from_quote = q - 1;
-    out_[q].method = "resumed_after_its_clause";
-    out_[q].confidence = 0.9;
-    decided_[q] = true;
+    SetSameSpeakerAs(q, q - 1, "resumed_after_its_clause", 0.9);
     return true;
   }
 
@@ -1450,16 +1453,10 @@ class Sieves {
     const int replied = RepliedTo(prev);
     if (replied >= 0 && a_.quotes[q].paragraph != a_.quotes[prev].paragraph &&
         OnlyQuotationOfItsParagraph(q)) {
-      out_[q].from_quote = replied;
-      out_[q].method = "turn_back";
-      out_[q].confidence = 0.6;
-      decided_[q] = true;
+      SetSameSpeakerAs(q, replied, "turn_back", 0.6);
       return;
     }
-    out_[q].from_quote = prev;
-    out_[q].method = "continuation";
-    out_[q].confidence = 0.7;
-    decided_[q] = true;
+    SetSameSpeakerAs(q, prev, "continuation", 0.7);
   }
 
   // "Le Rassemblement national, par la voix de Jordan Bardella, a dénoncé

@@ -31,10 +31,10 @@ class Finder {
   // "« … », a-t-elle signé", "« … », zozote-t-il": right after a
   // quotation, a verb with an inverted subject pronoun is the incise that
   // reports it, whatever the verb; a verb the patterns know was found
-  // before. Returns the token after it, or i.
+  // before. Asked only where a clitic follows token i; returns the token
+  // after the cue, or i.
   int InversionAfterAQuotation(int i) {
-    const int n = static_cast<int>(tokens_.size());
-    if (!IsWordAt(i) || i + 1 >= n || tokens_[i + 1].type != Token::kClitic) return i;
+    if (!IsWordAt(i)) return i;
     const bool after_quote =
         (i >= 1 && tokens_[i - 1].type == Token::kQuote) ||
         (i >= 2 && tokens_[i - 1].norm == "," && tokens_[i - 2].type == Token::kQuote);

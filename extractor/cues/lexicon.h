@@ -128,58 +128,17 @@ struct NationalityForm {
 
 // The word classes of words.tsv, which the rules ask about by this name
 // rather than by string: a look-up is then an array index, not a hash.
+// clang-format off
 enum class WordClass : uint8_t {
-  kTitle,
-  kParticle,
-  kNotName,
-  kPronoun,
-  kDemonstrative,
-  kAdverb,
-  kTime,
-  kPreposition,
-  kDeterminer,
-  kModal,
-  kNaming,
-  kNamingAfter,
-  kNegation,
-  kSourceNoun,
-  kDocumentNoun,
-  kRelative,
-  kClauseBoundary,
-  kMedia,
-  kNotCue,
-  kPredecessor,
-  kSuccessor,
-  kBodyNoun,
-  kBackReference,
-  kWorkNoun,
-  kManagementNoun,
-  kOrgAnaphor,
-  kHomeCountry,
-  kCounterpart,
-  kPseudonym,
-  kPlaceNoun,
-  kBylineNoun,
-  kImpersonal,
-  kSpeechNoun,
-  kSpeakerLink,
-  kPostedBodyNoun,
-  kOriginNoun,
-  kPartyNoun,
-  kPartyVerb,
-  kPersonNoun,
-  kGuestNoun,
-  kKinNoun,
-  kProtagonist,
-  kVictoryVerb,
-  kWinnerNoun,
-  kElectedNoun,
-  kElectedOffice,
-  kPlainVerb,
-  kCompanyNoun,
-  kFieldNoun,
-  kCount
+  kTitle, kParticle, kNotName, kPronoun, kDemonstrative, kAdverb, kTime, kPreposition, kDeterminer,
+  kModal, kNaming, kNamingAfter, kNegation, kSourceNoun, kDocumentNoun, kRelative, kClauseBoundary,
+  kMedia, kNotCue, kPredecessor, kSuccessor, kBodyNoun, kBackReference, kWorkNoun, kManagementNoun,
+  kOrgAnaphor, kHomeCountry, kCounterpart, kPseudonym, kPlaceNoun, kBylineNoun, kImpersonal,
+  kSpeechNoun, kSpeakerLink, kPostedBodyNoun, kOriginNoun, kPartyNoun, kPartyVerb, kPersonNoun,
+  kGuestNoun, kKinNoun, kProtagonist, kVictoryVerb, kWinnerNoun, kElectedNoun, kElectedOffice,
+  kPlainVerb, kCompanyNoun, kFieldNoun, kCount
 };
+// clang-format on
 // Its name in words.tsv: "title", "not_name", "clause_boundary"...
 const char* WordClassName(WordClass word_class);
 

@@ -943,12 +943,8 @@ class Finder {
   // the nouns of people's trades, which a street, a prize, a ship or a
   // school named after someone lacks (« le lycée Jean Moulin »).
   static bool EndsLikeAnAgentNoun(std::string_view w) {
-    for (std::string_view ending :
-         {"eur", "euse", "rice", "ier", "ière", "iste", "ien", "ienne", "logue", "graphe", "phile",
-          "ète", "aire", "ant", "ante", "aine", "ain"}) {
-      if (w.size() > ending.size() + 2 && w.substr(w.size() - ending.size()) == ending) return true;
-    }
-    return false;
+    return EndsWithOneOf(w, {"eur", "euse", "rice", "ier", "ière", "iste", "ien", "ienne", "logue",
+                             "graphe", "phile", "ète", "aire", "ant", "ante", "aine", "ain"});
   }
 
   // DescriptionAt past that test.
@@ -1147,19 +1143,16 @@ class Finder {
     }
     // "le cabinet du Premier ministre jamaïcain": the office whose body it
     // is, nationality included.
-    int office_reach = -1;
     if (k + len + 1 < n && IsDe(tokens_[k + len])) {
       int office = k + len + 1;
       if (office < n && (tokens_[office].norm == "la" || tokens_[office].norm == "l'")) ++office;
-      std::vector<int> roles;
-      const int office_len = lex_.role_phrases().LongestAt(tokens_, office, &roles);
+      const int office_len = lex_.role_phrases().LongestAt(tokens_, office, nullptr);
       if (office_len > 0) {
         int office_end = office + office_len;
         if (office_end < n && lex_.NationalityOf(tokens_[office_end].norm) != nullptr) ++office_end;
-        office_reach = office_end;
+        end = std::max(end, office_end);
       }
     }
-    if (office_reach > end) end = office_reach;
     int short_name = -1;
     // "la Société française d'accompagnement et de soins palliatifs (Sfap)":
     // a long lowercase name, coordinations included, up to its short name.
