@@ -620,7 +620,11 @@ class Finder {
         end += 2;
         continue;
       }
-      if (IsWord(w) && w.capitalized && (end == k || !lex_.Is(WordClass::kNotName, w))) {
+      // "Jérémie Côté", "Paul Mardi": after a first name alone, even a word
+      // kept from starting names ("Côté finances, …") is a surname.
+      if (IsWord(w) && w.capitalized &&
+          (end == k || !lex_.Is(WordClass::kNotName, w) ||
+           (end == k + 1 && !w.line_start && lex_.FirstNameGenderOfNorm(tokens_[k].norm) != 0))) {
         // "page Facebook Christian Dupont": a first name starts a new name.
         if (end > k && lex_.FirstNameGenderOfNorm(w.norm) != 0 &&
             lex_.FirstNameGenderOfNorm(tokens_[end - 1].norm) == 0 && title_len == 0 &&
