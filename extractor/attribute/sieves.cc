@@ -175,6 +175,7 @@ class Sieves {
       if (!decided_[q]) ReportedInTheNextSentence(static_cast<int>(q));
       if (!decided_[q]) Continuation(static_cast<int>(q));
       if (!decided_[q]) PrecedingReport(static_cast<int>(q));
+      if (!decided_[q]) BetweenItsSubjectAndAPronoun(static_cast<int>(q));
     }
     for (size_t q = 0; q < n; ++q) ThroughTheVoiceOf(static_cast<int>(q));
     QuotedInALongerQuotation();
@@ -1538,6 +1539,50 @@ class Sieves {
     if (c < 0) c = FirstCueOfOneSpeaker(before);
     if (c < 0 || a_.cues[c].form == Cue::kSource) return;
     Set(q, subjects_.of_cue[c], c, "preceding_report", 0.6);
+  }
+
+  // "Sa fondatrice, Marie Roy, a porté le projet. « … » Elle a rappelé
+  // que …": a quotation that is a whole sentence, between a sentence whose
+  // subject is a named person, the only one of that gender there, and a
+  // sentence that opens on a pronoun of that gender reporting speech.
+  // Both sides point at the same person, though neither quotes.
+  void BetweenItsSubjectAndAPronoun(int q) {
+    const Sentence* after = NextSentenceAfterALoneQuotation(q);
+    const int sentence = tokens_[TokenOf(q)].sentence;
+    if (after == nullptr || sentence == 0) return;
+    const Sentence& before = a_.sentences[sentence - 1];
+    if (before.paragraph != a_.sentences[sentence].paragraph || before.is_title) return;
+    const int named = subjects_.of_sentence[sentence - 1];
+    if (named < 0 || a_.mentions[named].kind != Mention::kName ||
+        !IsPersonMention(a_.mentions[named]) || a_.mentions[named].gender == 0) {
+      return;
+    }
+    const char gender = a_.mentions[named].gender;
+    for (int k = before.first_token; k < before.end_token; ++k) {
+      if (tokens_[k].type == Token::kQuote) return;
+      const int m = a_.mention_at[k];
+      if (m < 0 || m == named || m == a_.mentions[named].apposed ||
+          a_.mentions[m].first_token != k) {
+        continue;
+      }
+      if (a_.mentions[m].gender == gender && IsPersonMention(a_.mentions[m])) return;
+    }
+    const int pronoun = subjects_.of_sentence[sentence + 1];
+    if (pronoun < 0 || a_.mentions[pronoun].kind != Mention::kPronoun ||
+        a_.mentions[pronoun].first_token != after->first_token ||
+        a_.mentions[pronoun].gender != gender || a_.mentions[pronoun].plural) {
+      return;
+    }
+    const int c = FirstCueFrom(after->first_token);
+    if (c >= static_cast<int>(a_.cues.size()) || a_.cues[c].first_token >= after->end_token) return;
+    const Cue& cue = a_.cues[c];
+    const std::string& k = cue.category;
+    if (subjects_.of_cue[c] != pronoun || cue.form != Cue::kFinite || cue.negated ||
+        !(IsASpeechAct(cue) || k == "report" || k == "recall" || k == "add" || k == "observe" ||
+          k == "answer" || k == "announce" || k == "reveal" || k == "promise" || k == "joke")) {
+      return;
+    }
+    Set(q, named, -1, "between_its_subject_and_a_pronoun", 0.6);
   }
 
   // "Il s'est adressé aux talibans, qu'il a invités à négocier.": the
