@@ -707,6 +707,14 @@ class Resolver {
         if (std::find(heads.begin(), heads.end(), mention.head) == heads.end()) {
           heads.push_back(mention.head);
         }
+        // "Sa fondatrice et directrice, Marie Roy": "la directrice" later
+        // names her too.
+        const int end = mention.end_token;
+        if (end + 3 < static_cast<int>(tokens_.size()) && tokens_[end].norm == "et" &&
+            tokens_[end + 2].norm == "," && a_.mentions[mention.apposed].first_token == end + 3 &&
+            lex_.Is(cues::WordClass::kSourceNoun, tokens_[end + 1])) {
+          head_bindings_[tokens_[end + 1].norm].push_back({mention.first_token, person});
+        }
       }
       SetEntity(static_cast<int>(m), person, "apposition");
       NoteNationalities(mention, person);
