@@ -1178,7 +1178,11 @@ class Sieves {
     // diplomate, le secrétaire général a jugé « … »" relays a person's words.
     if (SourceOpeningTheSentenceOverGroups(q)) return false;
     const int cues = static_cast<int>(a_.cues.size());
-    const int clause = ClauseStart(q);
+    // "X a plaidé pour que l'Alliance traite la mer Noire comme « … »":
+    // the verb of a clause of purpose says what X wants done, not who
+    // speaks; the sentence's verb does.
+    int clause = ClauseStart(q);
+    if (OpensAClauseOfPurpose(clause)) clause = s.first_token;
     for (int from : {clause, s.first_token}) {
       for (int c = next_complement_[FirstCueFrom(from)]; c < cues; c = next_complement_[c + 1]) {
         const Cue& cue = a_.cues[c];
@@ -1325,6 +1329,12 @@ class Sieves {
       }
     }
     return clause_start_[t];
+  }
+
+  // Whether "pour que" or "afin que" (or "qu'") stands at k.
+  bool OpensAClauseOfPurpose(int k) const {
+    return Valid(k + 1) && (tokens_[k].norm == "pour" || tokens_[k].norm == "afin") &&
+           (tokens_[k + 1].norm == "que" || tokens_[k + 1].norm == "qu'");
   }
 
   bool Relay(int q) {
