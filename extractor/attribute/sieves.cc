@@ -1357,15 +1357,17 @@ class Sieves {
     // not the words of its subject.
     if (cue.first_token == t + 2 && (tokens_[t + 1].norm == "que" || tokens_[t + 1].norm == "qu'")) return false;
     // "un « coût indirect » affiché, et des estimations que l'État de New
-    // York juge plus basses": a verb after the quotation, in a relative
-    // clause of its own subject, speaks of something else.
+    // York juge plus basses", "la « fatigue ukrainienne », dont on parlait
+    // tant": a verb after the quotation, in a relative clause of its own
+    // subject, speaks of something else.
     const int subject = subjects_.of_cue[facts.sole_cue];
     if (subject >= 0 && cue.first_token > t) {
       constexpr int kMaxSubjectWords = 3;  // "que la région Auvergne-Rhône-Alpes".
       const int first = a_.mentions[subject].first_token;
       for (int k = first - 1; k > t && k >= first - 1 - kMaxSubjectWords; --k) {
         if (tokens_[k].type != Token::kWord) break;
-        if (tokens_[k].norm == "que" || tokens_[k].norm == "qu'") return false;
+        if (tokens_[k].norm == "que" || tokens_[k].norm == "qu'" || tokens_[k].norm == "dont")
+          return false;
       }
     }
     Set(q, subjects_.of_cue[facts.sole_cue], facts.sole_cue, "sole_speaker_of_sentence", 0.6);
