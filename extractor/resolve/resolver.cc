@@ -1202,11 +1202,12 @@ class Resolver {
       for (int m : named_after_quotation[s]) {
         if (speakers.empty() && Resolve(m) >= 0) speakers.push_back(Resolve(m));
       }
+      const bool spoke = !speakers.empty();
       int main = subjects_.of_sentence[s];
       if (speakers.empty() && main >= 0 && Resolve(main) >= 0 && !IsRubric(a_.mentions[main], sentence)) {
         speakers.push_back(Resolve(main));
       }
-      for (int e : speakers) AddSalient(e, static_cast<int>(s));
+      for (int e : speakers) AddSalient(e, static_cast<int>(s), spoke);
       // Somebody the article does not name ("le chef de la diplomatie", no
       // date) still becomes the topic: a later "il" may not skip back over
       // them to an earlier speaker.
@@ -1265,6 +1266,15 @@ class Resolver {
 
   // How many entries of salience_ are speakers of earlier sentences:
   // salience_ is in sentence order.
+  // Whether the latest salience of entity e in earlier sentences came
+  // from a reporting verb of which e was the subject.
+  bool HeardLast(int e) const {
+    for (int k = SalienceOfEarlierSentences() - 1; k >= 0; --k) {
+      if (salience_[k].entity == e) return salience_[k].spoke;
+    }
+    return false;
+  }
+
   int SalienceOfEarlierSentences() const {
     return static_cast<int>(std::lower_bound(salience_.begin(), salience_.end(), current_sentence_,
                                              [](const Salient& x, int sentence) { return x.sentence < sentence; }) -
@@ -1346,9 +1356,9 @@ class Resolver {
     document_person_ = -1;
   }
 
-  void AddSalient(int entity, int sentence) {
+  void AddSalient(int entity, int sentence, bool spoke) {
     const int index = static_cast<int>(salience_.size());
-    salience_.push_back({entity, sentence});
+    salience_.push_back({entity, sentence, spoke});
     const Entity& e = entities_[entity];
     if (e.is_org) last_org_salient_ = entity;
     if (e.is_org && sentence == document_sentence_ && document_org_ < 0) document_org_ = entity;
@@ -2176,7 +2186,13 @@ class Resolver {
       // pronoun set off by commas turns to someone else than the speaker
       // just heard; the one of that gender heard before. After a man's
       // words, "la jeune femme, elle," is the woman heard last.
-      const int heard = e >= 0 && SetOffByAPronoun(mention) && e == LastSalientPerson(0, false) ? e : -1;
+      // Heard: "Premier binôme, Sabine Roy et sa chienne. … La
+      // conductrice, elle, …" turns to nobody else, Sabine Roy having
+      // only been named.
+      const int heard =
+          e >= 0 && SetOffByAPronoun(mention) && e == LastSalientPerson(0, false) && HeardLast(e)
+              ? e
+              : -1;
       if (heard >= 0) e = SalientPersonOtherThan(heard, mention.gender);
       // "premier film de la réalisatrice Inès Morvan. « … », a confié la
       // cinéaste": nobody has spoken yet; the person of that gender named
@@ -3625,6 +3641,7 @@ class Resolver {
   struct Salient {
     int entity;
     int sentence;
+    bool spoke;  // A reporting verb's subject, not only the sentence's.
   };
 
   const cues::Lexicon& lex_;
