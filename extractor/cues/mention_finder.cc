@@ -364,8 +364,12 @@ class Finder {
       return Add(std::move(m));
     }
     // "selon lui", "d'après eux": a stressed pronoun after a source cue.
+    // "Lui voit dans ce retour « … »": one that opens the sentence, before
+    // its verb, is the subject.
     if ((t.norm == "lui" || t.norm == "eux" || t.norm == "elle" || t.norm == "elles") &&
-        lex_.cue_templates().LongestEndingAt(tokens_, i) > 0) {
+        (lex_.cue_templates().LongestEndingAt(tokens_, i) > 0 ||
+         ((t.norm == "lui" || t.norm == "eux") && StartsSentence(i) &&
+          i + 1 < static_cast<int>(tokens_.size()) && tokens_[i + 1].type == Token::kWord))) {
       Mention m;
       m.first_token = i;
       m.end_token = i + 1;
