@@ -616,13 +616,17 @@ class Sieves {
         continue;
       }
       // "Bernard … scrute le paquet de café qu'il achète depuis vingt
-      // ans :": a pronoun of the subject's gender in a relative clause is
-      // the subject again.
+      // ans :", "… a tiré la corde, comme il le faisait enfant :": a
+      // pronoun of the subject's gender in a relative clause, or in one of
+      // comparison or time, is the subject again.
       if (between.kind == Mention::kPronoun && !between.plural && between.gender != 0 &&
-          between.gender == m.gender && Valid(between.first_token - 1) &&
-          (lex_.Is(cues::WordClass::kRelative, tokens_[between.first_token - 1]) ||
-           tokens_[between.first_token - 1].norm == "qu'")) {
-        continue;
+          between.gender == m.gender && Valid(between.first_token - 1)) {
+        const Norm& before = tokens_[between.first_token - 1].norm;
+        if (lex_.Is(cues::WordClass::kRelative, tokens_[between.first_token - 1]) ||
+            before == "qu'" || before == "comme" || before == "quand" || before == "lorsque" ||
+            before == "lorsqu'") {
+          continue;
+        }
       }
       // "Le président russe s'est tourné vers son invité :": someone
       // described by their tie to the subject is whom the subject
