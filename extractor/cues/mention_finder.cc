@@ -752,7 +752,35 @@ class Finder {
     // after a noun that introduces a company is the company's.
     if (!m.is_org && title_len == 0 && det == nullptr && AfterOrgIntroducer(k)) {
       m.is_org = true;
+      // "l'association Racines du Levant", "l'ONG Médecins du Monde": the
+      // name runs over a contracted article and a capitalised word.
+      // "du Bassin de Thau": past one, "de" too, and the capitalised
+      // words that follow.
+      bool contracted = false;
+      while (m.end_token + 1 < n && !tokens_[m.end_token + 1].line_start) {
+        const int e = m.end_token;
+        const Norm& w = tokens_[e].norm;
+        const bool capital_after = IsWord(tokens_[e + 1]) && tokens_[e + 1].capitalized &&
+                                   lex_.FirstNameGenderOfNorm(tokens_[e + 1].norm) == 0;
+        if (contracted && IsWord(tokens_[e]) && tokens_[e].capitalized && !tokens_[e].line_start) {
+          ++m.end_token;
+        } else if (capital_after && !tokens_[e - 1].all_caps &&
+                   (w == "du" || w == "des" || w == "d'" || (contracted && w == "de"))) {
+          contracted = true;
+          m.end_token += 2;
+        } else {
+          break;
+        }
+      }
       m.end_token = LowercaseTailBeforeComma(m.end_token);
+      // "la fédération Radio Amateur du Québec (RAQI)": named by its short
+      // name, as a body is.
+      const int e = m.end_token;
+      if (e + 2 < n && tokens_[e].norm == "(" && tokens_[e + 1].all_caps &&
+          tokens_[e + 2].norm == ")") {
+        m.short_name_token = e + 1;
+        m.end_token = e + 3;
+      }
       // "Pour l'association Rivière vivante,": the phrase starts at the
       // introducer's article, so that what comes before sees one mention
       // (the name itself still starts at its first capital).
@@ -1936,6 +1964,10 @@ bool OpensOnAPossessive(const Lexicon& lexicon, const Analysis& analysis, const 
 
 Span NameSpan(const Lexicon& lexicon, const Analysis& analysis, const Mention& mention) {
   const std::vector<Token>& tokens = analysis.tokens;
+  // "la fédération Radio Amateur du Québec (RAQI)": its short name.
+  if (mention.kind == Mention::kName && mention.short_name_token >= 0) {
+    return tokens[mention.short_name_token].span;
+  }
   int first = mention.first_token;
   const int end = mention.end_token;
   if (mention.kind == Mention::kName) {
