@@ -609,6 +609,12 @@ class Sieves {
       // described in the plural is who the words are for, not who says them.
       const Mention& between = a_.mentions[other];
       if (between.kind == Mention::kDescription && between.plural && !m.plural) continue;
+      // "il a tenu un discours d'industriel :": a bare noun after "de"
+      // says what kind, and names nobody.
+      if (between.kind == Mention::kDescription && (tokens_[between.first_token].norm == "de" ||
+                                                    tokens_[between.first_token].norm == "d'")) {
+        continue;
+      }
       // "Sandrine Weber, elle, a fini par trouver la parade :": a stressed
       // pronoun between commas repeats the subject.
       if (between.kind == Mention::kPronoun && between.first_token == m.end_token + 1 &&
