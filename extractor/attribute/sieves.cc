@@ -602,7 +602,20 @@ class Sieves {
     }
     if (!IsPersonMention(m) || m.end_token >= t - 1) return false;
     if (t - m.end_token > kMaxClause || m.first_token - s.first_token > kMaxClause) return false;
-    for (int k = m.end_token; k < t - 1; ++k) {
+    // "L'ancien patron d'ExxonMobil, qui avait reçu M. Rodríguez à
+    // Washington, n'a pas varié :": whom a relative clause between commas
+    // right after the subject names is no speaker.
+    int relative_end = m.end_token;
+    if (Valid(m.end_token + 1) && tokens_[m.end_token].norm == "," &&
+        tokens_[m.end_token + 1].norm == "qui") {
+      for (int k = m.end_token + 2; k < t - 1; ++k) {
+        if (tokens_[k].norm == ",") {
+          relative_end = k;
+          break;
+        }
+      }
+    }
+    for (int k = relative_end; k < t - 1; ++k) {
       const int other = a_.mention_at[k];
       if (other < 0 || other == subject || other == m.apposed) continue;
       // "X a eu un mot pour les diplomates de carrière : « ... »": a group
