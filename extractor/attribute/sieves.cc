@@ -1215,7 +1215,7 @@ class Sieves {
         // de « … »": the verb of the clause after "que" governs the words,
         // and its subject, which no rule named, says them.
         const int inner = ReportingVerbOfAClauseAfterQue(cue.end_token, t);
-        if (inner >= 0) {
+        if (inner >= 0 && !ReadoutOfAMeeting(c, inner)) {
           Set(q, -1, inner, kUnnamedSubjectsWords, 0.5);
           return true;
         }
@@ -1314,6 +1314,18 @@ class Sieves {
       return -1;
     }
     return -1;
+  }
+
+  // "la présidence turque a indiqué que les deux hommes avaient évoqué
+  // « … »": an organisation's account of what the two sides of a meeting
+  // said; neither said those words alone, and the account is the
+  // organisation's.
+  bool ReadoutOfAMeeting(int outer, int inner) const {
+    const int subject = subjects_.of_cue[outer];
+    if (subject < 0 || !a_.mentions[subject].is_org) return false;
+    const int k = a_.cues[inner].first_token;
+    return k >= 3 && tokens_[k - 3].norm == "les" && tokens_[k - 2].norm == "deux" &&
+           tokens_[k - 1].type == Token::kWord;
   }
 
   // Whether a finite or inverted reporting verb ends in [first, end), with
