@@ -2705,12 +2705,16 @@ class Resolver {
         (head + 4 == mention.end_token && word(head + 1, "de") &&
          (word(head + 2, "l'") || word(head + 2, "la")) &&
          (word(head + 3, "opposition") || word(head + 3, "majorité")));
+    // "l'ingénieur de formation", "l'avocat de métier": a training, which
+    // no office of the person contradicts.
+    const bool training = head + 3 == mention.end_token && word(head + 1, "de") &&
+                          (word(head + 2, "formation") || word(head + 2, "métier"));
     // "le tenant du titre": the listed noun itself runs over "du titre".
     const bool noun_only =
         head + lex_.words(cues::WordClass::kSourceNoun).LongestAt(tokens_, head, nullptr) >=
         mention.end_token;
     if ((head + 1 >= mention.end_token || noun_only || age_only || nationality_or_leaning ||
-         political_label) &&
+         political_label || training) &&
         !entities_[entity].unnamed) {
       return false;
     }
