@@ -2873,6 +2873,12 @@ class Resolver {
             earlier.head == mention.head && earlier.end_token - earlier.first_token > 2) {
           return Resolve(p);
         }
+        // "l'association lyonnaise Archets solidaires … l'association":
+        // a name that the noun introduced.
+        if (earlier.is_org && earlier.kind == Mention::kName &&
+            IntroducedBy(earlier, mention.head)) {
+          return Resolve(p);
+        }
       }
       return -1;
     }
@@ -2900,6 +2906,17 @@ class Resolver {
       text = Text({tokens_[mention.first_token + 1].span.begin, tokens_[mention.end_token - 1].span.end});
     }
     return OrganisationNamed(text);
+  }
+
+  // Whether the lowercase words before an organisation's name, within its
+  // mention, hold `noun` ("l'association lyonnaise Archets solidaires").
+  bool IntroducedBy(const Mention& name, const std::string& noun) const {
+    // Past its article, which may open the sentence ("L'association").
+    for (int k = name.first_token;
+         k < name.end_token && (k == name.first_token || !tokens_[k].capitalized); ++k) {
+      if (tokens_[k].norm == noun) return true;
+    }
+    return false;
   }
 
   // "la direction de Valbus", "la direction régionale de SNCF Voyageurs":
