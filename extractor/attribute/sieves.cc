@@ -1401,8 +1401,8 @@ class Sieves {
       const int first = a_.mentions[subject].first_token;
       for (int k = first - 1; k > t && k >= first - 1 - kMaxSubjectWords; --k) {
         if (tokens_[k].type != Token::kWord) break;
-        if (tokens_[k].norm == "que" || tokens_[k].norm == "qu'" || tokens_[k].norm == "dont")
-          return false;
+        const Norm& w = tokens_[k].norm;
+        if (w == "que" || w == "qu'" || w == "dont") return false;
       }
     }
     Set(q, subjects_.of_cue[facts.sole_cue], facts.sole_cue, "sole_speaker_of_sentence", 0.6);
