@@ -1065,6 +1065,20 @@ class Sieves {
     return false;
   }
 
+  // Whether a description is tied by a possessive to someone else ("son
+  // porte-parole", "un responsable de sa délégation").
+  bool OfTheSubjectsSide(const Mention& m) const {
+    auto possessive = [&](int k) {
+      const Norm& w = tokens_[k].norm;
+      return w == "son" || w == "sa" || w == "ses" || w == "leur" || w == "leurs";
+    };
+    if (m.kind != Mention::kDescription && m.kind != Mention::kRole) return false;
+    if (possessive(m.first_token)) return true;
+    const int k = m.end_token;
+    return Valid(k + 2) && (tokens_[k].norm == "de" || tokens_[k].norm == "d'") &&
+           possessive(k + 1);
+  }
+
   bool SourcePreposition(int q) {
     const int c = FactsOf(q).source_cue;
     const int t = TokenOf(q);
@@ -1078,8 +1092,11 @@ class Sieves {
     // de la présidence": a document after the quotation only says where
     // the reporting verb's subject said it.
     const int source = subjects_.of_cue[c];
+    // "… a approuvé une réforme « … », selon un responsable de sa
+    // délégation": someone of the subject's own side only passes the words on.
     const bool document_after =
-        a_.cues[c].first_token > t && source >= 0 && IsDocument(a_.mentions[source]);
+        a_.cues[c].first_token > t && source >= 0 &&
+        (IsDocument(a_.mentions[source]) || OfTheSubjectsSide(a_.mentions[source]));
     if (a_.cues[c].first_token > t &&
         (document_after || QuotationAfterInSentence(q, a_.cues[c].end_token, s.end_token))) {
       for (int other = FirstCueFrom(s.first_token); other < c; ++other) {
