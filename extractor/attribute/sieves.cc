@@ -1068,15 +1068,13 @@ class Sieves {
   // Whether a description is tied by a possessive to someone else ("son
   // porte-parole", "un responsable de sa délégation").
   bool OfTheSubjectsSide(const Mention& m) const {
-    auto possessive = [&](int k) {
-      const Norm& w = tokens_[k].norm;
-      return w == "son" || w == "sa" || w == "ses" || w == "leur" || w == "leurs";
-    };
     if (m.kind != Mention::kDescription && m.kind != Mention::kRole) return false;
-    if (possessive(m.first_token)) return true;
+    if (cues::OpensOnAPossessive(lex_, a_, m)) return true;
     const int k = m.end_token;
-    return Valid(k + 2) && (tokens_[k].norm == "de" || tokens_[k].norm == "d'") &&
-           possessive(k + 1);
+    if (!Valid(k + 2) || (tokens_[k].norm != "de" && tokens_[k].norm != "d'")) return false;
+    const cues::WordFeatures* f =
+        lex_.FeaturesOf(cues::WordClass::kDeterminer, tokens_[k + 1].norm);
+    return f != nullptr && f->possessive;
   }
 
   bool SourcePreposition(int q) {

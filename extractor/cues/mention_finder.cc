@@ -150,7 +150,13 @@ class Finder {
   // verb is not followed by one.
   bool LowercaseWordBeforeAShortName(int t) const {
     return t + 3 < static_cast<int>(tokens_.size()) && tokens_[t].type == Token::kWord &&
-           !tokens_[t].capitalized && tokens_[t + 1].norm == "(" && AcronymAt(t + 2) && tokens_[t + 3].norm == ")";
+           !tokens_[t].capitalized && BracketedAcronymAt(t + 1);
+  }
+
+  // Whether "(", an acronym and ")" stand from t: "(ARS)".
+  bool BracketedAcronymAt(int t) const {
+    return t + 2 < static_cast<int>(tokens_.size()) && tokens_[t].norm == "(" && AcronymAt(t + 1) &&
+           tokens_[t + 2].norm == ")";
   }
 
   // A word in capitals within its line: a body's short name ("ARS", "CGT").
@@ -775,11 +781,9 @@ class Finder {
       m.end_token = LowercaseTailBeforeComma(m.end_token);
       // "la fédération Radio Amateur du Québec (RAQI)": named by its short
       // name, as a body is.
-      const int e = m.end_token;
-      if (e + 2 < n && tokens_[e].norm == "(" && tokens_[e + 1].all_caps &&
-          tokens_[e + 2].norm == ")") {
-        m.short_name_token = e + 1;
-        m.end_token = e + 3;
+      if (BracketedAcronymAt(m.end_token)) {
+        m.short_name_token = m.end_token + 1;
+        m.end_token += 3;
       }
       // "Pour l'association Rivière vivante,": the phrase starts at the
       // introducer's article, so that what comes before sees one mention
@@ -953,8 +957,9 @@ class Finder {
     const Token& noun = tokens_[k];
     if (!IsWord(noun) || noun.capitalized || noun.elided || noun.norm.size() < 4) return false;
     // Asked of most nouns after a definite article: the cheap tests first.
-    if (!nouns_put_before_names_.empty() && nouns_put_before_names_.count(noun.norm.str()) > 0)
+    if (!nouns_put_before_names_.empty() && nouns_put_before_names_.count(noun.norm.str()) > 0) {
       return true;
+    }
     if (k + 2 >= n || !IsWord(tokens_[k + 1]) || !tokens_[k + 1].capitalized ||
         tokens_[k + 1].line_start || !IsWord(tokens_[k + 2]) || !tokens_[k + 2].capitalized ||
         tokens_[k + 2].line_start || !EndsLikeAnAgentNoun(noun.norm.str()) ||
@@ -1045,8 +1050,9 @@ class Finder {
         return Add(OrganisationMention(i, after, k));
       }
     }
-    if (len == 0 && det != nullptr && det->definite && !det->plural && StoryNounOfASource(k))
+    if (len == 0 && det != nullptr && det->definite && !det->plural && StoryNounOfASource(k)) {
       len = 1;
+    }
     if (len == 0) return i;
     Mention m;
     m.first_token = i;

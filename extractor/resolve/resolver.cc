@@ -1266,19 +1266,21 @@ class Resolver {
 
   // How many entries of salience_ are speakers of earlier sentences:
   // salience_ is in sentence order.
+  int SalienceOfEarlierSentences() const {
+    return static_cast<int>(
+        std::lower_bound(salience_.begin(), salience_.end(), current_sentence_,
+                         [](const Salient& x, int sentence) { return x.sentence < sentence; }) -
+        salience_.begin());
+  }
+
   // Whether the latest salience of entity e in earlier sentences came
-  // from a reporting verb of which e was the subject.
+  // from a reporting verb of which e was the subject. Asked of the last
+  // salient person, whose entry is among the last: the walk back is short.
   bool HeardLast(int e) const {
     for (int k = SalienceOfEarlierSentences() - 1; k >= 0; --k) {
       if (salience_[k].entity == e) return salience_[k].spoke;
     }
     return false;
-  }
-
-  int SalienceOfEarlierSentences() const {
-    return static_cast<int>(std::lower_bound(salience_.begin(), salience_.end(), current_sentence_,
-                                             [](const Salient& x, int sentence) { return x.sentence < sentence; }) -
-                            salience_.begin());
   }
 
   // The latest speaker of earlier sentences, of that gender, who is not
@@ -1505,15 +1507,13 @@ class Resolver {
     return entity;
   }
 
-  // The person of the base an epithet names. "le mandat du Norvégien … le
-  // Premier ministre, Jonas Gahr Støre … Le Norvégien veut": when several
-  // people of the article fit, the epithet keeps naming the one it named
-  // first; with no such earlier use, it names nobody.
   // Whether the article has named person `entity` so far.
   bool MentionedSoFar(int entity) const {
     return entity < static_cast<int>(last_mentioned_of_.size()) && last_mentioned_of_[entity] >= 0;
   }
 
+  // Whether none of the people of the base the epithet may name has been
+  // named in the article so far.
   bool NoneOfItsPeopleMet(const Mention& epithet) const {
     return std::none_of(epithet.speakers.begin(), epithet.speakers.end(), [&](int kb) {
       auto it = entity_of_kb_.find(kb);
@@ -1521,6 +1521,10 @@ class Resolver {
     });
   }
 
+  // The person of the base an epithet names. "le mandat du Norvégien … le
+  // Premier ministre, Jonas Gahr Støre … Le Norvégien veut": when several
+  // people of the article fit, the epithet keeps naming the one it named
+  // first; with no such earlier use, it names nobody.
   int EpithetEntity(const Mention& mention) {
     std::vector<int> fitting;
     for (int kb : mention.speakers) {
