@@ -176,6 +176,7 @@ class Sieves {
       if (!decided_[q]) Continuation(static_cast<int>(q));
       if (!decided_[q]) PrecedingReport(static_cast<int>(q));
       if (!decided_[q]) BetweenItsSubjectAndAPronoun(static_cast<int>(q));
+      if (!decided_[q]) AfterASentenceAboutItsSpeaker(static_cast<int>(q));
     }
     for (size_t q = 0; q < n; ++q) ThroughTheVoiceOf(static_cast<int>(q));
     QuotedInALongerQuotation();
@@ -1583,22 +1584,11 @@ class Sieves {
   // where one speaker reports and nothing is quoted, gives that speaker's
   // words.
   void PrecedingReport(int q) {
-    const int t = TokenOf(q);
-    const int sentence = tokens_[t].sentence;
-    if (sentence == 0) return;
-    const Sentence& s = a_.sentences[sentence];
-    const Sentence& before = a_.sentences[sentence - 1];
-    if (before.paragraph != s.paragraph || before.is_title) return;
-    const Facts& facts = FactsOfSentence(sentence);
-    if (facts.has_cue || facts.first_word < s.end_token) return;  // Only the quotation.
-    for (int k = s.first_token; k < s.end_token; ++k) {
-      if (k != t && tokens_[k].type == Token::kQuote) return;
-    }
-    for (int k = before.first_token; k < before.end_token; ++k) {
-      if (tokens_[k].type == Token::kQuote) return;
-    }
+    const Sentence* before = QuoteFreeSentenceBeforeALoneQuotation(q);
+    if (before == nullptr) return;
+    const int sentence = tokens_[TokenOf(q)].sentence;
     int c = FactsOfSentence(sentence - 1).sole_cue;
-    if (c < 0) c = FirstCueOfOneSpeaker(before);
+    if (c < 0) c = FirstCueOfOneSpeaker(*before);
     if (c < 0 || a_.cues[c].form == Cue::kSource) return;
     Set(q, subjects_.of_cue[c], c, "preceding_report", 0.6);
   }
@@ -1647,6 +1637,35 @@ class Sieves {
     Set(q, named, -1, "between_its_subject_and_a_pronoun", 0.6);
   }
 
+  // "Hervé Le Gall ne décolère pas. « On nous demande toujours plus. »":
+  // a quotation that is a whole sentence, right after a sentence of the
+  // same paragraph that reports nothing but is about one person, its
+  // subject, gives that person's words. Another person named there (bar a
+  // pronoun of the subject's gender: "X, elle, …") leaves it open.
+  void AfterASentenceAboutItsSpeaker(int q) {
+    const Sentence* before = QuoteFreeSentenceBeforeALoneQuotation(q);
+    if (before == nullptr) return;
+    const int sentence = tokens_[TokenOf(q)].sentence;
+    if (FactsOfSentence(sentence - 1).has_cue) return;
+    const int subject = subjects_.of_sentence[sentence - 1];
+    if (subject < 0) return;
+    const Mention& speaker = a_.mentions[subject];
+    if (!IsPersonMention(speaker) || speaker.plural) return;
+    // "Elle a dû fermer en janvier.": a pronoun only as the sentence's
+    // first word, where it stands for the story's person.
+    if (speaker.kind == Mention::kPronoun && speaker.first_token != before->first_token) return;
+    for (int k = before->first_token; k < before->end_token; ++k) {
+      const int m = a_.mention_at[k];
+      if (m < 0 || m == subject || m == speaker.apposed || a_.mentions[m].first_token != k)
+        continue;
+      const Mention& other = a_.mentions[m];
+      if (other.kind == Mention::kPronoun && !other.plural && other.gender == speaker.gender)
+        continue;
+      if (IsPersonMention(other)) return;
+    }
+    Set(q, subject, -1, "after_a_sentence_about_its_speaker", 0.5);
+  }
+
   // "Il s'est adressé aux talibans, qu'il a invités à négocier.": the
   // sentence's first reporting verb, when every later one has for subject
   // a pronoun of its subject's gender that a relative clause opens (the
@@ -1685,6 +1704,27 @@ class Sieves {
     const int c = FactsOfSentence(tokens_[TokenOf(q)].sentence + 1).sole_cue;
     if (c < 0 || a_.cues[c].form == Cue::kSource || a_.cues[c].negated) return;
     Set(q, subjects_.of_cue[c], c, "following_report", 0.75);
+  }
+
+  // The sentence before quotation `q`, when `q` is all of its own sentence
+  // and the one before, in the same paragraph and no title, quotes
+  // nothing; else null.
+  const Sentence* QuoteFreeSentenceBeforeALoneQuotation(int q) {
+    const int t = TokenOf(q);
+    const int sentence = tokens_[t].sentence;
+    if (sentence == 0) return nullptr;
+    const Sentence& s = a_.sentences[sentence];
+    const Sentence& before = a_.sentences[sentence - 1];
+    if (before.paragraph != s.paragraph || before.is_title) return nullptr;
+    const Facts& facts = FactsOfSentence(sentence);
+    if (facts.has_cue || facts.first_word < s.end_token) return nullptr;  // Only the quotation.
+    for (int k = s.first_token; k < s.end_token; ++k) {
+      if (k != t && tokens_[k].type == Token::kQuote) return nullptr;
+    }
+    for (int k = before.first_token; k < before.end_token; ++k) {
+      if (tokens_[k].type == Token::kQuote) return nullptr;
+    }
+    return &before;
   }
 
   // The next sentence of the paragraph when quotation q is a whole
