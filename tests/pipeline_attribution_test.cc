@@ -73,6 +73,29 @@ TEST_F(AttributionTest, InciseWithANameNamesIt) {
   EXPECT_EQ(q.kind, QuoteKind::kDirect);
 }
 
+TEST_F(AttributionTest, NamedClauseLeftInsideTheMarksSplitsTheQuotationAtItsCommas) {
+  const std::string text =
+      "« Cette décision, estime Paul Dupont, porte-parole du collectif, ne vaut que pour un an. »";
+  Quotation first = QuotationOf(text, "Cette décision");
+  EXPECT_EQ(SpeakerOf(first), "Paul Dupont");
+  Quotation second = QuotationOf(text, "ne vaut que pour un an.");
+  EXPECT_EQ(SpeakerOf(second), "Paul Dupont");
+}
+
+TEST_F(AttributionTest, AdjunctAfterTheSubjectOfAClauseInsideTheMarksStaysInTheClause) {
+  // "à Bruxelles" may be where the clause's subject spoke: the full stop,
+  // not the comma, ends the clause.
+  const std::string text = "« Nous sommes prêts, a dit Paul Dupont, à Bruxelles. Nous agirons. »";
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Nous sommes prêts")), "Paul Dupont");
+  EXPECT_EQ(SpeakerOf(QuotationOf(text, "Nous agirons.")), "Paul Dupont");
+}
+
+TEST_F(AttributionTest, ListOfVerbsInsideTheMarksIsNoReportingClause) {
+  Extraction e = Extract("« Il arrive, salue le maire, repart aussitôt. »");
+  ASSERT_EQ(e.quotations.size(), 1u) << Describe(e);
+  EXPECT_EQ(e.quotations[0].quote, "Il arrive, salue le maire, repart aussitôt.");
+}
+
 TEST_F(AttributionTest, ShortQuotationBeforeAnInciseWhoseSubjectNobodyKnowsIsSpeech) {
   // "la police" is no mention the finders make, but the verb right after
   // the quotation that opens the sentence says these are someone's words.

@@ -177,6 +177,45 @@ bool ConjunctionOpens(std::string_view text, size_t at) {
   return false;
 }
 
+// The word of `text` from `at` (after spaces) up to a space, comma or
+// apostrophe (kept, typographic or not, as the lexicon spells it: "d'").
+std::string WordFrom(std::string_view text, size_t at, size_t end) {
+  while (at < end && text[at] == ' ') ++at;
+  std::string word;
+  while (at < end && text[at] != ' ' && text[at] != ',' && text[at] != '.') {
+    if (text[at] == '\'') return word + "'";
+    if (text.substr(at, 3) == "\u2019") return word + "'";
+    word += text[at++];
+  }
+  return word;
+}
+
+// « A, a précisé Jens Stoltenberg, de déployer … »: a short reporting
+// clause inside the marks ends at a comma after which a word of
+// resumption (words.tsv) takes the quotation up again. An apposition of
+// its subject may stand between (« , a précisé X, secrétaire général de
+// l'Otan, de … »): after a comma where none follows, the clause may end at
+// the next comma within a few words. `comma` is the first comma after
+// the clause's verb; returns where the clause ends, or npos.
+size_t EndOfAShortClause(const cues::Lexicon& lexicon, std::string_view text, size_t clause_begin,
+                         size_t comma, size_t end) {
+  constexpr int kMaxWords = 8;
+  if (std::count(text.begin() + clause_begin, text.begin() + comma, ' ') > kMaxWords) {
+    return std::string_view::npos;
+  }
+  auto resumes = [&](size_t after) {
+    const std::string word = WordFrom(text, after, end);
+    return !word.empty() && lexicon.FeaturesOf(cues::WordClass::kResumption, word) != nullptr;
+  };
+  if (resumes(comma + 1)) return comma;
+  int words = 0;
+  for (size_t at = comma + 1; at < end && text[at] != '.' && words <= kMaxWords; ++at) {
+    if (text[at] == ' ') ++words;
+    if (text[at] == ',') return resumes(at + 1) ? at : std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
 // « C'est faux, a rétorqué l'élue. Nous avons ... »: the page (or French
 // typography) left the writer's reporting clause inside the marks. Splits
 // such a quotation into the words before the comma and those after the
@@ -238,6 +277,13 @@ void SplitAtInnerReportingClause(const cues::Lexicon& lexicon, std::string_view 
           if (text[stop] == ',' && (HasInvertedPronoun(text.substr(comma, stop - comma)) ||
                                     ConjunctionOpens(text, stop + 1))) {
             break;
+          }
+          if (text[stop] == ',') {
+            const size_t clause_end = EndOfAShortClause(lexicon, text, comma + 1, stop, part.end);
+            if (clause_end != std::string_view::npos) {
+              stop = static_cast<uint32_t>(clause_end);
+              break;
+            }
           }
           if (text[stop] == ' ') ++words;
           ++stop;
