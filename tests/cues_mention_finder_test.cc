@@ -88,6 +88,13 @@ TEST_F(MentionFinderTest, NameWithATitle) {
               Contains(IsMention("M. Paul Dupont", Mention::kName)));
 }
 
+TEST_F(MentionFinderTest, NameAfterThePrepositionDeStartsAfterIt) {
+  EXPECT_THAT(Mentions("Aux yeux de Paul Dupont, c'est « une erreur »."),
+              Contains(IsMention("Paul Dupont", Mention::kName)));
+  EXPECT_THAT(Mentions("Le discours d'Anne Roy a été « une erreur »."),
+              Contains(IsMention("Anne Roy", Mention::kName)));
+}
+
 TEST_F(MentionFinderTest, TitleGivesTheGender) {
   EXPECT_THAT(Mentions("« Rien ne change », a dit Mme Dupont."),
               Contains(AllOf(IsMention("Mme Dupont", Mention::kName),

@@ -403,6 +403,15 @@ class Finder {
     // Determiner, then "ancien"/"nouveau", then an office, epithet or name.
     int j = i;
     const WordFeatures* det = nullptr;
+    // "aux yeux de Rex Tillerson", "le discours d'Emmanuel Macron": before
+    // a capitalised name, "de" is a preposition and the name starts after
+    // it (unless the base knows the name with it: "de Gaulle"). Not before
+    // an office ("au poste de Premier ministre"), which it leaves unsaid.
+    if ((t.norm == "de" || t.norm == "d'") && i + 1 < n && tokens_[i + 1].capitalized &&
+        lex_.kb_names().LongestAt(tokens_, i, nullptr) == 0 &&
+        lex_.role_phrases().LongestAt(tokens_, i + 1, nullptr) == 0) {
+      return i;
+    }
     if (lex_.Is(WordClass::kDeterminer, t) && i + 1 < n && IsWord(tokens_[i + 1])) {
       det = lex_.FeaturesOf(WordClass::kDeterminer, t.norm);
       j = i + 1;
