@@ -1651,9 +1651,14 @@ class Sieves {
     if (subject < 0) return;
     const Mention& speaker = a_.mentions[subject];
     if (!IsPersonMention(speaker) || speaker.plural) return;
-    // "Elle a dû fermer en janvier.": a pronoun only as the sentence's
-    // first word, where it stands for the story's person.
-    if (speaker.kind == Mention::kPronoun && speaker.first_token != before->first_token) return;
+    // "Elle a dû fermer en janvier.": a personal pronoun only as the
+    // sentence's first word, where it stands for the story's person; not
+    // "ce dernier" or "le second", which may open a noun phrase about
+    // something else ("Le second tour aura lieu dimanche.").
+    if (speaker.kind == Mention::kPronoun &&
+        (speaker.first_token != before->first_token || speaker.head == "dernier")) {
+      return;
+    }
     for (int k = before->first_token; k < before->end_token; ++k) {
       const int m = a_.mention_at[k];
       if (m < 0 || m == subject || m == speaker.apposed || a_.mentions[m].first_token != k)
