@@ -185,6 +185,21 @@ class SubjectFinder {
           return m;
         }
       }
+      // "explique-t-on chez Renault": the firm named there.
+      if (next == "chez" && k + 1 < n) {
+        const int m = MentionStartingAt(k + 1);
+        if (m >= 0 && a_.mentions[m].kind == Mention::kName) return m;
+      }
+      // "estime-t-on au siège de l'Otan", "du côté de Renault": the body
+      // whose seat or side it is.
+      if (k + 3 < n && ((next == "au" && tokens_[k + 1].norm == "siège") ||
+                        (next == "du" && tokens_[k + 1].norm == "côté"))) {
+        const Norm& de = tokens_[k + 2].norm;
+        int m = -1;
+        if (de == "de" || de == "d'") m = MentionStartingAt(k + 3);
+        if (de == "du" || de == "des") m = MentionStartingAt(k + 2);
+        if (m >= 0 && (a_.mentions[m].kind == Mention::kName || a_.mentions[m].is_org)) return m;
+      }
       if (next == "de") {
         int m = MentionStartingAt(k);
         if (m < 0) m = MentionStartingAt(k + 1);
