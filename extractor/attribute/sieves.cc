@@ -173,6 +173,7 @@ class Sieves {
       if (!decided_[q]) FollowingReport(static_cast<int>(q));
       if (!decided_[q]) NamedInTheNextSentence(static_cast<int>(q));
       if (!decided_[q]) ReportedInTheNextSentence(static_cast<int>(q));
+      if (!decided_[q]) IntroducedInTheNextSentence(static_cast<int>(q));
       if (!decided_[q]) Continuation(static_cast<int>(q));
       if (!decided_[q]) PrecedingReport(static_cast<int>(q));
       if (!decided_[q]) BetweenItsSubjectAndAPronoun(static_cast<int>(q));
@@ -1659,15 +1660,7 @@ class Sieves {
         (speaker.first_token != before->first_token || speaker.head == "dernier")) {
       return;
     }
-    for (int k = before->first_token; k < before->end_token; ++k) {
-      const int m = a_.mention_at[k];
-      if (m < 0 || m == subject || m == speaker.apposed || a_.mentions[m].first_token != k)
-        continue;
-      const Mention& other = a_.mentions[m];
-      if (other.kind == Mention::kPronoun && !other.plural && other.gender == speaker.gender)
-        continue;
-      if (IsPersonMention(other)) return;
-    }
+    if (!NamesNoOtherPerson(*before, subject)) return;
     Set(q, subject, -1, "after_a_sentence_about_its_speaker", 0.5);
   }
 
@@ -1709,6 +1702,26 @@ class Sieves {
     const int c = FactsOfSentence(tokens_[TokenOf(q)].sentence + 1).sole_cue;
     if (c < 0 || a_.cues[c].form == Cue::kSource || a_.cues[c].negated) return;
     Set(q, subjects_.of_cue[c], c, "following_report", 0.75);
+  }
+
+  // Whether sentence `s` names no person but `subject`: its apposition, a
+  // singular pronoun of its gender ("X, elle, …") and an office between
+  // commas ("X, 68 ans, présidente du comité, a …") are the subject again.
+  bool NamesNoOtherPerson(const Sentence& s, int subject) const {
+    const Mention& speaker = a_.mentions[subject];
+    for (int k = s.first_token; k < s.end_token; ++k) {
+      const int m = a_.mention_at[k];
+      if (m < 0 || m == subject || m == speaker.apposed || a_.mentions[m].first_token != k)
+        continue;
+      const Mention& other = a_.mentions[m];
+      if (other.kind == Mention::kPronoun && !other.plural && other.gender == speaker.gender)
+        continue;
+      const bool apposition = other.kind != Mention::kName && other.kind != Mention::kPronoun &&
+                              Valid(other.end_token) && k > s.first_token &&
+                              tokens_[k - 1].norm == "," && tokens_[other.end_token].norm == ",";
+      if (IsPersonMention(other) && !apposition) return false;
+    }
+    return true;
   }
 
   // The sentence before quotation `q`, when `q` is all of its own sentence
@@ -1864,6 +1877,40 @@ class Sieves {
       if (tokens_[k].type == Token::kQuote) return;
     }
     Set(q, m, found, "reported_in_the_next_sentence", 0.6);
+  }
+
+  // "« Ça fait trente ans que j'attends ça ! » Marie-Claude Perrin, 72
+  // ans, ne cache pas sa joie.": a quotation opening its paragraph, a
+  // whole sentence, and the next sentence opens on a named person, its
+  // subject, who reports nothing there and is the only person it names:
+  // the story brings in the speaker right after the words. Not "X, lui,
+  // …", which turns from the last speaker to another.
+  void IntroducedInTheNextSentence(int q) {
+    const Sentence* after = NextSentenceAfterALoneQuotation(q);
+    if (after == nullptr) return;
+    const int sentence = tokens_[TokenOf(q)].sentence;
+    if (sentence > 0 && a_.sentences[sentence - 1].paragraph == a_.sentences[sentence].paragraph) {
+      return;
+    }
+    const int next = static_cast<int>(after - a_.sentences.data());
+    if (FactsOfSentence(next).has_cue) return;
+    const int subject = subjects_.of_sentence[next];
+    if (subject < 0) return;
+    const Mention& speaker = a_.mentions[subject];
+    if (speaker.kind != Mention::kName || !IsPersonMention(speaker) || speaker.plural ||
+        speaker.first_token != after->first_token) {
+      return;
+    }
+    const int turn = speaker.end_token;
+    if (turn + 2 < after->end_token && tokens_[turn].norm == "," && tokens_[turn + 2].norm == "," &&
+        (tokens_[turn + 1].norm == "lui" || tokens_[turn + 1].norm == "elle")) {
+      return;
+    }
+    for (int k = after->first_token; k < after->end_token; ++k) {
+      if (tokens_[k].type == Token::kQuote) return;
+    }
+    if (!NamesNoOtherPerson(*after, subject)) return;
+    Set(q, subject, -1, "introduced_in_the_next_sentence", 0.5);
   }
 
   // Whether an indefinite article ("un", "une", "d'un") opens the words at k.
