@@ -1897,8 +1897,15 @@ class Sieves {
     const int subject = subjects_.of_sentence[next];
     if (subject < 0) return;
     const Mention& speaker = a_.mentions[subject];
-    if (speaker.kind != Mention::kName || !IsPersonMention(speaker) || speaker.plural ||
-        speaker.first_token != after->first_token) {
+    if (speaker.kind != Mention::kName || !IsPersonMention(speaker) || speaker.plural) return;
+    // The subject, or the office it is apposed to, opens the sentence; a
+    // short adjunct and its comma may come first ("D'emblée, le ministre
+    // des Armées, X, a voulu donner le ton").
+    int opens = speaker.first_token;
+    if (speaker.apposed >= 0) opens = std::min(opens, a_.mentions[speaker.apposed].first_token);
+    constexpr int kMaxAdjunct = 4;
+    if (opens != after->first_token &&
+        (opens - after->first_token > kMaxAdjunct || tokens_[opens - 1].norm != ",")) {
       return;
     }
     const int turn = speaker.end_token;
