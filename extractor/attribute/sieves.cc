@@ -178,6 +178,7 @@ class Sieves {
       if (!decided_[q]) PrecedingReport(static_cast<int>(q));
       if (!decided_[q]) BetweenItsSubjectAndAPronoun(static_cast<int>(q));
       if (!decided_[q]) AfterASentenceAboutItsSpeaker(static_cast<int>(q));
+      if (!decided_[q]) WovenIntoASentenceAboutItsSpeaker(static_cast<int>(q));
     }
     for (size_t q = 0; q < n; ++q) ThroughTheVoiceOf(static_cast<int>(q));
     QuotedInALongerQuotation();
@@ -1662,6 +1663,36 @@ class Sieves {
     }
     if (!NamesNoOtherPerson(*before, subject)) return;
     Set(q, subject, -1, "after_a_sentence_about_its_speaker", 0.5);
+  }
+
+  // "Plus prudente, la déléguée syndicale, X, veut d'abord « sauver le
+  // plus d'emplois possible »": a quotation woven into a sentence that
+  // reports nothing, whose subject is one person and names no other, gives
+  // that person's words. Not a short one (five words at most) nor one
+  // right after an article ("la mise en œuvre du « plan … »"): more often
+  // a label or a term, which the subject does not say.
+  void WovenIntoASentenceAboutItsSpeaker(int q) {
+    const int t = TokenOf(q);
+    if (a_.quotes[q].depth != 0) return;
+    const int sentence = tokens_[t].sentence;
+    const Sentence& s = a_.sentences[sentence];
+    if (s.is_title) return;
+    const Facts& facts = FactsOfSentence(sentence);
+    if (facts.has_cue || facts.first_non_mark >= t) return;
+    const int subject = subjects_.of_sentence[sentence];
+    if (subject < 0) return;
+    const Mention& speaker = a_.mentions[subject];
+    if (!IsPersonMention(speaker) || speaker.plural || speaker.end_token > t) return;
+    // Not "ce dernier", which may open a noun phrase ("ce dernier rapport").
+    if (speaker.kind == Mention::kPronoun && speaker.head == "dernier") return;
+    if (WordCount(a_.quotes[q].text, 7) <= 5 ||
+        lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]))
+      return;
+    for (int k = s.first_token; k < s.end_token; ++k) {
+      if (k != t && tokens_[k].type == Token::kQuote) return;
+    }
+    if (!NamesNoOtherPerson(s, subject)) return;
+    Set(q, subject, -1, "woven_into_a_sentence_about_its_speaker", 0.45);
   }
 
   // "Il s'est adressé aux talibans, qu'il a invités à négocier.": the
