@@ -1668,9 +1668,9 @@ class Sieves {
   // "Plus prudente, la déléguée syndicale, X, veut d'abord « sauver le
   // plus d'emplois possible »": a quotation woven into a sentence that
   // reports nothing, whose subject is one person and names no other, gives
-  // that person's words. Not a short one (five words at most) nor one
-  // right after an article ("la mise en œuvre du « plan … »"): more often
-  // a label or a term, which the subject does not say.
+  // that person's words. Not a single word, a capitalised title, or words
+  // right after an article ("la mise en œuvre du « plan … »"): a label or
+  // a term more often, which the subject does not say.
   void WovenIntoASentenceAboutItsSpeaker(int q) {
     const int t = TokenOf(q);
     if (a_.quotes[q].depth != 0) return;
@@ -1685,9 +1685,14 @@ class Sieves {
     if (!IsPersonMention(speaker) || speaker.plural || speaker.end_token > t) return;
     // Not "ce dernier", which may open a noun phrase ("ce dernier rapport").
     if (speaker.kind == Mention::kPronoun && speaker.head == "dernier") return;
-    if (WordCount(a_.quotes[q].text, 7) <= 5 ||
-        lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]))
+    if (WordCount(a_.quotes[q].text, 7) <= 1 ||
+        lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) || StartsUpper(a_.quotes[q].text)) {
       return;
+    }
+    // Not "on" ("on surnomme l'animal « … »"), nor the speaker of an
+    // interview's turn ("X : Ce n'est pas « … »"), who quotes a phrase.
+    if (speaker.kind == Mention::kPronoun && tokens_[speaker.first_token].norm == "on") return;
+    if (Valid(speaker.end_token) && tokens_[speaker.end_token].norm == ":") return;
     for (int k = s.first_token; k < s.end_token; ++k) {
       if (k != t && tokens_[k].type == Token::kQuote) return;
     }
