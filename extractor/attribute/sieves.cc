@@ -1582,11 +1582,12 @@ class Sieves {
   }
 
   // "X a contesté le chiffrage. « On nous parle de ... »": a quotation
-  // that is a whole sentence, right after a sentence of the same paragraph
-  // where one speaker reports and nothing is quoted, gives that speaker's
-  // words.
+  // that is a whole sentence, right after a sentence where one speaker
+  // reports and nothing is quoted, gives that speaker's words. The
+  // sentence may end the paragraph before when the quotation is all of
+  // its own ("La préfète répond sans détour. ¶ « … »").
   void PrecedingReport(int q) {
-    const Sentence* before = QuoteFreeSentenceBeforeALoneQuotation(q);
+    const Sentence* before = QuoteFreeSentenceBeforeALoneQuotation(q, true);
     if (before == nullptr) return;
     const int sentence = tokens_[TokenOf(q)].sentence;
     int c = FactsOfSentence(sentence - 1).sole_cue;
@@ -1762,14 +1763,20 @@ class Sieves {
 
   // The sentence before quotation `q`, when `q` is all of its own sentence
   // and the one before, in the same paragraph and no title, quotes
-  // nothing; else null.
-  const Sentence* QuoteFreeSentenceBeforeALoneQuotation(int q) {
+  // nothing; else null. With `across_paragraphs`, the one before may end
+  // the paragraph before when `q` is all of its own paragraph.
+  const Sentence* QuoteFreeSentenceBeforeALoneQuotation(int q, bool across_paragraphs = false) {
     const int t = TokenOf(q);
     const int sentence = tokens_[t].sentence;
     if (sentence == 0) return nullptr;
     const Sentence& s = a_.sentences[sentence];
     const Sentence& before = a_.sentences[sentence - 1];
-    if (before.paragraph != s.paragraph || before.is_title) return nullptr;
+    if (before.is_title) return nullptr;
+    if (before.paragraph != s.paragraph) {
+      if (!across_paragraphs || before.paragraph + 1 != s.paragraph) return nullptr;
+      const size_t next = static_cast<size_t>(sentence) + 1;
+      if (next < a_.sentences.size() && a_.sentences[next].paragraph == s.paragraph) return nullptr;
+    }
     const Facts& facts = FactsOfSentence(sentence);
     if (facts.has_cue || facts.first_word < s.end_token) return nullptr;  // Only the quotation.
     for (int k = s.first_token; k < s.end_token; ++k) {
