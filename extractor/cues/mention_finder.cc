@@ -977,6 +977,15 @@ class Finder {
       return false;
     }
     // Not a street, a prize, a film or a firm named after someone.
+    if (!MayBeASourceNoun(noun)) return false;
+    if (OrgNounBefore(lex_, tokens_, k + 1) >= 0) return false;
+    nouns_put_before_names_.insert(noun.norm.str());
+    return true;
+  }
+
+  // Whether a noun the patterns do not list as a source's may be one: no
+  // place, body, document, work, firm, medium or speech noun.
+  bool MayBeASourceNoun(const Token& noun) const {
     for (WordClass not_a_source :
          {WordClass::kNotName, WordClass::kPlaceNoun, WordClass::kBodyNoun,
           WordClass::kDocumentNoun, WordClass::kWorkNoun, WordClass::kOrgAnaphor,
@@ -984,9 +993,42 @@ class Finder {
           WordClass::kPreposition, WordClass::kAdverb}) {
       if (lex_.Is(not_a_source, noun)) return false;
     }
-    if (OrgNounBefore(lex_, tokens_, k + 1) >= 0) return false;
-    nouns_put_before_names_.insert(noun.norm.str());
     return true;
+  }
+
+  // "« … », a lâché le décathlonien.": after a quotation, its comma and
+  // a verb, a definite article and a noun the patterns do not know but
+  // which ends like one of a trade, closing the clause (an adjective may
+  // follow, and an adjunct after a preposition), name the speaker the
+  // story is about.
+  bool AgentNounClosingAnIncise(int det, int k) const {
+    const int n = static_cast<int>(tokens_.size());
+    const Token& noun = tokens_[k];
+    if (!IsWord(noun) || noun.capitalized || noun.elided || noun.norm.size() < 4 ||
+        !EndsLikeAnAgentNoun(noun.norm.str()) || !MayBeASourceNoun(noun)) {
+      return false;
+    }
+    int end = k + 1;
+    if (end < n && IsWord(tokens_[end]) && !tokens_[end].capitalized && !tokens_[end].line_start &&
+        !lex_.Is(WordClass::kPreposition, tokens_[end])) {
+      ++end;
+    }
+    // "…, a confié la skippeuse en posant le pied sur le ponton.": an
+    // adjunct may follow; not a complement of the noun ("le portier des
+    // « Sangliers »"), which makes it someone else than the story's person.
+    if (end < n && !tokens_[end].line_start && tokens_[end].norm != "." &&
+        tokens_[end].norm != "," &&
+        (!lex_.Is(WordClass::kPreposition, tokens_[end]) || IsDe(tokens_[end]))) {
+      return false;
+    }
+    constexpr int kMaxVerbWords = 3;  // "a", "ensuite", "lâché".
+    if (det < 1 || !IsWord(tokens_[det - 1])) return false;
+    for (int w = det - 1; w >= 1 && w >= det - kMaxVerbWords; --w) {
+      if (!IsWord(tokens_[w - 1])) {
+        return w >= 2 && tokens_[w - 1].norm == "," && tokens_[w - 2].type == Token::kQuote;
+      }
+    }
+    return false;
   }
 
   // "vannier", "fauconnière", "interprète", "colombophile": the endings of
@@ -1059,7 +1101,8 @@ class Finder {
         return Add(OrganisationMention(i, after, k));
       }
     }
-    if (len == 0 && det != nullptr && det->definite && !det->plural && StoryNounOfASource(k)) {
+    if (len == 0 && det != nullptr && det->definite && !det->plural && !det->possessive &&
+        (StoryNounOfASource(k) || AgentNounClosingAnIncise(i, k))) {
       len = 1;
     }
     if (len == 0) return i;
