@@ -1736,7 +1736,20 @@ class Sieves {
     const int opening =
         lex_.words(cues::WordClass::kBackReference).LongestAt(tokens_, after->first_token, nullptr);
     if (opening == 0) return;
-    const int c = FactsOfSentence(tokens_[TokenOf(q)].sentence + 1).sole_cue;
+    const Facts& facts = FactsOfSentence(tokens_[TokenOf(q)].sentence + 1);
+    // "C'est par ces mots que X a ouvert sa conférence de presse": whatever
+    // the verb, the subject right after the opening.
+    if (!facts.has_cue) {
+      const int at = after->first_token + opening;
+      const int m = Valid(at) ? a_.mention_at[at] : -1;
+      if (m < 0 || a_.mentions[m].first_token != at || !IsPersonMention(a_.mentions[m]) ||
+          a_.mentions[m].kind == Mention::kPronoun) {
+        return;
+      }
+      Set(q, m, -1, "following_report", 0.7);
+      return;
+    }
+    const int c = facts.sole_cue;
     if (c < 0 || a_.cues[c].form == Cue::kSource || a_.cues[c].negated) return;
     Set(q, subjects_.of_cue[c], c, "following_report", 0.75);
   }
