@@ -1482,10 +1482,12 @@ class Resolver {
         }
         // "« … », a déclaré M. Tillerson. « … », a prévenu le diplomate
         // américain": an epithet of someone of the base whom the article
-        // never names is a plain description of someone it does.
-        if (entity < 0 && NoneOfItsPeopleMet(mention) &&
-            mention.end_token - mention.first_token >= 2 &&
-            lex_.Is(cues::WordClass::kSourceNoun, tokens_[mention.first_token + 1])) {
+        // never names is a plain description of someone it does; so is a
+        // lone demonym ("a confié le Breton"), as one the base lacks is.
+        const int words = mention.end_token - mention.first_token;
+        const Token& noun = tokens_[mention.first_token + 1];
+        if (entity < 0 && NoneOfItsPeopleMet(mention) && words >= 2 &&
+            (lex_.Is(cues::WordClass::kSourceNoun, noun) || (words == 2 && noun.capitalized))) {
           entity = ResolveDescription(m, &how);
         }
         break;
