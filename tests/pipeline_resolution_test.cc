@@ -493,6 +493,16 @@ TEST_F(ResolutionTest, CeDernierResolvesToTheLastManMentioned) {
   EXPECT_EQ(SpeakerOf(q), "Luc Martin");
 }
 
+TEST_F(ResolutionTest, CeDernierAfterSomeoneDescribedButNotNamedReachesNoOneBefore) {
+  // "son homologue roumain" is the last person mentioned, whom the article
+  // never names: not Paul Dupont.
+  Quotation q = QuotationOf(
+      "Paul Dupont a reçu jeudi son homologue roumain.\n"
+      "Ce dernier a salué « une coopération exemplaire entre nos deux pays ».",
+      "une coopération exemplaire entre nos deux pays");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 TEST_F(ResolutionTest, PronounWithoutAnyAntecedentStaysUnresolved) {
   Quotation q = QuotationOf("« Nous ne partirons pas », a-t-il dit.", "Nous ne partirons pas");
   EXPECT_EQ(SpeakerOf(q), kNone);

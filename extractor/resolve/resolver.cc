@@ -1179,6 +1179,7 @@ class Resolver {
         int m = static_cast<int>(next_mention);
         int entity = Resolve(m);
         if (IsPerson(entity) && !InAByline(a_.mentions[m])) AddPersonMentioned(entity);
+        NoteUnresolvedPerson(a_.mentions[m], entity);
         NoteDocument(m, entity);
       }
       // Cue subjects outrank the plain sentence subject; those of a
@@ -1385,6 +1386,18 @@ class Resolver {
   bool InAByline(const Mention& mention) const {
     const int before = mention.first_token - 1;
     return before >= 0 && tokens_[before].line_start && tokens_[before].norm == "par";
+  }
+
+  // "X a rencontré son homologue russe. Ce dernier …": someone the story
+  // describes without saying who, after whom "ce dernier" cannot reach
+  // back to anyone before.
+  void NoteUnresolvedPerson(const Mention& mention, int entity) {
+    if (entity >= 0 || mention.plural || mention.is_org || mention.apposed >= 0 ||
+        (mention.kind != Mention::kDescription && mention.kind != Mention::kRole)) {
+      return;
+    }
+    unresolved_person_after_ = static_cast<int>(persons_mentioned_.size());
+    unresolved_person_gender_ = mention.gender;
   }
 
   // A person the story names; also counted towards the person it is
@@ -3057,6 +3070,10 @@ class Resolver {
         last = k - 1;
       }
       if (last >= 0 && entities_[persons_mentioned_[last]].plural) last = -1;
+      if (last >= 0 && last < unresolved_person_after_ &&
+          GenderFits(mention.gender, unresolved_person_gender_)) {
+        return -1;
+      }
       if (last >= 0) {
         *how = "last_person_mentioned";
         return persons_mentioned_[last];
@@ -3758,6 +3775,10 @@ class Resolver {
   std::vector<bool> kb_nationals_noted_;  // Per entity.
   std::unordered_set<std::string> pseudonym_keys_;  // Keys that entity_of_key_ got from a pseudonym.
   std::vector<int> persons_mentioned_;  // In text order, for "ce dernier".
+  // persons_mentioned_'s size when a singular person the story describes
+  // without saying who was last mentioned, and that mention's gender.
+  int unresolved_person_after_ = -1;
+  char unresolved_person_gender_ = 0;
   std::vector<int> last_mentioned_of_;  // Per entity: its last index in persons_mentioned_.
   std::vector<int> last_mentioned_of_gender_;  // Per gender slot, or -1.
   int victories_scanned_ = 0;                  // Sentences LastWinner has read.
