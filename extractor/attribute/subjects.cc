@@ -818,6 +818,11 @@ class SubjectFinder {
   // After "sur": "sa page Facebook" — a determiner, lowercase words, and
   // at most one name belong to the adjunct.
   int SkipPhraseAfterPreposition(int k, int limit) const {
+    // "à l'issue du Conseil des ministres": a mention that took the
+    // preposition's contracted article is its object.
+    if (k < limit && a_.mention_at[k] >= 0 && a_.mentions[a_.mention_at[k]].first_token < k) {
+      return a_.mentions[a_.mention_at[k]].end_token;
+    }
     // "dénonce dans un communiqué « … »": a description opening on its
     // determiner right after the preposition is the preposition's object.
     if (k < limit && lex_.Is(cues::WordClass::kDeterminer, tokens_[k]) && a_.mention_at[k] >= 0) {
