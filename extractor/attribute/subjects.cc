@@ -793,6 +793,15 @@ class SubjectFinder {
         ++k;
         continue;
       }
+      // "a écrit sur X (ex-Twitter) Emmanuel Macron": an aside in brackets.
+      if (t.norm == "(") {
+        int close = k + 1;
+        while (close < limit && tokens_[close].norm != ")" && tokens_[close].type != Token::kQuote)
+          ++close;
+        if (close >= limit || tokens_[close].norm != ")") return -1;
+        k = close + 1;
+        continue;
+      }
       len = lex_.words(cues::WordClass::kPreposition).LongestAt(tokens_, k, nullptr);
       if (len > 0 && a_.mention_at[k] < 0) {
         k = SkipPhraseAfterPreposition(k + len, limit);
