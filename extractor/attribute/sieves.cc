@@ -1686,8 +1686,14 @@ class Sieves {
     if (!IsPersonMention(speaker) || speaker.plural || speaker.end_token > t) return;
     // Not "ce dernier", which may open a noun phrase ("ce dernier rapport").
     if (speaker.kind == Mention::kPronoun && speaker.head == "dernier") return;
-    if (WordCount(a_.quotes[q].text, 7) <= 1 ||
-        lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) || StartsUpper(a_.quotes[q].text)) {
+    const std::string& text = a_.quotes[q].text;
+    if (WordCount(text, 7) <= 1 || StartsUpper(text)) return;
+    // "parler d'« un malentendu »": "de" before words that open on their
+    // own article is a preposition.
+    if (lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) &&
+        !((tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'") &&
+          lex_.FeaturesOf(cues::WordClass::kDeterminer, text.substr(0, text.find(' '))) !=
+              nullptr)) {
       return;
     }
     // Not "on" ("on surnomme l'animal « … »"), nor the speaker of an
