@@ -1767,11 +1767,13 @@ class Sieves {
     const Mention& speaker = a_.mentions[subject];
     for (int k = s.first_token; k < s.end_token; ++k) {
       const int m = a_.mention_at[k];
-      if (m < 0 || m == subject || m == speaker.apposed || a_.mentions[m].first_token != k)
+      if (m < 0 || m == subject || m == speaker.apposed || a_.mentions[m].first_token != k) {
         continue;
+      }
       const Mention& other = a_.mentions[m];
-      if (other.kind == Mention::kPronoun && !other.plural && other.gender == speaker.gender)
+      if (other.kind == Mention::kPronoun && !other.plural && other.gender == speaker.gender) {
         continue;
+      }
       const bool apposition = other.kind != Mention::kName && other.kind != Mention::kPronoun &&
                               Valid(other.end_token) && k > s.first_token &&
                               tokens_[k - 1].norm == "," && tokens_[other.end_token].norm == ",";
@@ -1805,6 +1807,16 @@ class Sieves {
       if (tokens_[k].type == Token::kQuote) return nullptr;
     }
     return &before;
+  }
+
+  // NextSentenceAfterALoneQuotation, when quotation q also opens its
+  // paragraph; else null.
+  const Sentence* NextSentenceAfterAQuotationOpeningItsParagraph(int q) {
+    const int sentence = tokens_[TokenOf(q)].sentence;
+    if (sentence > 0 && a_.sentences[sentence - 1].paragraph == a_.sentences[sentence].paragraph) {
+      return nullptr;
+    }
+    return NextSentenceAfterALoneQuotation(q);
   }
 
   // The next sentence of the paragraph when quotation q is a whole
@@ -1914,12 +1926,8 @@ class Sieves {
   // next sentence's one reporting verb has a named person for subject,
   // who quotes nothing there: that person's words, not the last speaker's.
   void ReportedInTheNextSentence(int q) {
-    const Sentence* after = NextSentenceAfterALoneQuotation(q);
+    const Sentence* after = NextSentenceAfterAQuotationOpeningItsParagraph(q);
     if (after == nullptr) return;
-    const int sentence = tokens_[TokenOf(q)].sentence;
-    if (sentence > 0 && a_.sentences[sentence - 1].paragraph == a_.sentences[sentence].paragraph) {
-      return;
-    }
     int found = -1;
     const int cues = static_cast<int>(a_.cues.size());
     for (int c = FirstCueFrom(after->first_token);
@@ -1948,12 +1956,8 @@ class Sieves {
   // the story brings in the speaker right after the words. Not "X, lui,
   // …", which turns from the last speaker to another.
   void IntroducedInTheNextSentence(int q) {
-    const Sentence* after = NextSentenceAfterALoneQuotation(q);
+    const Sentence* after = NextSentenceAfterAQuotationOpeningItsParagraph(q);
     if (after == nullptr) return;
-    const int sentence = tokens_[TokenOf(q)].sentence;
-    if (sentence > 0 && a_.sentences[sentence - 1].paragraph == a_.sentences[sentence].paragraph) {
-      return;
-    }
     const int next = static_cast<int>(after - a_.sentences.data());
     if (FactsOfSentence(next).has_cue) return;
     const int subject = subjects_.of_sentence[next];

@@ -796,8 +796,10 @@ class SubjectFinder {
       // "a écrit sur X (ex-Twitter) Emmanuel Macron": an aside in brackets.
       if (t.norm == "(") {
         int close = k + 1;
-        while (close < limit && tokens_[close].norm != ")" && tokens_[close].type != Token::kQuote)
+        while (close < limit && tokens_[close].norm != ")" &&
+               tokens_[close].type != Token::kQuote) {
           ++close;
+        }
         if (close >= limit || tokens_[close].norm != ")") return -1;
         k = close + 1;
         continue;

@@ -177,8 +177,9 @@ bool ConjunctionOpens(std::string_view text, size_t at) {
   return false;
 }
 
-// The word of `text` from `at` (after spaces) up to a space, comma or
-// apostrophe (kept, typographic or not, as the lexicon spells it: "d'").
+// The word of `text` from `at` (after spaces) up to a space, a comma, a
+// full stop or an apostrophe (kept, typographic or not, as the lexicon
+// spells it: "d'").
 std::string WordFrom(std::string_view text, size_t at, size_t end) {
   while (at < end && text[at] == ' ') ++at;
   std::string word;
@@ -195,8 +196,8 @@ std::string WordFrom(std::string_view text, size_t at, size_t end) {
 // resumption (words.tsv) takes the quotation up again. An apposition of
 // its subject may stand between (« , a précisé X, secrétaire général de
 // l'Otan, de … »): after a comma where none follows, the clause may end at
-// the next comma within a few words. `comma` is the first comma after
-// the clause's verb; returns where the clause ends, or npos.
+// the next comma within a few words. `clause_begin` is where the clause
+// starts, `comma` a comma in it; returns where the clause ends, or npos.
 size_t EndOfAShortClause(const cues::Lexicon& lexicon, std::string_view text, size_t clause_begin,
                          size_t comma, size_t end) {
   constexpr int kMaxWords = 8;
