@@ -381,6 +381,16 @@ TEST_F(AttributionTest, MediaRelayYieldsToTheReportedSpeaker) {
   EXPECT_EQ(SpeakerOf(q), "Paul Dupont");
 }
 
+TEST_F(AttributionTest, NameInsideTheSubjectsComplementIsNotTheSubject) {
+  // The subject is the owner, whom the sentence does not name; "Bellerive"
+  // is where she works.
+  Quotation q = QuotationOf(
+      "La propriétaire du château Bellerive estime avoir perdu « à peine dix pour cent » de sa "
+      "récolte.",
+      "à peine dix pour cent");
+  EXPECT_NE(SpeakerOf(q), "Bellerive");
+}
+
 // --- Across sentences -----------------------------------------------------
 
 TEST_F(AttributionTest, QuotationAloneInTheNextParagraphContinuesTheSpeaker) {

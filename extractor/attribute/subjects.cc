@@ -63,7 +63,7 @@ class SubjectFinder {
         }
         default: {
           bool blocked = false;
-          int before = PreposedSubject(cue, &blocked);
+          int before = EnclosingMention(PreposedSubject(cue, &blocked));
           const int main = out.of_sentence[tokens_[cue.first_token].sentence];
           if (before >= 0 && AgreesWithTheMainSubject(cue, before, main)) before = main;
           if (before >= 0) {
@@ -139,6 +139,22 @@ class SubjectFinder {
     const Norm& noun = tokens_[w].norm;
     return noun == "termes" || noun == "mots" || noun == "propos" || noun == "expression" ||
            noun == "formule";
+  }
+
+  // "La propriétaire du château Bellerive estime": the description a name
+  // stands inside, of which it is only the complement; else m itself.
+  int EnclosingMention(int m) const {
+    if (m < 0) return m;
+    const Mention& inner = a_.mentions[m];
+    constexpr int kLookBack = 4;  // Mentions inside one description are few.
+    for (int j = m - 1; j >= 0 && j >= m - kLookBack; --j) {
+      const Mention& outer = a_.mentions[j];
+      if (outer.first_token < inner.first_token && outer.end_token >= inner.end_token &&
+          outer.kind != Mention::kName) {
+        return j;
+      }
+    }
+    return m;
   }
 
   int MentionStartingAt(int k) const {
