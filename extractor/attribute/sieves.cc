@@ -1687,15 +1687,9 @@ class Sieves {
     // Not "ce dernier", which may open a noun phrase ("ce dernier rapport").
     if (speaker.kind == Mention::kPronoun && speaker.head == "dernier") return;
     const std::string& text = a_.quotes[q].text;
-    if (WordCount(text, 7) <= 1 || StartsUpper(text)) return;
-    // "parler d'« un malentendu »": "de" before words that open on their
-    // own article is a preposition.
-    if (lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1]) &&
-        !((tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'") &&
-          lex_.FeaturesOf(cues::WordClass::kDeterminer, text.substr(0, text.find(' '))) !=
-              nullptr)) {
-      return;
-    }
+    // "il s'est contenté d'un « Je suis désolé »": a clause with its own
+    // subject pronoun is somebody's utterance wherever it stands.
+    if (!OpensOnASubjectPronoun(text) && LooksLikeALabel(text, t)) return;
     // Not "on" ("on surnomme l'animal « … »"), nor the speaker of an
     // interview's turn ("X : Ce n'est pas « … »"), who quotes a phrase.
     if (speaker.kind == Mention::kPronoun && tokens_[speaker.first_token].norm == "on") return;
@@ -1705,6 +1699,18 @@ class Sieves {
     }
     if (!NamesNoOtherPerson(s, subject)) return;
     Set(q, subject, -1, "woven_into_a_sentence_about_its_speaker", 0.45);
+  }
+
+  // Whether quotation text at token t, woven into a sentence, is more
+  // likely a label than somebody's words: a single word, a capitalised
+  // title, or words right after an article. "parler d'« un malentendu »":
+  // "de" before words that open on their own article is a preposition.
+  bool LooksLikeALabel(const std::string& text, int t) const {
+    if (WordCount(text, 7) <= 1 || StartsUpper(text)) return true;
+    if (!lex_.Is(cues::WordClass::kDeterminer, tokens_[t - 1])) return false;
+    const bool de = tokens_[t - 1].norm == "de" || tokens_[t - 1].norm == "d'";
+    return !(de && lex_.FeaturesOf(cues::WordClass::kDeterminer, text.substr(0, text.find(' '))) !=
+                       nullptr);
   }
 
   // "Il s'est adressé aux talibans, qu'il a invités à négocier.": the
