@@ -775,8 +775,9 @@ class Sieves {
   }
 
   // "Même tonalité chez le Norvégien : « … »", "Autre son de cloche chez
-  // la ministre : « … »": a short sentence with no reporting verb, whose
-  // last words before the colon are "chez" and the one whose words follow.
+  // la ministre : « … »", "Même constat pour X : « … »": a short sentence
+  // with no reporting verb, whose last words before the colon are "chez"
+  // (or "pour") and the one whose words follow.
   bool ChezBeforeAColon(int q) {
     const int t = TokenOf(q);
     if (!AfterAColonOfItsSentence(t)) return false;
@@ -793,14 +794,15 @@ class Sieves {
     return true;
   }
 
-  // The person mention after "chez" that ends right before the colon at
-  // `colon`, or before a comma and an apposition with no verb that runs to
-  // it ("chez Nadège Rouxel, déléguée CGT et sans lien avec … :"); or -1.
+  // The person mention after "chez" or "pour" that ends right before the
+  // colon at `colon`, or before a comma and an apposition with no verb
+  // that runs to it ("chez Nadège Rouxel, déléguée CGT et sans lien avec
+  // … :") or a relative clause on it; or -1.
   int PersonAfterChez(int first, int colon) const {
     constexpr int kMaxApposition = 24;
     for (int k = colon - 1; k > first && k >= colon - kMaxApposition; --k) {
       if (tokens_[k].type == Token::kQuote) return -1;
-      if (tokens_[k].norm != "chez") continue;
+      if (tokens_[k].norm != "chez" && tokens_[k].norm != "pour") continue;
       const int m = a_.mention_at[k + 1];
       if (m < 0 || a_.mentions[m].first_token != k + 1 || !IsPersonMention(a_.mentions[m]) ||
           a_.mentions[m].kind == Mention::kPronoun) {
@@ -809,6 +811,9 @@ class Sieves {
       const int end = a_.mentions[m].end_token;
       if (end == colon) return m;
       if (tokens_[end].norm != ",") return -1;
+      // "pour Claire Dumas, qui tient le bar-tabac depuis dix ans :": the
+      // verbs of a relative clause on the person are theirs.
+      if (end + 1 < colon && tokens_[end + 1].norm == "qui") return m;
       for (int w = end + 1; w < colon; ++w) {
         if (lex_.FormsOf(tokens_[w].norm) != nullptr || lex_.AuxiliaryOf(tokens_[w].norm) != nullptr) return -1;
       }
