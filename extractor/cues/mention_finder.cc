@@ -1022,6 +1022,11 @@ class Finder {
       return false;
     }
     constexpr int kMaxVerbWords = 3;  // "a", "ensuite", "lâché".
+    // "…, explique, ému, le décathlonien": one word between commas.
+    if (det >= 4 && tokens_[det - 1].norm == "," && IsWord(tokens_[det - 2]) &&
+        !tokens_[det - 2].capitalized && tokens_[det - 3].norm == ",") {
+      det -= 3;
+    }
     if (det < 1 || !IsWord(tokens_[det - 1])) return false;
     for (int w = det - 1; w >= 1 && w >= det - kMaxVerbWords; --w) {
       if (!IsWord(tokens_[w - 1])) {
