@@ -1000,8 +1000,9 @@ class Finder {
   // a verb, a definite article and a noun the patterns do not know but
   // which ends like one of a trade, closing the clause (an adjective may
   // follow, and an adjunct after a preposition), name the speaker the
-  // story is about.
-  bool AgentNounClosingAnIncise(int det, int k) const {
+  // story is about. With `complement_allowed` (after "un", "une"), a
+  // "de" complement may follow too: "un saunier de Guérande".
+  bool AgentNounClosingAnIncise(int det, int k, bool complement_allowed) const {
     const int n = static_cast<int>(tokens_.size());
     const Token& noun = tokens_[k];
     if (!IsWord(noun) || noun.capitalized || noun.elided || noun.norm.size() < 4 ||
@@ -1018,7 +1019,8 @@ class Finder {
     // « Sangliers »"), which makes it someone else than the story's person.
     if (end < n && !tokens_[end].line_start && tokens_[end].norm != "." &&
         tokens_[end].norm != "," &&
-        (!lex_.Is(WordClass::kPreposition, tokens_[end]) || IsDe(tokens_[end]))) {
+        (!lex_.Is(WordClass::kPreposition, tokens_[end]) ||
+         (IsDe(tokens_[end]) && !complement_allowed))) {
       return false;
     }
     constexpr int kMaxVerbWords = 3;  // "a", "ensuite", "lâché".
@@ -1107,7 +1109,13 @@ class Finder {
       }
     }
     if (len == 0 && det != nullptr && det->definite && !det->plural && !det->possessive &&
-        (StoryNounOfASource(k) || AgentNounClosingAnIncise(i, k))) {
+        (StoryNounOfASource(k) || AgentNounClosingAnIncise(i, k, /*complement_allowed=*/false))) {
+      len = 1;
+    }
+    // "« … », s'inquiète un saunier de Guérande": an unnamed source, its
+    // complement with it.
+    if (len == 0 && det != nullptr && !det->definite && !det->plural &&
+        AgentNounClosingAnIncise(i, k, /*complement_allowed=*/true)) {
       len = 1;
     }
     if (len == 0) return i;
