@@ -1000,13 +1000,21 @@ class Finder {
   // a verb, a definite article and a noun the patterns do not know but
   // which ends like one of a trade, closing the clause (an adjective may
   // follow, and an adjunct after a preposition), name the speaker the
-  // story is about. With `complement_allowed` (after "un", "une"), a
-  // "de" complement may follow too: "un saunier de Guérande".
+  // story is about. With `complement_allowed` (after "un", "une", "des",
+  // "plusieurs" …), a "de" complement may follow too: "un saunier de
+  // Guérande", "des ostréiculteurs venus de Cancale".
   bool AgentNounClosingAnIncise(int det, int k, bool complement_allowed) const {
     const int n = static_cast<int>(tokens_.size());
     const Token& noun = tokens_[k];
+    // "des ostréiculteurs": the plural of such a noun.
+    std::string_view word = noun.norm.str();
+    if (tokens_[det].norm != "un" && tokens_[det].norm != "une" && tokens_[det].norm != "le" &&
+        tokens_[det].norm != "la" && tokens_[det].norm != "l'" && word.size() > 4 &&
+        (word.back() == 's' || word.back() == 'x')) {
+      word.remove_suffix(1);
+    }
     if (!IsWord(noun) || noun.capitalized || noun.elided || noun.norm.size() < 4 ||
-        !EndsLikeAnAgentNoun(noun.norm.str()) || !MayBeASourceNoun(noun)) {
+        !EndsLikeAnAgentNoun(word) || !MayBeASourceNoun(noun)) {
       return false;
     }
     int end = k + 1;
@@ -1114,7 +1122,7 @@ class Finder {
     }
     // "« … », s'inquiète un saunier de Guérande": an unnamed source, its
     // complement with it.
-    if (len == 0 && det != nullptr && !det->definite && !det->plural &&
+    if (len == 0 && det != nullptr && !det->definite &&
         AgentNounClosingAnIncise(i, k, /*complement_allowed=*/true)) {
       len = 1;
     }
