@@ -1699,10 +1699,7 @@ class Sieves {
     // interview's turn ("X : Ce n'est pas « … »"), who quotes a phrase.
     if (speaker.kind == Mention::kPronoun && tokens_[speaker.first_token].norm == "on") return;
     if (Valid(speaker.end_token) && tokens_[speaker.end_token].norm == ":") return;
-    for (int k = s.first_token; k < s.end_token; ++k) {
-      if (k != t && tokens_[k].type == Token::kQuote) return;
-    }
-    if (!NamesNoOtherPerson(s, subject)) return;
+    if (QuotesIn(s, t) || !NamesNoOtherPerson(s, subject)) return;
     Set(q, subject, -1, "woven_into_a_sentence_about_its_speaker", 0.45);
   }
 
@@ -1798,8 +1795,7 @@ class Sieves {
   // nothing; else null. With `across_paragraphs`, the one before may end
   // the paragraph before when `q` is all of its own paragraph.
   const Sentence* QuoteFreeSentenceBeforeALoneQuotation(int q, bool across_paragraphs = false) {
-    const int t = TokenOf(q);
-    const int sentence = tokens_[t].sentence;
+    const int sentence = tokens_[TokenOf(q)].sentence;
     if (sentence == 0) return nullptr;
     const Sentence& s = a_.sentences[sentence];
     const Sentence& before = a_.sentences[sentence - 1];
@@ -1809,14 +1805,7 @@ class Sieves {
       const size_t next = static_cast<size_t>(sentence) + 1;
       if (next < a_.sentences.size() && a_.sentences[next].paragraph == s.paragraph) return nullptr;
     }
-    const Facts& facts = FactsOfSentence(sentence);
-    if (facts.has_cue || facts.first_word < s.end_token) return nullptr;  // Only the quotation.
-    for (int k = s.first_token; k < s.end_token; ++k) {
-      if (k != t && tokens_[k].type == Token::kQuote) return nullptr;
-    }
-    for (int k = before.first_token; k < before.end_token; ++k) {
-      if (tokens_[k].type == Token::kQuote) return nullptr;
-    }
+    if (!AloneInItsSentence(q) || QuotesIn(before)) return nullptr;
     return &before;
   }
 
@@ -1833,18 +1822,30 @@ class Sieves {
   // The next sentence of the paragraph when quotation q is a whole
   // sentence of its own (no cue, no word, no other quotation), or null.
   const Sentence* NextSentenceAfterALoneQuotation(int q) {
-    const int t = TokenOf(q);
-    const int sentence = tokens_[t].sentence;
+    const int sentence = tokens_[TokenOf(q)].sentence;
     if (sentence + 1 >= static_cast<int>(a_.sentences.size())) return nullptr;
     const Sentence& s = a_.sentences[sentence];
     const Sentence& after = a_.sentences[sentence + 1];
     if (after.paragraph != s.paragraph || s.is_title) return nullptr;
-    const Facts& facts = FactsOfSentence(sentence);
-    if (facts.has_cue || facts.first_word < s.end_token) return nullptr;  // Only the quotation.
+    return AloneInItsSentence(q) ? &after : nullptr;
+  }
+
+  // Whether quotation q is all of its sentence: no cue, no word, no other
+  // quotation.
+  bool AloneInItsSentence(int q) {
+    const int t = TokenOf(q);
+    const Sentence& s = SentenceOf(q);
+    const Facts& facts = FactsOfSentence(tokens_[t].sentence);
+    return !facts.has_cue && facts.first_word >= s.end_token && !QuotesIn(s, t);
+  }
+
+  // Whether sentence s holds a quotation other than the one at token
+  // `except`.
+  bool QuotesIn(const Sentence& s, int except = -1) const {
     for (int k = s.first_token; k < s.end_token; ++k) {
-      if (k != t && tokens_[k].type == Token::kQuote) return nullptr;
+      if (k != except && tokens_[k].type == Token::kQuote) return true;
     }
-    return &after;
+    return false;
   }
 
   // "C'est X, …, qui", "C'est X qui" or "C'est l'avis de X" from `first`:
@@ -1954,9 +1955,7 @@ class Sieves {
     }
     const int m = subjects_.of_cue[found];
     if (m < 0 || a_.mentions[m].kind != Mention::kName || !IsPersonMention(a_.mentions[m])) return;
-    for (int k = after->first_token; k < after->end_token; ++k) {
-      if (tokens_[k].type == Token::kQuote) return;
-    }
+    if (QuotesIn(*after)) return;
     Set(q, m, found, "reported_in_the_next_sentence", 0.6);
   }
 
@@ -1990,10 +1989,7 @@ class Sieves {
         (tokens_[turn + 1].norm == "lui" || tokens_[turn + 1].norm == "elle")) {
       return;
     }
-    for (int k = after->first_token; k < after->end_token; ++k) {
-      if (tokens_[k].type == Token::kQuote) return;
-    }
-    if (!NamesNoOtherPerson(*after, subject)) return;
+    if (QuotesIn(*after) || !NamesNoOtherPerson(*after, subject)) return;
     Set(q, subject, -1, "introduced_in_the_next_sentence", 0.5);
   }
 
