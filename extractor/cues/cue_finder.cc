@@ -231,6 +231,11 @@ class Finder {
     if (len > 0) {
       const std::string_view kind = lex_.template_kind(payloads[0]);
       if (kind == "source") return Emit(i, i + len, Cue::kSource, nullptr, -1, false);
+      // "aux yeux de X", "aux yeux du ministre": the noun names a source only
+      // with its complement, which the article may have contracted.
+      if (kind == "source_of" && i + len < n && IsDeOrContracted(tokens_[i + len].norm)) {
+        return Emit(i, i + len, Cue::kSource, nullptr, -1, false);
+      }
       if (kind == "source_comma" && SourceCommaAt(i, len)) {
         return Emit(i, i + len, Cue::kSource, nullptr, -1, false);
       }
@@ -426,6 +431,10 @@ class Finder {
   }
 
   // "Pour X, ...": at the start of a clause, a mention, then a comma.
+  static bool IsDeOrContracted(std::string_view norm) {
+    return norm == "de" || norm == "d'" || norm == "du" || norm == "des";
+  }
+
   bool SourceCommaAt(int i, int len) const {
     const Token& t = tokens_[i];
     const int first = a_.sentences[t.sentence].first_token;

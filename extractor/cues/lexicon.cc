@@ -331,8 +331,9 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
   s = ReadTsv(dir + "/cue_templates.tsv",
               [&](int, const std::vector<std::string_view>& f) -> std::string {
                 if (f.size() != 2) return "expected PHRASE<TAB>KIND";
-                if (f[1] != "source" && f[1] != "source_comma" && f[1] != "channel") {
-                  return "kind must be source, source_comma or channel";
+                if (f[1] != "source" && f[1] != "source_of" && f[1] != "source_comma" &&
+                    f[1] != "channel") {
+                  return "kind must be source, source_of, source_comma or channel";
                 }
                 lex.cue_templates_.Add(normalize::TokenizePhrase(f[0]),
                                        static_cast<int>(lex.template_kinds_.size()));

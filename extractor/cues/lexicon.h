@@ -215,7 +215,8 @@ class Lexicon {
     return &class_features_[e->FeaturesIndex(c)];
   }
 
-  // Cue templates: kind "source", "source_comma" or "channel" by payload.
+  // Cue templates: kind "source", "source_of", "source_comma" or "channel"
+  // by payload.
   const PhraseMatcher& cue_templates() const { return cue_templates_; }
   const std::string& template_kind(int payload) const { return template_kinds_[payload]; }
 
