@@ -443,7 +443,15 @@ class Resolver {
         if (entity_of_mention_[m] >= 0) continue;
       }
       if (!mention.is_org) {
-        std::vector<const cues::Speaker*> by_surname = kb_.FindBySurname(text);
+        // A first name alone ("Mathis, 16 ans", "soupire Philippe") is
+        // someone the article calls by it: neither a public figure of the
+        // base whose surname it also is (« Édouard Philippe ») nor a
+        // misspelt surname of the base (« Mattis »).
+        const bool lone_first_name =
+            mention.end_token - mention.first_token == 1 &&
+            lex_.FirstNameGenderOfNorm(tokens_[mention.first_token].norm) != 0;
+        std::vector<const cues::Speaker*> by_surname;
+        if (!lone_first_name) by_surname = kb_.FindBySurname(text);
         if (by_surname.size() == 1) {
           SetEntity(m, KbEntity(KbIndex(by_surname[0])), "surname_in_base");
           continue;
@@ -473,11 +481,6 @@ class Resolver {
           SetEntity(m, found, "misspelt_name");
           continue;
         }
-        // A first name alone ("Mathis, 16 ans") is someone the article
-        // calls by it, not a misspelt surname of the base (« Mattis »).
-        const bool lone_first_name =
-            mention.end_token - mention.first_token == 1 &&
-            lex_.FirstNameGenderOfNorm(tokens_[mention.first_token].norm) != 0;
         if (distance > 0 && !lone_first_name) {
           const cues::Speaker* close = kb_.FindClosest(text, distance);
           if (close != nullptr && GenderFits(mention.gender, close->gender)) {
