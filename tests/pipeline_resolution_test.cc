@@ -928,5 +928,21 @@ TEST_F(ResolutionTest, IncisePronounNeverSkipsBackOverAnOfficeThatSpokeUnnamed) 
   EXPECT_EQ(SpeakerOf(q), kNone);
 }
 
+TEST_F(ResolutionTest, AnotherNounOfThePositionWithAComplementStaysTheNamedPerson) {
+  Quotation q = QuotationOf(
+      "Le PDG de Valmar, Henri Lussac, a présenté les comptes. « L'export tire la croissance », a "
+      "affirmé le patron du fabricant de vannes.",
+      "L'export tire la croissance", "2019-02-12");
+  EXPECT_EQ(SpeakerOf(q), "Henri Lussac");
+}
+
+TEST_F(ResolutionTest, NounOfAnotherPositionWithAComplementIsSomeoneElse) {
+  Quotation q = QuotationOf(
+      "Le PDG de Valmar, Henri Lussac, a présenté les comptes. « L'export tire la croissance », a "
+      "affirmé le délégué du personnel de l'usine.",
+      "L'export tire la croissance", "2019-02-12");
+  EXPECT_EQ(SpeakerOf(q), kNone);
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -172,7 +172,7 @@ const char* WordClassName(WordClass word_class) {
       "impersonal", "speech_noun", "speaker_link", "posted_body_noun", "origin_noun",
       "party_noun", "party_verb", "person_noun", "guest_noun", "kin_noun", "protagonist",
       "victory_verb", "winner_noun", "elected_noun", "elected_office", "plain_verb",
-      "company_noun", "field_noun", "resumption"};
+      "company_noun", "field_noun", "resumption", "position_noun"};
   // clang-format on
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(WordClass::kCount),
                 "a name per word class");
@@ -266,6 +266,7 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
   }
 
   std::vector<std::string> sides;
+  std::vector<std::string> positions;
   // A word listed twice in one class is a slip: the line of its first listing, by class and word.
   std::map<std::pair<int, std::string>, int> line_of_word;
   const auto read_word = [&](int n, const std::vector<std::string_view>& f) -> std::string {
@@ -307,6 +308,12 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
             if (bar == std::string_view::npos) break;
             names.remove_prefix(bar + 1);
           }
+        } else if (feature.substr(0, 9) == "position=" && feature.size() > 9) {
+          const std::string_view name = feature.substr(9);
+          auto it = std::find(positions.begin(), positions.end(), name);
+          if (it == positions.end()) it = positions.insert(positions.end(), std::string(name));
+          if (positions.size() > 255) return "too many positions (255 at most)";
+          features.position = static_cast<uint8_t>(it - positions.begin() + 1);
         } else if (!(feature == "sg" || feature == "indefinite" || feature.empty())) {
           return "unknown feature '" + std::string(feature) + "'";
         }

@@ -113,6 +113,9 @@ struct WordFeatures {
   bool possessive = false;
   // party_noun: the sides of a trial the noun may name, a bit each (0: none).
   uint8_t side = 0;
+  // position_noun: the position the noun names (1, 2 …; 0: none). Nouns of
+  // one position name the same person ("le PDG", "le patron").
+  uint8_t position = 0;
 };
 
 // A line of nationalities.tsv, and one spelling of it ("américaines").
@@ -136,7 +139,7 @@ enum class WordClass : uint8_t {
   kOrgAnaphor, kHomeCountry, kCounterpart, kPseudonym, kPlaceNoun, kBylineNoun, kImpersonal,
   kSpeechNoun, kSpeakerLink, kPostedBodyNoun, kOriginNoun, kPartyNoun, kPartyVerb, kPersonNoun,
   kGuestNoun, kKinNoun, kProtagonist, kVictoryVerb, kWinnerNoun, kElectedNoun, kElectedOffice,
-  kPlainVerb, kCompanyNoun, kFieldNoun, kResumption, kCount
+  kPlainVerb, kCompanyNoun, kFieldNoun, kResumption, kPositionNoun, kCount
 };
 // clang-format on
 // Its name in words.tsv: "title", "not_name", "clause_boundary"...

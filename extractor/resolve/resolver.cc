@@ -2743,8 +2743,15 @@ class Resolver {
     // "l'ancienne ministre de l'Économie": a past office, which the
     // article's present description of the person does not contradict.
     if (NamesAFormerOffice(mention)) return false;
+    // "Henri Lussac, le PDG de Valmar … le patron du fabricant de vannes":
+    // another noun of the same position.
+    const cues::WordFeatures* position =
+        lex_.FeaturesOf(cues::WordClass::kPositionNoun, mention.head);
     for (const std::string& h : it->second) {
       if (h == mention.head) return false;
+      if (position == nullptr) continue;
+      const cues::WordFeatures* other = lex_.FeaturesOf(cues::WordClass::kPositionNoun, h);
+      if (other != nullptr && other->position == position->position) return false;
     }
     return true;
   }
