@@ -1697,12 +1697,26 @@ class Finder {
              lex_.Is(WordClass::kBodyNoun, tokens_[k - 1])))) {
         return false;
       }
-      if (lex_.FormsOf(t.norm) != nullptr || lex_.AuxiliaryOf(t.norm) != nullptr ||
-          lex_.Is(WordClass::kRelative, t) || lex_.Is(WordClass::kPronoun, t)) {
+      if ((lex_.FormsOf(t.norm) != nullptr && !NounAfterAnArticle(first, k)) ||
+          lex_.AuxiliaryOf(t.norm) != nullptr || lex_.Is(WordClass::kRelative, t) ||
+          lex_.Is(WordClass::kPronoun, t)) {
         return false;
       }
     }
     return true;
+  }
+
+  // "le candidat au poste de …", "la déléguée à la poste": a word spelt
+  // like a verb form is a noun after an article that no object pronoun
+  // spells ("au", "du", "un"; "la", "l'", "les" after "à" or "de").
+  bool NounAfterAnArticle(int first, int k) const {
+    if (k <= first) return false;
+    const Norm& before = tokens_[k - 1].norm;
+    if (before == "au" || before == "aux" || before == "du" || before == "un" || before == "une") {
+      return true;
+    }
+    return k - 1 > first && (before == "la" || before == "l'" || before == "les") &&
+           (tokens_[k - 2].norm == "à" || tokens_[k - 2].norm == "de");
   }
 
   // Whether "selon" or "d'après" comes right before token k.
