@@ -1153,7 +1153,7 @@ class Finder {
     if (m.gender == 0 && noun != nullptr) m.gender = noun->gender;
     // A collective noun is many people whatever its article: "l'entourage".
     if (noun != nullptr && noun->plural) m.plural = true;
-    m.end_token = ExtendModifiers(k + len, &m.speakers);
+    m.end_token = WithoutADanglingParticiple(k + len, ExtendModifiers(k + len, &m.speakers));
     // "un participant à la battue", "un conseiller à la présidence", "un
     // tailleur sur cristal": an unnamed source keeps where it belongs.
     if (det != nullptr && !det->definite && !document) {
@@ -1171,6 +1171,29 @@ class Finder {
     }
     if (document) m.is_org = true;
     return Add(std::move(m));
+  }
+
+  // Where a description ends when its last modifier is a participle whose
+  // complement the phrase left out: "un diplomate européen joint par
+  // téléphone", "un responsable américain voyageant avec la délégation",
+  // "un critique venu pour l'occasion" describe "un diplomate européen" …;
+  // "venu de Lyon" keeps its place (see ExtendModifiers).
+  int WithoutADanglingParticiple(int first_modifier, int end) const {
+    const int n = static_cast<int>(tokens_.size());
+    const int last = end - 1;
+    if (last < first_modifier || end >= n || tokens_[last].capitalized || tokens_[end].line_start) {
+      return end;
+    }
+    const std::string& word = tokens_[last].norm.str();
+    const Norm& next = tokens_[end].norm;
+    const bool agent = next == "par";
+    const bool gerund_complement =
+        EndsWithOneOf(word, {"ant"}) && (next == "avec" || next == "pour" || next == "dans" ||
+                                         next == "sur" || next == "en" || next == "auprès");
+    const bool come_for =
+        (word == "venu" || word == "venue" || word == "venus" || word == "venues") &&
+        !IsDe(tokens_[end]);
+    return agent || gerund_complement || come_for ? last : end;
   }
 
   // Where an unnamed source's description ends once "à la", "à l'",
