@@ -1176,8 +1176,9 @@ class Finder {
   // Where a description ends when its last modifier is a participle whose
   // complement the phrase left out: "un diplomate européen joint par
   // téléphone", "un responsable américain voyageant avec la délégation",
-  // "un critique venu pour l'occasion" describe "un diplomate européen" …;
-  // "venu de Lyon" keeps its place (see ExtendModifiers).
+  // "un critique venu pour l'occasion", "une cliente rencontrée sur le
+  // marché" describe "un diplomate européen" …; "venu de Lyon" keeps its
+  // place (see ExtendModifiers).
   int WithoutADanglingParticiple(int first_modifier, int end) const {
     const int n = static_cast<int>(tokens_.size());
     const int last = end - 1;
@@ -1193,7 +1194,8 @@ class Finder {
     const bool come_for =
         (word == "venu" || word == "venue" || word == "venus" || word == "venues") &&
         !IsDe(tokens_[end]);
-    return agent || gerund_complement || come_for ? last : end;
+    const bool met = lex_.Is(WordClass::kMetParticiple, tokens_[last]) && IsWord(tokens_[end]);
+    return agent || gerund_complement || come_for || met ? last : end;
   }
 
   // Where an unnamed source's description ends once "à la", "à l'",
