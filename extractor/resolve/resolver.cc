@@ -14,6 +14,7 @@
 
 #include "core/unicode.h"
 #include "cues/mention_finder.h"
+#include "normalize/tokenize.h"
 
 namespace guillemet::resolve {
 namespace {
@@ -3660,6 +3661,47 @@ class Resolver {
   // scripts ("Volodymyr Zelenskyy / Володимир Зеленський") and in the
   // account's own spelling: each part is tried against the base, exactly,
   // then as a misspelling, then against the article's people.
+  // An account's display name without the titles before the name
+  // ("Secretary Pompeo", "U.S. Special Representative Zalmay Khalilzad":
+  // words.tsv titles) or a lone initial after it ("Jorge Arreaza M").
+  std::string WithoutTitlesOrInitial(const std::string& name) const {
+    std::vector<std::string> words;
+    for (size_t from = 0; from < name.size();) {
+      const size_t space = name.find(' ', from);
+      const size_t end = space == std::string::npos ? name.size() : space;
+      if (end > from) words.push_back(name.substr(from, end - from));
+      from = end + 1;
+    }
+    auto joined = [&words](size_t first, size_t end) {
+      std::string out;
+      for (size_t w = first; w < end; ++w) out += (out.empty() ? "" : " ") + words[w];
+      return out;
+    };
+    size_t first = 0;
+    constexpr size_t kLongestTitle = 3;
+    for (bool stripped = true; stripped && words.size() - first > 1;) {
+      stripped = false;
+      for (size_t k = std::min(kLongestTitle, words.size() - first - 1); k >= 1; --k) {
+        std::string key;
+        for (const std::string& w : normalize::TokenizePhrase(joined(first, first + k))) {
+          key += (key.empty() ? "" : " ") + w;
+        }
+        if (lex_.FeaturesOf(cues::WordClass::kTitle, key) != nullptr) {
+          first += k;
+          stripped = true;
+          break;
+        }
+      }
+    }
+    size_t end = words.size();
+    const std::string& last = words.back();
+    if (end - first > 2 && last.size() <= 2 && last[0] >= 'A' && last[0] <= 'Z' &&
+        (last.size() == 1 || last[1] == '.')) {
+      --end;
+    }
+    return first == 0 && end == words.size() ? name : joined(first, end);
+  }
+
   int AuthorEntity(const std::string& line) {
     std::vector<std::string> parts;
     for (size_t from = 0;;) {
@@ -3672,6 +3714,7 @@ class Resolver {
       from = slash + 1;
     }
     if (parts.empty()) parts.push_back(line);
+    for (std::string& part : parts) part = WithoutTitlesOrInitial(part);
     for (const std::string& part : parts) {
       std::vector<const cues::Speaker*> known = kb_.FindByName(part);
       if (known.size() == 1) return KbEntity(KbIndex(known[0]));
