@@ -1812,6 +1812,14 @@ class Finder {
       // Without a comma only "office Name" reads as one person: in "à
       // Ankara le chef de la diplomatie" the name is a place.
       if (gap == 0 && a.kind == Mention::kName) continue;
+      // "Interrogé sur le départ du ministre, Emmanuel Macron a répondu":
+      // an office in the complement of another noun ("du", "des", "de")
+      // is apposed to a name only when a comma closes the name too; else
+      // the comma ended an adjunct, and the name is the clause's subject.
+      if (comma && IsDe(tokens_[a.first_token]) && b.end_token < static_cast<int>(tokens_.size()) &&
+          tokens_[b.end_token].type == Token::kWord) {
+        continue;
+      }
       // A document ("un communiqué du Pentagone") is not in apposition to a person.
       bool a_office = (a.kind == Mention::kRole || a.kind == Mention::kDescription ||
                        a.kind == Mention::kEpithet) && !a.is_org;
