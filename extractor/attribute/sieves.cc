@@ -149,6 +149,7 @@ class Sieves {
                                   &Sieves::DashAuthor,
                                   &Sieves::PassiveAgent,
                                   &Sieves::AgentBeforeTheColon,
+                                  &Sieves::WordsOfTheComplementBeforeTheColon,
                                   &Sieves::Incise,
                                   &Sieves::ColonAfterCue,
                                   &Sieves::QuotedVerbOfItsSubject,
@@ -511,6 +512,52 @@ class Sieves {
     from = std::max(from, a_.mentions[subject].end_token);
     if (!AgentBetween(from, t - 1)) return false;
     Set(q, -1, -1, "agent_before_colon", 0.5);
+    return true;
+  }
+
+  // "Paul Roux a cité la phrase de Victor Hugo : « … »", "a lu la lettre
+  // d'une habitante : « … »": a noun of words or of a document and its
+  // "de" complement right before the colon say whose words follow; not
+  // those of the verb's subject, who only passes them on. A possessive
+  // ("le message de sa fille") names someone the resolver may not find:
+  // no speaker rather than the wrong one.
+  bool WordsOfTheComplementBeforeTheColon(int q) {
+    const int t = TokenOf(q);
+    if (!Valid(t - 2) || tokens_[t - 1].norm != ":") return false;
+    int m = a_.mention_at[t - 2];
+    if (m < 0) return false;
+    // "la formule du ministre, Paul Roux :": the office the name is apposed to.
+    if (a_.mentions[m].apposed >= 0 && a_.mentions[m].apposed < m) m = a_.mentions[m].apposed;
+    const Mention& whose = a_.mentions[m];
+    // "a lu la lettre de l'association :": the document, which speaks for
+    // whoever issued it.
+    if (IsDocument(whose) && whose.first_token > SentenceOf(q).first_token &&
+        whose.end_token - whose.first_token > 2 &&
+        (tokens_[whose.first_token + 2].norm == "de" ||
+         tokens_[whose.first_token + 2].norm == "d'" ||
+         tokens_[whose.first_token + 2].norm == "du" ||
+         tokens_[whose.first_token + 2].norm == "des")) {
+      Set(q, m, -1, "words_of_the_complement_before_colon", 0.7);
+      return true;
+    }
+    if (whose.kind == Mention::kPronoun || !Valid(whose.first_token - 2)) return false;
+    const Norm& of = tokens_[whose.first_token].norm;
+    int noun = whose.first_token - 1;  // "du ministre": the article opens the mention.
+    if (of != "du" && of != "des") {
+      if (tokens_[noun].norm != "de" && tokens_[noun].norm != "d'") return false;
+      --noun;
+    }
+    if (!Valid(noun - 1) || tokens_[noun].sentence != tokens_[t - 1].sentence ||
+        !lex_.Is(cues::WordClass::kDeterminer, tokens_[noun - 1]) ||
+        (!lex_.Is(cues::WordClass::kSpeechNoun, tokens_[noun]) &&
+         !lex_.Is(cues::WordClass::kDocumentNoun, tokens_[noun]))) {
+      return false;
+    }
+    const int named = PreferName(m);
+    const bool named_or_unnamed_source = a_.mentions[named].kind == Mention::kName ||
+                                         (whose.kind == Mention::kDescription && !whose.is_org &&
+                                          !whose.plural && IndefiniteAt(whose.first_token));
+    Set(q, named_or_unnamed_source ? named : -1, -1, "words_of_the_complement_before_colon", 0.7);
     return true;
   }
 
