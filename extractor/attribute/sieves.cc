@@ -483,12 +483,38 @@ class Sieves {
         continue;
       }
       if (cue.end_token <= t - 1) {
+        // "Paul Roux a cité Victor Hugo :", "le quotidien cite un proche du
+        // ministre :": a verb that passes words on, and its object right
+        // before the colon, whose words they are.
+        const int object =
+            std::string_view(cue.category) == "relay" ? ObjectEndingAt(cue.end_token, t - 1) : -1;
+        if (object >= 0) {
+          Set(q, object, c, "colon_after_relay_object", 0.8);
+          return true;
+        }
         Set(q, subjects_.of_cue[c], c, "colon_after_cue", 0.9);
         return true;
       }
       --c;
     }
     return false;
+  }
+
+  // The mention from `from` to `end`, a person's or an organisation's
+  // named or brought in by an indefinite article, or -1.
+  int ObjectEndingAt(int from, int end) const {
+    if (!Valid(end - 1) || end <= from) return -1;
+    int m = a_.mention_at[end - 1];
+    if (m < 0) return -1;
+    if (a_.mentions[m].apposed >= 0 && a_.mentions[m].apposed < m) m = a_.mentions[m].apposed;
+    const Mention& object = a_.mentions[m];
+    if (object.first_token != from || object.kind == Mention::kPronoun || object.plural) return -1;
+    const int named = PreferName(m);
+    if (a_.mentions[named].kind == Mention::kName) return named;
+    return object.kind == Mention::kDescription && !object.is_org &&
+                   IndefiniteAt(object.first_token)
+               ? m
+               : -1;
   }
 
   // "a martelé Sophie Leroy, rejointe par son collègue Marc Blanc : « … »":
