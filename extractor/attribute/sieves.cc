@@ -323,6 +323,20 @@ class Sieves {
       Set(q, -1, -1, "question_before_its_answer", 0.6);
       return true;
     }
+    // "« … », rapporte Le Télégramme, citant un voisin": whom the medium quotes.
+    if (IsRelay(c) && c + 1 < static_cast<int>(a_.cues.size())) {
+      const Cue& citing = a_.cues[c + 1];
+      if (citing.form == Cue::kParticiple && std::string_view(citing.category) == "relay" &&
+          Valid(citing.end_token) && tokens_[citing.end_token].sentence == tokens_[t].sentence) {
+        const int at = citing.end_token;
+        const int m = a_.mention_at[at];
+        const int object = m >= 0 ? ObjectEndingAt(at, a_.mentions[PreferName(m)].end_token) : -1;
+        if (object >= 0) {
+          Set(q, object, c + 1, "incise_relay_citing", 0.8);
+          return true;
+        }
+      }
+    }
     const Mention& subject = a_.mentions[subjects_.of_cue[c]];
     const char* method = subject.kind == Mention::kPronoun ? "incise_pronoun" : "incise";
     Set(q, subjects_.of_cue[c], c, method, 0.95);
