@@ -1300,6 +1300,23 @@ class Resolver {
     return -1;
   }
 
+  // Whether `entity` is named and no other person of its gender has been
+  // named so far. Bounded, like every look back.
+  bool OnlyNamedPersonOfItsGenderSoFar(int entity) const {
+    const Entity& person = entities_[entity];
+    if (person.unnamed || person.gender == 0) return false;
+    constexpr int kLooked = 512;
+    const int size = static_cast<int>(persons_mentioned_.size());
+    if (size > kLooked) return false;
+    for (int other : persons_mentioned_) {
+      if (other != entity && !entities_[other].unnamed && !entities_[other].plural &&
+          entities_[other].gender == person.gender) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // "L'élue, elle, …": the mention, a comma, a subject pronoun of its
   // gender and a comma.
   bool SetOffByAPronoun(const Mention& mention) const {
@@ -2232,6 +2249,14 @@ class Resolver {
       if (described >= 0 && described_before && mention.end_token == HeadToken(mention) + 1 &&
           GenderFits(mention.gender, entities_[described].gender)) {
         e = described;
+      }
+      // "Une bénévole … a affirmé … « … », lui répond l'organisatrice": an
+      // unnamed person the noun does not fit is passed over for the one of
+      // that gender before, whom a bare noun may describe.
+      if (e >= 0 && entities_[e].unnamed && !possessive && mention.gender != 0 &&
+          DescribedOtherwise(mention, e)) {
+        const int before = SalientPersonOtherThan(e, mention.gender);
+        if (before >= 0 && OnlyNamedPersonOfItsGenderSoFar(before)) e = before;
       }
       if (e >= 0 && (DescribedOtherwise(mention, e) || OfAnotherNationalityThanItSays(mention, e) ||
                      OfAnotherSide(mention, e))) {
