@@ -172,6 +172,21 @@ class Finder {
            lex_.FormsOf(t.norm) == nullptr && lex_.AuxiliaryOf(t.norm) == nullptr;
   }
 
+  // Whether token k is a lowercase word that ends like an adjective of a
+  // body's name ("travailliste", "constitutionnel", "suprême") and that
+  // no verb spells.
+  bool AdjectiveOfANameAt(int k) const {
+    if (!LowercaseWordNoVerbSpells(k) || lex_.Is(WordClass::kDeterminer, tokens_[k]) ||
+        lex_.Is(WordClass::kPronoun, tokens_[k]) || lex_.Is(WordClass::kPreposition, tokens_[k]) ||
+        lex_.Is(WordClass::kAdverb, tokens_[k])) {
+      return false;
+    }
+    return EndsWithOneOf(tokens_[k].norm.str(),
+                         {"iste", "istes", "ien",   "ienne", "al",    "ale",   "aux", "ales",
+                          "el",   "elle",  "aire",  "ique",  "ais",   "aise",  "ain", "aine",
+                          "if",   "ive",   "crate", "ême",   "rieur", "rieure"});
+  }
+
   // Whether token k may be a lowercase noun: a word no verb spells that is
   // neither a determiner nor a pronoun.
   bool LowercaseNounAt(int k) const {
@@ -697,6 +712,13 @@ class Finder {
     }
     if (end == k) return i;
     if (title_len == 0 && det == nullptr && LoneInitialCapital(k, end)) return i;
+    // "le Parti travailliste", "la Cour suprême", "le Conseil
+    // constitutionnel": after an article, a capitalised body's noun takes
+    // the adjectives of its name.
+    if (det != nullptr && det->definite && title_len == 0 && end == k + 1 &&
+        lex_.Is(WordClass::kBodyNoun, tokens_[k])) {
+      for (int adjective = 0; adjective < 2 && AdjectiveOfANameAt(end); ++adjective) ++end;
+    }
     // "l'Italien Brando Benifei": a demonym, then the name in apposition.
     if (det != nullptr && det->definite && title_len == 0 && end - k >= 2 &&
         (lex_.NationalityOf(tokens_[k].norm) != nullptr || EndsLikeADemonym(tokens_[k].norm))) {
