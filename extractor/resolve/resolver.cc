@@ -861,6 +861,7 @@ class Resolver {
     if (len <= 0 || after >= mention.end_token) return false;
     const Norm& w = tokens_[after].norm;
     if (IsDe(w) && (CountryNameFrom(after + 1, nullptr) == mention.end_token ||
+                    SeatNameFrom(after + 1) == mention.end_token ||
                     KnownPersonNameFrom(after + 1, nullptr) == mention.end_token)) {
       return false;
     }
@@ -887,6 +888,14 @@ class Resolver {
       said->insert(said->end(), countries.begin(), countries.end());
       return;
     }
+    // "le chef de la diplomatie de Washington": a seat of a country's
+    // government stands for the country.
+    std::vector<int> seats;
+    const int seat_end = SeatNameFrom(t, &seats);
+    if (seat_end > 0 && seat_end <= mention.end_token) {
+      said->insert(said->end(), seats.begin(), seats.end());
+      return;
+    }
     std::vector<int> speakers;
     const int person_end = KnownPersonNameFrom(t, &speakers);
     if (person_end < 0 || person_end > mention.end_token) return;
@@ -896,6 +905,17 @@ class Resolver {
         lex_.ForEachNationalityOfOffice(spell.role, [&](int n) { said->push_back(n); });
       }
     }
+  }
+
+  // Where the name of a seat of government ("Washington", "Moscou")
+  // starting at k ends, or -1; `nationalities` gets whose it is.
+  int SeatNameFrom(int k, std::vector<int>* nationalities = nullptr) const {
+    if (k >= static_cast<int>(tokens_.size()) || !tokens_[k].capitalized) return -1;
+    std::vector<int> payloads;
+    const int len = lex_.seats().LongestAt(tokens_, k, &payloads);
+    if (len <= 0) return -1;
+    if (nationalities != nullptr) *nationalities = std::move(payloads);
+    return k + len;
   }
 
   // Where the name of a person of the base starting at k ends, or -1;
