@@ -1911,9 +1911,13 @@ class Finder {
       // right after the noun that closes an office's complement is that
       // noun's name, not the office holder's ("la conseillère d'opposition
       // Sandrine Baudet" is hers).
-      if (a_office && b.kind == Mention::kName && gap == 0 && b.gender == 0 && b.first_token >= a.first_token + 3 &&
-          tokens_[b.first_token - 1].type == Token::kWord && !tokens_[b.first_token - 1].capitalized &&
-          lex_.Is(WordClass::kDeterminer, tokens_[b.first_token - 2])) {
+      // A bare "de" is no article: "son camarade de promotion Tyler
+      // Whitfield" is the office holder's name.
+      if (a_office && b.kind == Mention::kName && gap == 0 && b.gender == 0 &&
+          b.first_token >= a.first_token + 3 && tokens_[b.first_token - 1].type == Token::kWord &&
+          !tokens_[b.first_token - 1].capitalized &&
+          lex_.Is(WordClass::kDeterminer, tokens_[b.first_token - 2]) &&
+          tokens_[b.first_token - 2].norm != "de" && tokens_[b.first_token - 2].norm != "d'") {
         b.is_org = true;
         // "un diplomate d'un pays riverain de la mer Noire": an unnamed
         // source keeps the whole of its description.
