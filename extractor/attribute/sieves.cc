@@ -1262,15 +1262,9 @@ class Sieves {
     }
     const std::string_view text = quote.text;
     const std::string first_word = FoldCase(text.substr(0, std::min(text.find(' '), text.size())));
-    const auto* forms = lex_.FormsOf(first_word);
-    if (forms == nullptr) return false;
-    for (const auto& form : *forms) {
-      if (form.form->kind == cues::FormKind::kFinite) {
-        Set(q, PreferName(m), -1, "quoted_verb_of_its_subject", 0.75);
-        return true;
-      }
-    }
-    return false;
+    if (!IsFiniteReportingForm(first_word)) return false;
+    Set(q, PreferName(m), -1, "quoted_verb_of_its_subject", 0.75);
+    return true;
   }
 
   // A plural description or an organisation: who acts, not who speaks,
@@ -1544,10 +1538,28 @@ class Sieves {
   // "Son invité s'en est tenu à une formule :", "Le ministre a eu ce mot :":
   // a noun phrase and a compound verb before the colon, a subject of its own
   // the rules could not name (not "Puis, quelques heures plus tard :").
+  // "Le vieux docker ajoute :" too: a reporting verb's simple form right
+  // before the colon, after a noun phrase the finders did not take for a
+  // mention.
   bool OpensOnAClauseOfItsOwn(int first, int colon) const {
     if (first >= colon || !lex_.Is(cues::WordClass::kDeterminer, tokens_[first])) return false;
     for (int k = first + 1; k < colon; ++k) {
-      if (tokens_[k].type == Token::kWord && lex_.AuxiliaryOf(tokens_[k].norm) != nullptr) return true;
+      if (tokens_[k].type != Token::kWord) continue;
+      if (lex_.AuxiliaryOf(tokens_[k].norm) != nullptr) return true;
+      // Not a noun spelt like one after its article: "devant la presse :".
+      if (k + 1 == colon && !lex_.Is(cues::WordClass::kDeterminer, tokens_[k - 1]) &&
+          IsFiniteReportingForm(tokens_[k].norm.str())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool IsFiniteReportingForm(std::string_view word) const {
+    const auto* forms = lex_.FormsOf(word);
+    if (forms == nullptr) return false;
+    for (const auto& form : *forms) {
+      if (form.form->kind == cues::FormKind::kFinite) return true;
     }
     return false;
   }
