@@ -294,6 +294,8 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
           features.definite = true;
         } else if (feature == "possessive") {
           features.possessive = true;
+        } else if (feature == "apposed") {
+          features.apposed = true;
         } else if (feature.substr(0, 5) == "side=" && feature.size() > 5) {
           // Sides are told apart, never named: a bit per side name. "a|b":
           // either ("magistrat": the bench or the prosecution).

@@ -113,6 +113,9 @@ struct WordFeatures {
   bool possessive = false;
   // party_noun: the sides of a trial the noun may name, a bit each (0: none).
   uint8_t side = 0;
+  // party_verb: only a participle in apposition ("X, jugé pour vol"),
+  // whose person is the one before its comma.
+  bool apposed = false;
   // position_noun: the position the noun names (1, 2 …; 0: none). Nouns of
   // one position name the same person ("le PDG", "le patron").
   uint8_t position = 0;

@@ -628,12 +628,20 @@ class Resolver {
 
   // "Kevin R., 31 ans, comparaissait jeudi": a verb that puts the
   // sentence's subject on one side of a trial (party_verb).
+  // "le propriétaire, Bernard Le Pape, jugé pour homicides involontaires":
+  // a participle in apposition puts the person before its comma there.
   void NoteSideByItsVerb(const Sentence& sentence, int main) {
-    if (main < 0) return;
     for (int k = sentence.first_token; k < sentence.end_token; ++k) {
-      if (tokens_[k].type != Token::kWord || !lex_.Is(cues::WordClass::kPartyVerb, tokens_[k])) continue;
-      const int e = Resolve(main);
+      if (tokens_[k].type != Token::kWord || !lex_.Is(cues::WordClass::kPartyVerb, tokens_[k]))
+        continue;
       const cues::WordFeatures* f = lex_.FeaturesOf(cues::WordClass::kPartyVerb, tokens_[k].norm);
+      int who = main;
+      if (f != nullptr && f->apposed) {
+        who = k >= 2 && tokens_[k - 1].norm == "," ? a_.mention_at[k - 2] : -1;
+        if (who < 0 || a_.mentions[who].end_token != k - 1) continue;
+      }
+      if (who < 0) return;
+      const int e = Resolve(who);
       if (IsPerson(e) && f != nullptr && f->side != 0) {
         side_of_entity_.try_emplace(e, f->side);
         side_by_verb_.try_emplace(e, f->side);
