@@ -838,6 +838,16 @@ class Sieves {
                               ? std::max(a_.mentions[m].end_token, a_.mentions[apposed].end_token)
                               : a_.mentions[m].end_token;
     bool ends = named_end == end;
+    // "Réplique de Sergueï Lavrov, quelques heures plus tard :": a few
+    // words after a comma that name nobody.
+    constexpr int kMaxAdjunct = 6;
+    if (!ends && !article && tokens_[named_end].norm == "," && end - named_end - 1 <= kMaxAdjunct &&
+        end > named_end + 1) {
+      ends = true;
+      for (int k = named_end + 1; ends && k < end; ++k) {
+        ends = tokens_[k].type == Token::kWord && a_.mention_at[k] < 0;
+      }
+    }
     if (!ends && article) {
       // A few words that name nobody: "ne s'est pas fait attendre", "a été
       // immédiate"; after a comma, a bare apposition ("pêcheur à Étel").

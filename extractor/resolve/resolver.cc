@@ -2617,15 +2617,26 @@ class Resolver {
     // Bounded, like every look back: an article of thousands of
     // descriptions stays linear.
     constexpr int kLooked = 256;
-    for (int p = m - 1; p >= 0 && p >= m - kLooked; --p) {
-      const Mention& earlier = a_.mentions[p];
-      if (earlier.kind != Mention::kDescription || earlier.plural || earlier.is_org ||
-          earlier.head != mention.head) {
-        continue;
+    // "Selon un diplomate européen, … a confié cette source": a noun for
+    // any unnamed source points back to the last one an indefinite
+    // article brought in.
+    // The same noun first ("une source policière … cette source"); else
+    // a speaker or subject brought in by an indefinite article.
+    const bool any_source =
+        lex_.FeaturesOf(cues::WordClass::kSourceAnaphor, mention.head) != nullptr;
+    for (const bool same_noun : {true, false}) {
+      if (!same_noun && !any_source) break;
+      for (int p = m - 1; p >= 0 && p >= m - kLooked; --p) {
+        const Mention& earlier = a_.mentions[p];
+        if (earlier.kind != Mention::kDescription || earlier.plural || earlier.is_org) continue;
+        if (same_noun ? earlier.head != mention.head
+                      : !IsIndefinite(earlier) || !SubjectOfItsSentenceOrOfACue(p)) {
+          continue;
+        }
+        if (IntroducedNobody(p, m)) return -1;
+        const int entity = Resolve(p);
+        return entity >= 0 && entities_[entity].unnamed ? entity : -1;
       }
-      if (IntroducedNobody(p, m)) return -1;
-      const int entity = Resolve(p);
-      return entity >= 0 && entities_[entity].unnamed ? entity : -1;
     }
     return -1;
   }
