@@ -2752,6 +2752,13 @@ class Resolver {
   // "le ministre délégué chargé des Comptes publics" after "le député X":
   // an office spelt out with its complements is not an anaphor of someone
   // the article describes by another noun.
+  bool IsElectedNoun(const std::string& head) const {
+    return lex_.FeaturesOf(cues::WordClass::kElectedNoun, head) != nullptr;
+  }
+  bool IsElectedOffice(const std::string& head) const {
+    return lex_.FeaturesOf(cues::WordClass::kElectedOffice, head) != nullptr;
+  }
+
   bool DescribedOtherwise(const Mention& mention, int entity) const {
     auto it = heads_of_entity_.find(entity);
     if (it == heads_of_entity_.end()) return false;
@@ -2812,8 +2819,14 @@ class Resolver {
     // another noun of the same position.
     const cues::WordFeatures* position =
         lex_.FeaturesOf(cues::WordClass::kPositionNoun, mention.head);
+    // "L'élue d'opposition X … la conseillère municipale": "élu" says any
+    // elected office.
+    const bool elected = IsElectedNoun(mention.head) || IsElectedOffice(mention.head);
     for (const std::string& h : it->second) {
       if (h == mention.head) return false;
+      if (elected && (IsElectedNoun(h) || (IsElectedOffice(h) && IsElectedNoun(mention.head)))) {
+        return false;
+      }
       if (position == nullptr) continue;
       const cues::WordFeatures* other = lex_.FeaturesOf(cues::WordClass::kPositionNoun, h);
       if (other != nullptr && other->position == position->position) return false;
