@@ -1812,6 +1812,21 @@ class Sieves {
     Set(q, subject, -1, "woven_into_a_sentence_about_its_speaker", 0.45);
   }
 
+  // "X a été condamné pour « harcèlement moral »", "visé par une plainte
+  // pour « diffamation »": after "pour" or "de", words a charge word
+  // (words.tsv charge_word) brings in a few words before are the charge, a
+  // label; not "X, poursuivi pour fraude, parle de « cabale »".
+  bool ChargeBefore(int first, int t) const {
+    if (!Valid(t - 1)) return false;
+    const Norm& before = tokens_[t - 1].norm;
+    if (before != "pour" && before != "de" && before != "d'") return false;
+    constexpr int kReach = 4;  // "une plainte contre X pour", "condamné à un an pour".
+    for (int k = std::max(first, t - 1 - kReach); k < t - 1; ++k) {
+      if (lex_.words(cues::WordClass::kChargeWord).LongestAt(tokens_, k, nullptr) > 0) return true;
+    }
+    return false;
+  }
+
   // Whether quotation text at token t, woven into a sentence, is more
   // likely a label than somebody's words: a single word, a capitalised
   // title, or words right after an article. "parler d'« un malentendu »":
@@ -2381,7 +2396,8 @@ class Sieves {
       if (((NamingBefore(t) || NamingAfter(t)) && !OpensOnAVerb(quote.text) &&
            !QualifiesAnIndefiniteNoun(t, quote.text) && !qualifies_the_verbs_object) ||
           NameOfAPlace(quote.text) || TermAfterANounAndDe(t, quote.text) ||
-          ShortTermAfterLe(t, quote.text)) {
+          ShortTermAfterLe(t, quote.text) ||
+          ChargeBefore(a_.sentences[tokens_[t].sentence].first_token, t)) {
         at = Attribution();
         at.kind = QuoteKind::kMention;
         at.method = "naming_context";

@@ -2235,7 +2235,13 @@ class Resolver {
       // host) it is.
       if (possessive && lex_.Is(cues::WordClass::kGuestNoun, tokens_[HeadToken(mention)])) {
         const int most = MostMentionedOtherThan(LastSalientPerson(0, false), mention.gender);
-        if (most >= 0) {
+        // "X a été qualifié de « … » par son adversaire": never the subject
+        // of this very sentence, whose adversary it is.
+        const int subject = subjects_.of_sentence[current_sentence_];
+        const bool own_subject = subject >= 0 && subject != m &&
+                                 a_.mentions[subject].first_token < mention.first_token &&
+                                 Resolve(subject) == most;
+        if (most >= 0 && !own_subject) {
           *how = "other_side_of_a_visit";
           return most;
         }
