@@ -1335,6 +1335,7 @@ class Sieves {
         }
         const int own = ClauseOfItsOwnAfter(c, t);
         if (own >= 0) c = own;
+        if (RelativeWithAnObjectPronounBetween(a_.cues[c].end_token, t)) return false;
         Set(q, subjects_.of_cue[c], c, "reporting_verb_complement", 0.8);
         return true;
       }
@@ -1342,6 +1343,21 @@ class Sieves {
       // commentateurs raillaient les « … »": the clause has a reporting
       // verb of its own, whose subject went unfound; not the one before.
       if (from == clause && clause > s.first_token && FiniteCueIn(clause, t)) return false;
+    }
+    return false;
+  }
+
+  // "X a répondu à Y, qui l'accusait de « … »": a relative clause whose
+  // verb an object pronoun hides from the cue finder governs the words;
+  // its antecedent, not the verb before, may have said them.
+  bool RelativeWithAnObjectPronounBetween(int from, int t) const {
+    for (int k = from + 1; k + 1 < t; ++k) {
+      if (tokens_[k].norm != "qui" || tokens_[k - 1].norm != ",") continue;
+      const Norm& next = tokens_[k + 1].norm;
+      if (next == "l'" || next == "le" || next == "la" || next == "les" || next == "lui" ||
+          next == "leur" || next == "nous" || next == "vous") {
+        return true;
+      }
     }
     return false;
   }
@@ -1505,6 +1521,7 @@ class Sieves {
     // quotation is what the relative clause's verb asks for or speaks of,
     // not the words of its subject.
     if (cue.first_token == t + 2 && (tokens_[t + 1].norm == "que" || tokens_[t + 1].norm == "qu'")) return false;
+    if (cue.end_token <= t && RelativeWithAnObjectPronounBetween(cue.end_token, t)) return false;
     // "un « coût indirect » affiché, et des estimations que l'État de New
     // York juge plus basses", "la « fatigue ukrainienne », dont on parlait
     // tant": a verb after the quotation, in a relative clause of its own
