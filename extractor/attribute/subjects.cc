@@ -58,6 +58,10 @@ class SubjectFinder {
             }
           }
           if (subject < 0) subject = out.of_sentence[tokens_[cue.first_token].sentence];
+          // "une lettre de Marc Blanc lui demandant de « … »": a name right
+          // before the participle, no comma between, is what it qualifies.
+          const int qualified = MentionRightBeforeAParticiple(cue.first_token);
+          if (qualified >= 0) subject = qualified;
           out.of_cue[c] = subject;
           break;
         }
@@ -154,6 +158,22 @@ class SubjectFinder {
         return j;
       }
     }
+    return m;
+  }
+
+  // The name that ends right before the participle at k, over an object
+  // pronoun ("lui", "leur", "nous", "vous"), or -1. Only a name, and with
+  // no comma between: in "…, lui demandant" the subject goes on.
+  int MentionRightBeforeAParticiple(int k) const {
+    int j = k - 1;
+    if (j >= 0 && (tokens_[j].norm == "lui" || tokens_[j].norm == "leur" ||
+                   tokens_[j].norm == "nous" || tokens_[j].norm == "vous")) {
+      --j;
+    }
+    if (j < 0 || tokens_[j].sentence != tokens_[k].sentence) return -1;
+    const int m = a_.mention_at[j];
+    if (m < 0 || a_.mentions[m].end_token != j + 1 || a_.mentions[m].kind != Mention::kName)
+      return -1;
     return m;
   }
 
