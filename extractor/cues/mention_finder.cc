@@ -1834,11 +1834,16 @@ class Finder {
       // Without a comma only "office Name" reads as one person: in "à
       // Ankara le chef de la diplomatie" the name is a place.
       if (gap == 0 && a.kind == Mention::kName) continue;
-      // "Interrogé sur le départ du ministre, Emmanuel Macron a répondu":
-      // an office in the complement of another noun ("du", "des", "de")
-      // is apposed to a name only when a comma closes the name too; else
-      // the comma ended an adjunct, and the name is the clause's subject.
-      if (comma && IsDe(tokens_[a.first_token]) && b.end_token < static_cast<int>(tokens_.size()) &&
+      // "Interrogé sur le départ du ministre, Emmanuel Macron a répondu",
+      // "… de son ministre, …": an office in a complement ("du", "des", or
+      // after a preposition) is apposed to a name only when a comma closes
+      // the name too; else the comma ended an adjunct, and the name is the
+      // clause's subject.
+      const bool in_a_complement = IsDe(tokens_[a.first_token]) ||
+                                   ((a.kind == Mention::kRole || a.kind == Mention::kDescription) &&
+                                    !a.is_org && b.kind == Mention::kName && a.first_token > 0 &&
+                                    lex_.Is(WordClass::kPreposition, tokens_[a.first_token - 1]));
+      if (comma && in_a_complement && b.end_token < static_cast<int>(tokens_.size()) &&
           tokens_[b.end_token].type == Token::kWord) {
         continue;
       }
