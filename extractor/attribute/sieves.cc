@@ -523,10 +523,17 @@ class Sieves {
     if (a_.mentions[m].apposed >= 0 && a_.mentions[m].apposed < m) m = a_.mentions[m].apposed;
     const Mention& object = a_.mentions[m];
     if (object.first_token != from || object.kind == Mention::kPronoun || object.plural) return -1;
+    return NamedOrUnnamedSource(m);
+  }
+
+  // Mention m as a speaker: its name (that of its apposition), or m itself
+  // when an indefinite article brings in one unnamed person; else -1.
+  int NamedOrUnnamedSource(int m) const {
     const int named = PreferName(m);
     if (a_.mentions[named].kind == Mention::kName) return named;
-    return object.kind == Mention::kDescription && !object.is_org &&
-                   IndefiniteAt(object.first_token)
+    const Mention& source = a_.mentions[m];
+    return source.kind == Mention::kDescription && !source.is_org && !source.plural &&
+                   IndefiniteAt(source.first_token)
                ? m
                : -1;
   }
@@ -593,11 +600,7 @@ class Sieves {
          !lex_.Is(cues::WordClass::kDocumentNoun, tokens_[noun]))) {
       return false;
     }
-    const int named = PreferName(m);
-    const bool named_or_unnamed_source = a_.mentions[named].kind == Mention::kName ||
-                                         (whose.kind == Mention::kDescription && !whose.is_org &&
-                                          !whose.plural && IndefiniteAt(whose.first_token));
-    Set(q, named_or_unnamed_source ? named : -1, -1, "words_of_the_complement_before_colon", 0.7);
+    Set(q, NamedOrUnnamedSource(m), -1, "words_of_the_complement_before_colon", 0.7);
     return true;
   }
 

@@ -172,8 +172,9 @@ class SubjectFinder {
     }
     if (j < 0 || tokens_[j].sentence != tokens_[k].sentence) return -1;
     const int m = a_.mention_at[j];
-    if (m < 0 || a_.mentions[m].end_token != j + 1 || a_.mentions[m].kind != Mention::kName)
+    if (m < 0 || a_.mentions[m].end_token != j + 1 || a_.mentions[m].kind != Mention::kName) {
       return -1;
+    }
     return m;
   }
 

@@ -632,8 +632,9 @@ class Resolver {
   // a participle in apposition puts the person before its comma there.
   void NoteSideByItsVerb(const Sentence& sentence, int main) {
     for (int k = sentence.first_token; k < sentence.end_token; ++k) {
-      if (tokens_[k].type != Token::kWord || !lex_.Is(cues::WordClass::kPartyVerb, tokens_[k]))
+      if (tokens_[k].type != Token::kWord || !lex_.Is(cues::WordClass::kPartyVerb, tokens_[k])) {
         continue;
+      }
       const cues::WordFeatures* f = lex_.FeaturesOf(cues::WordClass::kPartyVerb, tokens_[k].norm);
       int who = main;
       if (f != nullptr && f->apposed) {
@@ -2623,11 +2624,10 @@ class Resolver {
     // Bounded, like every look back: an article of thousands of
     // descriptions stays linear.
     constexpr int kLooked = 256;
-    // "Selon un diplomate européen, … a confié cette source": a noun for
-    // any unnamed source points back to the last one an indefinite
+    // The same noun first ("une source policière … cette source"); else,
+    // for a noun of any unnamed source ("Selon un diplomate européen, … a
+    // confié cette source"), the last speaker or subject an indefinite
     // article brought in.
-    // The same noun first ("une source policière … cette source"); else
-    // a speaker or subject brought in by an indefinite article.
     const bool any_source =
         lex_.FeaturesOf(cues::WordClass::kSourceAnaphor, mention.head) != nullptr;
     for (const bool same_noun : {true, false}) {
