@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "cues/mention_finder.h"
 #include "normalize/tokenize.h"
 
 namespace guillemet::cues {
@@ -233,7 +234,7 @@ class Finder {
       if (kind == "source") return Emit(i, i + len, Cue::kSource, nullptr, -1, false);
       // "aux yeux de X", "aux yeux du ministre": the noun names a source only
       // with its complement, which the article may have contracted.
-      if (kind == "source_of" && i + len < n && IsDeOrContracted(tokens_[i + len].norm)) {
+      if (kind == "source_of" && i + len < n && IsDeOrItsContraction(tokens_[i + len].norm.str())) {
         return Emit(i, i + len, Cue::kSource, nullptr, -1, false);
       }
       if (kind == "source_comma" && SourceCommaAt(i, len)) {
@@ -431,10 +432,6 @@ class Finder {
   }
 
   // "Pour X, ...": at the start of a clause, a mention, then a comma.
-  static bool IsDeOrContracted(std::string_view norm) {
-    return norm == "de" || norm == "d'" || norm == "du" || norm == "des";
-  }
-
   bool SourceCommaAt(int i, int len) const {
     const Token& t = tokens_[i];
     const int first = a_.sentences[t.sentence].first_token;

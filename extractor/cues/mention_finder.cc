@@ -129,10 +129,7 @@ class Finder {
     }
   }
 
-  // "de" and its forms: the preposition that opens a complement.
-  static bool IsDe(const Token& t) {
-    return t.norm == "de" || t.norm == "d'" || t.norm == "du" || t.norm == "des";
-  }
+  static bool IsDe(const Token& t) { return IsDeOrItsContraction(t.norm.str()); }
 
   // A lowercase adjective of the kinds that qualify institutions
   // (-el, -al, -aux, -éen, -ien, -ain, -if, -ive and their feminines), and
@@ -2083,6 +2080,10 @@ void FindMentions(const Lexicon& lexicon, Analysis* analysis) {
   // eight, so that the list seldom grows, moving every mention in it.
   analysis->mentions.reserve(analysis->tokens.size() / 8 + 8);
   Finder(lexicon, analysis).Run();
+}
+
+bool IsDeOrItsContraction(std::string_view norm) {
+  return norm == "de" || norm == "d'" || norm == "du" || norm == "des";
 }
 
 bool EndsLikeADemonym(std::string_view word) {

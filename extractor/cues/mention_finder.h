@@ -28,6 +28,10 @@ bool EndsLikeADemonym(std::string_view word);
 // Vaudrecourt", "du fabricant d'articles de sport Salomon"), or -1.
 int OrgNounBefore(const Lexicon& lexicon, const std::vector<Token>& tokens, int k);
 
+// Whether a word is "de" or one of its forms ("d'", and "du", "des" where
+// it has taken the article in): the preposition that opens a complement.
+bool IsDeOrItsContraction(std::string_view norm);
+
 // Whether an age stands at token k ("54 ans"): a person's apposition.
 bool AgeAt(const std::vector<Token>& tokens, int k);
 

@@ -3091,8 +3091,7 @@ class Resolver {
     return entity;
   }
 
-  // "de" and its forms: the preposition that opens a complement.
-  static bool IsDe(const Norm& w) { return w == "de" || w == "d'" || w == "du" || w == "des"; }
+  static bool IsDe(const Norm& w) { return cues::IsDeOrItsContraction(w.str()); }
 
   bool IsDefiniteArticle(const Token& t) const {
     const WordFeaturesPtr det = lex_.FeaturesOf(cues::WordClass::kDeterminer, t.norm);
