@@ -236,7 +236,8 @@ class Sieves {
   // "La présidente n'a pas caché son scepticisme : « A » « B », a-t-il
   // murmuré": a quotation a colon opens, with another right after it,
   // answers to the colon's subject when the reporting clause after them
-  // names someone of the other gender; that clause is the second one's.
+  // names someone of the other gender, or when a reporting verb of a named
+  // subject opens it; that clause is the second one's.
   bool OpenedByAColonBeforeAnother(int t, int c) const {
     if (!Valid(t - 1) || tokens_[t - 1].norm != ":" || !Valid(t + 1) || tokens_[t + 1].type != Token::kQuote) {
       return false;
@@ -254,7 +255,23 @@ class Sieves {
           !GoesOn(a_.cues[c])))) {
       return true;
     }
-    const char a = a_.mentions[colon_subject].gender, b = a_.mentions[clause_subject].gender;
+    // "Claire Morin a pris la parole : « A. » « B », a conclu l'édile":
+    // words a named speaker's reporting verb and colon open stay hers; a
+    // description in the clause may be someone else, and if it is she,
+    // nothing changes. Another name is someone else.
+    const Mention& colon_speaker = a_.mentions[colon_subject];
+    const Mention& clause_speaker = a_.mentions[clause_subject];
+    const int colon_cue = FirstCueFrom(t - 1) - 1;
+    if (colon_speaker.kind == Mention::kName && !colon_speaker.is_org &&
+        (clause_speaker.kind == Mention::kDescription ||
+         (clause_speaker.kind == Mention::kName &&
+          PlainlyTwoPeople(colon_speaker, clause_speaker))) &&
+        colon_subject != clause_subject && colon_cue >= 0 &&
+        a_.cues[colon_cue].first_token >= a_.sentences[tokens_[t - 1].sentence].first_token &&
+        subjects_.of_cue[colon_cue] == colon_subject) {
+      return true;
+    }
+    const char a = colon_speaker.gender, b = clause_speaker.gender;
     return a != 0 && b != 0 && a != b;
   }
 

@@ -720,6 +720,12 @@ class Resolver {
         if (std::find(heads.begin(), heads.end(), mention.head) == heads.end()) {
           heads.push_back(mention.head);
         }
+        // "L'ancien entraîneur, X": no longer holds it.
+        if (const cues::WordFeatures* position =
+                lex_.FeaturesOf(cues::WordClass::kPositionNoun, mention.head);
+            position != nullptr && !NamesAFormerOffice(mention)) {
+          holders_of_position_[position->position].push_back(person);
+        }
         // "Sa fondatrice et directrice, Marie Roy": "la directrice" later
         // names her too.
         const int end = mention.end_token;
@@ -2193,7 +2199,9 @@ class Resolver {
          !IsDe(tokens_[after_head].norm));
     if (definite && !mention.plural && bare_or_one_adjective &&
         lex_.Is(cues::WordClass::kElectedNoun, tokens_[HeadToken(mention)])) {
-      const int elected = LastElected(mention.gender);
+      // "X, maire de Lorient, … son adjointe, Y … l'édile": the mayor.
+      int elected = OnlyPersonInThePositionOf(mention);
+      if (elected < 0) elected = LastElected(mention.gender);
       if (elected >= 0) {
         *how = "elected_official";
         return elected;
@@ -2284,6 +2292,13 @@ class Resolver {
       if (described >= 0 && described_before && mention.end_token == HeadToken(mention) + 1 &&
           GenderFits(mention.gender, entities_[described].gender)) {
         e = described;
+      }
+      // "L'entraîneur, X, … son capitaine, Y : « … ». Le technicien a
+      // ajouté": another noun of the position an apposition gave one
+      // person, not whoever spoke last.
+      if (!possessive) {
+        const int holder = OnlyPersonInThePositionOf(mention);
+        if (holder >= 0) e = holder;
       }
       // "Une bénévole … a affirmé … « … », lui répond l'organisatrice": an
       // unnamed person the noun does not fit is passed over for the one of
@@ -2838,6 +2853,28 @@ class Resolver {
       if (other != nullptr && other->position == position->position) return false;
     }
     return true;
+  }
+
+  // The one person named so far whom an apposition gave a noun of the
+  // position `mention`'s head names ("l'entraîneur" for "le technicien"),
+  // or -1: none, several, or the head names no such position.
+  int OnlyPersonInThePositionOf(const Mention& mention) const {
+    if (NamesAFormerOffice(mention)) return -1;
+    const cues::WordFeatures* position =
+        lex_.FeaturesOf(cues::WordClass::kPositionNoun, mention.head);
+    if (position == nullptr) return -1;
+    auto it = holders_of_position_.find(position->position);
+    if (it == holders_of_position_.end()) return -1;
+    int found = -1;
+    for (const int entity : it->second) {
+      if (!MentionedSoFar(entity) || entities_[entity].plural ||
+          !GenderFits(mention.gender, entities_[entity].gender)) {
+        continue;
+      }
+      if (found >= 0 && found != entity) return -1;
+      found = entity;
+    }
+    return found;
   }
 
   // "l'Américain", "la Russe": someone of the story with that nationality,
@@ -3857,6 +3894,8 @@ class Resolver {
   // Offices outside roles.tsv given in apposition, with their words.
   std::vector<std::pair<std::string, Binding>> spelt_out_offices_;
   std::unordered_map<int, std::vector<std::string>> heads_of_entity_;  // Their apposed nouns.
+  // Those an apposition gives a position_noun not past, by position.
+  std::unordered_map<int, std::vector<int>> holders_of_position_;
   std::unordered_map<int, uint8_t> side_of_entity_;  // The side of a trial they are on (party_noun).
   std::unordered_map<int, uint8_t> side_by_verb_;    // Those a verb put there (party_verb), so far.
   int sides_scanned_ = 0;                            // Sentences whose verbs were looked at for sides.
