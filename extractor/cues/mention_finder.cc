@@ -1642,9 +1642,10 @@ class Finder {
            (!w.capitalized && EndsWithOneOf(w.norm.str(), {"aient", "ait"}) &&
             !EndsWithOneOf(w.norm.str(), {"fait", "trait"})) ||
            w.norm == "et" || w.norm == "ou" ||
-           // "le technicien se défend", "un caviste y voit une chance":
-           // a pronoun of the verb.
-           w.norm == "se" || w.norm == "y")) {
+           // "le technicien se défend", "un caviste y voit une chance",
+           // "le ministre lui a promis": a pronoun of the verb.
+           w.norm == "se" || w.norm == "y" || w.norm == "lui" || w.norm == "nous" ||
+           w.norm == "vous" || w.norm == "me" || w.norm == "te")) {
         break;
       }
       if (w.capitalized) {
