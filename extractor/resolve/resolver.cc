@@ -3090,6 +3090,11 @@ class Resolver {
   int IssuerNamedAfterDe(const Mention& mention) {
     int k = mention.first_token + 2;
     if (k >= mention.end_token) return -1;
+    // "le compte officiel de", "le rapport annuel de": one adjective.
+    if (k + 1 < mention.end_token && tokens_[k].type == Token::kWord && !tokens_[k].capitalized &&
+        !IsDe(tokens_[k].norm) && IsDe(tokens_[k + 1].norm)) {
+      ++k;
+    }
     const Norm& de = tokens_[k].norm;
     if (!IsDe(de)) return -1;
     ++k;
