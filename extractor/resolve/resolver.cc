@@ -1940,6 +1940,12 @@ class Resolver {
     }
     // "le ministre de la Santé" while a minister and his or her delegate
     // for health share the one office: the holder of the phrase's gender.
+    // "« … », a déclaré le (nouveau) président" of a club as well as a
+    // state: the country of the article tells no one.
+    if (on_date.size() > 1 && mention.end_token == HeadToken(mention) + 1 &&
+        lex_.Is(cues::WordClass::kAnyBodyOffice, tokens_[HeadToken(mention)])) {
+      return -1;
+    }
     if (on_date.size() > 1) on_date = OfTheArticlesCountry(on_date, roles);
     if (on_date.size() > 1 && roles.size() == 1 && mention.gender != 0) {
       std::vector<const cues::Speaker*> fitting;
