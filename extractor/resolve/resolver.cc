@@ -1941,8 +1941,9 @@ class Resolver {
     // "le ministre de la Santé" while a minister and his or her delegate
     // for health share the one office: the holder of the phrase's gender.
     // "« … », a déclaré le (nouveau) président" of a club as well as a
-    // state: the country of the article tells no one.
-    if (on_date.size() > 1 && mention.end_token == HeadToken(mention) + 1 &&
+    // state: unless a place or an adjective says whose, the country of the
+    // article, or the base's one holder, tells no one.
+    if (said.empty() && mention.end_token == HeadToken(mention) + 1 &&
         lex_.Is(cues::WordClass::kAnyBodyOffice, tokens_[HeadToken(mention)])) {
       return -1;
     }
