@@ -162,7 +162,8 @@ class Sieves {
                                   &Sieves::SoleSpeakerOfSentence,
                                   &Sieves::ChezBeforeAColon,
                                   &Sieves::ColonAfterSubject,
-                                  &Sieves::SpeechNounBeforeAColon};
+                                  &Sieves::SpeechNounBeforeAColon,
+                                  &Sieves::SpeechNounAfterTheColon};
     for (Rule rule : kRules) {
       for (size_t q = 0; q < n; ++q) {
         if (!decided_[q]) (this->*rule)(static_cast<int>(q));
@@ -814,6 +815,43 @@ class Sieves {
     const int m = SpeakerOfASpeechNoun(before.first_token, end);
     if (m < 0) return false;
     Set(q, m, -1, "speech_noun_before", 0.65);
+    return true;
+  }
+
+  // "« Nous sommes prêts » : le message de Jens Stoltenberg à Moscou": a
+  // quotation opening its sentence, then after a colon a noun of speech
+  // whose complement names the speaker; what may follow it says to whom or
+  // about what, with no verb of speech.
+  bool SpeechNounAfterTheColon(int q) {
+    const int t = TokenOf(q);
+    const Sentence& s = SentenceOf(q);
+    if (t != s.first_token || t + 4 >= s.end_token || tokens_[t + 1].norm != ":") return false;
+    int noun = t + 2;
+    if (tokens_[noun].norm == "la" || tokens_[noun].norm == "le" || tokens_[noun].norm == "l'")
+      ++noun;
+    const int length = lex_.words(cues::WordClass::kSpeechNoun).LongestAt(tokens_, noun, nullptr);
+    if (length == 0) return false;
+    int at = noun + length;
+    // "le cri d'alarme", "l'appel solennel du maire": one adjective.
+    if (at + 1 < s.end_token && tokens_[at].type == Token::kWord && !tokens_[at].capitalized &&
+        a_.mention_at[at] < 0 && !cues::IsDeOrItsContraction(tokens_[at].norm.str()) &&
+        cues::IsDeOrItsContraction(tokens_[at + 1].norm.str())) {
+      ++at;
+    }
+    if (at >= s.end_token) return false;
+    const int m = MentionOfTheComplementAt(at);
+    if (m < 0) return false;
+    const Mention& speaker = a_.mentions[m];
+    if (speaker.kind == Mention::kPronoun || speaker.plural ||
+        !(IsPersonMention(speaker) || (speaker.is_org && speaker.kind == Mention::kName))) {
+      return false;
+    }
+    const int end = speaker.end_token;
+    if (end < s.end_token && tokens_[end].type == Token::kWord &&
+        (!lex_.Is(cues::WordClass::kPreposition, tokens_[end]) || FiniteCueIn(end, s.end_token))) {
+      return false;
+    }
+    Set(q, m, -1, "speech_noun_after_the_colon", 0.7);
     return true;
   }
 
