@@ -173,7 +173,8 @@ const char* WordClassName(WordClass word_class) {
       "party_noun", "party_verb", "person_noun", "guest_noun", "kin_noun", "protagonist",
       "victory_verb", "winner_noun", "elected_noun", "elected_office", "plain_verb",
       "company_noun", "field_noun", "resumption", "position_noun",
-      "met_participle", "source_anaphor", "charge_word", "any_body_office"};
+      "met_participle", "source_anaphor", "charge_word", "any_body_office",
+      "name_suffix"};
   // clang-format on
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(WordClass::kCount),
                 "a name per word class");

@@ -597,6 +597,26 @@ class Finder {
     // "l'Otan" matches both the name "OTAN" and the alias "l'Otan": one speaker.
     std::sort(payloads.begin(), payloads.end());
     payloads.erase(std::unique(payloads.begin(), payloads.end()), payloads.end());
+    // "Mme Trump" is not Donald Trump: a title of the other gender than the
+    // base's person makes the name an unknown one, someone of the story.
+    if (name_len > 0 && title_gender != 0) {
+      RemoveOfTheOtherGender(title_gender, &payloads);
+      if (payloads.empty()) name_len = 0;
+    }
+    // "Donald Trump Jr.": the son, whom the base does not know; "la Trump
+    // Tower": a longer name that starts with a person's, not a first name
+    // or a name the base knows ("de l'Otan Jens Stoltenberg").
+    if (name_len > 0 && k + name_len < n && SameLine(k, k + name_len + 1)) {
+      const Token& next = tokens_[k + name_len];
+      if (IsWord(next) && next.capitalized && !next.elided &&
+          (lex_.Is(WordClass::kNameSuffix, next) ||
+           (!lex_.kb().speakers()[payloads[0]].is_org &&
+            lex_.FirstNameGenderOfNorm(next.norm) == 0 &&
+            lex_.kb_names().LongestAt(tokens_, k + name_len, nullptr) == 0 &&
+            !lex_.Is(WordClass::kNotName, next)))) {
+        name_len = 0;
+      }
+    }
     if (name_len > 0 && SameLine(k, k + name_len)) {
       // A longer unknown name may start with a known one ("Trump Tower").
       int end = k + name_len;
@@ -615,9 +635,11 @@ class Finder {
       return DescriptionAt(i, j, det);
     }
     if (title_len == 0 && lex_.Is(WordClass::kNotName, tokens_[k])) return i;
-    // "la PDG, Pascale Godard": an office spelt in capitals, not a name.
-    if (title_len == 0 && det != nullptr && tokens_[k].all_caps &&
-        lex_.words(WordClass::kSourceNoun).LongestAt(tokens_, k, nullptr) > 0) {
+    // "la PDG, Pascale Godard": an office spelt in capitals, not a name;
+    // "la Première dame": nor one of several words capitalised as a title.
+    if (title_len == 0 && det != nullptr &&
+        lex_.words(WordClass::kSourceNoun).LongestAt(tokens_, k, nullptr) >
+            (tokens_[k].all_caps ? 0 : 1)) {
       return DescriptionAt(i, j, det);
     }
     int end = k;
@@ -864,9 +886,21 @@ class Finder {
                                       [&](int p) { return !FirstNameFits(tokens_[k], p); }),
                        payloads.end());
       }
+      RemoveOfTheOtherGender(title_gender, &payloads);
       m.speakers = payloads;
     }
     return Add(std::move(m));
+  }
+
+  // Drops the base's people of the other gender than a title's (0: none).
+  void RemoveOfTheOtherGender(char gender, std::vector<int>* speakers) const {
+    if (gender == 0) return;
+    speakers->erase(std::remove_if(speakers->begin(), speakers->end(),
+                                   [&](int p) {
+                                     const char g = lex_.kb().speakers()[p].gender;
+                                     return g != 0 && g != gender;
+                                   }),
+                    speakers->end());
   }
 
   // Whether the word before a known surname may be speaker p's first
