@@ -944,5 +944,19 @@ TEST_F(ResolutionTest, NounOfAnotherPositionWithAComplementIsSomeoneElse) {
   EXPECT_EQ(SpeakerOf(q), kNone);
 }
 
+TEST_F(ResolutionTest, SurnameOpeningOnAnArticleAfterATitleKeepsItsArticle) {
+  Quotation q = QuotationOf(
+      "Selon Mme Le Berre, déléguée du personnel, les salariés restent « inquiets pour la suite ».",
+      "inquiets pour la suite", "2023-04-18");
+  EXPECT_EQ(SpeakerOf(q), "Le Berre");
+}
+
+TEST_F(ResolutionTest, SurnameWithItsArticleAfterATitleIsTheFullNameOfTheArticle) {
+  Quotation q = QuotationOf(
+      "Yannick Le Goff préside l'association. Selon M. Le Goff, le projet « ne tient pas ».",
+      "ne tient pas", "2023-04-18");
+  EXPECT_EQ(SpeakerOf(q), "Yannick Le Goff");
+}
+
 }  // namespace
 }  // namespace guillemet

@@ -665,9 +665,11 @@ class Finder {
         continue;
       }
       // "Alexander De Croo", "Yannick Le Goff": a capitalised particle
-      // inside a name, before another capitalised word.
-      if (end > k && IsWord(w) && w.capitalized && end + 1 < n && IsWord(tokens_[end + 1]) &&
-          tokens_[end + 1].capitalized && !tokens_[end + 1].line_start &&
+      // inside a name, before another capitalised word; or right after a
+      // title, whatever that word ("M. Le Maire").
+      if ((end > k || title_len > 0) && IsWord(w) && w.capitalized && end + 1 < n &&
+          IsWord(tokens_[end + 1]) && tokens_[end + 1].capitalized &&
+          !tokens_[end + 1].line_start &&
           (w.norm == "de" || w.norm == "du" || w.norm == "des" || w.norm == "le" ||
            w.norm == "la" || lex_.Is(WordClass::kParticle, w))) {
         end += 2;
@@ -2165,16 +2167,20 @@ Span NameSpan(const Lexicon& lexicon, const Analysis& analysis, const Mention& m
   const int end = mention.end_token;
   if (mention.kind == Mention::kName) {
     // The name starts at its first capitalised word that is neither an
-    // article ("L'Otan") nor a title ("M.", "le président").
+    // article ("L'Otan") nor a title ("M.", "le président"); after a
+    // title, a capitalised article is the surname's ("Mme Le Pen").
+    bool after_title = false;
     while (first < end - 1) {
       const Token& t = tokens[first];
-      if (lexicon.Is(WordClass::kDeterminer, t) || !t.capitalized || t.type == Token::kPunct) {
+      if ((lexicon.Is(WordClass::kDeterminer, t) && !(after_title && t.capitalized)) ||
+          !t.capitalized || t.type == Token::kPunct) {
         ++first;
         continue;
       }
       int title = lexicon.words(WordClass::kTitle).LongestAt(tokens, first, nullptr);
       if (title > 0 && first + title < end) {
         first += title;
+        after_title = true;
         continue;
       }
       break;

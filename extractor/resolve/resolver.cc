@@ -278,7 +278,12 @@ class Resolver {
         text += " " + surname;
       }
       std::string key = FoldKey(text);
-      bool multi = key.find(' ') != std::string::npos || mention.speakers.size() > 1;
+      // "M. Le Goff": a surname that opens on an article is one word.
+      const size_t space = key.find(' ');
+      const bool article_surname = space != std::string::npos &&
+                                   key.find(' ', space + 1) == std::string::npos &&
+                                   IsArticleParticle(key.substr(0, space));
+      bool multi = (space != std::string::npos && !article_surname) || mention.speakers.size() > 1;
       if (!multi || mention.is_org) {
         single.push_back(static_cast<int>(m));
         single_texts.push_back(std::move(text));
