@@ -174,7 +174,7 @@ const char* WordClassName(WordClass word_class) {
       "victory_verb", "winner_noun", "elected_noun", "elected_office", "plain_verb",
       "company_noun", "field_noun", "resumption", "position_noun",
       "met_participle", "source_anaphor", "charge_word", "any_body_office",
-      "name_suffix"};
+      "name_suffix", "office_verb"};
   // clang-format on
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(WordClass::kCount),
                 "a name per word class");

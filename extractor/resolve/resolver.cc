@@ -84,6 +84,7 @@ class Resolver {
     IndexCues();
     ResolveNames();
     BindAppositions();
+    BindPositionsOfRelativeClauses();
     WalkDiscourse();
     std::vector<Speaker> out(a_.quotes.size());
     for (size_t q = 0; q < a_.quotes.size(); ++q) out[q] = SpeakerOf(static_cast<int>(q), 0);
@@ -678,6 +679,26 @@ class Resolver {
     CatchUpSidesByVerb();
     auto it = side_of_entity_.find(entity);
     return it != side_of_entity_.end() && (it->second & side) == 0;
+  }
+
+  // "Laure Vidalenc, qui dirige le festival": a relative clause right
+  // after a person's name gives her the position its verb holds.
+  void BindPositionsOfRelativeClauses() {
+    const int n = static_cast<int>(tokens_.size());
+    for (size_t m = 0; m < a_.mentions.size(); ++m) {
+      const Mention& mention = a_.mentions[m];
+      const int end = mention.end_token;
+      if (mention.kind != Mention::kName || mention.is_org || end + 2 >= n ||
+          tokens_[end].norm != "," || tokens_[end + 1].norm != "qui") {
+        continue;
+      }
+      const cues::WordFeatures* verb =
+          lex_.FeaturesOf(cues::WordClass::kOfficeVerb, tokens_[end + 2].norm);
+      const int person = entity_of_mention_[m];
+      if (verb != nullptr && verb->position != 0 && IsPerson(person)) {
+        holders_of_position_[verb->position].push_back(person);
+      }
+    }
   }
 
   // "le secrétaire général de l'Otan, Jens Stoltenberg": the office and its
@@ -1948,9 +1969,12 @@ class Resolver {
     // "« … », a déclaré le (nouveau) président" of a club as well as a
     // state: unless a place or an adjective says whose, the country of the
     // article, or the base's one holder, tells no one.
+    // "Paul Roux, qui préside le club": the one the article gave it.
     if (said.empty() && mention.end_token == HeadToken(mention) + 1 &&
         lex_.Is(cues::WordClass::kAnyBodyOffice, tokens_[HeadToken(mention)])) {
-      return -1;
+      const int holder = OnlyPersonInThePositionOf(mention);
+      if (holder >= 0) *how = "position_named_in_article";
+      return holder;
     }
     if (on_date.size() > 1) on_date = OfTheArticlesCountry(on_date, roles);
     if (on_date.size() > 1 && roles.size() == 1 && mention.gender != 0) {
@@ -2871,7 +2895,8 @@ class Resolver {
   // position `mention`'s head names ("l'entraîneur" for "le technicien"),
   // or -1: none, several, or the head names no such position.
   int OnlyPersonInThePositionOf(const Mention& mention) const {
-    if (NamesAFormerOffice(mention)) return -1;
+    // "la directrice de l'école" may be of another body than hers.
+    if (NamesAFormerOffice(mention) || mention.end_token != HeadToken(mention) + 1) return -1;
     const cues::WordFeatures* position =
         lex_.FeaturesOf(cues::WordClass::kPositionNoun, mention.head);
     if (position == nullptr) return -1;
