@@ -958,5 +958,11 @@ TEST_F(ResolutionTest, SurnameWithItsArticleAfterATitleIsTheFullNameOfTheArticle
   EXPECT_EQ(SpeakerOf(q), "Yannick Le Goff");
 }
 
+TEST_F(ResolutionTest, ArticleCapitalisedInsideASentenceIsPartOfTheName) {
+  Quotation q = QuotationOf("Selon Le Télégramme, le dossier était « enlisé depuis l'été ».",
+                            "enlisé depuis l'été", "2021-02-03");
+  EXPECT_EQ(SpeakerOf(q), "Le Télégramme");
+}
+
 }  // namespace
 }  // namespace guillemet

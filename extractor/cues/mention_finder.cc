@@ -2172,8 +2172,15 @@ Span NameSpan(const Lexicon& lexicon, const Analysis& analysis, const Mention& m
     bool after_title = false;
     while (first < end - 1) {
       const Token& t = tokens[first];
-      if ((lexicon.Is(WordClass::kDeterminer, t) && !(after_title && t.capitalized)) ||
-          !t.capitalized || t.type == Token::kPunct) {
+      // "selon Le Monde", "à La Haye": a capital the sentence does not
+      // ask for makes the article the name's.
+      const bool article_of_the_name =
+          t.capitalized &&
+          (after_title ||
+           (!t.line_start && first > 0 && tokens[first - 1].sentence == t.sentence &&
+            tokens[first - 1].type == Token::kWord && tokens[first - 1].span.end < t.span.begin));
+      if ((lexicon.Is(WordClass::kDeterminer, t) && !article_of_the_name) || !t.capitalized ||
+          t.type == Token::kPunct) {
         ++first;
         continue;
       }

@@ -412,7 +412,10 @@ class Resolver {
       bool article_surname = false;
       if (mention.is_org && mention.end_token - mention.first_token == 2 &&
           tokens_[mention.first_token].capitalized && IsArticleParticle(opening.str())) {
-        auto with_article = surname_.find(opening.str() + " " + key);
+        // The key has the article already when NameSpan kept it.
+        const std::string article_key =
+            key.find(' ') == std::string::npos ? opening.str() + " " + key : key;
+        auto with_article = surname_.find(article_key);
         if (with_article != surname_.end()) {
           it = with_article;
           article_surname = true;
