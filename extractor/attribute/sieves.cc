@@ -163,7 +163,8 @@ class Sieves {
                                   &Sieves::ChezBeforeAColon,
                                   &Sieves::ColonAfterSubject,
                                   &Sieves::SpeechNounBeforeAColon,
-                                  &Sieves::SpeechNounAfterTheColon};
+                                  &Sieves::SpeechNounAfterTheColon,
+                                  &Sieves::PossessiveSpeechNounBeforeAColon};
     for (Rule rule : kRules) {
       for (size_t q = 0; q < n; ++q) {
         if (!decided_[q]) (this->*rule)(static_cast<int>(q));
@@ -815,6 +816,34 @@ class Sieves {
     const int m = SpeakerOfASpeechNoun(before.first_token, end);
     if (m < 0) return false;
     Set(q, m, -1, "speech_noun_before", 0.65);
+    return true;
+  }
+
+  // "Anne Roy a écouté Paul Morin. Son verdict : « … »": a sentence of
+  // "son" or "sa" and a noun of speech before the colon gives the words to
+  // the person the sentence before was about, its subject.
+  bool PossessiveSpeechNounBeforeAColon(int q) {
+    const int t = TokenOf(q);
+    const Sentence& s = SentenceOf(q);
+    const int sentence = tokens_[t].sentence;
+    if (!AfterAColonOfItsSentence(t) || sentence == 0) return false;
+    const int first = s.first_token;
+    if (tokens_[first].norm != "son" && tokens_[first].norm != "sa") return false;
+    const int length =
+        lex_.words(cues::WordClass::kSpeechNoun).LongestAt(tokens_, first + 1, nullptr);
+    // "Sa réponse :", "Son verdict, cinglant :": the noun, then at most
+    // an adjective set off or not by commas.
+    if (length == 0 || first + 1 + length + 2 < t - 1) return false;
+    for (int k = first + 1 + length; k < t - 1; ++k) {
+      if (tokens_[k].type != Token::kWord && tokens_[k].norm != ",") return false;
+      if (a_.mention_at[k] >= 0) return false;
+    }
+    const Sentence& before = a_.sentences[sentence - 1];
+    if (before.is_title || s.paragraph != before.paragraph) return false;
+    const int subject = subjects_.of_sentence[sentence - 1];
+    if (subject < 0 || !IsPersonMention(a_.mentions[subject]) || a_.mentions[subject].plural)
+      return false;
+    Set(q, subject, -1, "possessive_speech_noun_before_colon", 0.6);
     return true;
   }
 
