@@ -1352,6 +1352,28 @@ class Resolver {
     return false;
   }
 
+  // The latest speaker of earlier sentences of that gender, or -1; looked
+  // for among the last few only.
+  int LastSpeakerOf(char gender) const {
+    const int end = SalienceOfEarlierSentences();
+    constexpr int kLookedBack = 8;
+    for (int k = end - 1; k >= 0 && k >= end - kLookedBack; --k) {
+      if (salience_[k].spoke && IsSingularPersonOf(salience_[k].entity, gender))
+        return salience_[k].entity;
+    }
+    return -1;
+  }
+
+  // Whether mention m is the subject of "a poursuivi", "a ajouté" in its
+  // sentence.
+  bool SubjectOfAVerbOfGoingOn(int m) const {
+    for (const int c : CuesIn(tokens_[a_.mentions[m].first_token].sentence)) {
+      const std::string_view category = a_.cues[c].category;
+      if (subjects_.of_cue[c] == m && (category == "continue" || category == "add")) return true;
+    }
+    return false;
+  }
+
   // The latest speaker of earlier sentences, of that gender, who is not
   // `other`; looked for among the last few only.
   int SalientPersonOtherThan(int other, char gender) const {
@@ -2303,7 +2325,17 @@ class Resolver {
         const int last = LastMentionedOf(SlotOf(mention.gender));
         if (last >= 0 && !entities_[persons_mentioned_[last]].plural) e = persons_mentioned_[last];
       }
-      if (e < 0 && !possessive) e = LastSalientPerson(mention.gender, false, &blocked);
+      const bool last_salient = e < 0 && !possessive;
+      if (last_salient) e = LastSalientPerson(mention.gender, false, &blocked);
+      // "« … », a-t-il expliqué. Le préfet, X, … « … », a poursuivi
+      // l'élu": a verb of going on gives the words to whoever spoke last,
+      // not to the person named since.
+      if (last_salient && mention.end_token == HeadToken(mention) + 1 &&
+          SubjectOfAVerbOfGoingOn(m)) {
+        const int speaker = LastSpeakerOf(mention.gender);
+        if (speaker >= 0 && !entities_[speaker].unnamed && !DescribedOtherwise(mention, speaker))
+          e = speaker;
+      }
       // "« … », a confié la réalisatrice. L'élue, elle, préfère …": a
       // pronoun set off by commas turns to someone else than the speaker
       // just heard; the one of that gender heard before. After a man's
