@@ -708,7 +708,8 @@ class SubjectFinder {
       if (t.type == Token::kQuote && !NameOfTheNounBefore(j)) return true;
       if (t.norm == ";" || ((t.norm == "que" || t.norm == "qu'") && j > start &&
                             (tokens_[j - 1].norm == "tandis" || tokens_[j - 1].norm == "alors" ||
-                             tokens_[j - 1].norm == "pendant"))) {
+                             tokens_[j - 1].norm == "pendant" || tokens_[j - 1].norm == "avant" ||
+                             tokens_[j - 1].norm == "après"))) {
         return false;
       }
     }

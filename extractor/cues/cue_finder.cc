@@ -193,6 +193,16 @@ class Finder {
     return IsWordAt(k) && (tokens_[k].norm == "que" || tokens_[k].norm == "qu'");
   }
 
+  // Whether a word that completes "ne" stands at k (past an inverted
+  // subject): "n'ajoute pas", "ne dit rien", "n'ajoute-t-il jamais".
+  bool NegationCompletedAt(int k) const {
+    if (k < static_cast<int>(tokens_.size()) && tokens_[k].type == Token::kClitic) ++k;
+    if (!IsWordAt(k)) return false;
+    const Norm& w = tokens_[k].norm;
+    return lex_.Is(WordClass::kNegation, tokens_[k]) || w == "rien" || w == "guère" ||
+           w == "point" || w == "nullement" || w == "aucun" || w == "aucune" || w == "personne";
+  }
+
   int Emit(int first, int end, Cue::Form form, const Lexicon::FormRef* f, int clitic,
            bool negated) {
     // "a tenu à", "veut": only with the reporting verb that follows, in
@@ -309,7 +319,9 @@ class Finder {
     if (const Lexicon::FormRef* f = FindForm(j, FormKind::kFinite, reflexive)) {
       int tail = TailAt(lex_.verb(f->verb), j + 1);
       int k = j + 1 + tail;
-      if (ne_alone && ThatFollows(k)) negated = false;
+      // "avant que X n'ajoute :": "ne" alone after the verb is the
+      // expletive one; "ne … que" says only.
+      if (ne_alone && (ThatFollows(k) || !NegationCompletedAt(k))) negated = false;
       if (k < n && tokens_[k].type == Token::kClitic) {
         return Emit(i, k + 1, Cue::kInverted, f, k, negated);
       }
