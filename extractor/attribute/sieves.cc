@@ -1337,8 +1337,34 @@ class Sieves {
         return false;
       }
     }
+    // "Selon Anne Roy, qui cite Paul Morin, le projet est « mort »": whom
+    // the source quotes.
+    const int cited = CitedByTheSource(c, t);
+    if (cited >= 0) {
+      Set(q, cited, c, "source_citing", 0.8);
+      return true;
+    }
     Set(q, subjects_.of_cue[c], c, "source_preposition", 0.85);
     return true;
+  }
+
+  // The object of a verb that passes words on ("cite", "rapporte") in a
+  // relative clause right after the source of cue c, ended by a comma
+  // before the quotation at t; or -1.
+  int CitedByTheSource(int c, int t) const {
+    const int source = subjects_.of_cue[c];
+    if (source < 0) return -1;
+    const int end = a_.mentions[source].end_token;
+    if (end + 3 >= t || tokens_[end].norm != "," || tokens_[end + 1].norm != "qui") return -1;
+    const int d = FirstCueFrom(end + 2);
+    if (d >= static_cast<int>(a_.cues.size()) || a_.cues[d].first_token != end + 2 ||
+        std::string_view(a_.cues[d].category) != "relay") {
+      return -1;
+    }
+    for (int k = a_.cues[d].end_token; k < t; ++k) {
+      if (tokens_[k].norm == ",") return ObjectEndingAt(a_.cues[d].end_token, k);
+    }
+    return -1;
   }
 
   // "…, Stoltenberg « regrette » mais ne recule pas": the quoted words open
