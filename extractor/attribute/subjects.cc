@@ -577,11 +577,18 @@ class SubjectFinder {
       return m;
     }
     // An institution the base knows: "À Marseille, on attend" is the
-    // townspeople, not the town hall.
-    if (a_.mentions[m].kind != Mention::kName || a_.mentions[m].speakers.empty()) return -1;
+    // townspeople, not the town hall; or one a body noun heads: "Au
+    // ministère de l'Intérieur, on parle d'…", "À la préfecture, on".
+    const Mention& place = a_.mentions[m];
+    const bool known = place.kind == Mention::kName && !place.speakers.empty();
+    const bool body = place.kind == Mention::kDescription && !place.plural &&
+                      lex_.FeaturesOf(cues::WordClass::kBodyNoun, place.head) != nullptr;
+    if (!known && !body) return -1;
     const Norm& opening = tokens_[start].norm;
     const bool introduced = opening == "à" || opening == "au" || opening == "aux" || opening == "chez";
-    return introduced && (first == start || first == start + 1) ? m : -1;
+    return introduced && (first == start || first == start + 1 || (body && first == start + 2))
+               ? m
+               : -1;
   }
 
   // Whether "X et" stands right before the mention, X a person named or
