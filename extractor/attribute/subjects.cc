@@ -567,8 +567,16 @@ class SubjectFinder {
     const int comma = on - 1;
     if (comma - 1 <= start || tokens_[comma].norm != ",") return -1;
     const int m = a_.mention_at[comma - 1];
-    if (m < 0 || a_.mentions[m].end_token != comma || !a_.mentions[m].is_org) return -1;
+    if (m < 0 || a_.mentions[m].end_token != comma) return -1;
     const int first = a_.mentions[m].first_token;
+    // "Dans l'entourage du ministre, on assure": a group a singular noun
+    // names (a source_noun of plural number), after "dans".
+    const Mention& place = a_.mentions[m];
+    const cues::WordFeatures* noun = lex_.FeaturesOf(cues::WordClass::kSourceNoun, place.head);
+    if (place.kind == Mention::kDescription && noun != nullptr && noun->plural) {
+      return tokens_[start].norm == "dans" && first == start + 1 ? m : -1;
+    }
+    if (!place.is_org) return -1;
     if (start + 3 < comma && tokens_[start].norm == "du" && tokens_[start + 1].norm == "côté" &&
         (first == start + 2 ||
          (first == start + 3 &&
@@ -579,7 +587,6 @@ class SubjectFinder {
     // An institution the base knows: "À Marseille, on attend" is the
     // townspeople, not the town hall; or one a body noun heads: "Au
     // ministère de l'Intérieur, on parle d'…", "À la préfecture, on".
-    const Mention& place = a_.mentions[m];
     const bool known = place.kind == Mention::kName && !place.speakers.empty();
     const bool body = place.kind == Mention::kDescription && !place.plural &&
                       lex_.FeaturesOf(cues::WordClass::kBodyNoun, place.head) != nullptr;
