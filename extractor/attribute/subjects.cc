@@ -576,6 +576,11 @@ class SubjectFinder {
     if (place.kind == Mention::kDescription && noun != nullptr && noun->plural) {
       return tokens_[start].norm == "dans" && first == start + 1 ? m : -1;
     }
+    // "De source policière, on indique": the source the partitive names.
+    if (place.kind == Mention::kDescription && noun != nullptr && first == start &&
+        (tokens_[start].norm == "de" || tokens_[start].norm == "d'")) {
+      return m;
+    }
     if (!place.is_org) return -1;
     if (start + 3 < comma && tokens_[start].norm == "du" && tokens_[start + 1].norm == "côté" &&
         (first == start + 2 ||
