@@ -355,8 +355,8 @@ Status Lexicon::Load(const std::string& dir, Lexicon* out) {
 
   s = ReadTsv(dir + "/first_names.tsv",
               [&](int, const std::vector<std::string_view>& f) -> std::string {
-                if (f.size() != 2 || (f[1] != "m" && f[1] != "f")) {
-                  return "expected NAME<TAB>m|f";
+                if (f.size() != 2 || (f[1] != "m" && f[1] != "f" && f[1] != "x")) {
+                  return "expected NAME<TAB>m|f|x";
                 }
                 lex.first_names_[FoldKey(f[0])] = f[1][0];
                 return "";

@@ -226,7 +226,8 @@ class Lexicon {
   const PhraseMatcher& cue_templates() const { return cue_templates_; }
   const std::string& template_kind(int payload) const { return template_kinds_[payload]; }
 
-  char FirstNameGender(std::string_view folded) const;  // 0 if not a known first name.
+  // 0 if not a known first name; 'x' for one borne by men and women alike.
+  char FirstNameGender(std::string_view folded) const;
   // The same for a token's norm, its FoldKey remembered per thread (the
   // name rules ask it of many capitalised words, the same from article
   // to article).

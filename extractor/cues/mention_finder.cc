@@ -869,6 +869,7 @@ class Finder {
     // "Concarneau, envoyé spécial": a dateline, whose place is no person.
     if (tokens_[i].line_start && BylineAfterComma(end)) m.is_org = true;
     m.gender = title_gender != 0 ? title_gender : lex_.FirstNameGenderOfNorm(tokens_[k].norm);
+    if (m.gender == 'x') m.gender = 0;  // "Camille", "Dominique": the name does not say.
     if (m.is_org) m.gender = 0;
     // "le Conseil constitutionnel", "l'Assemblée nationale", "la Banque
     // mondiale": an institution capitalises only its first word.
