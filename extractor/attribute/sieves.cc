@@ -841,8 +841,9 @@ class Sieves {
     const Sentence& before = a_.sentences[sentence - 1];
     if (before.is_title || s.paragraph != before.paragraph) return false;
     const int subject = subjects_.of_sentence[sentence - 1];
-    if (subject < 0 || !IsPersonMention(a_.mentions[subject]) || a_.mentions[subject].plural)
+    if (subject < 0 || !IsPersonMention(a_.mentions[subject]) || a_.mentions[subject].plural) {
       return false;
+    }
     Set(q, subject, -1, "possessive_speech_noun_before_colon", 0.6);
     return true;
   }
@@ -856,8 +857,9 @@ class Sieves {
     const Sentence& s = SentenceOf(q);
     if (t != s.first_token || t + 4 >= s.end_token || tokens_[t + 1].norm != ":") return false;
     int noun = t + 2;
-    if (tokens_[noun].norm == "la" || tokens_[noun].norm == "le" || tokens_[noun].norm == "l'")
+    if (tokens_[noun].norm == "la" || tokens_[noun].norm == "le" || tokens_[noun].norm == "l'") {
       ++noun;
+    }
     const int length = lex_.words(cues::WordClass::kSpeechNoun).LongestAt(tokens_, noun, nullptr);
     if (length == 0) return false;
     int at = noun + length;

@@ -142,7 +142,8 @@ enum class WordClass : uint8_t {
   kOrgAnaphor, kHomeCountry, kCounterpart, kPseudonym, kPlaceNoun, kBylineNoun, kImpersonal,
   kSpeechNoun, kSpeakerLink, kPostedBodyNoun, kOriginNoun, kPartyNoun, kPartyVerb, kPersonNoun,
   kGuestNoun, kKinNoun, kProtagonist, kVictoryVerb, kWinnerNoun, kElectedNoun, kElectedOffice,
-  kPlainVerb, kCompanyNoun, kFieldNoun, kResumption, kPositionNoun, kMetParticiple, kSourceAnaphor, kChargeWord, kAnyBodyOffice, kNameSuffix, kOfficeVerb, kCount
+  kPlainVerb, kCompanyNoun, kFieldNoun, kResumption, kPositionNoun, kMetParticiple, kSourceAnaphor, kChargeWord,
+  kAnyBodyOffice, kNameSuffix, kOfficeVerb, kCount
 };
 // clang-format on
 // Its name in words.tsv: "title", "not_name", "clause_boundary"...

@@ -684,6 +684,17 @@ class Resolver {
     return it != side_of_entity_.end() && (it->second & side) == 0;
   }
 
+  // Once each, and a bounded list: a contrived article of thousands of
+  // appositions stays linear, and several holders already tell no one.
+  void NoteHolder(int position, int person) {
+    constexpr size_t kMaxHolders = 8;
+    std::vector<int>& holders = holders_of_position_[position];
+    if (holders.size() < kMaxHolders &&
+        std::find(holders.begin(), holders.end(), person) == holders.end()) {
+      holders.push_back(person);
+    }
+  }
+
   // "Laure Vidalenc, qui dirige le festival": a relative clause right
   // after a person's name gives her the position its verb holds.
   void BindPositionsOfRelativeClauses() {
@@ -699,7 +710,7 @@ class Resolver {
           lex_.FeaturesOf(cues::WordClass::kOfficeVerb, tokens_[end + 2].norm);
       const int person = entity_of_mention_[m];
       if (verb != nullptr && verb->position != 0 && IsPerson(person)) {
-        holders_of_position_[verb->position].push_back(person);
+        NoteHolder(verb->position, person);
       }
     }
   }
@@ -753,7 +764,7 @@ class Resolver {
         if (const cues::WordFeatures* position =
                 lex_.FeaturesOf(cues::WordClass::kPositionNoun, mention.head);
             position != nullptr && !NamesAFormerOffice(mention)) {
-          holders_of_position_[position->position].push_back(person);
+          NoteHolder(position->position, person);
         }
         // "Sa fondatrice et directrice, Marie Roy": "la directrice" later
         // names her too.
@@ -1358,8 +1369,9 @@ class Resolver {
     const int end = SalienceOfEarlierSentences();
     constexpr int kLookedBack = 8;
     for (int k = end - 1; k >= 0 && k >= end - kLookedBack; --k) {
-      if (salience_[k].spoke && IsSingularPersonOf(salience_[k].entity, gender))
+      if (salience_[k].spoke && IsSingularPersonOf(salience_[k].entity, gender)) {
         return salience_[k].entity;
+      }
     }
     return -1;
   }
@@ -1989,18 +2001,18 @@ class Resolver {
         if (std::find(on_date.begin(), on_date.end(), sp) == on_date.end()) on_date.push_back(sp);
       }
     }
-    // "le ministre de la Santé" while a minister and his or her delegate
-    // for health share the one office: the holder of the phrase's gender.
     // "« … », a déclaré le (nouveau) président" of a club as well as a
     // state: unless a place or an adjective says whose, the country of the
-    // article, or the base's one holder, tells no one.
-    // "Paul Roux, qui préside le club": the one the article gave it.
+    // article, or the base's one holder, tells no one; "Paul Roux, qui
+    // préside le club" does.
     if (said.empty() && mention.end_token == HeadToken(mention) + 1 &&
         lex_.Is(cues::WordClass::kAnyBodyOffice, tokens_[HeadToken(mention)])) {
       const int holder = OnlyPersonInThePositionOf(mention);
       if (holder >= 0) *how = "position_named_in_article";
       return holder;
     }
+    // "le ministre de la Santé" while a minister and his or her delegate
+    // for health share the one office: the holder of the phrase's gender.
     if (on_date.size() > 1) on_date = OfTheArticlesCountry(on_date, roles);
     if (on_date.size() > 1 && roles.size() == 1 && mention.gender != 0) {
       std::vector<const cues::Speaker*> fitting;
@@ -2333,8 +2345,9 @@ class Resolver {
       if (last_salient && mention.end_token == HeadToken(mention) + 1 &&
           SubjectOfAVerbOfGoingOn(m)) {
         const int speaker = LastSpeakerOf(mention.gender);
-        if (speaker >= 0 && !entities_[speaker].unnamed && !DescribedOtherwise(mention, speaker))
+        if (speaker >= 0 && !entities_[speaker].unnamed && !DescribedOtherwise(mention, speaker)) {
           e = speaker;
+        }
       }
       // "« … », a confié la réalisatrice. L'élue, elle, préfère …": a
       // pronoun set off by commas turns to someone else than the speaker
@@ -2926,9 +2939,10 @@ class Resolver {
     return true;
   }
 
-  // The one person named so far whom an apposition gave a noun of the
-  // position `mention`'s head names ("l'entraîneur" for "le technicien"),
-  // or -1: none, several, or the head names no such position.
+  // The one person named so far whom an apposition or a relative clause
+  // gave the position `mention`'s head names ("l'entraîneur" for "le
+  // technicien", "qui préside" for "le président"), or -1: none, several,
+  // or the head names no such position.
   int OnlyPersonInThePositionOf(const Mention& mention) const {
     // "la directrice de l'école" may be of another body than hers.
     if (NamesAFormerOffice(mention) || mention.end_token != HeadToken(mention) + 1) return -1;
@@ -3971,7 +3985,8 @@ class Resolver {
   // Offices outside roles.tsv given in apposition, with their words.
   std::vector<std::pair<std::string, Binding>> spelt_out_offices_;
   std::unordered_map<int, std::vector<std::string>> heads_of_entity_;  // Their apposed nouns.
-  // Those an apposition gives a position_noun not past, by position.
+  // Those an apposition (a position_noun, not past) or a relative clause
+  // (an office_verb) gives a position, by position; see NoteHolder.
   std::unordered_map<int, std::vector<int>> holders_of_position_;
   std::unordered_map<int, uint8_t> side_of_entity_;  // The side of a trial they are on (party_noun).
   std::unordered_map<int, uint8_t> side_by_verb_;    // Those a verb put there (party_verb), so far.
