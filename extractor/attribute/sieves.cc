@@ -229,11 +229,7 @@ class Sieves {
 
   // « A », a-t-il dit — « A » car « B », a déclaré X — and the « C » that
   // follows the incise of a split quotation.
-  static bool IsObjectPronoun(const Token& t) {
-    const Norm& w = t.norm;
-    return w == "lui" || w == "leur" || w == "nous" || w == "vous" || w == "me" || w == "m'" || w == "te" ||
-           w == "t'";
-  }
+  static bool IsObjectPronoun(const Token& t) { return cues::IsObjectPronoun(t.norm.str()); }
 
   // "La présidente n'a pas caché son scepticisme : « A » « B », a-t-il
   // murmuré": a quotation a colon opens, with another right after it,
@@ -252,9 +248,10 @@ class Sieves {
     // ("a rétorqué l'avocate"), answers the first words.
     const int verb = a_.cues[c].first_token;
     if (colon_subject != clause_subject &&
-        ((Valid(verb - 1) && IsObjectPronoun(tokens_[verb - 1])) || a_.cues[c].category == "answer" ||
+        ((Valid(verb - 1) && IsObjectPronoun(tokens_[verb - 1])) ||
+         a_.cues[c].category == "answer" ||
          (PlainlyTwoPeople(a_.mentions[colon_subject], a_.mentions[clause_subject]) &&
-          !GoesOn(a_.cues[c])))) {
+          !a_.cues[c].GoesOn()))) {
       return true;
     }
     // "Claire Morin a pris la parole : « A. » « B », a conclu l'édile":
@@ -308,10 +305,6 @@ class Sieves {
   bool IsIndefiniteDescription(const Mention& m) const {
     return m.kind == Mention::kDescription && !m.plural && IndefiniteAt(m.first_token);
   }
-
-  // "a ajouté", "a poursuivi": the same speaker going on, perhaps under
-  // another description ("a ajouté le chef de l'État").
-  static bool GoesOn(const Cue& cue) { return cue.category == "add" || cue.category == "continue"; }
 
   bool Incise(int q) {
     int t = TokenOf(q);

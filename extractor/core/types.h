@@ -78,6 +78,10 @@ struct Cue {
   int clitic_token = -1;     // "-t-il" token of an inverted form.
   bool followed_by_que = false;
   bool negated = false;
+
+  // "a ajouté", "a poursuivi": the same speaker going on, perhaps under
+  // another description ("a ajouté le chef de l'État").
+  bool GoesOn() const { return category == "add" || category == "continue"; }
 };
 
 // Words that may name a speaker.

@@ -1681,8 +1681,7 @@ class Finder {
            w.norm == "et" || w.norm == "ou" ||
            // "le technicien se défend", "un caviste y voit une chance",
            // "le ministre lui a promis": a pronoun of the verb.
-           w.norm == "se" || w.norm == "y" || w.norm == "lui" || w.norm == "nous" ||
-           w.norm == "vous" || w.norm == "me" || w.norm == "te")) {
+           w.norm == "se" || w.norm == "y" || IsObjectPronoun(w.norm.str()))) {
         break;
       }
       if (w.capitalized) {
@@ -2118,6 +2117,11 @@ void FindMentions(const Lexicon& lexicon, Analysis* analysis) {
   // eight, so that the list seldom grows, moving every mention in it.
   analysis->mentions.reserve(analysis->tokens.size() / 8 + 8);
   Finder(lexicon, analysis).Run();
+}
+
+bool IsObjectPronoun(std::string_view norm) {
+  return norm == "lui" || norm == "leur" || norm == "nous" || norm == "vous" || norm == "me" ||
+         norm == "m'" || norm == "te" || norm == "t'";
 }
 
 bool IsDeOrItsContraction(std::string_view norm) {

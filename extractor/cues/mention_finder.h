@@ -32,6 +32,10 @@ int OrgNounBefore(const Lexicon& lexicon, const std::vector<Token>& tokens, int 
 // it has taken the article in): the preposition that opens a complement.
 bool IsDeOrItsContraction(std::string_view norm);
 
+// Whether a word is an object pronoun that stands before its verb ("lui",
+// "leur", "nous", "vous", "me", "m'", "te", "t'").
+bool IsObjectPronoun(std::string_view norm);
+
 // Whether an age stands at token k ("54 ans"): a person's apposition.
 bool AgeAt(const std::vector<Token>& tokens, int k);
 

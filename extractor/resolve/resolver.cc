@@ -788,6 +788,12 @@ class Resolver {
     return head;
   }
 
+  // "le technicien", "le nouveau président": no adjective or complement
+  // after the head noun, which might say of whom or of what.
+  bool NothingAfterTheHead(const Mention& mention) const {
+    return mention.end_token == HeadToken(mention) + 1;
+  }
+
   // The words from the "de" after a description's head to its end ("de
   // la défense" in "la ministre australienne de la Défense"), when they
   // name something, or "".
@@ -1380,8 +1386,7 @@ class Resolver {
   // sentence.
   bool SubjectOfAVerbOfGoingOn(int m) const {
     for (const int c : CuesIn(tokens_[a_.mentions[m].first_token].sentence)) {
-      const std::string_view category = a_.cues[c].category;
-      if (subjects_.of_cue[c] == m && (category == "continue" || category == "add")) return true;
+      if (subjects_.of_cue[c] == m && a_.cues[c].GoesOn()) return true;
     }
     return false;
   }
@@ -2005,7 +2010,7 @@ class Resolver {
     // state: unless a place or an adjective says whose, the country of the
     // article, or the base's one holder, tells no one; "Paul Roux, qui
     // préside le club" does.
-    if (said.empty() && mention.end_token == HeadToken(mention) + 1 &&
+    if (said.empty() && NothingAfterTheHead(mention) &&
         lex_.Is(cues::WordClass::kAnyBodyOffice, tokens_[HeadToken(mention)])) {
       const int holder = OnlyPersonInThePositionOf(mention);
       if (holder >= 0) *how = "position_named_in_article";
@@ -2251,7 +2256,7 @@ class Resolver {
     }
     // "« … », a souri le vainqueur": whom the story said won, or nobody;
     // never merely the last speaker, who may be the runner-up.
-    if (definite && !mention.plural && mention.end_token == HeadToken(mention) + 1 &&
+    if (definite && !mention.plural && NothingAfterTheHead(mention) &&
         lex_.Is(cues::WordClass::kWinnerNoun, tokens_[HeadToken(mention)])) {
       const int winner = LastWinner();
       if (winner >= 0 && GenderFits(mention.gender, entities_[winner].gender)) {
@@ -2342,8 +2347,7 @@ class Resolver {
       // "« … », a-t-il expliqué. Le préfet, X, … « … », a poursuivi
       // l'élu": a verb of going on gives the words to whoever spoke last,
       // not to the person named since.
-      if (last_salient && mention.end_token == HeadToken(mention) + 1 &&
-          SubjectOfAVerbOfGoingOn(m)) {
+      if (last_salient && NothingAfterTheHead(mention) && SubjectOfAVerbOfGoingOn(m)) {
         const int speaker = LastSpeakerOf(mention.gender);
         if (speaker >= 0 && !entities_[speaker].unnamed && !DescribedOtherwise(mention, speaker)) {
           e = speaker;
@@ -2373,7 +2377,7 @@ class Resolver {
       // earlier description with this head named, before whoever spoke last.
       bool described_before = false;
       const int described = BoundNear(described_heads_, mention.head, mention.first_token, &described_before);
-      if (described >= 0 && described_before && mention.end_token == HeadToken(mention) + 1 &&
+      if (described >= 0 && described_before && NothingAfterTheHead(mention) &&
           GenderFits(mention.gender, entities_[described].gender)) {
         e = described;
       }
@@ -2945,7 +2949,7 @@ class Resolver {
   // or the head names no such position.
   int OnlyPersonInThePositionOf(const Mention& mention) const {
     // "la directrice de l'école" may be of another body than hers.
-    if (NamesAFormerOffice(mention) || mention.end_token != HeadToken(mention) + 1) return -1;
+    if (NamesAFormerOffice(mention) || !NothingAfterTheHead(mention)) return -1;
     const cues::WordFeatures* position =
         lex_.FeaturesOf(cues::WordClass::kPositionNoun, mention.head);
     if (position == nullptr) return -1;
